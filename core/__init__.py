@@ -1,0 +1,3 @@
+"""perspecta core: pure logic (no textual, no rich)."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,38 @@
+"""Atomic writes: a failed write never replaces saved work."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_bytes_atomic(path: Path, data: bytes, *, backup: bool = False) -> None:
+    """Write to a temp file in the same folder, fsync, then rename over `path`.
+
+    With `backup`, the previous version is kept as `path.bak` (hard link, so the
+    old file is never missing at any moment)."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if backup and path.exists():
+            bak = path.with_name(path.name + ".bak")
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(bak)
+            os.link(path, bak)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    dir_fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)

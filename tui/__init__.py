@@ -1,0 +1,1 @@
+"""perspecta's Textual interface: a thin layer over core/."""
