@@ -89,6 +89,7 @@ class Claim(Model):
     perspective: str | None = Field(default=None, description="Perspective id or null.")
     group: str | None = Field(default=None, description="Event group id or null.")
     paragraph: int = 0
+    note: str | None = Field(default=None, description="The analyst's note on this claim.")
 
 
 class Speaker(Model):
@@ -140,6 +141,8 @@ class Group(Model):
     links: list[Link] = Field(default_factory=list, description="Links that hold the group together.")
     suggestions: list[Link] = Field(default_factory=list, description="'Maybe the same event': never merged silently.")
     terms: list[str] = Field(default_factory=list, description="Most salient shared terms.")
+    note: str | None = Field(default=None, description="The analyst's note on this group.")
+    curated: bool = Field(default=False, description="True when an analyst edit changed this group.")
 
 
 class InputError(Model):
