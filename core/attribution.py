@@ -1,26 +1,685 @@
 """Attribution: Documents in, Claims out (speaker mention, cue, kind, hedges).
 
-PLACEHOLDER: the attribution helper replaces this module (keep `attribute`)."""
+Rule-based. Each body paragraph is split into sentences; double-quoted passages are found with
+a quote scanner (curly and straight quotes, nesting, multi-paragraph quotes that re-open each
+paragraph). A quote is attributed from the words around it (`"…," X said`, `X said: "…"`,
+`X said that … "…"`); a quote without a cue continues the last speaker. Sentences without quotes
+are checked for indirect speech (`X said (that) …`, `…, X said.`, `according to X, …`).
+Everything else is narration. Spans: a direct claim spans the quoted text including its quote
+marks; an indirect claim spans its content (after the cue and "that", without the final period);
+a narration claim spans its sentence. `claim.text == doc.text[claim.start:claim.end]` always.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
+from core.attribution_lexicon import (
+    ADDRESSEE_CUES,
+    AUXILIARIES,
+    DETERMINERS,
+    LABEL_CUES,
+    NEEDS_THAT,
+    NP_STOPS,
+    PREPOSITIONS_IN_NP,
+    PRONOUNS,
+    ROLE_NOUNS,
+    SAY_CUES,
+    TITLE_WORDS,
+    is_anonymous,
+    is_capitalized,
+    is_proper_name,
+    split_name_role,
+)
+from core.hedges import find_hedges
 from core.models import Claim, ClaimKind, Document
+from core.segment import paragraph_spans, split_sentences
+
+_TOKEN = re.compile(r"\S+")
+_CUE = re.compile(r"\b(?:" + "|".join(sorted(set(SAY_CUES), key=len, reverse=True)) + r")\b")
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+_THAT = re.compile(r"\s*(?:,\s*)?(?:that\b|:)\s*")
+_WH = re.compile(r"\b(?:how|what|why|whether|if|when|where|who)\b")
+_ADVERBIAL = re.compile(
+    r"\s*,?\s*(?:(?:on|in|during|at|last|this|earlier|late|early|on\s+the)\s+)?"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|night|morning|afternoon|"
+    r"evening|week|weekend|month|year|today|yesterday)\b(?:\s+(?:morning|night|afternoon|evening)"
+    r")?|(?:in|on|during)\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+){0,2}?(?:statement|interview|"
+    r"speech|tweet|post|letter|email|call|rally|conference|briefing|appearance|event|debate|"
+    r"hearing|op-ed)(?:\s+(?:with|on|to|at|in)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?|"
+    r"on\s+Twitter|to\s+reporters|to\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s*,?"
+)
+_INTRO = re.compile(
+    r"\b(?:issued|released|put\s+out|posted|published|sent|made|tweeted|wrote|gave|delivered)\s+"
+    r"(?:a|an|the|his|her|their|its)?\s*(?:\w+\s+)?(?:statement|tweet|letter|message|note|"
+    r"press\s+release|response|remarks|speech|concern|op-ed)\b"
+)
+_STATEMENT_BEFORE = re.compile(
+    r"((?:[A-Z][\w.&-]*\s+){1,4}?)(?:'s\s+|’s\s+)?(?:statement|tweet|message|response|letter|"
+    r"warning|promise|pledge|threat|vow)\s*[:,]?\s*$"
+)
+_LEADING_ADVERBS = re.compile(
+    r"(?:(?:In fact|In addition|Meanwhile|However|Still|Also|Now|Then|Later|Earlier|Today|"
+    r"Yesterday|Instead|Indeed|Separately|Previously|Therefore|Thus|But|And|So|Yet|"
+    r"(?:On|In|Last|This|By)\s+(?:[A-Z][a-z]+|\d+)(?:\s+\d+)?),?\s+)+"
+)
+_ABBREVIATION = re.compile(r"^(?:[A-Z]|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Adm|Prof|St|Jr|Sr|"
+                           r"U\.S|U\.N|U\.K)\.$")
+_FUNCTION_WORDS = frozenset(
+    """this that these those but and so then however meanwhile when while after before if as
+    because although though since yet what how why which who instead indeed also""".split()
+)
+_SPEAKER_DETERMINERS = frozenset("the a an his her their its".split())
+_HEADLINE = re.compile(r"((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*):\s+(?=\S)")
+_CONTRACTION = re.compile(r"(?:i|you|he|she|it|we|they|that|there|what)['’]")
+_BAD_FIRST = frozenset(
+    """that having you in half being after before if when do does did on at during for with by
+    from while as because since although though whether where""".split()
+)
+_DEMONSTRATIVE = frozenset("this that there these those what it's such".split())
+_STATEMENT_PRONOUNS = frozenset("it this".split())
+_STATEMENT_CUES = frozenset("reads read says said states stated".split())
+_DOC_NOUNS = re.compile(r"^(?:the|this|that)\s+(?:statement|tweet|letter|message|note|release)$", re.I)
+
+MIN_CONTENT_WORDS = 2
+DESCRIPTIONS = False  # accept "the billionaire businessman said" (recall +, precision -)
+OPEN_DOUBLE = "“«"
+CLOSE_DOUBLE = "”»"
+STRAIGHT = '"'
+_OPENING_CONTEXT = " \t\n([{—–-/:"
+
+
+@dataclass
+class Attr:
+    """A detected speaker for one claim."""
+
+    mention: str
+    start: int
+    end: int
+    cue: str | None
+    role: str | None = None
+    anonymous: bool = False
+    speaker: str | None = None  # antecedent resolved here (statement issuer, relay)
+    via: list[str] = field(default_factory=list)
+    paragraph: int = 0
+
+
+@dataclass
+class Quote:
+    """A double-quoted passage [start, end) including its quote marks."""
+
+    start: int
+    end: int
+    continued: bool = False  # re-opened at a paragraph start (multi-paragraph quote)
+
+
+def _is_opening_straight(text: str, i: int, lo: int, hi: int, width: int = 1) -> bool:
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + width] if i + width < hi else " "
+    if prev in _OPENING_CONTEXT or prev in OPEN_DOUBLE or prev == "'":
+        return not nxt.isspace()
+    return False
+
+
+def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[list[Quote]]:
+    """Top-level double quotes per paragraph. A quote still open at a paragraph end continues
+    when the next paragraph opens with a quote mark; otherwise it closes at the paragraph end."""
+    out: list[list[Quote]] = []
+    carry = False
+    for p_start, p_end in paragraphs:
+        quotes: list[Quote] = []
+        depth = 0
+        q_start = p_start
+        continued = False
+        i = p_start
+        while i < p_end:
+            ch = text[i]
+            width = 1
+            if ch == "'" and text.startswith("''", i):
+                ch, width = STRAIGHT, 2  # typewriter double quote made of two apostrophes
+            if ch in OPEN_DOUBLE or (ch == STRAIGHT and _is_opening_straight(text, i, p_start,
+                                                                            p_end, width)):
+                if depth == 0:
+                    q_start = i
+                    continued = carry and i == p_start
+                depth += 1
+            elif ch in CLOSE_DOUBLE or ch == STRAIGHT:
+                if depth > 0:
+                    depth -= 1
+                    if depth == 0:
+                        quotes.append(Quote(q_start, i + width, continued))
+            i += width
+        carry = False
+        if depth > 0:
+            quotes.append(Quote(q_start, p_end, continued))
+            carry = True
+        out.append(quotes)
+    # A carried quote only continues if the next paragraph really opens with a quote.
+    for index in range(1, len(out)):
+        if out[index] and out[index][0].start != paragraphs[index][0]:
+            out[index][0].continued = False
+    return out
+
+
+def _nested_quotes(text: str, start: int, end: int) -> list[Quote]:
+    """Quotes strictly inside [start, end): double (curly or straight) and single quotes."""
+    found: list[Quote] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        prev = text[i - 1] if i > start else " "
+        if ch in "“‘" or (ch in "'\"" and (prev.isspace() or prev in "“\"(")):
+            closer = "”" if ch == "“" else "’" if ch == "‘" else ch
+            alt = "'’" if ch in "'‘" else "\"”"
+            j = i + 1
+            while j < end:
+                c = text[j]
+                nxt = text[j + 1] if j + 1 < end else " "
+                if (c == closer or c in alt) and not text[j - 1].isspace() and not nxt.isalnum():
+                    break
+                j += 1
+            if j < end and j - i > 3:
+                found.append(Quote(i, j + 1))
+                i = j + 1
+                continue
+        i += 1
+    return found
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+
+
+def _np_backward(toks: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+    """The noun phrase ending at the last token (walking back to a stop word or punctuation)."""
+    if not toks:
+        return None
+    i = len(toks) - 1
+    first = i
+    while i >= 0:
+        word = toks[i][2]
+        low = word.lower().strip("“\"‘'(")
+        if i < len(toks) - 1 and (word[-1] in ",;:)" or word in ("—", "–", "-", "--")):
+            break
+        if low in NP_STOPS and not (i == len(toks) - 1 and low in PRONOUNS) and (
+                not is_capitalized(word) or low in _FUNCTION_WORDS):
+            break
+        first = i
+        if low in DETERMINERS and not (i > 0 and toks[i - 1][2].lower() in PREPOSITIONS_IN_NP):
+            break
+        i -= 1
+        if len(toks) - i > 11:
+            return None
+    if first > len(toks) - 1:
+        return None
+    return toks[first][0], toks[-1][1]
+
+
+def _valid_speaker(phrase: str) -> bool:
+    words = phrase.split()
+    if not words or len(words) > 10:
+        return False
+    head = words[-1].lower().strip(",.")
+    if len(words) == 1 and head in PRONOUNS:
+        return True
+    if head in _DEMONSTRATIVE or (words[0].lower() in _DEMONSTRATIVE and len(words) == 1):
+        return False
+    first = words[0].lower().strip("“\"‘'(")
+    if first in _BAD_FIRST or _CONTRACTION.match(first):
+        return False
+    if is_capitalized(words[-1]):
+        return True
+    stem = head[:-1] if head.endswith("s") else head
+    if head in ROLE_NOUNS or stem in ROLE_NOUNS:
+        return True
+    # "the billionaire businessman", "a White House aide": a determiner and a noun-like head.
+    return (DESCRIPTIONS and words[0].lower() in _SPEAKER_DETERMINERS and len(words) <= 5
+            and head.isalpha() and not head.endswith("ly") and head not in NP_STOPS)
+
+
+def _clean_np(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop sentence adverbs and time phrases at the front ('Therefore', 'On September 27')."""
+    m = _LEADING_ADVERBS.match(text, start, end)
+    if m and m.end() < end:
+        start = m.end()
+    return start, end
+
+
+def _make_attr(text: str, start: int, end: int, cue: str | None, role: str | None,
+               paragraph: int) -> Attr | None:
+    start, end = _clean_np(text, start, end)
+    mention = text[start:end].strip(" ,")
+    if not _valid_speaker(mention):
+        return None
+    via: list[str] = []
+    # "John Hudson at The Washington Post": a named person and the outlet they speak through.
+    m = re.match(r"^(.+?)\s+(?:at|of|from|with)\s+((?:[Tt]he\s+)?[A-Z].*)$", mention)
+    if m and is_proper_name(m.group(1)) and m.group(1).split()[-1].lower() not in TITLE_WORDS and is_proper_name(re.sub(r"^[Tt]he\s+", "", m.group(2))):
+        mention = m.group(1)
+        end = start + len(mention)
+        if role is None:
+            role = m.group(2)
+        via = [m.group(2)]
+    _name, prefix_role = split_name_role(mention)
+    if prefix_role and role is None:
+        role = prefix_role
+    return Attr(mention=mention, start=start, end=end, cue=cue, role=role,
+                anonymous=is_anonymous(mention), via=via, paragraph=paragraph)
+
+
+def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int) -> Attr | None:
+    """The speaker phrase that ends right before a cue at `hi` (auxiliaries skipped)."""
+    toks = _tokens(text, lo, hi)
+    while toks and toks[-1][2].lower() in AUXILIARIES:
+        toks.pop()
+    if not toks:
+        return None
+    if toks[-1][2].endswith(","):
+        # Appositive: "NAME, ROLE, said" or "ROLE, NAME, said" or "NAME, who …, said".
+        j = next((k for k in range(len(toks) - 2, max(-1, len(toks) - 16), -1)
+                  if toks[k][2].endswith(",")), None)
+        if j is None:
+            return None
+        appos_start, appos_end = toks[j + 1][0], toks[-1][1] - 1
+        head_toks = [*toks[:j], (toks[j][0], toks[j][1] - 1, toks[j][2][:-1])]
+        head = _np_backward(head_toks)
+        if head is None:
+            return None
+        h_start, h_end = _clean_np(text, *head)
+        head_text = text[h_start:h_end]
+        appos = text[appos_start:appos_end]
+        if appos.split()[0].lower() in ("who", "which", "whose", "whom"):
+            return _make_attr(text, h_start, h_end, cue, None, paragraph)
+        if not is_proper_name(head_text) and is_proper_name(appos):
+            role = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", head_text)
+            return _make_attr(text, appos_start, appos_end, cue, role, paragraph)
+        return _make_attr(text, h_start, h_end, cue, appos, paragraph)
+    span = _np_backward(toks)
+    if span is None:
+        return None
+    return _make_attr(text, span[0], span[1], cue, None, paragraph)
+
+
+def _np_forward(text: str, lo: int, hi: int, cue: str | None, paragraph: int) -> Attr | None:
+    """A speaker phrase starting at `lo` ('said Caddell, a pollster.', 'according to X, …')."""
+    toks = _tokens(text, lo, hi)
+    taken: list[tuple[int, int, str]] = []
+    ends_with_comma = False
+    for tok in toks[:9]:
+        word = tok[2]
+        low = word.lower().strip(",.;:")
+        if taken and low in NP_STOPS and (not is_capitalized(word) or low in _FUNCTION_WORDS):
+            break
+        if _ABBREVIATION.match(word):
+            taken.append((tok[0], tok[1], word))
+            continue
+        stripped = word.rstrip(",.;:!?”\"")
+        taken.append((tok[0], tok[0] + len(stripped), stripped))
+        if word != stripped:
+            ends_with_comma = word[len(stripped):].startswith(",")
+            break
+    if not taken:
+        return None
+    start, end = taken[0][0], taken[-1][1]
+    role = None
+    if ends_with_comma:
+        rest = re.match(r"\s*((?:a|an|the|his|her)\s+[^,.;]+)", text[end + 1:hi])
+        if rest:
+            role = rest.group(1).strip()
+    return _make_attr(text, start, end, cue, role, paragraph)
+
+
+def _content_after(text: str, pos: int, hi: int, cue: str) -> int:
+    """Where the content starts after a cue ending at `pos` (adverbials, addressee, 'that')."""
+    m = _ADVERBIAL.match(text, pos, hi)
+    if m and m.end() > pos:
+        pos = m.end()
+    if cue in ADDRESSEE_CUES:
+        window = text[pos:min(hi, pos + 120)]
+        t = re.search(r"\bthat\b\s*", window)
+        if t:
+            return pos + t.end()
+        w = _WH.search(window)
+        if w:
+            return pos + w.start()
+        obj = re.match(r"\s*(?:(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+)+|(?:him|her|them|me|us|"
+                        r"reporters|supporters)\s+)", text[pos:hi])
+        if obj:
+            pos += obj.end()
+    t2 = _THAT.match(text, pos, hi)
+    if t2:
+        pos = t2.end()
+    while pos < hi and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _content_end(text: str, start: int, end: int) -> int:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:"):
+        end -= 1
+    return end
+
+
+class _DocAttributor:
+    """Attribution state for one document (the last speaker, for quote continuation)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.claims: list[Claim] = []
+        self.last: Attr | None = None
+        self.last_sentence = -10
+        self.sentence_index = 0
+        self.extend_to: int | None = None  # content end past the quote ('"…" every time …')
+
+    def emit(self, start: int, end: int, kind: ClaimKind, attr: Attr | None, paragraph: int,
+             context_start: int | None = None) -> None:
+        start, end = _strip_span(self.text, start, end)
+        if end <= start:
+            return
+        text = self.text[start:end]
+        lo = start if context_start is None else min(start, context_start)
+        hedges = find_hedges(self.text[lo:end])
+        claim = Claim(
+            id=f"{self.doc.id}:{start}-{end}", document=self.doc.id, start=start, end=end,
+            text=text, kind=kind, paragraph=paragraph, hedges=hedges,
+        )
+        if attr is not None:
+            claim.speaker = attr.speaker
+            claim.speaker_mention = attr.mention
+            claim.speaker_start = attr.start
+            claim.speaker_end = attr.end
+            claim.role = attr.role
+            claim.anonymous = attr.anonymous
+            claim.via = list(attr.via)
+            claim.cue = attr.cue
+            if attr.anonymous and "other sources said" not in hedges and attr.mention.lower() \
+                    .startswith("other source"):
+                claim.hedges.append("other sources said")
+        self.claims.append(claim)
+
+    def remember(self, attr: Attr) -> None:
+        self.last = attr
+        self.last_sentence = self.sentence_index
+
+    def resolve_statement(self, attr: Attr) -> Attr:
+        """'It reads that …' after 'X issued a statement.' is X's."""
+        low = attr.mention.lower()
+        if (low in _STATEMENT_PRONOUNS or _DOC_NOUNS.match(attr.mention)) and self.last and \
+                self.sentence_index - self.last_sentence <= 2 and \
+                (attr.cue or "") in _STATEMENT_CUES | {"notes", "adds", "continues"}:
+            attr.speaker = self.last.speaker or self.last.mention
+            attr.role = attr.role or self.last.role
+            attr.anonymous = self.last.anonymous
+            attr.via = list(self.last.via)
+        return attr
+
+    def quote_attr(self, q: Quote, lo: int, hi: int, paragraph: int) -> tuple[Attr | None, int]:
+        """Speaker of a quote from the words around it; also where the claim starts."""
+        text = self.text
+        self.extend_to = None
+        # After the quote: '…," said Caddell' / '…," Caddell said' / '…," he added.'
+        after = text[q.end:hi]
+        lead = len(after) - len(after.lstrip(" ,—–-"))
+        pos = q.end + lead
+        m = _CUE.match(text, pos, hi)
+        if m:
+            attr = _np_forward(text, m.end(), hi, m.group(), paragraph)
+            if attr:
+                return attr, q.start
+        for m in _CUE.finditer(text, pos, min(hi, pos + 90)):
+            attr = _subject_before(text, pos, m.start(), m.group(), paragraph)
+            if attr and attr.start == pos:
+                return self.resolve_statement(attr), q.start
+            break
+        # Before the quote: 'X notes: "…"', 'X said that the US has "…"', 'according to X, "…"'.
+        frame_lo = lo
+        cues = list(_CUE.finditer(text, frame_lo, q.start))
+        for m in reversed(cues):
+            attr = _subject_before(text, frame_lo, m.start(), m.group(), paragraph)
+            if attr is None:
+                nested = re.search(r"\band\s*$", text[frame_lo:m.start()])
+                if nested:
+                    attr = self.leading_subject(frame_lo, m.start(), m.group(), paragraph)
+            if attr is None:
+                continue
+            attr = self.resolve_statement(attr)
+            claim_start = q.start
+            if m.group() not in LABEL_CUES:
+                c = _content_after(text, m.end(), q.start, m.group())
+                between = text[c:q.start]
+                if re.search(r"\w", between) and len(between.split()) <= 15:
+                    claim_start = c  # 'X said the plan was "a disaster" …': content, not quote
+                rest = text[q.end:hi]
+                if re.match(r"\s*[\w“‘\"(]", rest) and re.search(r"\w", rest):
+                    self.extend_to = _content_end(text, q.end, hi)
+            return attr, claim_start
+        acc = _ACCORDING.search(text, frame_lo, q.start)
+        if acc:
+            attr = _np_forward(text, acc.end(), q.start, "according to", paragraph)
+            if attr:
+                return attr, q.start
+        st = _STATEMENT_BEFORE.search(text, frame_lo, q.start)
+        if st:
+            s0, s1 = _clean_np(text, st.start(1), st.start(1) + len(st.group(1).rstrip()))
+            name = re.sub(r"^(?:This|That|The|A)\s+", "", text[s0:s1])
+            s0 = s1 - len(name)
+            if name and is_proper_name(name):
+                return Attr(mention=name, start=s0, end=s1, cue="statement",
+                            paragraph=paragraph), q.start
+        return None, q.start
+
+    def known_name(self, name: str) -> bool:
+        """A 'NAME: …' lead-in names a speaker: two or more capitalised words, or a surname
+        that appears after a first name elsewhere in the document."""
+        words = name.split()
+        if len(words) >= 2:
+            return is_proper_name(name) and words[-1].lower() not in TITLE_WORDS
+        return bool(re.search(r"\b[A-Z][a-z]+\s+" + re.escape(name) + r"\b", self.text))
+
+    def leading_subject(self, lo: int, hi: int, cue: str, paragraph: int) -> Attr | None:
+        """Subject of the sentence for a coordinated cue ('Iraq regretted … and said …')."""
+        toks = _tokens(self.text, lo, hi)
+        taken: list[tuple[int, int, str]] = []
+        for tok in toks[:6]:
+            word = tok[2]
+            if is_capitalized(word) or word.lower() in DETERMINERS or word.lower() in ROLE_NOUNS:
+                taken.append(tok)
+                if word[-1] in ",;:":
+                    return None
+            else:
+                break
+        if not taken or len(taken) == len(toks):
+            return None
+        return _make_attr(self.text, taken[0][0], taken[-1][1], cue, None, paragraph)
+
+    def indirect(self, lo: int, hi: int, paragraph: int) -> tuple[int, int, Attr] | None:
+        """Indirect speech in one sentence [lo, hi): content span and speaker."""
+        text = self.text
+        acc = _ACCORDING.search(text, lo, hi)
+        if acc:
+            attr = _np_forward(text, acc.end(), hi, "according to", paragraph)
+            if attr:
+                if not text[lo:acc.start()].strip(" ,"):
+                    comma = text.find(",", attr.end, hi)
+                    if comma > 0:
+                        return comma + 1, _content_end(text, comma + 1, hi), attr
+                else:
+                    return lo, _content_end(text, lo, acc.start()), attr
+        head = _HEADLINE.match(text, lo, hi)
+        if head and self.known_name(head.group(1)):
+            attr = _make_attr(text, head.start(1), head.end(1), ":", None, paragraph)
+            if attr:
+                return head.end(), _content_end(text, head.end(), hi), attr
+        for m in _CUE.finditer(text, lo, hi):
+            cue = m.group()
+            clause_lo = max(lo, text.rfind(";", lo, m.start()) + 1)
+            attr = _subject_before(text, clause_lo, m.start(), cue, paragraph)
+            if attr is None and re.search(r"\band\s*$", text[clause_lo:m.start()]):
+                attr = self.leading_subject(clause_lo, m.start(), cue, paragraph)
+            if attr is not None:
+                attr = self.resolve_statement(attr)
+                c = _content_after(text, m.end(), hi, cue)
+                c_end = _content_end(text, c, hi)
+                words = text[c:c_end].split()
+                has_that = bool(re.search(r"\bthat\b|:", text[m.end():c]))
+                if len(words) >= MIN_CONTENT_WORDS and (cue not in NEEDS_THAT or has_that):
+                    return c, c_end, attr
+                before = text[lo:attr.start].rstrip()
+                if before.endswith(",") and len(before.split()) >= 3:
+                    return lo, _content_end(text, lo, len(before) + lo - 1 + 1), attr
+                if len(words) <= 4:
+                    self.remember(attr)  # 'X tweeted concern.' introduces a quote
+                return None
+            # Inverted: '…, said Mr. Smith.'
+            pre = text[lo:m.start()].rstrip()
+            if pre.endswith(",") and len(pre.split()) >= 3:
+                attr = _np_forward(text, m.end(), hi, cue, paragraph)
+                if attr:
+                    return lo, _content_end(text, lo, lo + len(pre) - 1), attr
+        intro = _INTRO.search(text, lo, hi)
+        if intro:
+            attr = _subject_before(text, lo, intro.start(), "statement", paragraph)
+            if attr:
+                self.remember(attr)
+        return None
+
+    def run(self) -> list[Claim]:
+        text = self.text
+        paras = paragraph_spans(self.doc)
+        quotes_by_para = find_quotes(text, paras)
+        for p_index, ((p_start, p_end), quotes) in enumerate(zip(paras, quotes_by_para,
+                                                                  strict=True)):
+            sentences = list(split_sentences(text, p_start, p_end))
+            covered_until = p_start
+            for s_start, s_end in sentences:
+                self.sentence_index += 1
+                if s_end <= covered_until:
+                    continue
+                lo = max(s_start, covered_until)
+                s_quotes = [q for q in quotes if lo <= q.start < s_end]
+                handled = False
+                for qi, q in enumerate(s_quotes):
+                    # The sentence that holds the quote's end bounds the words after it.
+                    hi = next((e for s, e in sentences if s <= q.end - 1 < e), s_end)
+                    if qi + 1 < len(s_quotes):
+                        hi = min(hi, s_quotes[qi + 1].start)
+                    frame_lo = lo if qi == 0 else s_quotes[qi - 1].end
+                    self.extend_to = None
+                    if q.continued and self.last is not None:
+                        attr, claim_start = None, q.start  # multi-paragraph quote goes on
+                    else:
+                        attr, claim_start = self.quote_attr(q, frame_lo, hi, p_index)
+                    if attr is None and not self.continues(q, p_index, frame_lo):
+                        continue
+                    if attr is None:
+                        assert self.last is not None
+                        attr = Attr(mention=self.last.mention, start=self.last.start,
+                                    end=self.last.end, cue=self.last.cue, role=self.last.role,
+                                    anonymous=self.last.anonymous, speaker=self.last.speaker,
+                                    via=list(self.last.via), paragraph=p_index)
+                    self.remember(attr)
+                    self.emit_quote(q, claim_start, attr, p_index)
+                    covered_until = max(covered_until, q.end, self.extend_to or 0)
+                    handled = True
+                if handled:
+                    continue
+                found = self.indirect(lo, s_end, p_index)
+                if found:
+                    c_start, c_end, attr = found
+                    self.remember(attr)
+                    self.emit(c_start, c_end, ClaimKind.INDIRECT, attr, p_index,
+                              context_start=min(attr.start, c_start))
+                else:
+                    self.emit(lo, s_end, ClaimKind.NARRATION, None, p_index)
+        self.claims.sort(key=lambda c: (c.start, c.end))
+        return self.claims
+
+    def continues(self, q: Quote, paragraph: int, frame_lo: int) -> bool:
+        """A quote without a cue continues the last speaker when it is a real quotation."""
+        if self.last is None or paragraph - self.last.paragraph > 1:
+            return False
+        if q.continued:
+            return True
+        words = self.text[q.start:q.end].split()
+        return len(words) >= 4
+
+    def emit_quote(self, q: Quote, claim_start: int, attr: Attr, paragraph: int) -> None:
+        """A direct quote; a relayed quote ('X noted, "An official tells …"') yields the inner
+        speaker's claims with the relay in `via`."""
+        text = self.text
+        inner_lo, inner_hi = q.start + 1, max(q.start + 1, q.end - 1)
+        inner_sents = list(split_sentences(text, inner_lo, inner_hi))
+        relay = None
+        if inner_sents and claim_start == q.start and not q.continued:
+            s0, s1 = inner_sents[0]
+            nested_first = [n for n in _nested_quotes(text, s0, s1)]
+            found = self.indirect(s0, nested_first[0].start if nested_first else s1, paragraph)
+            if found and found[2].start == s0 + len(text[s0:found[2].start]) - len(
+                    text[s0:found[2].start].lstrip()) and found[2].start - s0 < 3:
+                relay = found
+        if relay is None:
+            # Nested quotes with their own speaker ('This DOS statement "…"') cut the outer one.
+            pieces: list[tuple[int, int]] = []
+            cut = claim_start
+            context = attr.start if attr.paragraph == paragraph else None
+            for n in _nested_quotes(text, inner_lo, inner_hi):
+                window_lo = max(inner_lo, n.start - 60, text.rfind(". ", inner_lo, n.start) + 2)
+                st = _STATEMENT_BEFORE.search(text, window_lo, n.start)
+                if not st:
+                    continue
+                name = re.sub(r"^(?:This|That|The|A)\s+", "", st.group(1).strip())
+                if not is_proper_name(name):
+                    continue
+                s1 = st.start(1) + len(st.group(1).rstrip())
+                inner = Attr(mention=name, start=s1 - len(name), end=s1, cue="statement",
+                             via=[attr.speaker or split_name_role(attr.mention)[0]],
+                             paragraph=paragraph)
+                pieces.append((cut, st.start(1)))
+                self.emit(n.start, n.end, ClaimKind.DIRECT, inner, paragraph)
+                cut = n.end
+            pieces.append((cut, max(q.end, self.extend_to or 0)))
+            for a, b in pieces:
+                a, b = _strip_span(text, a, b)
+                if re.search(r"\w", text[a:b]):
+                    self.emit(a, b, ClaimKind.DIRECT, attr, paragraph, context_start=context)
+            return
+        outer_name = attr.speaker or split_name_role(attr.mention)[0]
+        via = [outer_name, *attr.via]
+        inner_attr = relay[2]
+        inner_attr.via = via
+        self.emit(relay[0], relay[1], ClaimKind.DIRECT, inner_attr, paragraph,
+                  context_start=inner_attr.start)
+        covered = relay[1]
+        for n in _nested_quotes(text, inner_lo, inner_hi):
+            if n.start >= covered:
+                self.emit(n.start, n.end, ClaimKind.DIRECT, inner_attr, paragraph)
+                covered = n.end
+        for s0, s1 in inner_sents[1:]:
+            if s0 >= covered:
+                self.emit(s0, s1, ClaimKind.DIRECT, inner_attr, paragraph)
+                covered = s1
+        self.last = inner_attr
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def attribute_document(doc: Document) -> list[Claim]:
+    """Claims of one document, in text order."""
+    return _DocAttributor(doc).run()
 
 
 def attribute(documents: Sequence[Document]) -> list[Claim]:
+    """Split every document into claims with exact offsets, speakers mentions, cues and hedges."""
     claims: list[Claim] = []
     for doc in documents:
-        start = 0
-        for part in doc.text.split("\n"):
-            end = start + len(part)
-            if part.strip():
-                s = start + len(part) - len(part.lstrip())
-                e = start + len(part.rstrip())
-                claims.append(
-                    Claim(id=f"{doc.id}:{s}-{e}", document=doc.id, start=s, end=e,
-                          text=doc.text[s:e], kind=ClaimKind.NARRATION)
-                )
-            start = end + 1
+        claims.extend(attribute_document(doc))
     return claims

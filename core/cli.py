@@ -2,6 +2,8 @@
 
 `perspecta analyze PATH... --format json|text --output FILE`
 `perspecta group --input IN.jsonl --output OUT.jsonl`
+`perspecta export PATH... --format md|html|json|csv --output FILE`
+`perspecta schema [--output FILE]`
 (The TUI commands live in tui/main.py, which hands everything else to `run`.)
 """
 
@@ -12,8 +14,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import orjson
+from pydantic import ValidationError
+
 from core.atomic import write_bytes_atomic
-from core.models import Analysis, Settings
+from core.models import ANALYSIS_SCHEMA, Analysis, Settings
 from core.pipeline import analyze_paths
 from core.textlisting import render_text
 
@@ -43,6 +48,22 @@ def build_parser() -> argparse.ArgumentParser:
     p_gr.add_argument("--input", "-i", required=True, help="JSONL: {id, text, document?, speaker?, topic?}")
     p_gr.add_argument("--output", "-o", default="-", help="JSONL: {id, group}")
     _add_settings_args(p_gr)
+
+    p_ex = sub.add_parser(
+        "export",
+        help="write a comparison report (Markdown, HTML, JSON or CSV)",
+        description="Analyse files/folders ('-' for stdin) — or load one analysis JSON or case "
+        "file, whose own settings are kept — and write a comparison report. CSV cells that a spreadsheet would run as a "
+        "formula (starting with = + - @, tab or CR) get a leading apostrophe.",
+    )
+    p_ex.add_argument("paths", nargs="+", metavar="PATH")
+    p_ex.add_argument("--format", "-f", choices=["md", "html", "json", "csv"], default=None,
+                      help="report format (default: from the output file's suffix, else md)")
+    p_ex.add_argument("--output", "-o", default="-", help="output file ('-' for stdout, the default)")
+    _add_settings_args(p_ex)
+
+    p_sc = sub.add_parser("schema", help="print the JSON Schema of the analysis JSON")
+    p_sc.add_argument("--output", "-o", default="-", help="output file ('-' for stdout, the default)")
     return parser
 
 
@@ -83,6 +104,64 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return EXIT_INPUT_ERROR if analysis.errors else EXIT_OK
 
 
+def _export_input(paths: list[str], settings: Settings) -> Analysis:
+    """One saved analysis JSON or case file is loaded as is; anything else is analysed."""
+    if len(paths) == 1 and paths[0] != "-" and Path(paths[0]).is_file():
+        from core.case import is_case_path, load_case, reopen
+
+        path = Path(paths[0])
+        if is_case_path(path):
+            return reopen(load_case(path), base_dir=path.parent).analysis
+        if path.suffix.lower() == ".json":
+            analysis = _saved_analysis(path.read_bytes())
+            if analysis is not None:
+                return analysis
+    return analyze_paths(paths, settings=settings)
+
+
+def _saved_analysis(raw: bytes) -> Analysis | None:
+    """The analysis in `raw` when it is `perspecta analyze --format json` output, else None."""
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return None
+    if isinstance(data, dict) and data.get("schema") == ANALYSIS_SCHEMA:
+        return Analysis.model_validate(data)
+    return None
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from core.case import CaseError
+    from core.export import export_analysis, format_for_path
+
+    fmt = args.format or (format_for_path(args.output) if args.output != "-" else None) or "md"
+    try:
+        analysis = _export_input(args.paths, _settings(args))
+    except (CaseError, ValidationError) as exc:
+        error(f"{args.paths[0]}: {exc}" if isinstance(exc, ValidationError) else str(exc))
+        return EXIT_INPUT_ERROR
+    for err in analysis.errors:
+        error(f"{err.path}: {err.reason}")
+    data = export_analysis(analysis, fmt)
+    try:
+        write_output(args.output, data)
+    except OSError as exc:
+        error(f"{args.output}: cannot write output: {exc.strerror or exc}")
+        return EXIT_INPUT_ERROR
+    return EXIT_INPUT_ERROR if analysis.errors else EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from core.schema import schema_json
+
+    try:
+        write_output(args.output, schema_json())
+    except OSError as exc:
+        error(f"{args.output}: cannot write output: {exc.strerror or exc}")
+        return EXIT_INPUT_ERROR
+    return EXIT_OK
+
+
 def cmd_group(args: argparse.Namespace) -> int:
     from core.jsonl_group import group_jsonl
 
@@ -96,6 +175,10 @@ def run(argv: Sequence[str]) -> int:
         return cmd_analyze(args)
     if args.command == "group":
         return cmd_group(args)
+    if args.command == "export":
+        return cmd_export(args)
+    if args.command == "schema":
+        return cmd_schema(args)
     parser.print_help()
     return EXIT_USAGE
 

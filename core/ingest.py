@@ -1,34 +1,337 @@
-"""Ingest: files, folders and stdin in; Documents (and one error per bad input) out.
+"""Ingest: files, folders and stdin in; Documents (and one entry per bad or skipped input) out.
 
-PLACEHOLDER: the ingest helper replaces this module (keep `ingest` and `IngestResult`)."""
+Inputs
+- Files: .txt, .md/.markdown, .html/.htm and .json (one article object, or a list of them, with
+  the fields title, text, outlet, url, published, author; a list item's path is "FILE.json#I";
+  a "paragraphs" list (BASIL's "body-paragraphs") stands in for "text", joined by blank lines).
+  A file named explicitly with another extension is read as text if it decodes (HTML if it
+  looks like HTML); inside folders such files are skipped.
+- Folders: walked recursively in sorted order; hidden files and folders (".name") are ignored,
+  symlinked folders are followed once (loops cannot hang).
+- "-": stdin, read as text or, if it looks like HTML, as HTML.
+
+Text and offsets
+- Bytes are decoded by core.ingest_decode (UTF-8, UTF-16/32 with BOM, legacy encodings via
+  charset-normalizer); the BOM is dropped and newlines are NOT translated: Document.text is the
+  decoded text exactly, so every offset (body spans, claims) indexes the text as read.
+- For HTML, Document.text is the main text extracted by trafilatura (paragraphs separated by a
+  blank line), not the markup.
+- Document.body holds the spans of article content: front matter, the title line and page
+  furniture (core.furniture) are left out.
+
+Metadata: JSON fields, HTML metadata, a sidecar NAME.meta.json beside a file, and `---` front
+matter (sidecar wins), then what the text itself shows (title line, byline, dateline).
+
+Errors: every input that fails gives one InputError (kind "error") whose reason is one line;
+inputs left out on purpose (unsupported file in a folder, duplicate text) give kind "skipped".
+Other inputs are always still read.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, BinaryIO, Literal
 
+import orjson
 from pydantic import BaseModel, Field
 
+from core.furniture import find_body
+from core.ingest_decode import NotTextError, decode_text
+from core.ingest_html import NoArticleTextError, extract_html, looks_like_html
+from core.ingest_meta import (
+    ArticleMeta,
+    SidecarError,
+    is_sidecar,
+    meta_from_mapping,
+    parse_front_matter,
+    read_sidecar,
+    sidecar_paths,
+)
 from core.models import Document, InputError
+
+Format = Literal["txt", "md", "html", "json", "stdin"]
+
+FORMAT_BY_SUFFIX: dict[str, Format] = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+}
+STDIN = "-"
+_JSON_TEXT_KEYS = ("text", "content", "body")
+_JSON_PARAGRAPH_KEYS = ("paragraphs", "body-paragraphs", "body_paragraphs")
+_HASH_CHUNK = 1 << 20
 
 
 class IngestResult(BaseModel):
+    """Documents read, and one InputError per input that failed or was skipped."""
+
     documents: list[Document] = Field(default_factory=list)
-    errors: list[InputError] = Field(default_factory=list)
+    errors: list[InputError] = Field(
+        default_factory=list, description="Failures (kind 'error') and skipped inputs (kind 'skipped')."
+    )
+
+    @property
+    def failed(self) -> list[InputError]:
+        """Inputs that could not be read."""
+        return [e for e in self.errors if e.kind == "error"]
+
+    @property
+    def skipped(self) -> list[InputError]:
+        """Inputs left out on purpose (unsupported type, duplicate)."""
+        return [e for e in self.errors if e.kind == "skipped"]
 
 
-def ingest(paths: Sequence[str]) -> IngestResult:
-    result = IngestResult()
-    for p in paths:
-        path = Path(p)
-        files = sorted(f for f in path.rglob("*") if f.is_file()) if path.is_dir() else [path]
-        for f in files:
-            try:
-                text = f.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                result.errors.append(InputError(path=str(f), reason=str(exc)))
+class _InputProblem(Exception):
+    """One input cannot become a document; the message is the user-facing reason."""
+
+
+def ingest(paths: Sequence[str], stdin: BinaryIO | None = None) -> IngestResult:
+    """Read every path (file, folder or '-' for stdin) into Documents, in the order given.
+
+    Never raises for a bad input: it becomes an entry of `errors` and the rest is still read.
+    """
+    reader = _Reader(stdin)
+    for path in paths:
+        reader.read_argument(path)
+    return reader.result
+
+
+class _Reader:
+    def __init__(self, stdin: BinaryIO | None) -> None:
+        self.stdin = stdin
+        self.result = IngestResult()
+        self.seen: dict[str, str] = {}  # sha256 -> path of the first document with that text
+
+    def error(self, path: str, reason: str, kind: Literal["error", "skipped"] = "error") -> None:
+        self.result.errors.append(InputError(path=path, reason=" ".join(reason.split()), kind=kind))
+
+    def read_argument(self, arg: str) -> None:
+        if arg == STDIN:
+            self.read_stdin()
+            return
+        path = Path(arg)
+        try:
+            is_dir = path.is_dir()
+            exists = is_dir or path.exists() or path.is_symlink()
+        except OSError as exc:
+            self.error(arg, _os_reason(exc))
+            return
+        if not exists:
+            self.error(arg, "not found")
+        elif is_dir:
+            self.read_folder(path)
+        else:
+            self.read_file(path, FORMAT_BY_SUFFIX.get(path.suffix.lower()))
+
+    def read_stdin(self) -> None:
+        stream = self.stdin if self.stdin is not None else sys.stdin.buffer
+        try:
+            data = stream.read()
+        except OSError as exc:
+            self.error(STDIN, _os_reason(exc))
+            return
+        try:
+            text = _decode(data)
+            del data
+            if looks_like_html(text):
+                self.add_html(STDIN, text, ArticleMeta())
+            else:
+                self.add_plain(STDIN, text, "stdin", ArticleMeta())
+        except _InputProblem as exc:
+            self.error(STDIN, str(exc))
+
+    def read_folder(self, root: Path) -> None:
+        files = self.walk(root)
+        articles = [f for f in files if f.suffix.lower() in FORMAT_BY_SUFFIX and not is_sidecar(f)]
+        used_sidecars = {side for f in articles for side in sidecar_paths(f)}
+        for file in files:
+            if file in used_sidecars:
                 continue
-            digest = hashlib.sha256(text.encode()).hexdigest()
-            result.documents.append(Document(id="d" + digest[:10], path=str(f), text=text, sha256=digest))
-    return result
+            if is_sidecar(file):
+                self.error(str(file), "skipped: metadata sidecar with no matching article", "skipped")
+                continue
+            fmt = FORMAT_BY_SUFFIX.get(file.suffix.lower())
+            if fmt is None:
+                suffix = file.suffix.lower() or "no extension"
+                self.error(str(file), f"skipped: not a supported text file ({suffix})", "skipped")
+                continue
+            self.read_file(file, fmt)
+        if not articles:
+            self.error(str(root), "folder holds no .txt, .md, .html or .json files")
+
+    def walk(self, root: Path) -> list[Path]:
+        """Files under `root`, sorted by path; each real folder is entered once."""
+        found: list[Path] = []
+        visited: set[str] = set()
+
+        def unreadable(exc: OSError) -> None:
+            self.error(str(exc.filename or root), f"cannot read folder: {_os_reason(exc)}")
+
+        for folder, subfolders, names in os.walk(root, onerror=unreadable, followlinks=True):
+            real = os.path.realpath(folder)
+            if real in visited:
+                subfolders[:] = []
+                continue
+            visited.add(real)
+            subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+            found.extend(Path(folder, name) for name in names if not name.startswith("."))
+        return sorted(found, key=lambda f: f.relative_to(root).parts)
+
+    def read_file(self, path: Path, fmt: Format | None) -> None:
+        name = str(path)
+        try:
+            data = _read_bytes(path)
+            text = _decode(data)
+            del data
+            if fmt == "json":
+                self.add_json(name, text)
+                return
+            meta = self.sidecar(path)
+            if fmt == "html" or (fmt is None and looks_like_html(text)):
+                self.add_html(name, text, meta)
+            else:
+                self.add_plain(name, text, fmt or "txt", meta)
+        except _InputProblem as exc:
+            self.error(name, str(exc))
+
+    def sidecar(self, path: Path) -> ArticleMeta:
+        try:
+            return read_sidecar(path)
+        except SidecarError as exc:
+            # The article itself is fine: report the sidecar and read the article without it.
+            self.error(str(path), str(exc))
+            return ArticleMeta()
+
+    def add_plain(self, name: str, text: str, fmt: Format, meta: ArticleMeta) -> None:
+        front, body_start = parse_front_matter(text)
+        self.add_document(name, text, fmt, meta.merged_over(front), body_start)
+
+    def add_html(self, name: str, html: str, meta: ArticleMeta) -> None:
+        _require_content(html)
+        try:
+            text, page_meta = extract_html(html)
+        except NoArticleTextError as exc:
+            raise _InputProblem(str(exc)) from exc
+        self.add_document(name, text, "html", meta.merged_over(page_meta), 0)
+
+    def add_json(self, name: str, text: str) -> None:
+        _require_content(text)
+        try:
+            data = orjson.loads(text)
+        except orjson.JSONDecodeError as exc:
+            raise _InputProblem(f"invalid JSON: {exc}") from exc
+        if isinstance(data, dict):
+            items: list[tuple[str, Any]] = [(name, data)]
+        elif isinstance(data, list):
+            if not data:
+                raise _InputProblem("JSON list holds no articles")
+            items = [(f"{name}#{i}", item) for i, item in enumerate(data)]
+        else:
+            raise _InputProblem("JSON must be an article object or a list of them")
+        for item_name, item in items:
+            try:
+                self.add_json_article(item_name, item)
+            except _InputProblem as exc:
+                self.error(item_name, str(exc))
+
+    def add_json_article(self, name: str, item: Any) -> None:
+        if not isinstance(item, dict):
+            raise _InputProblem("not an article object (expected {\"text\": …, \"title\": …})")
+        text = next((item[k] for k in _JSON_TEXT_KEYS if isinstance(item.get(k), str)), None)
+        if text is None:
+            text = _joined_paragraphs(item)
+        if text is None:
+            raise _InputProblem("article has no 'text' string")
+        self.add_document(name, text, "json", meta_from_mapping(item), 0)
+
+    def add_document(self, name: str, text: str, fmt: Format, meta: ArticleMeta, body_start: int) -> None:
+        _require_content(text[body_start:])
+        digest = _sha256(text)
+        first = self.seen.get(digest)
+        if first is not None:
+            self.error(name, f"skipped: duplicate of {first}", "skipped")
+            return
+        layout = find_body(text, body_start, known_title=meta.title)
+        if not layout.body:
+            raise _InputProblem("no article text (only page furniture)")
+        self.seen[digest] = name
+        self.result.documents.append(
+            Document(
+                id="d" + digest[:10],
+                path=name,
+                title=meta.title or layout.title,
+                outlet=meta.outlet,
+                author=meta.author or layout.author,
+                published=meta.published or layout.published,
+                url=meta.url,
+                format=fmt,
+                text=text,
+                sha256=digest,
+                body=layout.body,
+            )
+        )
+
+
+def _joined_paragraphs(item: dict[str, Any]) -> str | None:
+    """Text of an article given as a list of paragraphs (each a string or a list of sentences),
+    as in BASIL: paragraphs joined by a blank line, sentences by a space."""
+    for key in _JSON_PARAGRAPH_KEYS:
+        paragraphs = item.get(key)
+        if not isinstance(paragraphs, list):
+            continue
+        parts: list[str] = []
+        for paragraph in paragraphs:
+            if isinstance(paragraph, str):
+                parts.append(paragraph.strip())
+            elif isinstance(paragraph, list) and all(isinstance(s, str) for s in paragraph):
+                parts.append(" ".join(s.strip() for s in paragraph))
+            else:
+                return None
+        return "\n\n".join(p for p in parts if p)
+    return None
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise _InputProblem(_os_reason(exc)) from exc
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return decode_text(data)
+    except NotTextError as exc:
+        raise _InputProblem(str(exc)) from exc
+
+
+def _require_content(text: str) -> None:
+    # isspace() rather than strip(): no copy of a large text.
+    if not text or text.isspace():
+        raise _InputProblem("empty")
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "not found"
+    if isinstance(exc, PermissionError):
+        return "cannot read: permission denied"
+    if isinstance(exc, IsADirectoryError):
+        return "is a folder"
+    return f"cannot read: {exc.strerror or exc}"
+
+
+def _sha256(text: str) -> str:
+    """SHA-256 of the UTF-8 text, encoded a chunk at a time to spare memory on large inputs."""
+    digest = hashlib.sha256()
+    for i in range(0, len(text), _HASH_CHUNK):
+        digest.update(text[i:i + _HASH_CHUNK].encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()

@@ -150,13 +150,17 @@ class InputError(Model):
 
     path: str
     reason: str
+    kind: Literal["error", "skipped"] = Field(
+        default="error",
+        description="'skipped': left out on purpose (unsupported file in a folder, duplicate), not a failure.",
+    )
 
 
 class Settings(Model):
     """Every number the product reports, with its name."""
 
-    merge_threshold: float = 0.5
-    suggest_threshold: float = 0.35
+    merge_threshold: float = 0.04
+    suggest_threshold: float = 0.03
     extra: dict[str, Any] = Field(default_factory=dict)
 
 

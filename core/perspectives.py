@@ -1,20 +1,676 @@
-"""Perspectives: map every speaker to a side (government, institution, analysts, press).
+"""Perspectives: map every speaker to a side (a government, an institution, analysts, the press).
 
-PLACEHOLDER: the perspectives helper replaces this module (keep the names)."""
+Evidence for a speaker is gathered from everything the case says about them (name, aliases,
+roles, the words that named them) and weighed:
+
+1. a user registry (``--perspectives FILE``) overrides everything: its aliases are fuzzy-matched
+   (rapidfuzz, word-aligned windows) against the speaker's names and roles;
+2. a speaker that *is* a country, capital, state body, institution, outlet or think tank;
+3. role words: analyst/think-tank words and press words win unless the speaker holds a current
+   government role; otherwise countries and institutions found in the roles are scored by how
+   they are used: nationality modifiers ('US Consul', 'a senior Iraqi official', "Iran's") and
+   state bodies weigh most, 'in the UK' less, a place of posting ('in Basra', 'to the UN') least;
+4. local officials ('the local governor') take the document's clearly dominant location;
+5. a former office-holder with no current role counts as a commentator (analysts);
+6. a speaker who talks in an official voice ('our Embassy', 'I have directed') takes the country
+   they present as acting ('the United States will …');
+7. a named person with no affiliation whose cue or words read as commentary goes to analysts.
+Otherwise the perspective stays unknown (None); the reason says why.
+
+Narration (no speaker) goes to an author perspective per document outlet/author/file.
+Claims and speakers are updated in place (copying 100k pydantic models costs more than the
+whole mapping) and returned as lists.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
 
-from pydantic import BaseModel, Field
+import orjson
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
 
-from core.models import Claim, Document, Perspective, Speaker
+from core.gazetteer import ANALYSTS_ID, PRESS_ID, Hit, Target, gazetteer, slugify
+from core.models import Claim, ClaimKind, Document, Perspective, Speaker
+
+PerspectiveKind = Literal["government", "institution", "analyst", "press", "author", "other"]
+
+
+# ---------------------------------------------------------------- registry
+
+
+class RegistryPerspective(BaseModel):
+    """One user-defined perspective: a label and the names that belong to it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str | None = Field(default=None, description="Perspective id; slug of the label when absent.")
+    label: str
+    aliases: list[str] = Field(default_factory=list)
+    kind: PerspectiveKind = "other"
+
+    def resolved_id(self) -> str:
+        return self.id or slugify(self.label) or "user"
 
 
 class PerspectiveRegistry(BaseModel):
-    """User overrides: perspective labels with aliases."""
+    """User overrides: perspective labels with aliases, fuzzy-matched against speakers."""
 
-    perspectives: list[dict[str, object]] = Field(default_factory=list)
+    model_config = ConfigDict(extra="forbid")
+
+    perspectives: list[RegistryPerspective] = Field(default_factory=list)
+    threshold: float = Field(default=88.0, description="Minimum rapidfuzz ratio (0-100) for an alias match.")
+
+
+class RegistryError(ValueError):
+    """A registry file that cannot be read or does not fit the schema."""
+
+
+def load_registry(path: str | Path) -> PerspectiveRegistry:
+    """Read a registry JSON file: {"perspectives": [{"id"?, "label", "aliases": [...], "kind"?}]}.
+
+    Raises RegistryError with a one-line reason when the file is unreadable or invalid."""
+    p = Path(path)
+    try:
+        data = orjson.loads(p.read_bytes())
+    except OSError as exc:
+        raise RegistryError(f"{p}: cannot read: {exc.strerror or exc}") from exc
+    except orjson.JSONDecodeError as exc:
+        raise RegistryError(f"{p}: not valid JSON: {exc}") from exc
+    try:
+        return PerspectiveRegistry.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(x) for x in first["loc"])
+        raise RegistryError(f"{p}: {where}: {first['msg']}") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    perspective: RegistryPerspective
+    alias: str
+    needle: str  # rapidfuzz-processed alias
+    size: int  # number of words
+    exact: re.Pattern[str] | None  # short aliases ('UN', 'PMF') match as whole words, case-sensitively
+
+
+class _RegistryMatcher:
+    """Word-aligned fuzzy matching of registry aliases inside speaker names and roles."""
+
+    def __init__(self, registry: PerspectiveRegistry) -> None:
+        self.threshold = registry.threshold
+        self.aliases: list[_Alias] = []
+        for persp in registry.perspectives:
+            for alias in _unique([persp.label, *persp.aliases]):
+                needle = " ".join(default_process(alias).split())
+                if not needle:
+                    continue
+                exact = None
+                if len(needle) < 4:
+                    exact = re.compile(r"(?<!\w)" + re.escape(alias.strip()) + r"(?!\w)")
+                self.aliases.append(_Alias(persp, alias, needle, len(needle.split()), exact))
+
+    def match(self, texts: Iterable[str]) -> tuple[RegistryPerspective, str, str, float] | None:
+        """The best (perspective, alias, text, score) at or above the threshold, or None."""
+        best: tuple[RegistryPerspective, str, str, float] | None = None
+        for text in texts:
+            processed = " ".join(default_process(text).split())
+            if not processed:
+                continue
+            words = processed.split()
+            for al in self.aliases:
+                score = self._score(al, text, processed, words)
+                if score >= self.threshold and (best is None or score > best[3]):
+                    best = (al.perspective, al.alias, text, score)
+        return best
+
+    def _score(self, al: _Alias, text: str, processed: str, words: list[str]) -> float:
+        if al.exact is not None:
+            return 100.0 if al.exact.search(text) else 0.0
+        # one C call rules out most texts before the word-window loop
+        if fuzz.partial_ratio(al.needle, processed) < self.threshold - 10:
+            return 0.0
+        best = 0.0
+        for size in {max(1, al.size - 1), al.size, al.size + 1}:
+            for i in range(max(1, len(words) - size + 1)):
+                best = max(best, fuzz.ratio(al.needle, " ".join(words[i : i + size])))
+        return best
+
+
+# ---------------------------------------------------------------- word lists
+
+_FLAGS = re.IGNORECASE
+# Current office-holders: any of these plus an evident country makes a government perspective.
+_GOV_STRONG = re.compile(
+    r"\b(?:secretary[- ]general|minist(?:er|ers|ry|ries)|spokes(?:man|men|woman|women|person|people)|officials?|"
+    r"ambassadors?|envoys?|consuls?(?:[- ]general)?|consulates?|embass(?:y|ies)|diplomats?|"
+    r"governors?|lawmakers?|legislators?|senators?|congress(?:man|men|woman|women)|"
+    r"parliament(?:arians?|ary)?|government|administration|authorities|cabinet|commanders?|"
+    r"generals?|admirals?|mayors?|chancellor|prime minister|premier|crown prince|emir|regime|"
+    r"secretary of state|foreign secretary|defen[cs]e secretary|press secretary|junta|"
+    r"presidency|police|armed forces|state[- ](?:run )?(?:media|television|tv|news agency|broadcaster))\b",
+    _FLAGS,
+)
+_GOV_MP = re.compile(r"\bMPs?\b")
+# Titles and domains that need a country to mean government ('president' of a think tank, too).
+_GOV_NEUTRAL = re.compile(
+    r"\b(?:president|vice[- ]president|secretary|director|chief|head|chairman|chairwoman|leader|"
+    r"advis[eo]rs?|aides?|sources?|representatives?|officers?|negotiators?|delegation|deputy|"
+    r"military|army|navy|air force|forces|troops|intelligence|security services|ministers)\b",
+    _FLAGS,
+)
+_FORMER = re.compile(r"\b(?:former|formerly|ex|retired|onetime|one-time|then)\b[\s-]", _FLAGS)
+_ANALYST = re.compile(
+    r"\b(?:analysts?|(?:senior|visiting|research|non-?resident|distinguished|adjunct)\s+fellows?|"
+    r"fellows?(?=\s+(?:at|with|of|in)\b)|professors?|prof\.|researchers?|experts?|scholars?|think[- ]tanks?|"
+    r"academics?|lecturers?|economists?|commentators?|strategists?|historians?|"
+    r"political scientists?|institute|university|college|school of|cent(?:er|re) for|"
+    r"research director|director of research)\b",
+    _FLAGS,
+)
+_PRESS = re.compile(
+    r"\b(?:reporters?|correspondents?|journalists?|editors?|columnists?|newspapers?|"
+    r"news agency|broadcasters?|anchor|bureau chief|staff writer|bloggers?|newsroom|"
+    r"(?<!state )(?<!state-run )(?<!social )media)\b",
+    _FLAGS,
+)
+_LOCAL = re.compile(
+    r"\b(?:(?:local|provincial|municipal|district|city|town|village|tribal)\s+(?:\w+\s+){0,2}?"
+    r"(?:officials?|authorit(?:y|ies)|governors?|police|council|leaders?|administrators?|"
+    r"government|chiefs?|elders?|sheikhs?|officers?)|governors?|mayors?|police chief|police|"
+    r"governorate|provincial council)\b",
+    _FLAGS,
+)
+_COMMENTARY_CUE = re.compile(
+    r"\b(?:notes?|noted|argues?|argued|writes?|wrote|written|believes?|believed|contends?|"
+    r"contended|observes?|observed|explains?|explained|suggests?|suggested|thinks?|reckons?|"
+    r"opines?|opined|comments?|commented|analy[sz]es|analy[sz]ed|predicts?|predicted|cautions?|"
+    r"cautioned|posits?|posited|points? out|pointed out|interview)\b",
+    _FLAGS,
+)
+_EVALUATIVE = re.compile(
+    r"\b(?:mistake|blunder|sign of (?:weakness|strength)|misguided|counterproductive|backfire\w*|"
+    r"embolden\w*|will encourage|naive|reckless|foolish|I think|I believe|in my view|"
+    r"in my opinion|arguably|it seems|should have|ought to)\b",
+    _FLAGS,
+)
+_OFFICIAL_VOICE = re.compile(
+    r"\b(?:our (?:embassy|embassies|consulate|consulates|consulate general|diplomats|diplomatic|"
+    r"personnel|troops|forces|government|citizens|facilities|staff|mission|ambassador)|"
+    r"I have (?:directed|ordered|instructed|authori[sz]ed|approved))\b",
+    _FLAGS,
+)
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:will|would|has|have|had|is|was|stands?|remains?|intends?|plans?|must|shall|cannot|"
+    r"won't|does|did|condemns?|rejects?|supports?|regrets?|warns?|warned)\b",
+    _FLAGS,
+)
+# Words that may directly precede or follow a place name inside a title ('US Consul',
+# 'northern Iraq'); any other capitalised neighbour suggests a person ('Jordan Peterson').
+_TITLE_WORDS = frozenset(
+    "the a an of in at to from for and or by with on said says told both but while as when if "
+    "after before across inside near toward towards all many some most this that these those "
+    "north south east west northern southern eastern western central greater upper lower mainland "
+    "occupied rural downtown federal foreign interior defense defence state national security "
+    "council supreme leader parliament senate house navy air force forces police military army "
+    "official officials spokesman spokeswoman spokesperson envoy mission delegation "
+    "representative general chief head secretary deputy revolutionary guard guards central bank "
+    "news agency ministry minister ministers president prime embassy consulate consul "
+    "ambassador government cabinet administration authorities provincial governor mayor "
+    "intelligence special senior top former acting presidential royal islamic republic "
+    "department office affairs trade finance justice energy oil health arab kurdish muslim "
+    "christian jewish sunni shia shiite republican republicans democratic democrat democrats "
+    "conservative liberal labour socialist communist opposition ethnic"
+    .split()
+)
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|(?:al|el|bin|ibn|de|del|della|van|von|der|da|di|du|la|le)(?:-\w+)?)$")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", _FLAGS)
+_STANCE_PREFIX = re.compile(r"(?:\b(?:pro|anti|non)-)$", _FLAGS)
+_STANCE_SUFFIX = re.compile(
+    r"^-(?:backed|aligned|allied|linked|affiliated|sponsored|funded|supported|leaning|friendly|"
+    r"led|controlled|held|influenced|trained|armed)\b",
+    _FLAGS,
+)
+
+# Evidence weights by gazetteer category and how the term is used in the phrase.
+_WEIGHTS: dict[str, dict[str, float]] = {
+    "country": {"modifier": 5, "possessive": 5, "of": 5, "from": 4, "location": 3, "destination": 1.5,
+                "topic": 0.5, "bare": 2},
+    "capital": {"modifier": 3, "possessive": 3, "of": 2, "from": 2, "location": 2, "destination": 1,
+                "topic": 0.5, "bare": 2},
+    "city": {"modifier": 2, "possessive": 2, "of": 2, "from": 1.5, "location": 1, "destination": 0.5,
+             "topic": 0.5, "bare": 1},
+}
+_CONTEXT_WORDS = {
+    "in": "location", "at": "location", "inside": "location", "near": "location",
+    "across": "location", "around": "location", "outside": "location", "throughout": "location",
+    "within": "location", "to": "destination", "toward": "destination", "towards": "destination",
+    "for": "destination", "on": "topic", "about": "topic", "over": "topic", "against": "topic", "of": "of", "from": "from",
+}
+_ANY_ROLE_WORD = re.compile(
+    "|".join(f"(?:{p.pattern})" for p in (_GOV_STRONG, _GOV_MP, _GOV_NEUTRAL, _ANALYST, _PRESS, _LOCAL)),
+    _FLAGS,
+)
+_RELATIVE_CLAUSE = re.compile(r",?\s+(?:which|whose|where)\s", _FLAGS)
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_BASED = re.compile(r"-based\b", _FLAGS)
+_FOLLOWED_BY_WORD = re.compile(r"[\s-]+[A-Za-z]")
+_FOLLOWED_BY_FUNCTION_WORD = re.compile(r"\s+(?:and|or|but|to|in|on|at|of|for|is|was|said|says)\b", _FLAGS)
+_NAME_LIKE = frozenset({"country", "capital", "city", "demonym", "outlet", "think_tank"})
+_OFFICIAL_CATEGORIES = frozenset({"body", "media", "institution"})
+_MIN_PLACE_WEIGHT = 2.0  # a place of posting alone ('chief in Benghazi', 'adviser on Syria') is too weak
+_LOCATION_SHARE = 2.0  # the dominant location must have at least twice the runner-up's weight
+_LOCATION_MIN = 3.0
+
+
+# ---------------------------------------------------------------- evidence in one text
+
+
+@dataclass(slots=True)
+class _Evidence:
+    target: str
+    weight: float
+    description: str
+    source: str
+
+
+@dataclass(slots=True)
+class _TextFacts:
+    """What one name or role string says about affiliation."""
+
+    places: list[_Evidence] = field(default_factory=list)
+    official: list[str] = field(default_factory=list)  # body/media/institution terms (current)
+    gov: list[str] = field(default_factory=list)
+    former: list[str] = field(default_factory=list)
+    neutral: list[str] = field(default_factory=list)
+    analyst: list[str] = field(default_factory=list)
+    press: list[str] = field(default_factory=list)
+    local: list[str] = field(default_factory=list)
+
+
+def _is_former(text: str, start: int) -> bool:
+    clause = _CLAUSE_BREAK.split(text[max(0, start - 40) : start])[-1]
+    return _FORMER.search(clause) is not None
+
+
+def _context(text: str, hit: Hit) -> str:
+    """How a place term is used: modifier, possessive, of, from, location, destination, bare;
+    'skip' for stances ('anti-US', 'Iran-backed') and person names ('Jordan Peterson')."""
+    # bounded windows: hits in long claim texts must not rescan the whole text
+    before, after = text[max(0, hit.start - 40) : hit.start], text[hit.end : hit.end + 40]
+    if (before[-1:] == "-" and _STANCE_PREFIX.search(before)) or (after[:1] == "-" and _STANCE_SUFFIX.match(after)):
+        return "skip"
+    prev_words = before.split()[-2:] if before[-1:].isspace() else []
+    next_words = after.split(None, 1)[:1] if after[:1].isspace() else []
+    category = hit.entry.category
+    if category in _NAME_LIKE and " " not in hit.text and not any(c.isupper() for c in hit.text[1:]):
+        # a title-case word next to a capitalised non-title word reads as part of a person's
+        # name: 'Jordan Peterson', 'Denzel Washington', 'Mark Cuban', 'Michael Bloomberg'
+        around = prev_words[-1:] if category in ("demonym", "outlet", "think_tank") else prev_words[-1:] + next_words
+        for word in around:
+            word = word.strip(".,;:!?\"'“”()[]")
+            if (word[:1].isupper() and word.lower() not in _TITLE_WORDS
+                    and gazetteer().lookup(word) is None):
+                return "skip"
+    if after.startswith(("'s", "’s")):
+        return "possessive"
+    if prev_words and prev_words[-1].lower() == "the":
+        prev_words = prev_words[:-1]
+    if prev_words and prev_words[-1].lower() in _CONTEXT_WORDS:
+        return _CONTEXT_WORDS[prev_words[-1].lower()]
+    if _BASED.match(after):
+        return "location"
+    if _FOLLOWED_BY_WORD.match(after) and not _FOLLOWED_BY_FUNCTION_WORD.match(after):
+        return "modifier"
+    return "bare"
+
+
+def _quote(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _text_facts(text: str) -> _TextFacts:
+    """Affiliation evidence in one name or role ('US Consul in Basra')."""
+    g = gazetteer()
+    facts = _TextFacts()
+    # a relative clause describes something else ('director at FireEye, which traced Russian …')
+    text = _RELATIVE_CLAUSE.split(text, maxsplit=1)[0]
+    shown = _quote(text)
+    for hit in g.scan(text):
+        entry = hit.entry
+        if entry.target is None:
+            continue
+        ctx = _context(text, hit)
+        if ctx == "skip":
+            continue
+        former = _is_former(text, hit.start)
+        cat = entry.category
+        if cat == "think_tank":
+            facts.analyst.append(f"think tank '{hit.text}'")
+        elif cat == "outlet":
+            facts.press.append(f"outlet '{hit.text}'")
+        elif cat == "demonym":
+            facts.places.append(_Evidence(entry.target, 5, f"demonym '{hit.text}'", shown))
+        elif cat in _OFFICIAL_CATEGORIES:
+            what = {"body": "state body", "media": "state media", "institution": "institution"}[cat]
+            if former:
+                facts.former.append(f"{what} '{hit.text}'")
+                continue
+            label = g.label(entry.target)
+            weight = 4.0
+            if cat == "institution":
+                # 'UN envoy' is the UN; 'ambassador to the UN' is only posted there
+                weight = _WEIGHTS["country"][ctx]
+            facts.places.append(_Evidence(entry.target, weight, f"{what} '{hit.text}' ({label})", shown))
+            if weight >= 4:
+                facts.official.append(hit.text)
+        else:
+            weight = _WEIGHTS[cat if cat in _WEIGHTS else "country"][ctx]
+            kind = {"capital": "capital", "city": "place"}.get(cat, "country")
+            facts.places.append(_Evidence(entry.target, weight, f"{kind} '{hit.text}' ({ctx})", shown))
+    if _ANY_ROLE_WORD.search(text) is None:  # most names hold no role word: one pass, not six
+        return facts
+    for m in _GOV_STRONG.finditer(text):
+        (facts.former if _is_former(text, m.start()) else facts.gov).append(m.group())
+    for m in _GOV_MP.finditer(text):
+        (facts.former if _is_former(text, m.start()) else facts.gov).append(m.group())
+    facts.neutral.extend(m.group() for m in _GOV_NEUTRAL.finditer(text))
+    facts.analyst.extend(f"'{m.group()}'" for m in _ANALYST.finditer(text))
+    facts.press.extend(f"'{m.group()}'" for m in _PRESS.finditer(text))
+    facts.local.extend(m.group() for m in _LOCAL.finditer(text))
+    return facts
+
+
+# ---------------------------------------------------------------- speaker profiles
+
+
+@dataclass(slots=True)
+class _Profile:
+    """Everything the case says about one speaker."""
+
+    name: str
+    texts: list[str]  # name, aliases, roles, mentions (unique, in order)
+    anonymous: bool
+    claims: list[Claim] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Decision:
+    target: str | None
+    reason: str
+    registry: RegistryPerspective | None = None
+
+
+_PRONOUNS = frozenset("he she they it we i you him her them his its their us".split())
+
+
+def _unique(items: Iterable[str | None]) -> list[str]:
+    """Non-empty items, first spelling of each (case-insensitive), in order; bare pronouns
+    ('he', 'they') carry no evidence and are dropped."""
+    seen: dict[str, str] = {}
+    for item in items:
+        if item and item.strip():
+            key = item.casefold()
+            if key.strip() not in _PRONOUNS:
+                seen.setdefault(key, item)
+    return list(seen.values())
+
+
+def _describe(evidence: list[_Evidence]) -> str:
+    """'demonym 'Iraqi' in 'a senior Iraqi official'': the two strongest items and their sources."""
+    evs = sorted(evidence, key=lambda e: -e.weight)
+    items = _unique(e.description for e in evs)[:2]
+    sources = _unique(e.source for e in evs if e.description in items)[:2]
+    return ", ".join(items) + " in " + " / ".join(f"'{src}'" for src in sources)
+
+
+def _bare_name(name: str) -> str:
+    name = name.strip().strip("\"'“”‘’[](){}.,:;").strip()
+    name = _LEADING_ARTICLE.sub("", name)
+    return _POSSESSIVE_END.sub("", name)
+
+
+def _identity(profile: _Profile) -> _Decision | None:
+    """A speaker that is itself a country, capital, body, institution, outlet or think tank."""
+    g = gazetteer()
+    for text in profile.texts:
+        entry = g.lookup(_bare_name(text))
+        if entry is None or entry.target is None or entry.category == "city":
+            continue
+        label = g.label(entry.target)
+        cat = entry.category
+        if cat == "country":
+            kind = "country" if g.targets[entry.target].kind == "government" else "body"
+            why = f"speaker is the {kind} '{text}'" + ("" if entry.term == label else f" ({label})")
+        elif cat == "capital":
+            why = f"speaker is '{text}', the capital of {label} (metonym)"
+        elif cat == "demonym":
+            why = f"speaker is '{text}', the people of {label}"
+        elif cat == "body":
+            why = f"speaker '{text}' is a state body of {label}"
+        elif cat == "media":
+            why = f"speaker '{text}' is state media of {label}"
+        elif cat == "institution":
+            why = f"speaker is '{text}' ({label})"
+        elif cat == "think_tank":
+            why = f"speaker '{text}' is a think tank"
+        else:
+            why = f"speaker '{text}' is a news outlet"
+        return _Decision(entry.target, why)
+    return None
+
+
+def _looks_like_person(profile: _Profile) -> bool:
+    for text in [profile.name, *profile.texts]:
+        tokens = _bare_name(text).split()
+        if (2 <= len(tokens) <= 5 and tokens[0][:1].isupper()
+                and all(_NAME_TOKEN.match(t) for t in tokens)
+                and not any(t.lower() in _TITLE_WORDS for t in tokens)):
+            return True
+    return False
+
+
+class _Assigner:
+    """Per-call state: caches by text, speaker and document."""
+
+    def __init__(self, documents: Sequence[Document], registry: PerspectiveRegistry | None) -> None:
+        self.docs = {d.id: d for d in documents}
+        self.matcher = _RegistryMatcher(registry) if registry and registry.perspectives else None
+        self.registry = registry
+        self._facts: dict[str, _TextFacts] = {}
+        self._locations: dict[str, dict[tuple[str, str], float]] = {}
+
+    def facts(self, text: str) -> _TextFacts:
+        got = self._facts.get(text)
+        if got is None:
+            got = self._facts[text] = _text_facts(text)
+        return got
+
+    # -- document location ------------------------------------------------------------
+    def location_counts(self, doc_id: str) -> dict[tuple[str, str], float]:
+        """Weighted place mentions in a document, by (target, term); cached per document."""
+        cached = self._locations.get(doc_id)
+        if cached is not None:
+            return cached
+        counts: dict[tuple[str, str], float] = defaultdict(float)
+        doc = self.docs.get(doc_id)
+        if doc is not None:
+            for hit in gazetteer().scan(doc.text):
+                if hit.entry.target and hit.entry.category in ("city", "capital"):
+                    # capitals are often metonyms for governments, so they count half
+                    counts[(hit.entry.target, hit.entry.term)] += 1.0 if hit.entry.category == "city" else 0.5
+        self._locations[doc_id] = counts
+        return counts
+
+    def dominant_location(self, doc_ids: Iterable[str]) -> tuple[str, str] | None:
+        """The country whose places clearly dominate the documents, with a description."""
+        per_target: dict[str, float] = defaultdict(float)
+        per_term: dict[tuple[str, str], float] = defaultdict(float)
+        for doc_id in _unique(doc_ids):
+            for key, weight in self.location_counts(doc_id).items():
+                per_target[key[0]] += weight
+                per_term[key] += weight
+        ranked = sorted(per_target.items(), key=lambda kv: (-kv[1], kv[0]))
+        if not ranked:
+            return None
+        top, top_w = ranked[0]
+        second_w = ranked[1][1] if len(ranked) > 1 else 0.0
+        if top_w < _LOCATION_MIN or top_w < _LOCATION_SHARE * second_w:
+            return None
+        terms = sorted(((k[1], w) for k, w in per_term.items() if k[0] == top), key=lambda kw: -kw[1])
+        shown = ", ".join(f"{t} ×{w:g}" for t, w in terms[:3])
+        g = gazetteer()
+        runner = f"; next {g.label(ranked[1][0])} {second_w:g}" if len(ranked) > 1 else ""
+        return top, f"{g.label(top)} is the document's dominant location ({shown}{runner})"
+
+    # -- claims' own words ---------------------------------------------------------------
+    def frames(self, profile: _Profile) -> list[str]:
+        """The reporting frames between speaker mention and claim ('Pompeo says that the US has')."""
+        out: list[str] = []
+        for c in profile.claims:
+            doc = self.docs.get(c.document)
+            if doc is None:
+                continue
+            if c.speaker_end is not None and 0 <= c.start - c.speaker_end <= 200:
+                out.append(doc.text[c.speaker_end : c.start])
+            elif c.speaker_start is not None and 0 <= c.speaker_start - c.end <= 200:
+                out.append(doc.text[c.end : c.speaker_start])
+        return out
+
+    def acting_country(self, windows: list[str]) -> tuple[str, str] | None:
+        """The country a speaker presents as acting ('the United States will …')."""
+        g = gazetteer()
+        counts: Counter[str] = Counter()
+        example: dict[str, str] = {}
+        for text in windows:
+            for hit in g.scan(text):
+                target = hit.entry.target
+                if target is None or hit.entry.category not in ("country", "capital"):
+                    continue
+                if g.targets[target].kind != "government":
+                    continue
+                ctx = _context(text, hit)
+                if ctx not in ("bare", "modifier"):
+                    continue
+                m = _SUBJECT_VERB.match(text, hit.end)
+                if m:
+                    counts[target] += 1
+                    example.setdefault(target, _quote(text[hit.start : m.end()], 60))
+        ranked = counts.most_common(2)
+        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        target, n = ranked[0]
+        return target, f"'{example[target]}'" + (f" ×{n}" if n > 1 else "")
+
+    # -- the decision --------------------------------------------------------------------
+    def decide(self, profile: _Profile) -> _Decision:
+        if self.matcher is not None:
+            found = self.matcher.match(profile.texts)
+            if found:
+                persp, alias, text, score = found
+                return _Decision(
+                    persp.resolved_id(),
+                    f"registry: alias '{alias}' matches '{_quote(text)}' (score {score:.0f})",
+                    persp,
+                )
+        ident = _identity(profile)
+        if ident is not None:
+            return ident
+
+        merged = _TextFacts()
+        for text in profile.texts:
+            f = self.facts(text)
+            merged.places.extend(f.places)
+            merged.official.extend(f.official)
+            merged.gov.extend(f.gov)
+            merged.former.extend(f.former)
+            merged.neutral.extend(f.neutral)
+            merged.analyst.extend(f.analyst)
+            merged.press.extend(f.press)
+            merged.local.extend(f.local)
+
+        if (merged.analyst or merged.press) and not merged.gov and not merged.official:
+            if len(merged.analyst) >= len(merged.press):
+                return _Decision(ANALYSTS_ID, f"analyst evidence {', '.join(_unique(merged.analyst)[:2])}"
+                                 f" in '{_quote(' / '.join(profile.texts))}' and no government role")
+            return _Decision(PRESS_ID, f"press evidence {', '.join(_unique(merged.press)[:2])}"
+                             f" in '{_quote(' / '.join(profile.texts))}' and no government role")
+
+        if merged.places and (merged.gov or merged.neutral or merged.official):
+            scores: dict[str, float] = defaultdict(float)
+            best_ev: dict[str, list[_Evidence]] = defaultdict(list)
+            for ev in merged.places:
+                scores[ev.target] += ev.weight
+                best_ev[ev.target].append(ev)
+            ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+            top, top_w = ranked[0]
+            if top_w < _MIN_PLACE_WEIGHT:
+                return _Decision(None, f"only weak place evidence: {_describe(best_ev[top])}")
+            if len(ranked) > 1 and ranked[1][1] == top_w:
+                return _Decision(None, "conflicting evidence: " + " vs ".join(
+                    f"{gazetteer().label(t)} ({_describe(best_ev[t])})" for t, _ in ranked[:2]))
+            why = _describe(best_ev[top])
+            if len(ranked) > 1:
+                t2, w2 = ranked[1]
+                why += f" (outweighs {gazetteer().label(t2)}: {w2:g} < {top_w:g})"
+            role = _unique([*merged.gov, *merged.neutral, *merged.official])[:1]
+            if role:
+                why += f"; role '{role[0]}'"
+            return _Decision(top, why)
+
+        if merged.local and not merged.places:
+            loc = self.dominant_location(c.document for c in profile.claims)
+            if loc is not None:
+                return _Decision(loc[0], f"local official ('{merged.local[0]}'); {loc[1]}")
+            return _Decision(None, f"local official ('{merged.local[0]}') but no clearly dominant location")
+
+        if merged.former and not merged.gov:
+            return _Decision(ANALYSTS_ID, f"former office ({', '.join(_unique(merged.former)[:2])}) "
+                             "and no current government role")
+
+        frames = self.frames(profile)
+        windows = [c.text for c in profile.claims] + frames
+        voice = next((m.group() for w in windows if (m := _OFFICIAL_VOICE.search(w))), None)
+        if voice or merged.gov:
+            acting = self.acting_country(windows)
+            if acting is not None:
+                basis = f"official voice ('{voice}')" if voice else f"government role '{merged.gov[0]}'"
+                return _Decision(acting[0], f"{basis} speaking for {gazetteer().label(acting[0])}: {acting[1]}")
+
+        if merged.gov or merged.neutral:
+            title = (merged.gov or merged.neutral)[0]
+            return _Decision(None, f"role '{title}' but no country or institution evident")
+
+        if not profile.anonymous and not voice and _looks_like_person(profile):
+            cue = next((c.cue for c in profile.claims if c.cue and _COMMENTARY_CUE.search(c.cue)), None)
+            if cue is None:
+                cue = next((m.group() for w in frames if (m := _COMMENTARY_CUE.search(w))), None)
+            if cue is not None:
+                return _Decision(ANALYSTS_ID, f"named commentator without government role (cue '{cue}')")
+            words = next((m.group() for w in windows if (m := _EVALUATIVE.search(w))), None)
+            if words is not None:
+                return _Decision(ANALYSTS_ID, f"named commentator without government role (evaluative '{words}')")
+        return _Decision(None, "no evidence of affiliation in names or roles")
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def author_key(document: Document) -> tuple[str, str]:
+    """(perspective id, label) of the author perspective for a document's narration."""
+    label = document.outlet or document.author
+    if not label:
+        label = "stdin" if document.path in ("-", "") else Path(document.path).name
+    stem = document.outlet or document.author or Path(document.path).stem or "stdin"
+    return "author-" + (slugify(stem) or document.id), label
 
 
 def assign_perspectives(
@@ -23,4 +679,90 @@ def assign_perspectives(
     documents: Sequence[Document],
     registry: PerspectiveRegistry | None = None,
 ) -> tuple[list[Claim], list[Speaker], list[Perspective]]:
-    return list(claims), list(speakers), []
+    """Fill Speaker.perspective/perspective_reason and Claim.perspective; return the perspectives
+    in use (most claims first, then label). Claims and speakers are updated in place."""
+    assigner = _Assigner(documents, registry)
+    g = gazetteer()
+    by_id = {s.id: s for s in speakers}
+    by_name: dict[str, Speaker] = {}
+    for s in speakers:
+        for n in (s.name, *s.aliases):
+            by_name.setdefault(n.casefold(), s)
+
+    claims_of: dict[str, list[Claim]] = defaultdict(list)
+    loose: dict[tuple[str, str], list[Claim]] = defaultdict(list)  # speaker text without a Speaker
+    narration: list[Claim] = []
+    for c in claims:
+        if c.speaker_id is not None and c.speaker_id in by_id:
+            claims_of[c.speaker_id].append(c)
+        elif c.speaker:
+            named = by_name.get(c.speaker.casefold())
+            if named is not None:
+                claims_of[named.id].append(c)
+            else:
+                loose[(c.speaker, c.role or "")].append(c)
+        elif c.kind == ClaimKind.NARRATION:
+            narration.append(c)
+        else:
+            c.perspective = None
+
+    targets: dict[str, Target] = dict(g.targets)
+    if registry is not None:
+        for rp in registry.perspectives:
+            targets[rp.resolved_id()] = Target(rp.resolved_id(), rp.label, rp.kind)
+
+    used_speakers: dict[str, list[str]] = defaultdict(list)
+    claim_counts: Counter[str] = Counter()
+
+    for s in speakers:
+        own = claims_of.get(s.id, [])
+        profile = _Profile(
+            name=s.name,
+            texts=_unique([s.name, *s.aliases, s.role, *(c.role for c in own), *(c.speaker_mention for c in own)]),
+            anonymous=s.anonymous or any(c.anonymous for c in own),
+            claims=own,
+        )
+        decision = assigner.decide(profile)
+        s.perspective = decision.target
+        s.perspective_reason = decision.reason
+        if decision.target is not None:
+            used_speakers[decision.target].append(s.id)
+        for c in own:
+            c.perspective = decision.target
+            if decision.target is not None:
+                claim_counts[decision.target] += 1
+
+    for (name, role), own in loose.items():
+        profile = _Profile(
+            name=name,
+            texts=_unique([name, role, *(c.speaker_mention for c in own)]),
+            anonymous=any(c.anonymous for c in own),
+            claims=own,
+        )
+        decision = assigner.decide(profile)
+        for c in own:
+            c.perspective = decision.target
+            if decision.target is not None:
+                claim_counts[decision.target] += 1
+        if decision.target is not None:
+            used_speakers.setdefault(decision.target, [])
+
+    docs = {d.id: d for d in documents}
+    for c in narration:
+        doc = docs.get(c.document)
+        if doc is None:
+            c.perspective = None
+            continue
+        pid, label = author_key(doc)
+        targets.setdefault(pid, Target(pid, label, "author"))
+        c.perspective = pid
+        claim_counts[pid] += 1
+        used_speakers.setdefault(pid, [])
+
+    perspectives = [
+        Perspective(id=pid, label=targets[pid].label if pid in targets else pid,
+                    kind=targets[pid].kind if pid in targets else "other", speakers=sids)
+        for pid, sids in used_speakers.items()
+    ]
+    perspectives.sort(key=lambda p: (-claim_counts[p.id], p.label.casefold(), p.id))
+    return list(claims), list(speakers), perspectives

@@ -1,13 +1,261 @@
 """Speakers: resolve mentions ('he', 'Pompeo', 'Qassemi') to one Speaker each.
 
-PLACEHOLDER: the attribution helper replaces this module (keep `resolve_speakers`)."""
+Steps: (1) full personal names across all documents are clustered by last name (Jaro-Winkler on a
+transliteration-normalised form, so Qasemi / Qassemi / Ghasemi meet) when first names agree;
+(2) a lone surname ('Pompeo') joins the full name with that surname in the same document, else a
+single global match; (3) pronouns take the last compatible speaker of the document (he/she: a
+person; it: a body; they/we: a body or group); (4) bodies have canonical names ('the US' ->
+'United States', 'DOS' -> 'State Department'); unnamed sources stay per document.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
+from rapidfuzz.distance import JaroWinkler
+
+from core.attribution_lexicon import PRONOUNS, is_proper_name, split_name_role
 from core.models import Claim, Document, Speaker
 
+LAST_NAME_THRESHOLD = 0.9
+BODY_ALIASES: dict[str, str] = {
+    "us": "United States", "u.s.": "United States", "u.s": "United States",
+    "united states": "United States", "america": "United States", "usa": "United States",
+    "u.s.a.": "United States", "the united states": "United States",
+    "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
+    "united kingdom": "United Kingdom", "great britain": "United Kingdom",
+    "dos": "State Department", "state department": "State Department",
+    "department of state": "State Department", "us state department": "State Department",
+    "u.s. state department": "State Department",
+    "un": "United Nations", "u.n.": "United Nations", "united nations": "United Nations",
+}
+COUNTRIES = frozenset(
+    """iran iraq syria russia china israel turkey egypt lebanon yemen jordan france germany
+    india pakistan afghanistan japan mexico canada tehran baghdad moscow beijing washington
+    london paris kuwait qatar bahrain oman ukraine""".split()
+)
+_ORG_WORDS = frozenset(
+    """department ministry office party committee post times news corps force council government
+    congress house campaign account agency group embassy consulate administration senate
+    network journal tribune guard guards army military police court commission union bank
+    foundation institute university center centre association coalition movement media
+    channel magazine press reuters cnn bbc fox""".split()
+)
+_NICKNAMES = {"mike": "michael", "bill": "william", "bob": "robert", "jim": "james",
+              "tom": "thomas", "joe": "joseph", "dick": "richard", "tony": "anthony",
+              "chris": "christopher", "dan": "daniel", "dave": "david", "ben": "benjamin",
+              "hillary": "hillary", "liz": "elizabeth", "ted": "edward", "rick": "richard"}
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
-def resolve_speakers(claims: Sequence[Claim], documents: Sequence[Document]) -> tuple[list[Claim], list[Speaker]]:
-    return list(claims), []
+
+def translit(name: str) -> str:
+    """A spelling-variant-tolerant key: lower case, gh->q, kh->k, doubled letters collapsed."""
+    s = name.lower().replace("gh", "q").replace("kh", "k").replace("ou", "u").replace("ee", "i")
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def _first_compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    a, b = a.lower().rstrip("."), b.lower().rstrip(".")
+    a, b = _NICKNAMES.get(a, a), _NICKNAMES.get(b, b)
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return JaroWinkler.similarity(translit(a), translit(b)) >= 0.85
+
+
+def _is_body(name: str) -> bool:
+    low = name.lower()
+    if low in COUNTRIES or low in BODY_ALIASES.values() or low in BODY_ALIASES:
+        return True
+    words = low.split()
+    if words and words[-1] in _ORG_WORDS:
+        return True
+    return len(name) <= 5 and name.isupper()
+
+
+@dataclass
+class _Entity:
+    key: str
+    person: bool
+    first: str | None = None
+    last: str | None = None
+    names: Counter[str] = field(default_factory=Counter)
+    roles: Counter[str] = field(default_factory=Counter)
+    anonymous: bool = False
+    claims: int = 0
+
+
+def _person_parts(name: str) -> tuple[str | None, str]:
+    tokens = [t for t in name.split() if not _INITIAL.match(t)]
+    if not tokens:
+        return None, name
+    return (tokens[0] if len(tokens) > 1 else None), tokens[-1]
+
+
+class _Registry:
+    def __init__(self) -> None:
+        self.entities: list[_Entity] = []
+        self.by_key: dict[str, _Entity] = {}
+
+    def person(self, name: str) -> _Entity:
+        first, last = _person_parts(name)
+        best: _Entity | None = None
+        best_score = 0.0
+        for ent in self.entities:
+            if not ent.person or ent.last is None:
+                continue
+            score = JaroWinkler.similarity(translit(last), translit(ent.last))
+            if score >= LAST_NAME_THRESHOLD and score > best_score and _first_compatible(
+                    first, ent.first):
+                best, best_score = ent, score
+        if best is None:
+            best = self.new(f"person:{translit(name)}", person=True)
+            best.last = last
+        if first and not best.first:
+            best.first = first
+        return best
+
+    def surname(self, name: str, doc_people: list[_Entity]) -> _Entity | None:
+        key = translit(name)
+        for ent in reversed(doc_people):
+            if ent.last and JaroWinkler.similarity(key, translit(ent.last)) >= LAST_NAME_THRESHOLD:
+                return ent
+        matches = [e for e in self.entities if e.person and e.last and e.first and
+                   JaroWinkler.similarity(key, translit(e.last)) >= LAST_NAME_THRESHOLD]
+        return matches[0] if len(matches) == 1 else None
+
+    def new(self, key: str, person: bool) -> _Entity:
+        ent = self.by_key.get(key)
+        if ent is None:
+            ent = _Entity(key=key, person=person)
+            self.by_key[key] = ent
+            self.entities.append(ent)
+        return ent
+
+
+def _display(mention: str) -> str:
+    """'The local governor' -> 'the local governor'; 'The Washington Post' stays."""
+    words = mention.split()
+    if words and words[0] in ("The", "A", "An") and not is_proper_name(" ".join(words[1:])):
+        return " ".join([words[0].lower(), *words[1:]])
+    return mention
+
+
+def canonical_name(ent: _Entity) -> str:
+    """Most frequent full name ('Mike Pompeo' over 'Pompeo' and 'Michael R. Pompeo')."""
+    def rank(item: tuple[str, int]) -> tuple[int, int, int, int]:
+        name, count = item
+        tokens = name.split()
+        has_initial = any(_INITIAL.match(t) for t in tokens)
+        return (len(tokens) >= 2, not has_initial, count, -len(name))
+    return max(ent.names.items(), key=rank)[0]
+
+
+def _slug(name: str) -> str:
+    return _NON_ALNUM.sub("-", name.lower()).strip("-") or "speaker"
+
+
+def resolve_speakers(
+    claims: Sequence[Claim], documents: Sequence[Document]
+) -> tuple[list[Claim], list[Speaker]]:
+    """Resolve every claim's speaker mention to a Speaker; fill claim.speaker and speaker_id."""
+    out = [c.model_copy() for c in claims]
+    order = {d.id: i for i, d in enumerate(documents)}
+    out_sorted = sorted(out, key=lambda c: (order.get(c.document, len(order)), c.start))
+    registry = _Registry()
+    # Pass 1: full personal names everywhere, so a surname anywhere can find its person.
+    for claim in out_sorted:
+        raw = claim.speaker or claim.speaker_mention
+        if raw and not claim.anonymous:
+            name, _ = split_name_role(raw)
+            if len(name.split()) >= 2 and is_proper_name(name) and not _is_body(name):
+                registry.person(name)
+    assigned: dict[int, _Entity] = {}
+    doc_people: dict[str, list[_Entity]] = {}
+    doc_history: dict[str, list[_Entity]] = {}
+    for claim in out_sorted:
+        raw = claim.speaker or claim.speaker_mention
+        if not raw:
+            continue
+        people = doc_people.setdefault(claim.document, [])
+        history = doc_history.setdefault(claim.document, [])
+        ent = _resolve_one(raw, claim, registry, people, history)
+        if ent is None:
+            continue
+        ent.claims += 1
+        if claim.role:
+            ent.roles[claim.role] += 1
+        assigned[id(claim)] = ent
+        if ent.person and ent not in people:
+            people.append(ent)
+        history.append(ent)
+    ids: dict[str, str] = {}
+    speakers: list[Speaker] = []
+    for ent in registry.entities:
+        if not ent.names:
+            continue
+        name = canonical_name(ent)
+        sid = "s-" + _slug(name)
+        while sid in ids.values():
+            sid += "-x"
+        ids[ent.key] = sid
+        aliases = [n for n in ent.names if n != name]
+        role = ent.roles.most_common(1)[0][0] if ent.roles else None
+        speakers.append(Speaker(id=sid, name=name, aliases=aliases, role=role,
+                                anonymous=ent.anonymous, claims=ent.claims))
+    names = {s.id: s.name for s in speakers}
+    for claim in out:
+        ent = assigned.get(id(claim))
+        if ent is not None and ent.key in ids:
+            claim.speaker_id = ids[ent.key]
+            claim.speaker = names[claim.speaker_id]
+    speakers = [s for s in speakers if s.claims > 0]
+    return out, speakers
+
+
+def _resolve_one(raw: str, claim: Claim, registry: _Registry, people: list[_Entity],
+                 history: list[_Entity]) -> _Entity | None:
+    low = raw.lower()
+    if low in PRONOUNS:
+        if low in ("he", "she", "i"):
+            pool = [e for e in history if e.person]
+        elif low == "it":
+            pool = [e for e in history if not e.person and not e.anonymous]
+        else:
+            pool = [e for e in history if not e.person]
+        return pool[-1] if pool else None
+    name, _ = split_name_role(raw)
+    body = BODY_ALIASES.get(re.sub(r"^the\s+", "", low)) or BODY_ALIASES.get(low)
+    if body:
+        ent = registry.new("body:" + body.lower(), person=False)
+        ent.names[body] += 1
+        if raw != body:
+            ent.names[raw] += 0
+        return ent
+    if claim.anonymous or not is_proper_name(name):
+        shown = _display(raw)
+        key = ("anon:" + claim.document + ":" if claim.anonymous else "desc:") + shown.lower()
+        ent = registry.new(key, person=False)
+        ent.anonymous = claim.anonymous
+        ent.names[shown] += 1
+        return ent
+    if _is_body(name):
+        ent = registry.new("body:" + translit(name), person=False)
+        ent.names[name] += 1
+        return ent
+    if len(name.split()) >= 2:
+        ent = registry.person(name)
+    else:
+        found = registry.surname(name, people)
+        ent = found if found is not None else registry.new("name:" + translit(name), person=True)
+        if found is None:
+            ent.last = name
+    ent.names[name] += 1
+    if raw != name:
+        ent.names[raw] += 0
+    return ent

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -123,3 +124,11 @@ def test_console_script_reads_stdin() -> None:
     data = orjson.loads(proc.stdout)
     assert data["documents"][0]["path"] == "-"
     assert data["claims"]
+
+
+def test_outputs_get_ordinary_file_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    write_bytes_atomic(target, b"{}")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask

@@ -1,0 +1,195 @@
+"""Event-grouping quality: ECB+ pairwise F1 (tune topics 1–22, report 23–35) and MRPC 5-fold CV.
+
+    .venv/bin/python bench/grouping.py [--data /work/shared/data] [--save F.json] [--compare F.json]
+                                       [--tune]
+
+ECB+: every annotated sentence is a claim (topic = ECB+ topic, document = its article, whose full
+text is the context). Judged pairs: sentences of different documents of one topic; "same" when
+they share a cross-document event instance, "different" when they come from the topic's other
+seminal event. Scored on the groups, not on raw pair scores. Baselines: rapidfuzz
+token_set_ratio at its best threshold, and everything in one group.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import orjson
+from rapidfuzz import fuzz, utils
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.datasets import (
+    DEFAULT_DATA,
+    EcbCorpus,
+    EcbSentence,
+    ecb_pairs,
+    load_ecbplus,
+    load_mrpc,
+)
+from core.grouping import cluster
+from core.models import Settings
+from core.similarity import SimilarityParams, build_index, scores
+
+TRAIN_TOPICS = range(1, 23)
+TEST_TOPICS = range(23, 36)
+
+
+def prf(pred: Sequence[bool], gold: Sequence[bool]) -> tuple[float, float, float]:
+    tp = sum(1 for p, g in zip(pred, gold, strict=True) if p and g)
+    fp = sum(1 for p, g in zip(pred, gold, strict=True) if p and not g)
+    fn = sum(1 for p, g in zip(pred, gold, strict=True) if g and not p)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def ecb_subset(corpus: EcbCorpus, topics: range) -> list[EcbSentence]:
+    return [s for s in corpus.sentences if s.topic in topics]
+
+
+def ecb_labels(
+    sentences: list[EcbSentence], documents: dict[str, str], settings: Settings,
+    *, blocking: bool = True, use_context: bool = True,
+) -> np.ndarray:  # type: ignore[type-arg]
+    """Group labels for ECB+ sentences (one topic never groups with another)."""
+    params = SimilarityParams.from_extra(settings.extra)
+    index = build_index(
+        [s.text for s in sentences],
+        documents=[s.doc for s in sentences] if use_context else None,
+        contexts=documents if use_context else None,
+        topics=[str(s.topic) for s in sentences],
+        params=params,
+    )
+    return cluster(index, settings, blocking=blocking).labels
+
+
+def ecb_f1(
+    sentences: list[EcbSentence], documents: dict[str, str], settings: Settings, **kw: bool
+) -> tuple[float, float, float]:
+    labels = ecb_labels(sentences, documents, settings, **kw)
+    pairs = ecb_pairs(sentences)
+    return prf([labels[i] == labels[j] for i, j, _ in pairs], [g for _, _, g in pairs])
+
+
+def token_set_baseline(sentences: list[EcbSentence]) -> tuple[float, float]:
+    """(best threshold, F1) of thresholding rapidfuzz token_set_ratio on the judged pairs."""
+    pairs = ecb_pairs(sentences)
+    sc = [fuzz.token_set_ratio(sentences[i].text, sentences[j].text, processor=utils.default_process)
+          / 100 for i, j, _ in pairs]
+    gold = [g for _, _, g in pairs]
+    best = (0.0, 0.0)
+    for t in np.arange(0.30, 1.0, 0.02):
+        f1 = prf([x >= t for x in sc], gold)[2]
+        if f1 > best[1]:
+            best = (float(t), f1)
+    return best
+
+
+def all_in_one(sentences: list[EcbSentence]) -> float:
+    pairs = ecb_pairs(sentences)
+    return prf([True] * len(pairs), [g for _, _, g in pairs])[2]
+
+
+def mrpc_cv(pairs: list[tuple[bool, str, str]], params: SimilarityParams,
+            folds: int = 5) -> dict[str, float]:
+    """5-fold CV on MRPC train: the pair threshold is fit on the training folds (accuracy)."""
+    texts = [a for _, a, _ in pairs] + [b for _, _, b in pairs]
+    index = build_index(texts, params=params)
+    n = len(pairs)
+    ours = scores(index, np.arange(n), np.arange(n, 2 * n))
+    tsr = np.array([fuzz.token_set_ratio(a, b, processor=utils.default_process) / 100
+                    for _, a, b in pairs])
+    gold = np.array([g for g, _, _ in pairs])
+    out: dict[str, float] = {}
+    for name, sc in (("ours", ours), ("token_set_ratio", tsr)):
+        accs, f1s = [], []
+        fold_of = np.arange(n) % folds
+        for f in range(folds):
+            train, test = fold_of != f, fold_of == f
+            grid = np.unique(np.round(sc[train], 3))
+            best_t = max(grid, key=lambda t: float(np.mean((sc[train] >= t) == gold[train])))
+            pred = sc[test] >= best_t
+            accs.append(float(np.mean(pred == gold[test])))
+            f1s.append(prf(pred.tolist(), gold[test].tolist())[2])
+        out[f"{name}_accuracy"] = statistics.mean(accs)
+        out[f"{name}_f1"] = statistics.mean(f1s)
+    return out
+
+
+def tune(corpus: EcbCorpus) -> None:
+    """Grid over the context weight and the merge threshold on topics 1–22."""
+    train = ecb_subset(corpus, TRAIN_TOPICS)
+    for floor, power in ((0.0, 1.0), (0.15, 1.0), (0.2, 2.0), (0.3, 2.0)):
+        row = []
+        for merge in (0.04, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2):
+            settings = Settings(merge_threshold=merge, suggest_threshold=merge * 0.7,
+                                extra={"context_floor": floor, "context_power": power})
+            row.append(f"{merge:.2f}:{ecb_f1(train, corpus.documents, settings)[2]:.3f}")
+        print(f"floor={floor:.2f} power={power}  " + "  ".join(row), flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--save", type=Path)
+    parser.add_argument("--compare", type=Path)
+    parser.add_argument("--tune", action="store_true", help="print the tuning grid (topics 1–22)")
+    args = parser.parse_args(argv)
+    ecb_root, mrpc_root = args.data / "ecbplus", args.data / "mrpc"
+    if not ecb_root.exists():
+        print(f"skipped: {ecb_root} not found")
+        return 0
+    corpus = load_ecbplus(ecb_root)
+    if args.tune:
+        tune(corpus)
+        return 0
+    settings = Settings()
+    result: dict[str, float] = {}
+    for split, topics in (("train", TRAIN_TOPICS), ("test", TEST_TOPICS)):
+        sents = ecb_subset(corpus, topics)
+        t0 = time.perf_counter()
+        p, r, f = ecb_f1(sents, corpus.documents, settings)
+        elapsed = time.perf_counter() - t0
+        f_noctx = ecb_f1(sents, corpus.documents, settings, use_context=False)[2]
+        f_all = ecb_f1(sents, corpus.documents, settings, blocking=False)[2]
+        tsr_t, tsr_f = token_set_baseline(sents)
+        one = all_in_one(sents)
+        label = "topics 1-22 (tuning)" if split == "train" else "topics 23-35 (report)"
+        print(f"ECB+ {label}: {len(sents)} sentences, {len(ecb_pairs(sents))} judged pairs")
+        print(f"  ours (blocking)        P={p:.3f} R={r:.3f} F1={f:.3f}  ({elapsed:.2f}s)")
+        print(f"  ours (all pairs)       F1={f_all:.3f}")
+        print(f"  ours without context   F1={f_noctx:.3f}")
+        print(f"  token_set_ratio        F1={tsr_f:.3f} at best threshold {tsr_t:.2f}")
+        print(f"  all in one group       F1={one:.3f}")
+        result.update({f"ecb_{split}_f1": f, f"ecb_{split}_precision": p,
+                       f"ecb_{split}_recall": r, f"ecb_{split}_f1_all_pairs": f_all,
+                       f"ecb_{split}_f1_no_context": f_noctx,
+                       f"ecb_{split}_token_set_f1": tsr_f, f"ecb_{split}_all_in_one_f1": one})
+    if mrpc_root.exists():
+        m = mrpc_cv(load_mrpc(mrpc_root), SimilarityParams.from_extra(settings.extra))
+        print(f"MRPC train 5-fold CV: ours accuracy={m['ours_accuracy']:.3f} F1={m['ours_f1']:.3f}; "
+              f"token_set_ratio accuracy={m['token_set_ratio_accuracy']:.3f} "
+              f"F1={m['token_set_ratio_f1']:.3f}")
+        result.update({f"mrpc_{k}": v for k, v in m.items()})
+    else:
+        print(f"skipped MRPC: {mrpc_root} not found")
+    if args.compare and args.compare.exists():
+        before = orjson.loads(args.compare.read_bytes())
+        for key, value in result.items():
+            if key in before:
+                print(f"  {key}: {before[key]:.3f} -> {value:.3f} ({value - before[key]:+.3f})")
+    if args.save:
+        args.save.write_bytes(orjson.dumps(result, option=orjson.OPT_INDENT_2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,184 @@
+"""Word lists and name helpers shared by attribution and speaker resolution."""
+
+from __future__ import annotations
+
+import re
+
+# Reporting verbs, every inflection written out so one alternation finds them.
+SAY_CUES = """say says said saying tell tells told telling add adds added adding note notes noted
+noting argue argues argued arguing claim claims claimed claiming warn warns warned warning write
+writes wrote writing tweet tweets tweeted tweeting announce announces announced announcing
+believe believes believed think thinks report reports reported insist insists insisted insisting
+acknowledge acknowledges acknowledged suggest suggests suggested suggesting explain explains
+explained explaining ask asks asked asking state states stated declare declares declared confirm
+confirms confirmed deny denies denied allege alleges alleged predict predicts predicted promise
+promises promised vow vows vowed contend contends contended maintain maintains maintained assert
+asserts asserted admit admits admitted recall recalls recalled complain complains complained
+observe observes observed remark remarks remarked reply replies replied respond responds
+responded continue continues continued urge urges urged estimate estimates estimated conclude
+concludes concluded emphasize emphasizes emphasized emphasise emphasised stress stresses
+stressed concede concedes conceded boast boasts boasted testify testifies testified accuse
+accuses accused charge charges charged cite cites cited find finds found show shows showed
+reveal reveals revealed indicate indicates indicated posted posts post agree agrees agreed
+disagree disagrees disagreed pledge pledges pledged counter counters countered insisted
+joke jokes joked quip quips quipped lament laments lamented mused muses wonder wonders wondered
+hinted hint hints signal signals signaled signalled read reads
+called calls call calling demanded demands demand criticized criticizes criticised slammed
+slams blasted blasts praised praises touted touts defended defends dismissed dismisses
+questioned questions mocked mocks described describes highlighted highlights expects expected
+hopes hoped fears feared wants wanted pointed points attacked attacks accusing criticizing
+questioning describing calling citing blaming blamed blames""".split()
+
+# Cues that report an event, not speech, unless a "that" clause follows ("announced the closure").
+NEEDS_THAT = frozenset(
+    """announce announces announced announcing report reports reported posted posts post
+    continue continues continued""".split()
+)
+# Cues whose first argument is the addressee ("told Reuters that …", "warned Iran that …").
+ADDRESSEE_CUES = frozenset(
+    "tell tells told telling warn warns warned warning ask asks asked asking urge urges urged "
+    "remind reminds reminded assure assures assured inform informs informed".split()
+)
+# Cues that take an object and then a quote or a label ("called the closure 'ridiculous'").
+LABEL_CUES = frozenset("called calls call calling".split())
+
+# Normalised cue (the base form shown to users for inflected cues would lose "tweeted").
+ACCORDING_TO = "according to"
+
+AUXILIARIES = frozenset(
+    """has have had also later previously then again once repeatedly recently publicly privately
+    reportedly would will even first further earlier quickly just already never often frequently
+    simply initially subsequently separately did does do not has also since long""".split()
+)
+
+# Words that end a subject noun phrase when met walking backwards from the cue.
+NP_STOPS = frozenset(
+    """and but or that which who whom whose while as because when after before since though
+    although if so where whereas than then therefore however meanwhile yet nor to by with
+    is are was were be been being this these those what why how whether said says told
+    instead indeed also""".split()
+) | frozenset(SAY_CUES)
+
+# Determiners that start a noun phrase ("the local governor", "a senior Iraqi official").
+DETERMINERS = frozenset(
+    "the a an some other several many most two three four few his her their its our my one "
+    "another both all any".split()
+)
+PREPOSITIONS_IN_NP = frozenset("of at in for from on with to".split())
+
+PRONOUNS = frozenset("he she they it we i you".split())
+PERSON_PRONOUNS = frozenset("he she".split())
+
+# Nouns that can head a speaker phrase without a capital letter.
+ROLE_NOUNS = frozenset(
+    """official officials spokesman spokeswoman spokesperson spokespeople source sources governor
+    minister ministers analyst analysts expert experts critic critics report reports statement
+    statements poll polls survey surveys study studies campaign campaigns aide aides adviser
+    advisers advisor advisors lawyer lawyers attorney attorneys police authorities authority
+    president senator senators governor governors diplomat diplomats observers observer people
+    residents witnesses witness leader leaders lawmakers legislators officer officers commander
+    commanders military army government ministry department agency spokesmen supporters
+    opponents voters democrats republicans members member director chief secretary ambassador
+    consul candidate nominee pollster pollsters economist economists researchers researcher
+    scientists historian historians journalist journalists reporter reporters editor editors
+    newspaper paper website account group groups organization committee council office
+    administration embassy consulate mayor judge prosecutors prosecutor investigators documents
+    data figures numbers records filing memo letter email emails tweet message speech
+    representative representatives member staff staffer staffers team operatives insiders
+    person man woman men women father mother wife husband son daughter friend friends family
+    """.split()
+)
+
+ANONYMOUS_HEADS = frozenset(
+    """official officials source sources people person analysts experts observers critics
+    diplomats aides insiders residents witnesses someone""".split()
+)
+ANONYMOUS_DETERMINERS = frozenset(
+    "a an some other several many two three four few one unnamed anonymous multiple".split()
+)
+
+# Title and role words that precede a personal name ("U.S. Secretary of State Michael R. Pompeo").
+TITLE_WORDS = frozenset(
+    """mr mr. mrs mrs. ms ms. dr dr. gen gen. sen sen. rep rep. gov gov. lt lt. col col. sgt sgt.
+    capt capt. adm adm. prof prof. president vice secretary state minister prime foreign defense
+    defence interior chief director spokesman spokeswoman spokesperson consul general ambassador
+    mayor speaker leader chairman chairwoman chair adviser advisor commissioner attorney judge
+    justice king queen prince sheikh ayatollah pope senator governor representative congressman
+    congresswoman former acting deputy assistant special envoy commander general u.s. us u.s uk
+    u.k. un democratic republican gop nominee candidate democrat republican senior top
+    longtime veteran pollster analyst economist professor host anchor correspondent reporter
+    columnist editor fellow founder ceo executive officer of the for at in and house white press
+    national security council department treasury justice majority minority whip federal
+    reserve supreme court iraqi iranian american british saudi israeli russian chinese syrian
+    turkish european ministry foreign-affairs affairs pentagon campaign
+    manager surrogate running mate chairman's staff rnc dnc""".split()
+)
+
+_CAPITAL = re.compile(r"^[\"“‘'(]*[A-Z]")
+_INITIAL = re.compile(r"^[A-Z]\.$")
+NAME_PARTICLES = frozenset("al al- bin ibn de del della van von der da di le la abu el".split())
+
+
+def is_capitalized(token: str) -> bool:
+    """Whether a token starts with a capital letter (after opening punctuation)."""
+    return bool(_CAPITAL.match(token))
+
+
+def is_proper_name(phrase: str) -> bool:
+    """A personal or organisation name: every word capitalised (particles and initials allowed)."""
+    tokens = phrase.split()
+    if not tokens or len(tokens) > 6:
+        return False
+    if tokens[0].lower() in DETERMINERS:
+        return False
+    return all(is_capitalized(t) or t.lower() in NAME_PARTICLES or t.lower().startswith("al-")
+               for t in tokens)
+
+
+def split_name_role(mention: str) -> tuple[str, str | None]:
+    """Split 'U.S. Secretary of State Michael R. Pompeo' into ('Michael R. Pompeo', 'U.S.
+    Secretary of State'). A mention without a personal name comes back whole with no role."""
+    mention = re.sub(r"\s*\([^)]*\)\s*$", "", mention)  # "John Kasich (R-OH)"
+    tokens = mention.split()
+    if not tokens:
+        return mention, None
+    # Trailing run of capitalised, non-title tokens is the personal name.
+    i = len(tokens)
+    while i > 0:
+        tok = tokens[i - 1]
+        low = tok.lower().strip(",")
+        if _INITIAL.match(tok) or (
+            (is_capitalized(tok) or low in NAME_PARTICLES) and low not in TITLE_WORDS
+        ):
+            i -= 1
+        else:
+            break
+    name_tokens = tokens[i:]
+    if not name_tokens or i == 0:
+        return mention, None
+    # A lone trailing capitalised word after a lowercase role ("the local governor Smith") or a
+    # title ("Secretary Pompeo") is a surname; "the US Consul" has no name and i points at "US".
+    role = " ".join(tokens[:i]).strip(" ,")
+    if role.lower() in DETERMINERS or not role:
+        return " ".join(name_tokens), None
+    if role.split()[0].lower() in ("the", "a", "an") and len(name_tokens) == 1 and not any(
+        t.lower() in TITLE_WORDS for t in tokens[1:i]
+    ):
+        return mention, None
+    if role.split()[0].lower() in ("the", "a", "an"):
+        role = " ".join(role.split()[1:])
+    return " ".join(name_tokens), role or None
+
+
+def is_anonymous(mention: str) -> bool:
+    """Unnamed sources: 'a senior Iraqi official', 'other sources', 'officials'."""
+    tokens = [t.lower().strip(",.") for t in mention.split()]
+    if not tokens:
+        return False
+    head = tokens[-1]
+    if head not in ANONYMOUS_HEADS:
+        return False
+    if tokens[0] in ANONYMOUS_DETERMINERS or len(tokens) == 1:
+        return True
+    # "senior administration officials", "Iraqi sources": no determiner, plural head.
+    return head.endswith("s") and tokens[0] not in ("the", "his", "her", "their", "its")

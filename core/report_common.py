@@ -1,0 +1,312 @@
+"""What every comparison report (Markdown, HTML) says, independent of its markup.
+
+`build_report` turns an Analysis into a `Report`: sources numbered S1…Sn, perspectives with their
+speakers, event sections (one column per perspective that speaks, the silent ones named), the
+coverage matrix and the method note. The renderers only escape and lay it out, so the Markdown
+and HTML reports always say the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from core.compare import (
+    UNASSIGNED_PERSPECTIVE,
+    UNGROUPED_EVENT,
+    Comparison,
+    EventRow,
+    PerspectiveColumn,
+    SpeakerRow,
+)
+from core.models import Analysis, Claim, ClaimKind, Document
+
+# Characters that change text direction for everything after them until closed. A claim that
+# contains one could reorder the rest of a report line, so renderers isolate such text.
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# C0 controls other than tab and newline (and DEL) have no place in a report: they become
+# their visible Unicode "control picture" (ESC → ␛) so nothing reaches a terminal or parser.
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+KIND_LABELS = {
+    ClaimKind.DIRECT: "quote",
+    ClaimKind.INDIRECT: "reported",
+    ClaimKind.NARRATION: "narration",
+}
+
+
+def visible_controls(text: str) -> str:
+    """Replace C0 control characters (not tab/newline) with their visible control pictures."""
+    if not CONTROL_CHARS.search(text):
+        return text
+    return CONTROL_CHARS.sub(
+        lambda m: chr(0x2421) if m.group() == "\x7f" else chr(0x2400 + ord(m.group())), text
+    )
+
+
+def has_bidi_controls(text: str) -> bool:
+    """True when the text holds explicit direction overrides, embeddings, isolates or marks."""
+    return BIDI_CONTROLS.search(text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A document with its short label (S1, S2 …) used in provenance references."""
+
+    label: str
+    document: Document
+
+    @property
+    def title(self) -> str:
+        return self.document.title or self.document.path.rsplit("/", 1)[-1] or self.document.id
+
+
+@dataclass(frozen=True, slots=True)
+class PerspectiveSummary:
+    """A perspective with the speakers mapped to it."""
+
+    column: PerspectiveColumn
+    speakers: tuple[SpeakerRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """The claims one perspective makes about one event."""
+
+    column: PerspectiveColumn
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventSection:
+    """One event: a side-by-side row of cells, and the perspectives that stay silent."""
+
+    number: int
+    row: EventRow
+    cells: tuple[Cell, ...]
+    silent: tuple[PerspectiveColumn, ...]
+
+    note: str | None = None
+
+    @property
+    def ungrouped(self) -> bool:
+        return self.row.id == UNGROUPED_EVENT
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A 'maybe the same event' link that was kept for the analyst and not merged."""
+
+    a: Claim
+    b: Claim
+    event_a: str
+    event_b: str
+    score: float
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything a comparison report shows, in the order it shows it."""
+
+    title: str
+    generated: str
+    counts: dict[str, int]
+    sources: tuple[Source, ...]
+    perspectives: tuple[PerspectiveSummary, ...]
+    events: tuple[EventSection, ...]
+    matrix_columns: tuple[PerspectiveColumn, ...]
+    matrix: tuple[tuple[EventSection, tuple[int, ...]], ...]
+    suggestions: tuple[Suggestion, ...]
+    merge_threshold: float
+    suggest_threshold: float
+    extra_settings: tuple[tuple[str, str], ...]
+    errors: tuple[tuple[str, str], ...]
+    source_of: dict[str, Source]
+
+
+def format_generated(generated: datetime | None) -> str:
+    """The report date: `generated` (for reproducible output) or now, in UTC when aware."""
+    moment = generated or datetime.now(UTC)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+        return moment.strftime("%Y-%m-%d %H:%M UTC")
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def report_title(analysis: Analysis) -> str:
+    """The analysis title, or a neutral one built from the number of sources."""
+    if analysis.title and analysis.title.strip():
+        return analysis.title.strip()
+    n = len(analysis.documents)
+    return f"Comparison of {n} source{'s' if n != 1 else ''}"
+
+
+def build_report(
+    analysis: Analysis,
+    generated: datetime | None = None,
+    comparison: Comparison | None = None,
+) -> Report:
+    """Lay out an analysis as a report (pure: no markup, no escaping)."""
+    comp = comparison or Comparison(analysis)
+    sources = tuple(Source(f"S{i}", doc) for i, doc in enumerate(analysis.documents, start=1))
+    source_of = {s.document.id: s for s in sources}
+    columns = {c.id: c for c in comp.columns}
+
+    speaker_rows = comp.speaker_rows()
+    by_perspective: dict[str, list[SpeakerRow]] = defaultdict(list)
+    for speaker in speaker_rows:
+        by_perspective[speaker.perspective].append(speaker)
+    perspectives = tuple(
+        PerspectiveSummary(c, tuple(by_perspective.get(c.id, ())))
+        for c in comp.columns
+        if c.claims or by_perspective.get(c.id)
+    )
+
+    events: list[EventSection] = []
+    for number, row in enumerate(comp.events, start=1):
+        cells = tuple(Cell(columns[p], tuple(comp.claims_in(row.id, p))) for p in row.perspectives)
+        silent = tuple(columns[p] for p in row.silent if p in columns)
+        group = comp.groups.get(row.id)
+        note = group.note if group else None
+        events.append(EventSection(number, row, cells, silent, note))
+
+    # The matrix shows every column that has a claim somewhere; empty perspectives add nothing.
+    matrix_columns = tuple(c for c in comp.columns if c.claims)
+    section_of = {e.row.id: e for e in events}
+    matrix = tuple(
+        (section_of[row.id], tuple(counts[i] for i, c in enumerate(comp.columns) if c.claims))
+        for row, counts in comp.matrix()
+    )
+
+    event_label = {e.row.id: event_name(e) for e in events}
+    event_of_claim: dict[str, str] = {}
+    for event_id, cells_by_perspective in comp.cells.items():
+        for claim_list in cells_by_perspective.values():
+            for claim in claim_list:
+                event_of_claim[claim.id] = event_id
+    suggestions: list[Suggestion] = []
+    seen: set[tuple[str, str]] = set()
+    for group in analysis.groups:
+        for link in group.suggestions:
+            key = (min(link.a, link.b), max(link.a, link.b))
+            a, b = comp.claims.get(link.a), comp.claims.get(link.b)
+            if key in seen or a is None or b is None:
+                continue
+            seen.add(key)
+            terms = tuple(
+                t.a if t.a.casefold() == t.b.casefold() else f"{t.a} ~ {t.b}" for t in link.terms
+            )
+            suggestions.append(
+                Suggestion(
+                    a=a,
+                    b=b,
+                    event_a=event_label.get(event_of_claim.get(a.id, UNGROUPED_EVENT), "?"),
+                    event_b=event_label.get(event_of_claim.get(b.id, UNGROUPED_EVENT), "?"),
+                    score=link.score,
+                    terms=terms,
+                )
+            )
+    suggestions.sort(key=lambda s: -s.score)
+
+    settings = analysis.settings
+    return Report(
+        title=report_title(analysis),
+        generated=format_generated(generated),
+        counts={
+            "sources": len(analysis.documents),
+            "claims": len(analysis.claims),
+            "events": sum(1 for e in events if not e.ungrouped),
+            "perspectives": sum(1 for p in perspectives if p.column.id != UNASSIGNED_PERSPECTIVE),
+            "speakers": len(speaker_rows),
+        },
+        sources=sources,
+        perspectives=perspectives,
+        events=tuple(events),
+        matrix_columns=matrix_columns,
+        matrix=matrix,
+        suggestions=tuple(suggestions),
+        merge_threshold=settings.merge_threshold,
+        suggest_threshold=settings.suggest_threshold,
+        extra_settings=tuple((k, str(v)) for k, v in sorted(settings.extra.items())),
+        errors=tuple((e.path, e.reason) for e in analysis.errors),
+        source_of=source_of,
+    )
+
+
+def event_name(section: EventSection) -> str:
+    """'Event 3: label' (or the label of the pseudo event of ungrouped claims)."""
+    if section.ungrouped:
+        return section.row.label
+    return f"Event {section.number}: {section.row.label}"
+
+
+def speaker_name(claim: Claim, report: Report) -> str:
+    """Who says it: the speaker, or the outlet/author for narration, or 'unknown speaker'."""
+    if claim.speaker:
+        return claim.speaker
+    if claim.kind is ClaimKind.NARRATION:
+        source = report.source_of.get(claim.document)
+        doc = source.document if source else None
+        author = (doc.outlet or doc.author) if doc else None
+        return f"Narration ({author})" if author else "Narration"
+    return "Unknown speaker"
+
+
+def provenance(claim: Claim, report: Report) -> str:
+    """'S1 311–780': the source label and the claim's character offsets [start, end)."""
+    source = report.source_of.get(claim.document)
+    label = source.label if source else claim.document
+    return f"{label} {claim.start}–{claim.end}"
+
+
+def claim_details(claim: Claim) -> list[str]:
+    """The annotations shown after the speaker: role, anonymity, via chain, cue, hedges."""
+    details: list[str] = []
+    if claim.role:
+        details.append(claim.role)
+    if claim.anonymous:
+        details.append("anonymous")
+    if claim.via:
+        details.append("via " + " → ".join(claim.via))
+    if claim.cue:
+        details.append(f"cue: {claim.cue}")
+    if claim.hedges:
+        details.append("hedges: " + ", ".join(claim.hedges))
+    return details
+
+
+def plural(n: int, word: str) -> str:
+    """'1 claim', '2 claims'."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def counts_line(report: Report) -> str:
+    """'3 sources · 27 claims · 9 events · 5 perspectives'."""
+    c = report.counts
+    return " · ".join(
+        plural(c[key], key[:-1]) for key in ("sources", "claims", "events", "perspectives")
+    )
+
+
+def format_score(score: float) -> str:
+    return f"{score:.2f}"
+
+
+def method_sentences(report: Report) -> list[str]:
+    """The method note, as plain sentences (no user text inside)."""
+    merge, suggest = format_score(report.merge_threshold), format_score(report.suggest_threshold)
+    return [
+        "Claims were extracted with their exact character spans; each provenance reference "
+        "gives the source label and the offsets [start–end) into that source's text.",
+        "Each speaker was mapped to one perspective (the reason is kept per speaker); claims "
+        "without a named speaker are the narration of their source.",
+        "Claims were grouped into events by fuzzy matching of their salient terms (rapidfuzz): "
+        f"two claims whose link score is at least {merge} (merge threshold) share an event.",
+        f"Pairs scoring at least {suggest} (suggest threshold) but below {merge} are listed "
+        "below as suggestions: they were never merged without an analyst's decision.",
+        "A perspective is named as silent on an event when it speaks elsewhere in the case "
+        "but makes no claim about that event; the author's own narration is not counted.",
+    ]

@@ -1,0 +1,580 @@
+"""Similarity between claims that knows news.
+
+A claim becomes a soft TF-IDF vector over its content terms: IDF over the case (rare names and
+content words weigh more), stop words and reporting verbs dropped, numbers kept as terms, and
+spelling variants of names (Basra/Basrah, Soleimani/Suleimani) folded onto one term with their
+Jaro-Winkler similarity as a factor (soft TF-IDF, computed once per vocabulary rather than per
+pair). The score of two claims is
+
+    cosine(claim a, claim b) × min(1, cosine(article of a, article of b) / floor)^p × guards
+
+where the article factor lets claims inherit their document's entities, and the guards are
+multiplicative vetoes for the known traps of bag-of-words matching: a number mismatch
+("10 people" / "100 people"), a negation mismatch on otherwise near-identical claims ("will rise"
+/ "will not rise") and swapped roles ("Iran accused the US" / "the US accused Iran").
+Every factor is ≤ 1, so the score never exceeds the claim cosine: blocking on the cosine
+(prefix filtering, see `candidate_pairs`) never drops a pair that all-pairs scoring would keep.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz.distance import Indel, JaroWinkler
+from scipy import sparse
+
+from core.tokens import TOKEN_RE, Tokenizer, variant_key
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+
+_NONE = -1
+_NEGATION = -2
+
+
+@dataclass(frozen=True)
+class SimilarityParams:
+    """The knobs of the similarity (the two thresholds live in Settings)."""
+
+    # Article factor: min(1, cos(article a, article b) / context_floor) ** context_power;
+    # articles at least `context_floor` alike (one story) cost nothing. 0 disables it.
+    context_floor: float = 0.2
+    context_power: float = 2.0
+    number_penalty: float = 0.6
+    negation_penalty: float = 0.5
+    swap_penalty: float = 0.5
+    variant_min_jw: float = 0.9
+    # Guards that need near-identical claims start at this term-set Jaccard.
+    near_duplicate_jaccard: float = 0.5
+    # Terms in more claims than this are left out of the blocking index (0: never).
+    block_df_cap: int = 0
+    # Large inputs only: candidates must share rare terms worth this much of the cosine (0: off).
+    block_min_partial: float = 0.0
+    # Large inputs only: an article's context keeps its this many heaviest terms (0: all).
+    context_terms: int = 0
+
+    @classmethod
+    def from_extra(cls, extra: dict[str, object]) -> SimilarityParams:
+        """Read overrides from Settings.extra (unknown keys are ignored)."""
+        values: dict[str, float | int] = {}
+        for name, default in cls().__dict__.items():
+            if name in extra:
+                raw = extra[name]
+                if isinstance(raw, int | float):
+                    values[name] = type(default)(raw)
+        return cls(**values)  # type: ignore[arg-type]
+
+
+@dataclass
+class ClaimIndex:
+    """Vectors and side information for a batch of claims (one case, or one JSONL input)."""
+
+    texts: list[str]
+    vocab: list[str]
+    X: sparse.csr_matrix  # claims × terms, rows L2-normalised
+    df: IntArray
+    negation: npt.NDArray[np.bool_]
+    is_number: npt.NDArray[np.bool_]
+    doc_of: IntArray  # row of `contexts` for each claim, -1 when unknown
+    contexts: sparse.csr_matrix | None  # documents × terms, rows L2-normalised
+    topic_of: IntArray
+    term_ids: dict[str, int] = field(default_factory=dict)
+    variants: dict[int, tuple[int, float]] = field(default_factory=dict)
+    params: SimilarityParams = field(default_factory=SimilarityParams)
+    tokenizer: Tokenizer = field(default_factory=Tokenizer)
+
+    @property
+    def n(self) -> int:
+        return len(self.texts)
+
+    @cached_property
+    def binary(self) -> sparse.csr_matrix:
+        """Which terms each claim has (1/0)."""
+        m = self.X.copy()
+        m.data[:] = 1.0
+        return m
+
+    @cached_property
+    def numbers(self) -> sparse.csr_matrix:
+        """Which number terms each claim has (1/0)."""
+        m = self.binary.copy()
+        m.data = self.is_number[m.indices].astype(np.float64)
+        m.eliminate_zeros()
+        return m
+
+
+class _Vocabulary:
+    """Raw token -> term id, with per-raw-token caching."""
+
+    def __init__(self, tokenizer: Tokenizer) -> None:
+        self.tokenizer = tokenizer
+        self.ids: dict[str, int] = {}
+        self.raw_ids: dict[str, int] = {}
+        self.terms: list[str] = []
+        self.lower_seen: set[int] = set()  # terms seen written in lower case (not names)
+
+    def encode(self, text: str) -> tuple[list[int], bool]:
+        out: list[int] = []
+        negation = False
+        raw_ids = self.raw_ids
+        for raw in TOKEN_RE.findall(text):
+            tid = raw_ids.get(raw)
+            if tid is None:
+                tid = self._add(raw)
+            if tid >= 0:
+                out.append(tid)
+            elif tid == _NEGATION:
+                negation = True
+        return out, negation
+
+    def _add(self, raw: str) -> int:
+        info = self.tokenizer.info(raw)
+        if info.term is None:
+            tid = _NEGATION if info.negation else _NONE
+        else:
+            tid = self.ids.get(info.term, -3)
+            if tid == -3:
+                tid = len(self.terms)
+                self.ids[info.term] = tid
+                self.terms.append(info.term)
+            if not raw[0].isupper():
+                self.lower_seen.add(tid)
+        self.raw_ids[raw] = tid
+        return tid
+
+
+def _find_variants(
+    vocab: _Vocabulary, df: Counter[int], min_jw: float
+) -> dict[int, tuple[int, float]]:
+    """Spelling variants of names: term id -> (canonical term id, Jaro-Winkler similarity)."""
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for tid, term in enumerate(vocab.terms):
+        if len(term) < 4 or tid in vocab.lower_seen or term[0] == "#":
+            continue
+        key = variant_key(term)
+        buckets[key].append(tid)
+        if len(key) >= 4:  # Gaddafi/Qaddafi: same skeleton after the first letter
+            buckets["*" + key[1:]].append(tid)
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for members in buckets.values():
+        if len(members) < 2 or len(members) > 50:
+            continue
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if JaroWinkler.similarity(vocab.terms[a], vocab.terms[b]) >= min_jw:
+                    ra, rb = find(a), find(b)
+                    if ra != rb:
+                        parent[max(ra, rb)] = min(ra, rb)
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for tid in parent:
+        clusters[find(tid)].append(tid)
+    variants: dict[int, tuple[int, float]] = {}
+    for root, members in clusters.items():
+        members = sorted({root, *members})
+        canon = max(members, key=lambda t: (df[t], -t))
+        for t in members:
+            if t != canon:
+                sim = JaroWinkler.similarity(vocab.terms[t], vocab.terms[canon])
+                variants[t] = (canon, max(sim, min_jw))
+    return variants
+
+
+def _top_terms(m: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
+    """Keep the k largest entries of each row (not renormalised: cosines become lower bounds)."""
+    m = m.tocsr()
+    data = m.data.copy()
+    for r in range(m.shape[0]):
+        s, e = m.indptr[r], m.indptr[r + 1]
+        if e - s > k:
+            cut = np.partition(data[s:e], e - s - k)[e - s - k]
+            row = data[s:e]
+            row[row < cut] = 0.0
+    out = sparse.csr_matrix((data, m.indices.copy(), m.indptr.copy()), shape=m.shape)
+    out.eliminate_zeros()
+    return out
+
+
+def _l2_rows(m: sparse.csr_matrix) -> sparse.csr_matrix:
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
+
+
+def _matrix(
+    rows: list[list[int]], n_terms: int, idf: FloatArray, variants: dict[int, tuple[int, float]]
+) -> sparse.csr_matrix:
+    lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
+    cols = np.fromiter((t for r in rows for t in r), dtype=np.int64, count=int(lengths.sum()))
+    row_idx = np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
+    factor = np.ones(n_terms)
+    canon = np.arange(n_terms, dtype=np.int64)
+    for t, (c, sim) in variants.items():
+        canon[t] = c
+        factor[t] = sim
+    counts = sparse.csr_matrix(
+        (np.ones(len(cols)), (row_idx, canon[cols])), shape=(len(rows), n_terms)
+    )
+    counts.sum_duplicates()
+    counts.data = 1.0 + np.log(counts.data)  # sublinear term frequency
+    weighted = counts @ sparse.diags(idf)
+    if variants:
+        # Soft TF-IDF: a variant counts with its Jaro-Winkler similarity to the canonical form.
+        soft = sparse.csr_matrix(
+            (factor[cols], (row_idx, canon[cols])), shape=(len(rows), n_terms)
+        )
+        soft.sum_duplicates()
+        soft.data = np.minimum(soft.data, 1.0)
+        hits = sparse.csr_matrix((np.ones(len(cols)), (row_idx, canon[cols])), shape=soft.shape)
+        hits.sum_duplicates()
+        weighted = weighted.multiply(soft.multiply(hits.power(-1)))
+    return _l2_rows(sparse.csr_matrix(weighted))
+
+
+def build_index(
+    texts: Sequence[str],
+    documents: Sequence[str | None] | None = None,
+    contexts: dict[str, str] | None = None,
+    topics: Sequence[str | None] | None = None,
+    params: SimilarityParams | None = None,
+) -> ClaimIndex:
+    """Vectorise claims. `documents[i]` names claim i's article; `contexts` maps an article name to
+    its text (when absent, an article's context is the concatenation of its claims)."""
+    params = params or SimilarityParams()
+    tokenizer = Tokenizer()
+    vocab = _Vocabulary(tokenizer)
+    rows: list[list[int]] = []
+    negation = np.zeros(len(texts), dtype=bool)
+    for i, text in enumerate(texts):
+        ids, neg = vocab.encode(text)
+        rows.append(ids)
+        negation[i] = neg
+    df_claims: Counter[int] = Counter()
+    for r in rows:
+        df_claims.update(set(r))
+
+    doc_names: dict[str, int] = {}
+    doc_of = np.full(len(texts), -1, dtype=np.int64)
+    if documents is not None:
+        for i, d in enumerate(documents):
+            if d is not None:
+                doc_of[i] = doc_names.setdefault(d, len(doc_names))
+    doc_rows: list[list[int]] = []
+    if len(doc_names) > 1:
+        if contexts is not None and all(d in contexts for d in doc_names):
+            doc_rows = [vocab.encode(contexts[d])[0] for d in doc_names]
+        else:
+            doc_rows = [[] for _ in doc_names]
+            for i, d_row in enumerate(doc_of):
+                if d_row >= 0:
+                    doc_rows[d_row].extend(rows[i])
+
+    n_terms = len(vocab.terms)
+    variants = _find_variants(vocab, df_claims, params.variant_min_jw)
+    canon_df: Counter[int] = Counter()
+    for t, c in df_claims.items():
+        canon_df[variants[t][0] if t in variants else t] += c
+    df = np.zeros(n_terms, dtype=np.int64)
+    for t, c in canon_df.items():
+        df[t] = c
+    n = max(len(texts), 1)
+    idf = np.log1p(n / np.maximum(df, 1))
+    X = _matrix(rows, n_terms, idf, variants)
+
+    contexts_matrix = None
+    if doc_rows:
+        doc_df: Counter[int] = Counter()
+        for r in doc_rows:
+            doc_df.update({variants[t][0] if t in variants else t for t in r})
+        ddf = np.zeros(n_terms, dtype=np.int64)
+        for t, c in doc_df.items():
+            ddf[t] = c
+        doc_idf = np.log1p(len(doc_rows) / np.maximum(ddf, 1))
+        contexts_matrix = _matrix(doc_rows, n_terms, doc_idf, variants)
+        if params.context_terms > 0:
+            contexts_matrix = _top_terms(contexts_matrix, params.context_terms)
+
+    topic_names: dict[str | None, int] = {}
+    topic_of = np.zeros(len(texts), dtype=np.int64)
+    if topics is not None:
+        for i, tp in enumerate(topics):
+            topic_of[i] = topic_names.setdefault(tp, len(topic_names))
+    is_number = np.array([t.startswith("#") and t[1:2].isdigit() for t in vocab.terms], dtype=bool)
+    return ClaimIndex(
+        texts=list(texts), vocab=vocab.terms, X=X, df=df, negation=negation,
+        is_number=is_number, doc_of=doc_of, contexts=contexts_matrix, topic_of=topic_of,
+        term_ids=vocab.ids, variants=variants, params=params, tokenizer=tokenizer,
+    )
+
+
+def _rowwise_dot(m: sparse.csr_matrix, a: IntArray, b: IntArray, chunk: int = 200_000) -> FloatArray:
+    """m[a[k]] · m[b[k]] for every k, in chunks to bound memory."""
+    out = np.empty(len(a))
+    for s in range(0, len(a), chunk):
+        e = min(s + chunk, len(a))
+        out[s:e] = np.asarray(m[a[s:e]].multiply(m[b[s:e]]).sum(axis=1)).ravel()
+    return out
+
+
+def context_factor(index: ClaimIndex, a: IntArray, b: IntArray) -> FloatArray:
+    """min(1, cos(article a, article b) / floor) ** power; 1 for the same or an unknown article."""
+    floor, power = index.params.context_floor, index.params.context_power
+    factor = np.ones(len(a))
+    if index.contexts is None or floor <= 0 or len(a) == 0:
+        return factor
+    da, db = index.doc_of[a], index.doc_of[b]
+    known = np.flatnonzero((da >= 0) & (db >= 0) & (da != db))
+    if len(known):
+        # Article pairs repeat a lot: score each distinct pair of articles once.
+        lo, hi = np.minimum(da[known], db[known]), np.maximum(da[known], db[known])
+        keys, inverse = np.unique(lo * (int(hi.max()) + 1) + hi, return_inverse=True)
+        width = int(hi.max()) + 1
+        cos = _rowwise_dot(index.contexts, keys // width, keys % width)
+        factor[known] = (np.minimum(1.0, cos / floor) ** power)[inverse]
+    return factor
+
+
+def base_scores(index: ClaimIndex, a: IntArray, b: IntArray) -> FloatArray:
+    """Claim cosine × article factor for pairs (a[k], b[k]), before the guards."""
+    cos = np.minimum(_rowwise_dot(index.X, a, b), 1.0)
+    return cos * context_factor(index, a, b)
+
+
+def _row_terms(index: ClaimIndex, i: int) -> IntArray:
+    X = index.X
+    return X.indices[X.indptr[i] : X.indptr[i + 1]]  # type: ignore[no-any-return]
+
+
+def guard_factor(index: ClaimIndex, i: int, j: int) -> tuple[float, list[str]]:
+    """Multiplicative vetoes for number mismatch, negation mismatch and swapped roles."""
+    p = index.params
+    ti, tj = _row_terms(index, i), _row_terms(index, j)
+    factor = 1.0
+    reasons: list[str] = []
+    ni = {int(t) for t in ti if index.is_number[t]}
+    nj = {int(t) for t in tj if index.is_number[t]}
+    if ni and nj and not ni & nj:
+        factor *= p.number_penalty
+        reasons.append("numbers differ")
+    si, sj = set(ti.tolist()), set(tj.tolist())
+    union = len(si | sj)
+    jaccard = len(si & sj) / union if union else 0.0
+    if jaccard >= p.near_duplicate_jaccard:
+        if index.negation[i] != index.negation[j]:
+            factor *= p.negation_penalty
+            reasons.append("one side is negated")
+        if _roles_swapped(index, i, j, si & sj):
+            factor *= p.swap_penalty
+            reasons.append("roles swapped")
+    return factor, reasons
+
+
+def _ordered_terms(index: ClaimIndex, i: int) -> list[str]:
+    terms, _, _ = index.tokenizer.terms(index.texts[i])
+    return terms
+
+
+def _roles_swapped(index: ClaimIndex, i: int, j: int, shared: set[int]) -> bool:
+    """Same words, but the names come in the opposite order ('A accused B' / 'B accused A')."""
+    if len(shared) < 3:
+        return False
+    shared_terms = {index.vocab[t] for t in shared}
+    seq_i = [t for t in dict.fromkeys(_ordered_terms(index, i)) if t in shared_terms]
+    seq_j = [t for t in dict.fromkeys(_ordered_terms(index, j)) if t in shared_terms]
+    # Order agreement of the shared terms; paraphrases that move a clause keep most of it.
+    return Indel.normalized_similarity(seq_i, seq_j) < 0.5
+
+
+def scores(index: ClaimIndex, a: IntArray, b: IntArray, floor: float = 0.0) -> FloatArray:
+    """Final scores for pairs; the guards are evaluated only where the base score ≥ floor
+    (they only lower a score, so below the floor they cannot change a decision)."""
+    s = np.minimum(_rowwise_dot(index.X, a, b), 1.0)
+    # The article factor and the guards are ≤ 1: pairs already below the floor stay below it.
+    live = np.flatnonzero(s >= max(floor, 1e-12))
+    s[live] *= context_factor(index, a[live], b[live])
+    check = np.flatnonzero((s >= floor) & (s > 0))
+    if len(check):
+        s[check] *= guard_factors(index, a[check], b[check])
+    return s
+
+
+def guard_factors(index: ClaimIndex, a: IntArray, b: IntArray) -> FloatArray:
+    """Vectorised `guard_factor` for many pairs (the swapped-roles check runs per near-duplicate)."""
+    p = index.params
+    binary = index.binary
+    numbers = index.numbers
+    factor = np.ones(len(a))
+    shared_numbers = _rowwise_dot(numbers, a, b)
+    has_a = np.diff(numbers.indptr)[a] > 0
+    has_b = np.diff(numbers.indptr)[b] > 0
+    factor[has_a & has_b & (shared_numbers == 0)] *= p.number_penalty
+    shared = _rowwise_dot(binary, a, b)
+    sizes = np.diff(binary.indptr)
+    union = sizes[a] + sizes[b] - shared
+    jaccard = np.where(union > 0, shared / np.maximum(union, 1), 0.0)
+    near = jaccard >= p.near_duplicate_jaccard
+    factor[near & (index.negation[a] != index.negation[b])] *= p.negation_penalty
+    for k in np.flatnonzero(near & (shared >= 3)):
+        i, j = int(a[k]), int(b[k])
+        common = set(_row_terms(index, i).tolist()) & set(_row_terms(index, j).tolist())
+        if _roles_swapped(index, i, j, common):
+            factor[k] *= p.swap_penalty
+    return factor
+
+
+def candidate_pairs(index: ClaimIndex, threshold: float) -> tuple[IntArray, IntArray]:
+    """Pairs (i < j) that may score ≥ threshold, found without scoring all n² pairs.
+
+    Prefix filtering (Bayardo et al., "Scaling up all pairs similarity search", WWW 2007): order
+    terms by rarity; each claim indexes only its prefix, the rarest terms, leaving out the longest
+    tail of common terms whose vector norm is < threshold. If cos(a, b) ≥ threshold, the rarest term
+    the two share lies in both prefixes (else the tail alone would have to reach the threshold), so
+    every such pair shares an indexed term. Different topics are never paired."""
+    X = index.X
+    n = X.shape[0]
+    if n < 2:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    rank = np.argsort(np.argsort(index.df, kind="stable"), kind="stable")  # 0 = rarest
+    row_of = np.repeat(np.arange(n, dtype=np.int64), np.diff(X.indptr))
+    # Entries sorted by row, then most common term first: the running norm within a row is the
+    # norm of its k most common terms; an entry is in the prefix once that reaches the threshold.
+    order = np.lexsort((-rank[X.indices], row_of))
+    sq = X.data[order] ** 2
+    running = np.cumsum(sq)
+    row_start = np.concatenate([[0.0], running])[X.indptr[:-1]]
+    tail = np.sqrt(np.maximum(running - row_start[row_of[order]], 0.0))
+    keep = np.zeros(X.nnz, dtype=bool)
+    keep[order] = tail >= threshold - 1e-9
+    if index.params.block_df_cap > 0:
+        keep &= index.df[X.indices] <= index.params.block_df_cap
+    prefix = sparse.csr_matrix((np.where(keep, X.data, 0.0), X.indices.copy(), X.indptr.copy()),
+                               shape=X.shape)
+    prefix.eliminate_zeros()
+    return _pairs_sharing_terms(prefix, index.topic_of, index.params.block_min_partial)
+
+
+def _pairs_sharing_terms(
+    prefix: sparse.csr_matrix, topic_of: IntArray, min_partial: float = 0.0, chunk: int = 4000
+) -> tuple[IntArray, IntArray]:
+    n = prefix.shape[0]
+    pt = sparse.csr_matrix(prefix.T)
+    out_a: list[IntArray] = []
+    out_b: list[IntArray] = []
+    for s in range(0, n, chunk):
+        e = min(s + chunk, n)
+        block = (prefix[s:e] @ pt).tocoo()
+        rows = block.row.astype(np.int64) + s
+        cols = block.col.astype(np.int64)
+        mask = (cols > rows) & (topic_of[rows] == topic_of[cols])
+        if min_partial > 0:
+            mask &= block.data >= min_partial
+        out_a.append(rows[mask])
+        out_b.append(cols[mask])
+    return np.concatenate(out_a), np.concatenate(out_b)
+
+
+def all_pairs(index: ClaimIndex) -> tuple[IntArray, IntArray]:
+    """Every pair (i < j) of the same topic: the reference that blocking is checked against."""
+    a, b = np.triu_indices(index.n, k=1)
+    mask = index.topic_of[a] == index.topic_of[b]
+    return a[mask].astype(np.int64), b[mask].astype(np.int64)
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    """One term shared by two claims, with the surface forms on each side."""
+
+    a: str
+    b: str
+    weight: float
+
+
+def explain(index: ClaimIndex, i: int, j: int, limit: int = 8) -> list[TermMatch]:
+    """The terms that made the score of (i, j), largest contribution first."""
+    xi, xj = index.X[i], index.X[j]
+    shared = np.intersect1d(xi.indices, xj.indices)
+    if len(shared) == 0:
+        return []
+    factor = float(context_factor(index, np.array([i]), np.array([j]))[0])
+    wi = dict(zip(xi.indices.tolist(), xi.data.tolist(), strict=True))
+    wj = dict(zip(xj.indices.tolist(), xj.data.tolist(), strict=True))
+    sa, sb = surface_forms(index, i), surface_forms(index, j)
+    out = [
+        TermMatch(sa.get(int(t), index.vocab[t]), sb.get(int(t), index.vocab[t]),
+                  wi[int(t)] * wj[int(t)] * factor)
+        for t in shared
+    ]
+    out.sort(key=lambda m: -m.weight)
+    return out[:limit]
+
+
+def surface_forms(index: ClaimIndex, i: int) -> dict[int, str]:
+    """Canonical term id -> the words that wrote it in claim i (first occurrence)."""
+    terms, surfaces, _ = index.tokenizer.terms(index.texts[i])
+    ids = index.term_ids
+    out: dict[int, str] = {}
+    for term, surface in zip(terms, surfaces, strict=True):
+        tid = ids.get(term)
+        if tid is None:
+            continue
+        tid = index.variants.get(tid, (tid, 1.0))[0]
+        out.setdefault(tid, surface)
+    return out
+
+
+def pair_similarity(a: str, b: str, params: SimilarityParams | None = None) -> float:
+    """Similarity of two texts on their own (IDF over the pair): for tests and quick checks."""
+    index = build_index([a, b], params=params)
+    return float(scores(index, np.array([0]), np.array([1]))[0])
+
+
+def idf_of(index: ClaimIndex) -> FloatArray:
+    """IDF per term, as used in the vectors."""
+    return np.log1p(max(index.n, 1) / np.maximum(index.df, 1))
+
+
+def salient_terms(index: ClaimIndex, members: Sequence[int], limit: int = 4) -> list[str]:
+    """Most salient terms of a set of claims: shared by the most members, then rarest."""
+    counts: Counter[int] = Counter()
+    for i in members:
+        counts.update(_row_terms(index, i).tolist())
+    idf = idf_of(index)
+    need = 2 if len(members) > 1 else 1
+    ranked = sorted(
+        (t for t, c in counts.items() if c >= need),
+        key=lambda t: (-(counts[t] * idf[t]), t),
+    )
+    if not ranked:
+        ranked = sorted(counts, key=lambda t: (-idf[t], t))
+    words: list[str] = []
+    seen: set[str] = set()
+    for t in ranked:
+        word = _display(index, members, t)
+        if word.lower() not in seen:
+            seen.add(word.lower())
+            words.append(word)
+        if len(words) >= limit:
+            break
+    return words
+
+
+def _display(index: ClaimIndex, members: Sequence[int], term: int) -> str:
+    forms: Counter[str] = Counter()
+    for i in members[:20]:
+        form = surface_forms(index, i).get(term)
+        if form:
+            forms[form] += 1
+    if not forms:
+        return index.vocab[term].lstrip("#")
+    return forms.most_common(1)[0][0]

@@ -1,0 +1,140 @@
+"""Claims and attribution on real text: offsets, quotes, relays, continuation, indirect speech."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from core.attribution import attribute
+from core.models import Claim, ClaimKind, Document
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "basra_consulate_closure.txt"
+FIXTURES = ROOT / "fixtures" / "attribution"
+
+
+def _doc(text: str, doc_id: str = "dtest") -> Document:
+    return Document(id=doc_id, path="t.txt", text=text, sha256="-")
+
+
+def _claims(text: str) -> list[Claim]:
+    return attribute([_doc(text)])
+
+
+def _at(claims: list[Claim], anchor: str) -> Claim:
+    hits = [c for c in claims if anchor in c.text]
+    assert hits, f"no claim holds {anchor!r}"
+    return hits[0]
+
+
+@pytest.fixture(scope="module")
+def seed_claims() -> list[Claim]:
+    return attribute([_doc(SEED.read_text(encoding="utf-8"), "dseed")])
+
+
+def test_every_claim_text_is_its_exact_span(seed_claims: list[Claim]) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    for claim in seed_claims:
+        assert claim.text == text[claim.start:claim.end]
+        assert claim.id == f"dseed:{claim.start}-{claim.end}"
+        if claim.speaker_start is not None and claim.speaker_end is not None:
+            assert text[claim.speaker_start:claim.speaker_end] == claim.speaker_mention
+    ids = [c.id for c in seed_claims]
+    assert len(ids) == len(set(ids))
+
+
+def test_statement_then_it_reads_is_the_issuer(seed_claims: list[Claim]) -> None:
+    claim = _at(seed_claims, "threats to our personnel and facilities")
+    assert claim.kind is ClaimKind.DIRECT
+    assert claim.speaker == "Mike Pompeo" and claim.speaker_mention == "It"
+    assert claim.cue == "reads"
+    assert claim.text.startswith('"threats') and claim.text.endswith('hours."')
+
+
+def test_quote_without_cue_continues_last_speaker(seed_claims: list[Claim]) -> None:
+    claim = _at(seed_claims, "I have directed that an appropriate temporary relocation")
+    assert claim.kind is ClaimKind.DIRECT
+    assert claim.speaker_mention == "Pompeo"
+
+
+def test_appositive_roles(seed_claims: list[Claim]) -> None:
+    burt = _at(seed_claims, "Deeply concerned by developments")
+    assert burt.speaker_mention == "Alistair Burt"
+    assert burt.role == "Minister of State at the Foreign Office in the UK"
+    assert burt.cue == "tweeted"
+    davis = _at(seed_claims, "Our friends, especially our friends in Basra")
+    assert davis.speaker_mention == "Timmy Davis" and davis.role == "US Consul in Basra"
+
+
+def test_quote_inside_quote_keeps_inner_speaker_and_via(seed_claims: list[Claim]) -> None:
+    for anchor in ("appeared political & not driven", "'We are not aware of any intention"):
+        claim = _at(seed_claims, anchor)
+        assert claim.speaker_mention == "A senior Iraqi official"
+        assert claim.anonymous
+        assert claim.via == ["John Hudson", "The Washington Post"]
+    assert "appeared" in _at(seed_claims, "appeared political").hedges
+    assert "not aware" in _at(seed_claims, "We are not aware").hedges
+
+
+def test_statement_quoted_inside_a_quote(seed_claims: list[Claim]) -> None:
+    dos = _at(seed_claims, "We’ll respond swiftly")
+    assert dos.speaker_mention == "DOS" and dos.via == ["Michael Pregent"]
+    assert dos.text == "“We’ll respond swiftly & effectively, & it will not be at proxies.”"
+    rest = _at(seed_claims, "is a mistake & will encourage more attacks")
+    assert rest.speaker_mention == "Michael Pregent" and rest.cue == "notes"
+
+
+def test_indirect_speech_and_narration(seed_claims: list[Claim]) -> None:
+    iraq = _at(seed_claims, "it was committed to protecting consulates")
+    assert iraq.kind is ClaimKind.INDIRECT and iraq.speaker_mention == "Iraq"
+    assert iraq.text == "it was committed to protecting consulates"
+    warned = _at(seed_claims, "it would be held accountable")
+    assert warned.cue == "warned" and warned.speaker_mention == "The US"
+    sources = _at(seed_claims, "there may be more to it")
+    assert sources.anonymous and "other sources said" in sources.hedges and "may" in sources.hedges
+    governor = _at(seed_claims, "it could affect the province")
+    assert governor.speaker_mention == "The local governor"
+    narration = _at(seed_claims, "Mike Pompeo issued a statement.")
+    assert narration.kind is ClaimKind.NARRATION and narration.speaker_mention is None
+    iran = _at(seed_claims, "ridiculous")
+    assert iran.speaker_mention == "Iran" and iran.cue == "called"
+
+
+def test_inverted_and_according_to_patterns() -> None:
+    text = ("“We will not leave Basra,” said Timmy Davis, the US consul. "
+            "The talks failed, according to two Iraqi officials. "
+            "According to the governor, the militias fired three rockets. "
+            "The decision was political, Qasemi said on Monday.")
+    claims = _claims(text)
+    assert _at(claims, "We will not leave").speaker_mention == "Timmy Davis"
+    talks = _at(claims, "The talks failed")
+    assert talks.cue == "according to" and talks.anonymous
+    assert talks.text == "The talks failed"
+    assert _at(claims, "the militias fired").speaker_mention == "the governor"
+    qasemi = _at(claims, "The decision was political")
+    assert qasemi.speaker_mention == "Qasemi" and qasemi.text == "The decision was political"
+
+
+def test_multi_paragraph_quote_keeps_speaker() -> None:
+    text = (FIXTURES / "multi_paragraph_quote.txt").read_text(encoding="utf-8")
+    claims = _claims(text)
+    second = _at(claims, "The second paragraph of the statement")
+    third = _at(claims, "And a third paragraph")
+    assert second.kind is ClaimKind.DIRECT and third.kind is ClaimKind.DIRECT
+    first = _at(claims, "ridiculous excuse")
+    assert first.speaker_mention is not None and first.speaker_mention.endswith("Bahram Qasemi")
+    assert second.speaker_mention == third.speaker_mention == first.speaker_mention
+    assert second.paragraph != third.paragraph
+
+
+def test_markup_like_text_passes_through_unchanged() -> None:
+    text = ('Iraq said "[US] diplomats [/] were never <script>alert(1)</script> targeted." '
+            "Officials said the [/] marker was a typo.")
+    claims = _claims(text)
+    quote = _at(claims, "[US] diplomats")
+    assert quote.text == '"[US] diplomats [/] were never <script>alert(1)</script> targeted."'
+    assert quote.speaker_mention == "Iraq"
+    assert _at(claims, "marker was a typo").anonymous
+    for claim in claims:
+        assert claim.text == text[claim.start:claim.end]

@@ -1,0 +1,79 @@
+"""Speaker resolution: pronouns, short names, spelling variants across documents, bodies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.attribution import attribute
+from core.models import Claim, Document, Speaker
+from core.speakers import resolve_speakers
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "basra_consulate_closure.txt"
+
+
+def _run(*texts: str) -> tuple[list[Claim], list[Speaker]]:
+    docs = [Document(id=f"d{i}", path=f"{i}.txt", text=t, sha256="-") for i, t in enumerate(texts)]
+    return resolve_speakers(attribute(docs), docs)
+
+
+def _speaker_of(claims: list[Claim], anchor: str) -> str | None:
+    hits = [c for c in claims if anchor in c.text]
+    assert hits, f"no claim holds {anchor!r}"
+    return hits[0].speaker
+
+
+def test_pronoun_takes_last_named_person() -> None:
+    claims, _ = _run(
+        "Michael Pregent said the closure was a sign of weakness. "
+        "He added that the proxies would step up their rocket attacks. "
+        "Iraq said it was committed to protecting consulates.")
+    assert _speaker_of(claims, "proxies would step up") == "Michael Pregent"
+    assert _speaker_of(claims, "committed to protecting") == "Iraq"
+
+
+def test_short_and_titled_names_are_one_speaker() -> None:
+    claims, speakers = _run(
+        "U.S. Secretary of State Michael R. Pompeo said the threats had increased sharply. "
+        "Mike Pompeo said that Iran would be held responsible. "
+        "Pompeo said the relocation was temporary.")
+    pompeo = [s for s in speakers if "Pompeo" in s.name]
+    assert len(pompeo) == 1
+    assert pompeo[0].name == "Mike Pompeo"
+    assert pompeo[0].role == "U.S. Secretary of State"
+    assert pompeo[0].claims == 3
+    assert {c.speaker_id for c in claims if c.speaker} == {pompeo[0].id}
+
+
+def test_spelling_variants_across_documents_are_one_speaker() -> None:
+    _claims, speakers = _run(
+        "Iranian foreign ministry spokesman Bahram Qasemi said the closure was ridiculous.",
+        "Bahram Qassemi said that the American claims were baseless.",
+        "Spokesman Bahram Ghasemi said the US was looking for an excuse.",
+        "Hillary Clinton said the deal was working. Bill Clinton said that it was not enough.")
+    qasemi = [s for s in speakers if s.name.startswith("Bahram")]
+    assert len(qasemi) == 1
+    assert qasemi[0].claims == 3
+    assert set(qasemi[0].aliases) >= {"Bahram Qassemi", "Bahram Ghasemi"} - {qasemi[0].name}
+    clintons = {s.name for s in speakers if "Clinton" in s.name}
+    assert clintons == {"Hillary Clinton", "Bill Clinton"}
+
+
+def test_seed_speakers() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    docs = [Document(id="dseed", path="seed.txt", text=text, sha256="-")]
+    claims, speakers = resolve_speakers(attribute(docs), docs)
+    names = {s.name for s in speakers}
+    assert {"Mike Pompeo", "Alistair Burt", "Michael Pregent", "a senior Iraqi official",
+            "Timmy Davis", "Iran", "Iraq", "the local governor", "other sources"} <= names
+    by_name = {s.name: s for s in speakers}
+    assert by_name["a senior Iraqi official"].anonymous
+    assert by_name["other sources"].anonymous
+    assert not by_name["Mike Pompeo"].anonymous
+    assert by_name["Timmy Davis"].role == "US Consul in Basra"
+    assert _speaker_of(claims, "threats to our personnel") == "Mike Pompeo"
+    assert _speaker_of(claims, "I have directed that an appropriate") == "Mike Pompeo"
+    assert _speaker_of(claims, "We’ll respond swiftly") == "State Department"
+    for claim in claims:
+        if claim.speaker:
+            assert claim.speaker_id in {s.id for s in speakers}
+    assert sum(s.claims for s in speakers) == sum(1 for c in claims if c.speaker_id)

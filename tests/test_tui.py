@@ -1,0 +1,438 @@
+"""Pilot tests: drive every key of the Compare screen and the other screens on known analyses.
+
+The seed-like fixture (fixtures/analysis/seed_like.json) is a hand-made analysis of the Basra
+seed; the hostile fixture carries markup-like, RTL, emoji and control-character strings through
+every widget.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import threading
+import time
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from textual.command import CommandPalette
+from textual.widgets import ContentSwitcher, Input
+
+from core.compare import build_comparison
+from core.models import Analysis
+from tui import app as app_module
+from tui.actions import ACTIONS
+from tui.app import PerspectaApp, create_app
+from tui.widgets.columns import ClaimColumn, PerspectiveColumns
+from tui.widgets.context import ContextPane
+from tui.widgets.detail import ClaimDetailScreen
+from tui.widgets.events import EventTable
+from tui.widgets.help import HelpScreen
+from tui.widgets.matrix import MatrixTable
+from tui.widgets.sources import SourcesTable
+from tui.widgets.speakers import SpeakersTable
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_LIKE = ROOT / "fixtures" / "analysis" / "seed_like.json"
+HOSTILE = ROOT / "fixtures" / "analysis" / "hostile.json"
+HOSTILE_STRINGS = ROOT / "fixtures" / "hostile" / "strings.json"
+SIZE = (120, 40)
+
+
+def async_test(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async test in a fresh event loop (no pytest async plugin needed)."""
+
+    @functools.wraps(test)
+    def run(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+def load(path: Path) -> Analysis:
+    return Analysis.from_json(path.read_bytes())
+
+
+@pytest.fixture
+def seed() -> Analysis:
+    return load(SEED_LIKE)
+
+
+def screen_text(app: PerspectaApp) -> str:
+    """What the terminal shows, as plain text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def event_labels(app: PerspectaApp) -> list[str]:
+    assert app.filtered is not None
+    return [e.label for e in app.filtered.events]
+
+
+def current_event_label(app: PerspectaApp) -> str:
+    assert app.comparison is not None and app.event_id is not None
+    return app.comparison.events[app.comparison.event_index[app.event_id]].label
+
+
+def visible_perspectives(app: PerspectaApp) -> list[str | None]:
+    return [c.perspective for c in app.query_one(PerspectiveColumns).visible_slots()]
+
+
+@async_test
+async def test_opens_on_compare_with_events_by_importance(seed: Analysis) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.focused, EventTable)
+        assert app.query_one(ContentSwitcher).current == "compare"
+        table = app.query_one(EventTable)
+        assert table.row_count == len(build_comparison(seed).events)
+        voices = [len([p for p in e.perspectives if p != "author-mecra"])
+                  for e in app.filtered.events[:-1]]  # type: ignore[union-attr]
+        assert voices == sorted(voices, reverse=True)
+        text = screen_text(app)
+        assert "Developing: The closure of the US consulate in Basra" in text
+        assert "27 claims" in text and "9 events" in text and "6 perspectives" in text
+        # The first event's speaking perspectives are the first columns.
+        first = app.filtered.events[0]  # type: ignore[union-attr]
+        assert visible_perspectives(app)[: len(first.perspectives)] == list(first.perspectives)
+
+
+@async_test
+async def test_up_down_j_k_move_the_event_cursor_and_the_columns_follow(seed: Analysis) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        labels = event_labels(app)
+        await pilot.press("down")
+        assert current_event_label(app) == labels[1]
+        await pilot.press("j", "j")
+        assert current_event_label(app) == labels[3]
+        await pilot.press("k")
+        assert current_event_label(app) == labels[2]
+        await pilot.press("up")
+        assert current_event_label(app) == labels[1]
+        assert isinstance(app.focused, EventTable)
+
+
+@async_test
+async def test_left_right_h_l_walk_the_perspective_columns(seed: Analysis) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right")
+        assert isinstance(app.focused, ClaimColumn) and app.focused.slot == 0
+        await pilot.press("l")
+        assert app.focused.slot == 1
+        await pilot.press("right")
+        assert app.focused.slot == 2
+        await pilot.press("h")
+        assert app.focused.slot == 1
+        await pilot.press("left", "left")
+        assert isinstance(app.focused, EventTable)
+
+
+@async_test
+async def test_iraqi_official_appears_next_to_the_us_rationale(seed: Analysis) -> None:
+    """The acceptance walk: find 'appeared political' beside Pompeo's threats, read context."""
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        while current_event_label(app) != "Reason for the closure":
+            await pilot.press("]")
+        assert visible_perspectives(app)[:2] == ["united-states", "iraq"]
+        await pilot.press("right", "right")
+        column = app.focused
+        assert isinstance(column, ClaimColumn) and column.perspective == "iraq"
+        context = app.query_one(ContextPane)
+        claim = seed.claims[0]
+        assert context.claim_id is not None
+        claim = next(c for c in seed.claims if c.id == context.claim_id)
+        assert "appeared political" in claim.text
+        text = screen_text(app)
+        assert "threats to our personnel" in text
+        assert "◌ anonymous" in text and "John Hudson" in text
+        assert "hedge: appeared" in text
+        assert "grouped by:" in text
+        # ↓ moves to the next claim card of the same column; the context follows.
+        await pilot.press("down")
+        second = next(c for c in seed.claims if c.id == context.claim_id)
+        assert second.text.startswith("We are not aware")
+        await pilot.press("k")
+        assert "appeared political" in next(
+            c for c in seed.claims if c.id == context.claim_id).text
+
+
+@async_test
+async def test_brackets_and_n_p_change_event_from_any_pane(seed: Analysis) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        labels = event_labels(app)
+        await pilot.press("]")
+        assert current_event_label(app) == labels[1]
+        await pilot.press("right")  # into the columns; ] and [ still change the event
+        await pilot.press("n")
+        assert current_event_label(app) == labels[2]
+        assert isinstance(app.focused, ClaimColumn)
+        await pilot.press("[")
+        assert current_event_label(app) == labels[1]
+        await pilot.press("p", "p", "p")
+        assert current_event_label(app) == labels[0]
+        for _ in labels:
+            await pilot.press("]")
+        assert current_event_label(app) == labels[-1]
+
+
+@async_test
+async def test_tab_cycles_the_panes(seed: Analysis) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("tab")
+        assert isinstance(app.focused, ClaimColumn)
+        await pilot.press("tab")
+        assert isinstance(app.focused, ContextPane)
+        await pilot.press("tab")
+        assert isinstance(app.focused, EventTable)
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, ContextPane)
+
+
+@async_test
+async def test_enter_drills_in_then_opens_the_claim_detail(seed: Analysis) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.focused, ClaimColumn)
+        claim_id = app.current_claim()
+        await pilot.press("enter")
+        assert isinstance(app.screen, ClaimDetailScreen)
+        assert app.screen.claim_id == claim_id
+        claim = next(c for c in seed.claims if c.id == claim_id)
+        assert claim.text[:30] in screen_text(app).replace("\n", " ") or claim.text[:20] in \
+            screen_text(app)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ClaimDetailScreen)
+        assert isinstance(app.focused, ClaimColumn)
+
+
+@async_test
+async def test_filter_is_fuzzy_and_escape_clears_it(seed: Analysis) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        every = event_labels(app)
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"apeared politcal")  # two typos
+        assert event_labels(app) == ["Reason for the closure"]
+        assert app.query_one(EventTable).row_count == 1
+        # Only the matching claim is shown in its column; other columns are silent here.
+        iraq = next(c for c in app.query_one(PerspectiveColumns).visible_slots()
+                    if c.perspective == "iraq")
+        assert len([i for i in iraq.claim_ids if i]) == 1
+        await pilot.press("enter")
+        assert isinstance(app.focused, EventTable)
+        assert event_labels(app) == ["Reason for the closure"]
+        await pilot.press("escape")
+        assert event_labels(app) == every
+        assert not app.query_one("#filter", Input).display or \
+            not app.query_one("#filter", Input).has_class("-visible")
+
+
+@async_test
+async def test_filter_keeps_event_when_label_matches(seed: Analysis) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"ahvaz")
+        assert event_labels(app)[0] == "Ahvaz attack"
+        assert current_event_label(app) == "Ahvaz attack"
+
+
+@async_test
+async def test_number_keys_switch_screens_and_escape_goes_back(seed: Analysis) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        switcher = app.query_one(ContentSwitcher)
+        await pilot.press("2")
+        assert switcher.current == "sources" and isinstance(app.focused, SourcesTable)
+        assert "MECRA" in screen_text(app)
+        await pilot.press("3")
+        assert switcher.current == "speakers" and isinstance(app.focused, SpeakersTable)
+        assert "Alistair Burt" in screen_text(app)
+        await pilot.press("4")
+        assert switcher.current == "matrix" and isinstance(app.focused, MatrixTable)
+        await pilot.press("escape")
+        assert switcher.current == "compare" and isinstance(app.focused, EventTable)
+        await pilot.press("4", "1")
+        assert switcher.current == "compare"
+
+
+@async_test
+async def test_matrix_enter_opens_that_event_and_perspective(seed: Analysis) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        matrix = app.query_one(MatrixTable)
+        comparison = build_comparison(seed)
+        row = next(i for i, e in enumerate(comparison.events) if e.label == "Reason for the closure")
+        column = 1 + [c.id for c in comparison.columns].index("iraq")
+        matrix.move_cursor(row=row, column=column)
+        await pilot.press("enter")
+        assert app.query_one(ContentSwitcher).current == "compare"
+        assert current_event_label(app) == "Reason for the closure"
+        assert isinstance(app.focused, ClaimColumn) and app.focused.perspective == "iraq"
+
+
+@async_test
+async def test_speakers_enter_filters_compare_by_speaker(seed: Analysis) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        table = app.query_one(SpeakersTable)
+        row = list(table.names.values()).index("Alistair Burt")
+        table.move_cursor(row=row)
+        await pilot.press("enter")
+        assert app.query_one(ContentSwitcher).current == "compare"
+        assert app.query_one("#filter", Input).value == "Alistair Burt"
+        for label in event_labels(app):
+            assert label in {"Relocation of diplomatic staff", "Reactions to the closure"}
+
+
+@async_test
+async def test_space_pins_two_perspectives_head_to_head(seed: Analysis) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right", "space")
+        first = app.pins[0]
+        await pilot.press("right", "space")
+        assert len(app.pins) == 2
+        assert visible_perspectives(app) == app.pins
+        assert app.pins[0] == first
+        # Head to head holds across events, silent or not.
+        await pilot.press("]")
+        assert visible_perspectives(app) == app.pins
+        await pilot.press("escape")
+        assert app.pins == []
+        assert len(visible_perspectives(app)) > 2
+
+
+@async_test
+async def test_question_mark_shows_every_action(seed: Analysis) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=(120, 60)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for action in ACTIONS:
+            assert action.help[:40] in text, action.id
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+@async_test
+async def test_ctrl_p_palette_jumps_to_an_event(seed: Analysis) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"go to event ahvaz")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert current_event_label(app) == "Ahvaz attack"
+
+
+@async_test
+async def test_mouse_click_focuses_a_column(seed: Analysis) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.click("#column-1", offset=(5, 3))
+        assert isinstance(app.focused, ClaimColumn) and app.focused.slot == 1
+        assert app.query_one(ContextPane).claim_id == app.focused.current_claim()
+
+
+@async_test
+async def test_q_quits(seed: Analysis) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+@async_test
+async def test_hostile_strings_render_verbatim_in_every_widget() -> None:
+    hostile = load(HOSTILE)
+    app = create_app(analysis=hostile)
+    async with app.run_test(size=(160, 50)) as pilot:
+        seen = screen_text(app)
+        for _ in hostile.groups:
+            await pilot.press("right")
+            for _ in range(6):
+                await pilot.press("down")
+                seen += screen_text(app)
+            await pilot.press("enter")
+            assert isinstance(app.screen, ClaimDetailScreen)
+            seen += screen_text(app)
+            await pilot.press("escape", "left", "left", "left", "left", "left", "]")
+        for screen in ("2", "3", "4", "question_mark"):
+            await pilot.press(screen)
+            seen += screen_text(app)
+        await pilot.press("escape", "1", "slash", *"[/]")
+        seen += screen_text(app)
+    for literal in ("[US] diplomats", "[/]", "[provided by Americans]", "[bold]x",
+                    "<script>alert(1)</script>", "[@click=app.quit]quit[/]", "\\[escaped]",
+                    "مسؤول عراقي"):
+        assert literal in seen, literal
+    assert "\x1b" not in seen and "\x07" not in seen
+
+
+@async_test
+async def test_worker_loads_an_analysis_json_path() -> None:
+    app = create_app(paths=[str(SEED_LIKE)])
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.comparison is not None
+        assert app.query_one(ContentSwitcher).current == "compare"
+        assert isinstance(app.focused, EventTable)
+        assert len(app.comparison.claims) == len(load(SEED_LIKE).claims)
+
+
+@async_test
+async def test_worker_runs_the_pipeline_on_text_files() -> None:
+    app = create_app(paths=[str(ROOT / "seeds")])
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.comparison is not None
+        assert app.comparison.analysis.documents
+        assert app.query_one(ContentSwitcher).current == "compare"
+
+
+@async_test
+async def test_escape_cancels_a_running_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
+    started = threading.Event()
+
+    def slow_load(paths: list[str], progress: object = None) -> Analysis:
+        started.set()
+        for step in range(200):
+            assert callable(progress)
+            progress("working", step / 200)  # raises once the worker is cancelled
+            time.sleep(0.01)
+        return load(SEED_LIKE)
+
+    monkeypatch.setattr(app_module, "load_analysis", slow_load)
+    app = create_app(paths=["anything"])
+    async with app.run_test(size=SIZE) as pilot:
+        started.wait(5)
+        await pilot.pause(0.1)
+        assert app.query_one(ContentSwitcher).current == "loading"
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.return_code == 1
+    assert app.comparison is None
+
+
+def test_hostile_strings_fixture_is_complete() -> None:
+    strings = orjson.loads(HOSTILE_STRINGS.read_bytes())["strings"]
+    hostile = load(HOSTILE)
+    claim_texts = {c.text for c in hostile.claims}
+    assert set(strings) <= claim_texts

@@ -1,0 +1,144 @@
+"""One registry of user actions: it builds the key bindings, the footer and the help screen.
+
+Every key the app answers to is here, once, with a verb-first id (`go-next-event`) so users can
+remap it by id (Textual keymaps). `scope` says where the binding lives: "app" bindings work in
+every pane; "list" bindings are given to the list widgets (event table, claim columns, tables)
+so that they replace the widgets' own cursor keys and the keys mean the same everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from textual.binding import Binding
+
+Scope = Literal["app", "list", "palette"]
+
+CLAIM_KEYS = Binding.Group("claim", compact=True)
+PERSPECTIVE_KEYS = Binding.Group("perspective", compact=True)
+EVENT_KEYS = Binding.Group("event", compact=True)
+SCREEN_KEYS = Binding.Group("screens", compact=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """A named user action and the keys that run it."""
+
+    id: str
+    keys: str
+    action: str
+    description: str
+    help: str
+    section: str
+    scope: Scope = "app"
+    show: bool = False
+    key_display: str | None = None
+    priority: bool = False
+    group: Binding.Group | None = None
+
+    def binding(self) -> Binding:
+        """The Textual binding for this action."""
+        return Binding(
+            self.keys,
+            self.action,
+            self.description,
+            show=self.show,
+            key_display=self.key_display,
+            priority=self.priority,
+            tooltip=self.help,
+            id=self.id,
+            group=self.group,
+        )
+
+    @property
+    def keys_for_humans(self) -> str:
+        """The keys as the help screen shows them ('↓ j')."""
+        return " ".join(KEY_NAMES.get(k, k) for k in self.keys.split(","))
+
+
+KEY_NAMES = {
+    "down": "↓",
+    "up": "↑",
+    "left": "←",
+    "right": "→",
+    "right_square_bracket": "]",
+    "left_square_bracket": "[",
+    "slash": "/",
+    "question_mark": "?",
+    "enter": "⏎ Enter",
+    "escape": "Esc",
+    "tab": "Tab",
+    "shift+tab": "Shift+Tab",
+    "space": "Space",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "home": "Home",
+    "end": "End",
+    "ctrl+p": "Ctrl+P",
+}
+
+ACTIONS: tuple[Action, ...] = (
+    # Moving in lists: claims in a column, events in the event list, rows in tables.
+    Action("go-down", "down,j", "cursor_down", "claim", "Next claim (or row) in the focused list",
+           "Move", "list", True, "↓", group=CLAIM_KEYS),
+    Action("go-up", "up,k", "cursor_up", "claim", "Previous claim (or row) in the focused list",
+           "Move", "list", True, "↑", group=CLAIM_KEYS),
+    Action("go-page-down", "pagedown", "page_down", "page down", "One page down", "Move", "list"),
+    Action("go-page-up", "pageup", "page_up", "page up", "One page up", "Move", "list"),
+    Action("go-first", "home", "list_first", "first", "First item of the list", "Move", "list"),
+    Action("go-last", "end", "list_last", "last", "Last item of the list", "Move", "list"),
+    Action("go-previous-perspective", "left,h", "previous_perspective", "perspective",
+           "Previous perspective column (from the first column: back to the events)", "Move",
+           show=True, key_display="←", group=PERSPECTIVE_KEYS),
+    Action("go-next-perspective", "right,l", "next_perspective", "perspective",
+           "Next perspective column (from the events: into the columns)", "Move", show=True,
+           key_display="→", group=PERSPECTIVE_KEYS),
+    Action("go-next-event", "right_square_bracket,n", "next_event", "event",
+           "Next event, from any pane", "Move", show=True, key_display="]", group=EVENT_KEYS),
+    Action("go-previous-event", "left_square_bracket,p", "previous_event", "event",
+           "Previous event, from any pane", "Move", show=True, key_display="[",
+           group=EVENT_KEYS),
+    Action("go-next-pane", "tab", "cycle_pane(1)", "pane",
+           "Next pane: events → claim columns → context", "Move", priority=True),
+    Action("go-previous-pane", "shift+tab", "cycle_pane(-1)", "pane", "Previous pane", "Move",
+           priority=True),
+    # Looking closer.
+    Action("open-claim", "enter", "open", "detail",
+           "Events: go to the claims. Claim: open its detail. Tables: show in Compare", "Look",
+           show=True, key_display="⏎"),
+    Action("filter-events", "slash", "filter", "filter",
+           "Fuzzy filter events and claims (text, speaker, event label); Enter keeps it",
+           "Look", show=True, key_display="/"),
+    Action("toggle-pin", "space", "toggle_pin", "pin",
+           "Pin the focused perspective; two pinned perspectives go head to head", "Look",
+           key_display="␣"),
+    Action("go-back", "escape", "back", "back",
+           "Clear the filter, then the pins; on other screens: back to Compare", "Look"),
+    # Screens.
+    Action("show-compare", "1", "show_screen('compare')", "compare", "Compare screen",
+           "Screens", group=SCREEN_KEYS),
+    Action("show-sources", "2", "show_screen('sources')", "sources", "Sources screen",
+           "Screens", group=SCREEN_KEYS),
+    Action("show-speakers", "3", "show_screen('speakers')", "speakers", "Speakers screen",
+           "Screens", group=SCREEN_KEYS),
+    Action("show-matrix", "4", "show_screen('matrix')", "matrix",
+           "Matrix screen: events × perspectives", "Screens", group=SCREEN_KEYS),
+    Action("show-help", "question_mark", "help", "help", "This help", "Screens", show=True,
+           key_display="?"),
+    Action("open-palette", "ctrl+p", "command_palette", "palette",
+           "Command palette: every action, and jump to any event", "Screens", "palette"),
+    Action("quit", "q", "quit", "quit", "Quit perspecta", "Screens", show=True),
+)
+
+PALETTE_KEY = next(a.keys for a in ACTIONS if a.scope == "palette")
+
+
+def bindings(scope: Scope) -> list[Binding]:
+    """Bindings of one scope, in registry order."""
+    return [a.binding() for a in ACTIONS if a.scope == scope]
+
+
+def by_id(action_id: str) -> Action:
+    """The registered action with this id."""
+    return next(a for a in ACTIONS if a.id == action_id)

@@ -1,0 +1,565 @@
+"""The perspecta TUI: competing accounts of one story side by side.
+
+`create_app(analysis=...)` builds the app on a ready Analysis (tests, snapshots);
+`create_app(paths=...)` analyses files in a thread worker first. `run_app(paths)` is what the
+`perspecta` console script calls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+import orjson
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import BindingType
+from textual.command import Hit, Hits, Provider
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, DataTable, Footer, Input, OptionList
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from core.compare import (
+    UNASSIGNED_PERSPECTIVE,
+    Comparison,
+    Filtered,
+    build_comparison,
+)
+from core.models import ANALYSIS_SCHEMA, Analysis
+from core.pipeline import analyze_paths
+from tui.actions import ACTIONS, PALETTE_KEY, bindings
+from tui.widgets.columns import ClaimColumn, ColumnContent, PerspectiveColumns
+from tui.widgets.context import ContextPane
+from tui.widgets.detail import ClaimDetailScreen
+from tui.widgets.events import EventTable
+from tui.widgets.header import CaseHeader
+from tui.widgets.help import HelpScreen
+from tui.widgets.loading import LoadingView
+from tui.widgets.matrix import MatrixTable
+from tui.widgets.sources import SourcesTable
+from tui.widgets.speakers import SpeakersTable
+
+SCREEN_TABLES: dict[str, type[SourcesTable | SpeakersTable | MatrixTable]] = {
+    "sources": SourcesTable, "speakers": SpeakersTable, "matrix": MatrixTable}
+# Width of the event list: a third of the terminal, within these bounds.
+EVENTS_MIN_WIDTH, EVENTS_MAX_WIDTH = 28, 38
+
+
+@dataclass
+class AnalysisProgress(Message):
+    """The worker finished a step."""
+
+    stage: str
+    fraction: float
+
+
+@dataclass
+class AnalysisLoaded(Message):
+    """The worker produced an Analysis."""
+
+    analysis: Analysis
+
+
+class AnalysisCancelled(Exception):
+    """Raised inside the worker when the user cancelled the analysis."""
+
+
+def load_analysis(paths: list[str], progress: partial[None] | None = None) -> Analysis:
+    """An Analysis JSON file (schema perspecta.analysis/1) is loaded; anything else analysed."""
+    if len(paths) == 1 and paths[0].endswith(".json") and Path(paths[0]).is_file():
+        data = orjson.loads(Path(paths[0]).read_bytes())
+        if isinstance(data, dict) and data.get("schema") == ANALYSIS_SCHEMA:
+            return Analysis.model_validate(data)
+    return analyze_paths(paths, progress=progress)
+
+
+class PerspectaCommands(Provider):
+    """Command palette: every registered action, and 'go to event' for each event."""
+
+    async def search(self, query: str) -> Hits:
+        app = self.app
+        assert isinstance(app, PerspectaApp)
+        matcher = self.matcher(query)
+        for action in ACTIONS:
+            if action.scope != "app":
+                continue
+            title = f"{action.help} ({action.keys_for_humans})"
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, Content(title), partial(app.run_action, action.action),
+                          help=action.id)
+        if app.comparison is None:
+            return
+        for event in app.comparison.events:
+            title = f"Go to event: {event.label}"
+            score = matcher.match(title)
+            if score > 0:
+                # Content(), not markup: event labels come from the source text.
+                yield Hit(score, Content(title), partial(app.go_to_event, event.id),
+                          help=f"{event.claims} claims")
+
+
+class PerspectaApp(App[int]):
+    """Compare, Sources, Speakers and Matrix screens over one Analysis."""
+
+    TITLE = "perspecta"
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("app")]
+    COMMAND_PALETTE_BINDING = PALETTE_KEY
+    COMMANDS = App.COMMANDS | {PerspectaCommands}
+
+    CSS = """
+    Screen { layout: vertical; }
+    #screens { height: 1fr; }
+    #compare { height: 1fr; }
+    #compare-main { height: 1fr; }
+    #filter { display: none; height: 3; border: round $accent; }
+    #filter.-visible { display: block; }
+    #sources, #speakers, #matrix { height: 1fr; }
+    """
+
+    def __init__(self, analysis: Analysis | None = None, paths: list[str] | None = None) -> None:
+        super().__init__()
+        self.initial_analysis = analysis
+        self.paths = list(paths or [])
+        self.comparison: Comparison | None = None
+        self.filtered: Filtered | None = None
+        self.pins: list[str] = []
+        self.event_id: str | None = None
+        self.current_slot = 0
+        self.analysis_worker: Worker[Analysis] | None = None
+
+    # ---- layout -----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield CaseHeader(id="header")
+        initial = "compare" if self.initial_analysis is not None else "loading"
+        with ContentSwitcher(initial=initial, id="screens"):
+            if self.initial_analysis is None:
+                yield LoadingView(self.paths, id="loading")
+            with Vertical(id="compare"):
+                yield Input(placeholder="filter events and claims (fuzzy) · Enter keeps · Esc clears",
+                            id="filter")
+                with Horizontal(id="compare-main"):
+                    yield EventTable(id="events")
+                    yield PerspectiveColumns(self._slot_count(), id="columns")
+                yield ContextPane(id="context")
+            # The other screens are mounted when first shown: a faster first paint.
+            yield Vertical(id="sources")
+            yield Vertical(id="speakers")
+            yield Vertical(id="matrix")
+        yield Footer(compact=True)
+
+    def _slot_count(self) -> int:
+        if self.initial_analysis is not None:
+            return len(self.initial_analysis.perspectives) + 1
+        return 12
+
+    def on_mount(self) -> None:
+        self._fit_events_width()
+        if self.initial_analysis is not None:
+            self.show_analysis(self.initial_analysis)
+        else:
+            self.analysis_worker = self.analyse(self.paths)
+
+    def on_resize(self) -> None:
+        self._fit_events_width()
+
+    def _fit_events_width(self) -> None:
+        width = max(EVENTS_MIN_WIDTH, min(EVENTS_MAX_WIDTH, self.size.width * 3 // 10))
+        events = self.query_one(EventTable)
+        events.styles.width = width
+        events.set_pane_width(width)
+        self.query_one(ContextPane).styles.height = 10 if self.size.height >= 36 else 7
+
+    # ---- analysis worker --------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
+    def analyse(self, paths: list[str]) -> Analysis:
+        """Run the pipeline off the UI thread; report progress by messages only."""
+        worker = get_current_worker()
+
+        def progress(stage: str, fraction: float) -> None:
+            if worker.is_cancelled:
+                raise AnalysisCancelled
+            self.post_message(AnalysisProgress(stage, fraction))
+
+        analysis = load_analysis(paths, progress=partial(progress))
+        if not worker.is_cancelled:
+            self.post_message(AnalysisLoaded(analysis))
+        return analysis
+
+    @on(AnalysisProgress)
+    def _on_progress(self, message: AnalysisProgress) -> None:
+        self.query_one(LoadingView).show_progress(message.stage, message.fraction)
+
+    @on(AnalysisLoaded)
+    def _on_loaded(self, message: AnalysisLoaded) -> None:
+        self.show_analysis(message.analysis)
+        self.query_one(ContentSwitcher).current = "compare"
+        self.query_one(EventTable).focus()
+
+    @on(Worker.StateChanged)
+    def _on_worker_state(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "analysis":
+            return
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            if isinstance(error, AnalysisCancelled):
+                return
+            self.query_one(LoadingView).show_error(f"{type(error).__name__}: {error}")
+            self.notify(f"Analysis failed: {error}", severity="error", markup=False)
+
+    # ---- showing an analysis ----------------------------------------------------------
+
+    def show_analysis(self, analysis: Analysis) -> None:
+        """Index the analysis and fill every screen."""
+        comparison = build_comparison(analysis)
+        self.comparison = comparison
+        self._ensure_slots(len(comparison.columns))
+        self.query_one(CaseHeader).show_case(comparison)
+        for screen in SCREEN_TABLES:
+            self.query_one(f"#{screen}", Vertical).remove_children()
+        if analysis.errors:
+            self.notify(f"{len(analysis.errors)} input(s) could not be read", severity="warning",
+                        markup=False)
+        self.apply_filter("")
+        self.query_one(EventTable).focus()
+
+    def _ensure_slots(self, count: int) -> None:
+        columns = self.query_one(PerspectiveColumns)
+        existing = len(columns.slots)
+        if count > existing:
+            columns.mount_all(ClaimColumn(slot) for slot in range(existing, count))
+
+    @property
+    def voices(self) -> int:
+        """How many perspectives other than the author's speak in the case."""
+        if self.comparison is None:
+            return 0
+        return sum(1 for c in self.comparison.columns
+                   if c.kind != "author" and c.id != UNASSIGNED_PERSPECTIVE)
+
+    def apply_filter(self, query: str) -> None:
+        """Filter the events and claims, keeping the current event when it still matches."""
+        if self.comparison is None:
+            return
+        self.filtered = self.comparison.filter(query)
+        table = self.query_one(EventTable)
+        table.show_events(self.filtered.events, self.voices)
+        ids = [e.id for e in self.filtered.events]
+        if self.event_id in ids:
+            table.move_cursor(row=ids.index(self.event_id), animate=False)
+        self.show_event(ids[ids.index(self.event_id)] if self.event_id in ids else
+                        (ids[0] if ids else None))
+
+    def show_event(self, event_id: str | None) -> None:
+        """Fill the perspective columns for one event."""
+        comparison = self.comparison
+        if comparison is None:
+            return
+        self.event_id = event_id
+        columns = self.query_one(PerspectiveColumns)
+        if event_id is None:
+            columns.show([], comparison)
+            self.query_one(ContextPane).show_claim(None, comparison)
+            return
+        columns.show(self.column_contents(event_id), comparison)
+        visible = columns.visible_slots()
+        self.current_slot = min(self.current_slot, max(0, len(visible) - 1))
+        if isinstance(self.focused, ClaimColumn) and visible:
+            visible[self.current_slot].focus()
+        self.show_context()
+
+    def column_contents(self, event_id: str) -> list[ColumnContent]:
+        """Pinned perspectives first; then those that speak; then the silent ones.
+
+        With two pins, only the pinned pair is shown (head to head).
+        """
+        comparison = self.comparison
+        assert comparison is not None
+        event = comparison.events[comparison.event_index[event_id]]
+        shown = self.filtered.shows if self.filtered else (lambda _claim_id: True)
+
+        def content(perspective: str, silent: bool) -> ColumnContent:
+            claims = [c for c in comparison.claims_in(event_id, perspective) if shown(c.id)]
+            return ColumnContent(perspective, comparison.perspective_label(perspective), claims,
+                                 silent or not claims, perspective in self.pins)
+
+        pinned = [p for p in self.pins if p in comparison.perspectives or
+                  p == UNASSIGNED_PERSPECTIVE]
+        if len(pinned) == 2:
+            return [content(p, False) for p in pinned]
+        order = [*pinned]
+        order += [p for p in event.perspectives if p not in order]
+        order += [p for p in event.silent if p not in order]
+        return [content(p, p in event.silent) for p in order]
+
+    def current_claim(self) -> str | None:
+        """The claim the user is looking at: the highlighted card of the current column."""
+        visible = self.query_one(PerspectiveColumns).visible_slots()
+        if not visible:
+            return None
+        slot = visible[min(self.current_slot, len(visible) - 1)]
+        return slot.current_claim()
+
+    def show_context(self) -> None:
+        if self.comparison is not None:
+            self.query_one(ContextPane).show_claim(self.current_claim(), self.comparison)
+
+    # ---- events from widgets ----------------------------------------------------------
+
+    @on(DataTable.RowHighlighted, "#events")
+    def _on_event_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event_id = event.row_key.value
+        if event_id is not None and event_id != self.event_id:
+            self.show_event(str(event_id))
+
+    @on(OptionList.OptionHighlighted)
+    def _on_claim_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        column = event.option_list
+        if isinstance(column, ClaimColumn) and column.has_focus:
+            self.show_context()
+
+    @on(ClaimColumn.Entered)
+    def _on_column_entered(self, event: ClaimColumn.Entered) -> None:
+        columns = self.query_one(PerspectiveColumns)
+        visible = columns.visible_slots()
+        if event.column in visible:
+            self.current_slot = visible.index(event.column)
+        columns.scroll_to_widget(event.column, animate=False)
+        self.show_context()
+
+    @on(Input.Changed, "#filter")
+    def _on_filter_changed(self, event: Input.Changed) -> None:
+        self.apply_filter(event.value)
+
+    @on(Input.Submitted, "#filter")
+    def _on_filter_submitted(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            self.query_one("#filter", Input).remove_class("-visible")
+        self.query_one(EventTable).focus()
+
+    # ---- actions (names come from tui/actions.py) -------------------------------------
+
+    @property
+    def screen_name(self) -> str:
+        """The shown screen: compare, sources, speakers, matrix or loading."""
+        return self.query_one(ContentSwitcher).current or "compare"
+
+    def action_next_event(self) -> None:
+        self._move_event(1)
+
+    def action_previous_event(self) -> None:
+        self._move_event(-1)
+
+    def _move_event(self, step: int) -> None:
+        table = self.query_one(EventTable)
+        if table.row_count == 0:
+            return
+        row = max(0, min(table.row_count - 1, table.cursor_row + step))
+        table.move_cursor(row=row, animate=False)
+        event_id = table.event_id_at_cursor()
+        if event_id != self.event_id:
+            self.show_event(event_id)
+
+    def go_to_event(self, event_id: str, perspective: str | None = None) -> None:
+        """Show Compare at one event (and one perspective's column when given)."""
+        if self.filtered and event_id not in {e.id for e in self.filtered.events}:
+            self._clear_filter()
+        self._switch_to("compare")
+        table = self.query_one(EventTable)
+        ids = [e.id for e in self.filtered.events] if self.filtered else []
+        if event_id in ids:
+            table.move_cursor(row=ids.index(event_id), animate=False)
+            self.show_event(event_id)
+        visible = self.query_one(PerspectiveColumns).visible_slots()
+        target = next((s for s in visible if s.perspective == perspective), None)
+        if target is not None:
+            self.current_slot = visible.index(target)
+            target.focus()
+            self.show_context()
+        else:
+            table.focus()
+
+    def action_next_perspective(self) -> None:
+        if self.screen_name != "compare":
+            return
+        visible = self.query_one(PerspectiveColumns).visible_slots()
+        if not visible:
+            return
+        if isinstance(self.focused, ClaimColumn):
+            self.current_slot = min(len(visible) - 1, self.current_slot + 1)
+        self.current_slot = min(self.current_slot, len(visible) - 1)
+        visible[self.current_slot].focus()
+        self.show_context()
+
+    def action_previous_perspective(self) -> None:
+        if self.screen_name != "compare":
+            return
+        visible = self.query_one(PerspectiveColumns).visible_slots()
+        if isinstance(self.focused, ClaimColumn):
+            if self.current_slot == 0 or not visible:
+                self.query_one(EventTable).focus()
+                return
+            self.current_slot = min(self.current_slot - 1, len(visible) - 1)
+            visible[self.current_slot].focus()
+        elif visible:
+            self.current_slot = min(self.current_slot, len(visible) - 1)
+            visible[self.current_slot].focus()
+        self.show_context()
+
+    def action_cycle_pane(self, step: int) -> None:
+        if self.screen_name != "compare":
+            return
+        visible = self.query_one(PerspectiveColumns).visible_slots()
+        panes: list[Widget] = [self.query_one(EventTable)]
+        if visible:
+            panes.append(visible[min(self.current_slot, len(visible) - 1)])
+        panes.append(self.query_one(ContextPane))
+        focused = self.focused
+        current = next((i for i, p in enumerate(panes) if p is focused), -1)
+        if isinstance(focused, ClaimColumn):
+            current = 1
+        panes[(current + step) % len(panes)].focus()
+
+    def action_open(self) -> None:
+        focused = self.focused
+        screen = self.screen_name
+        if self.comparison is None:
+            return
+        if screen == "speakers":
+            table = self.query_one(SpeakersTable)
+            if table.row_count:
+                key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+                name = table.names.get(str(key.value), "")
+                self._switch_to("compare")
+                self._set_filter(name)
+            return
+        if screen == "matrix":
+            matrix = self.query_one(MatrixTable)
+            if matrix.row_count:
+                key, _ = matrix.coordinate_to_cell_key(matrix.cursor_coordinate)
+                column = matrix.cursor_column - 1
+                perspective = (matrix.perspective_ids[column]
+                               if 0 <= column < len(matrix.perspective_ids) else None)
+                self.go_to_event(str(key.value), perspective)
+            return
+        if screen == "sources":
+            self._switch_to("compare")
+            return
+        if isinstance(focused, EventTable):
+            self.action_next_perspective()
+            return
+        claim_id = self.current_claim()
+        if claim_id is not None:
+            self.push_screen(ClaimDetailScreen(claim_id, self.comparison))
+
+    def action_filter(self) -> None:
+        if self.comparison is None:
+            return
+        self._switch_to("compare")
+        field = self.query_one("#filter", Input)
+        field.add_class("-visible")
+        field.focus()
+
+    def _set_filter(self, query: str) -> None:
+        field = self.query_one("#filter", Input)
+        field.add_class("-visible")
+        with field.prevent(Input.Changed):
+            field.value = query
+        self.apply_filter(query)
+        self.query_one(EventTable).focus()
+
+    def _clear_filter(self) -> None:
+        field = self.query_one("#filter", Input)
+        with field.prevent(Input.Changed):
+            field.value = ""
+        field.remove_class("-visible")
+        self.apply_filter("")
+
+    def action_back(self) -> None:
+        if self.screen_name == "loading":
+            if self.analysis_worker is not None and self.analysis_worker.is_running:
+                self.analysis_worker.cancel()
+            self.exit(1, return_code=1, message="analysis cancelled")
+            return
+        if self.screen_name != "compare":
+            self._switch_to("compare")
+            return
+        field = self.query_one("#filter", Input)
+        if field.value or field.has_class("-visible"):
+            self._clear_filter()
+            self.query_one(EventTable).focus()
+        elif self.pins:
+            self.pins = []
+            self.show_event(self.event_id)
+            self.notify("Pins cleared", timeout=2)
+
+    def action_toggle_pin(self) -> None:
+        if self.screen_name != "compare":
+            return
+        focused = self.focused
+        if not isinstance(focused, ClaimColumn) or focused.perspective is None:
+            self.notify("Move to a perspective column (→) to pin it", timeout=3)
+            return
+        perspective = focused.perspective
+        if perspective in self.pins:
+            self.pins.remove(perspective)
+        else:
+            self.pins = [*self.pins, perspective][-2:]
+        self.current_slot = self.pins.index(perspective) if perspective in self.pins else 0
+        self.show_event(self.event_id)
+        visible = self.query_one(PerspectiveColumns).visible_slots()
+        if visible:
+            visible[min(self.current_slot, len(visible) - 1)].focus()
+
+    async def action_show_screen(self, name: str) -> None:
+        if self.comparison is None:
+            return
+        if name in SCREEN_TABLES:
+            await self._mount_screen_table(name)
+        self._switch_to(name)
+
+    async def _mount_screen_table(self, name: str) -> None:
+        """Build a table screen the first time it is shown."""
+        container = self.query_one(f"#{name}", Vertical)
+        if container.children or self.comparison is None:
+            return
+        table = SCREEN_TABLES[name](id=f"{name}-table")
+        await container.mount(table)
+        if isinstance(table, SourcesTable):
+            table.show_sources(self.comparison)
+        elif isinstance(table, SpeakersTable):
+            table.show_speakers(self.comparison)
+        else:
+            table.show_matrix(self.comparison)
+
+    def _switch_to(self, name: str) -> None:
+        self.query_one(ContentSwitcher).current = name
+        self.query_one(CaseHeader).show_screen(name)
+        if name == "compare":
+            if not isinstance(self.focused, ClaimColumn | ContextPane | Input):
+                self.query_one(EventTable).focus()
+        else:
+            self.query_one(f"#{name}-table").focus()
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+
+def create_app(analysis: Analysis | None = None, paths: list[str] | None = None) -> PerspectaApp:
+    """Build the app on a ready Analysis, or on paths to analyse in a worker."""
+    return PerspectaApp(analysis=analysis, paths=paths)
+
+
+def run_app(paths: Iterable[str]) -> int:
+    """Analyse `paths` (or load an Analysis JSON) and run the TUI; the exit code."""
+    app = create_app(paths=[str(p) for p in paths])
+    app.run()
+    return app.return_code or 0

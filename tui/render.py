@@ -1,0 +1,110 @@
+"""Turn analysis text into rich Text, never markup: source text may contain '[US]' or '[/]'."""
+
+from __future__ import annotations
+
+import re
+
+from rich.text import Text
+
+from core.compare import Comparison, EventRow
+from core.models import Claim, ClaimKind, Document
+
+# C0/C1 control characters (except newline) would move the terminal cursor or ring the bell;
+# they are shown as a visible placeholder instead.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CARD_MAX_CHARS = 240
+HEDGE_STYLE = "bold yellow underline"
+SPAN_STYLE = "bold reverse"
+DIM = "dim"
+
+
+def clean(value: str | None) -> str:
+    """Printable text: tabs become spaces, other control characters become '�'."""
+    if not value:
+        return ""
+    return CONTROL_CHARS.sub("\N{REPLACEMENT CHARACTER}", value.replace("\t", " "))
+
+
+def one_line(value: str | None) -> str:
+    """Clean text on one line, for table cells and titles."""
+    return " ".join(clean(value).split())
+
+
+def plain(value: str | None, style: str = "") -> Text:
+    """A Text holding `value` verbatim (cleaned), with an optional style."""
+    return Text(clean(value), style=style)
+
+
+def highlight_hedges(text: Text, hedges: list[str]) -> None:
+    """Style every whole-word occurrence of each hedge cue in `text`."""
+    for hedge in hedges:
+        if not hedge.strip():
+            continue
+        text.highlight_regex(rf"(?i)(?<!\w){re.escape(hedge)}(?!\w)", HEDGE_STYLE)
+
+
+def claim_quote(claim: Claim, limit: int | None = CARD_MAX_CHARS) -> Text:
+    """The claim text, in quotation marks when it is a direct quote, hedges highlighted."""
+    body = clean(claim.text).strip()
+    if limit is not None and len(body) > limit:
+        body = body[: limit - 1].rstrip() + "…"
+    text = Text(body)
+    if claim.kind == ClaimKind.DIRECT:
+        text = Text("“") + text + Text("”")
+    elif claim.kind == ClaimKind.NARRATION:
+        text.stylize("italic")
+    highlight_hedges(text, claim.hedges)
+    return text
+
+
+def speaker_line(claim: Claim) -> Text:
+    """'Mike Pompeo · US Secretary of State', or 'narration' for the author's voice."""
+    if claim.kind == ClaimKind.NARRATION or not claim.speaker:
+        return Text("narration" if claim.kind == ClaimKind.NARRATION else "unknown speaker", DIM)
+    line = Text(one_line(claim.speaker), "bold")
+    detail = claim.role or claim.cue
+    if detail:
+        line.append(" · ")
+        line.append(one_line(detail), DIM)
+    return line
+
+
+def attribution_line(claim: Claim) -> Text | None:
+    """'◌ anonymous · via John Hudson › The Washington Post', when either applies."""
+    parts: list[Text] = []
+    if claim.anonymous:
+        parts.append(Text("◌ anonymous", "italic"))
+    if claim.via:
+        parts.append(Text("via ") + Text(" › ".join(one_line(v) for v in claim.via), "italic"))
+    if not parts:
+        return None
+    return Text(" · ").join(parts)
+
+
+def source_line(document: Document | None) -> Text:
+    """'MECRA · 2018-09-29' (outlet, else title, else file name)."""
+    if document is None:
+        return Text("unknown source", DIM)
+    name = document.outlet or document.title or document.path.rsplit("/", 1)[-1]
+    parts = [one_line(name)]
+    if document.published:
+        parts.append(one_line(document.published))
+    return Text(" · ".join(parts), DIM)
+
+
+def claim_card(claim: Claim, comparison: Comparison) -> Text:
+    """A claim as a card: quote, speaker, attribution, source, hedges."""
+    lines = [claim_quote(claim), speaker_line(claim)]
+    attribution = attribution_line(claim)
+    if attribution is not None:
+        lines.append(attribution)
+    lines.append(source_line(comparison.documents.get(claim.document)))
+    if claim.hedges:
+        lines.append(Text("hedge: ", DIM) + Text(", ".join(one_line(h) for h in claim.hedges),
+                                                 "yellow"))
+    return Text("\n").join(lines)
+
+
+def event_marker(event: EventRow) -> Text:
+    """⚡ when perspectives disagree about the event."""
+    return Text(" ⚡", "bold yellow") if event.contested else Text("")

@@ -1,0 +1,1 @@
+"""Widgets of the perspecta TUI, one module per area of the screen."""

@@ -1,0 +1,89 @@
+"""Claim detail: everything known about one claim, its source and its group."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from core.compare import Comparison
+from tui.render import claim_quote, clean, one_line
+from tui.widgets.context import context_text
+
+
+def detail_table(claim_id: str, comparison: Comparison) -> Table:
+    """Field / value rows for one claim."""
+    claim = comparison.claims[claim_id]
+    document = comparison.documents.get(claim.document)
+    group = comparison.groups.get(claim.group or "")
+    speaker = next((s for s in comparison.analysis.speakers if s.id == claim.speaker_id), None)
+    table = Table(show_header=False, box=None, padding=(0, 1), expand=True)
+    table.add_column("field", style="bold", no_wrap=True, width=12)
+    table.add_column("value", ratio=1)
+
+    def row(field: str, value: Text | str | None) -> None:
+        if value is None or value == "":
+            return
+        table.add_row(Text(field), value if isinstance(value, Text) else Text(clean(value)))
+
+    row("Claim", claim_quote(claim, limit=None))
+    row("Kind", claim.kind.value)
+    row("Speaker", claim.speaker or ("the author" if claim.kind.value == "narration" else None))
+    row("Mention", claim.speaker_mention)
+    row("Role", claim.role)
+    row("Cue", claim.cue)
+    row("Anonymous", "yes" if claim.anonymous else None)
+    row("Via", " › ".join(one_line(v) for v in claim.via) or None)
+    row("Hedges", ", ".join(claim.hedges) or None)
+    row("Perspective", comparison.perspective_label(comparison.perspective_of(claim)))
+    row("Because", speaker.perspective_reason if speaker else None)
+    row("Event", group.label if group else "not grouped")
+    if document is not None:
+        row("Source", document.title or document.path)
+        row("Outlet", document.outlet)
+        row("Date", document.published)
+        row("Author", document.author)
+        row("File", document.path)
+    row("Offsets", f"{claim.start}–{claim.end} (paragraph {claim.paragraph + 1})")
+    row("Context", context_text(comparison.context(claim_id), comparison, window=2000))
+    return table
+
+
+class ClaimDetailScreen(ModalScreen[None]):
+    """A modal with the claim detail; Esc, Enter or q closes it."""
+
+    DEFAULT_CSS = """
+    ClaimDetailScreen { align: center middle; }
+    ClaimDetailScreen > VerticalScroll {
+        width: 100; max-width: 95%; height: auto; max-height: 90%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,enter,q", "dismiss", "close", show=True, key_display="Esc"),
+        Binding("down,j", "scroll_body(1)", "scroll", show=False),
+        Binding("up,k", "scroll_body(-1)", "scroll", show=False),
+    ]
+
+    def __init__(self, claim_id: str, comparison: Comparison) -> None:
+        super().__init__()
+        self.claim_id = claim_id
+        self.comparison = comparison
+
+    def compose(self) -> ComposeResult:
+        claim = self.comparison.claims[self.claim_id]
+        with VerticalScroll(id="detail-body") as body:
+            body.border_title = Text("Claim · ") + Text(one_line(claim.speaker or "narration"))
+            body.border_subtitle = Text("Esc closes")
+            yield Static(detail_table(self.claim_id, self.comparison), id="detail-text")
+
+    def action_scroll_body(self, direction: int) -> None:
+        body = self.query_one("#detail-body", VerticalScroll)
+        body.scroll_relative(y=direction, animate=False)
