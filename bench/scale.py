@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import random
 import resource
 import shutil
@@ -74,23 +75,28 @@ def perspecta_command() -> list[str]:
     return [sys.executable, "-c", "import sys; from core.cli import run; sys.exit(run(sys.argv[1:]))"]
 
 
-def run_group(inp: Path, out: Path) -> tuple[float, float]:
-    """(wall seconds, peak RSS MB) of one `perspecta group` run in a subprocess."""
+def run_group(inp: Path, out: Path) -> tuple[float, float, float]:
+    """(wall seconds, peak RSS MB, CPU seconds) of one `perspecta group` run in a subprocess.
+    CPU time (user + sys) is printed because the 2 cores are shared: wall time includes waiting."""
     cmd = [*perspecta_command(), "group", "--input", str(inp), "--output", str(out)]
     timer = shutil.which("time") or ("/usr/bin/time" if Path("/usr/bin/time").exists() else None)
     t0 = time.perf_counter()
     if timer:
-        proc = subprocess.run([timer, "-f", "%M", *cmd], capture_output=True, text=True, cwd=ROOT)
+        proc = subprocess.run([timer, "-f", "%M %U %S", *cmd], capture_output=True, text=True,
+                              cwd=ROOT)
         wall = time.perf_counter() - t0
-        rss_kb = float(proc.stderr.strip().splitlines()[-1])
+        rss, user, system = proc.stderr.strip().splitlines()[-1].split()
+        rss_kb, cpu = float(rss), float(user) + float(system)
     else:
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
         wall = time.perf_counter() - t0
-        rss_kb = float(max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        rss_kb = float(after.ru_maxrss)  # the largest child so far: sizes run in rising order
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode != 0:
         raise SystemExit(f"perspecta group failed ({proc.returncode}): {proc.stderr[-2000:]}")
-    return wall, rss_kb / 1024
+    return wall, rss_kb / 1024, cpu
 
 
 def cdist_all_pairs(texts: Sequence[str], cutoff: float = 80.0, chunk: int = 1000) -> tuple[float, int]:
@@ -128,6 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     total = max([*args.sizes, *args.cdist_sizes])
     sentences = build_sentences(args.data, total)
     real = sum(1 for s in sentences if not s.document.endswith("/reprint"))
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"{len(sentences)} sentences ({real} real, {len(sentences) - real} reprint-like copies)")
     result: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -139,10 +146,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             runs = [run_group(inp, out) for _ in range(args.repeat)]
             wall = statistics.median(r[0] for r in runs)
             rss = max(r[1] for r in runs)
+            cpu = statistics.median(r[2] for r in runs)
             groups = len({orjson.loads(line)["group"] for line in out.read_bytes().splitlines()})
-            print(f"perspecta group n={n:>6}: {wall:6.2f} s wall (median of {len(runs)}), "
-                  f"peak RSS {rss:7.1f} MB, {groups} groups", flush=True)
+            print(f"perspecta group n={n:>6}: {wall:6.2f} s wall, {cpu:6.2f} s CPU (medians of "
+                  f"{len(runs)}), peak RSS {rss:7.1f} MB, {groups} groups", flush=True)
             result[f"group_{n}_seconds"] = wall
+            result[f"group_{n}_cpu_seconds"] = cpu
             result[f"group_{n}_rss_mb"] = rss
             if n in args.sizes:
                 times.append(wall)

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from core.attribution_lexicon import (
+    ACCORDING_TO,
     ADDRESSEE_CUES,
     AUXILIARIES,
     DETERMINERS,
@@ -38,7 +39,8 @@ from core.models import Claim, ClaimKind, Document
 from core.segment import paragraph_spans, split_sentences
 
 _TOKEN = re.compile(r"\S+")
-_CUE = re.compile(r"\b(?:" + "|".join(sorted(set(SAY_CUES), key=len, reverse=True)) + r")\b")
+_CUE = re.compile(r"\b(?:" + "|".join(sorted(set(SAY_CUES), key=len, reverse=True))
+                  + r"|Says|Said|Tells|Warns|Claims|Insists|Admits)\b")  # headlines: "X Says Y"
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b|:)\s*")
 _WH = re.compile(r"\b(?:how|what|why|whether|if|when|where|who)\b")
@@ -65,7 +67,7 @@ _LEADING_ADVERBS = re.compile(
     r"Yesterday|Instead|Indeed|Separately|Previously|Therefore|Thus|But|And|So|Yet|"
     r"(?:On|In|Last|This|By)\s+(?:[A-Z][a-z]+|\d+)(?:\s+\d+)?),?\s+)+"
 )
-_ABBREVIATION = re.compile(r"^(?:[A-Z]|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Adm|Prof|St|Jr|Sr|"
+_ABBREVIATION = re.compile(r"^(?:(?:[A-Z]\.)*[A-Z]|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Adm|Prof|St|Jr|Sr|"
                            r"U\.S|U\.N|U\.K)\.$")
 _FUNCTION_WORDS = frozenset(
     """this that these those but and so then however meanwhile when while after before if as
@@ -75,10 +77,16 @@ _SPEAKER_DETERMINERS = frozenset("the a an his her their its".split())
 _HEADLINE = re.compile(r"((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*):\s+(?=\S)")
 _CONTRACTION = re.compile(r"(?:i|you|he|she|it|we|they|that|there|what)['’]")
 _BAD_FIRST = frozenset(
-    """that having you in half being after before if when do does did on at during for with by
+    """and but or so nor that having you in half being after before if when do does did on at during for with by
     from while as because since although though whether where""".split()
 )
 _DEMONSTRATIVE = frozenset("this that there these those what it's such".split())
+_DOC_NOUN_PHRASE = re.compile(
+    r"(?:a|an|the|their|his|her|its)\s+(?:joint\s+|brief\s+|new\s+)?(?:statement|release|"
+    r"letter|tweet|message|memo|post)$", re.I)
+_ISSUED_BEFORE = re.compile(r"\b(?:issued|released|put\s+out|posted|sent|published)\s+$")
+_NOT_NAME_START = frozenset("In On At For From By After Before During With Like As".split())
+_FIRST_PERSON = frozenset("i we".split())
 _STATEMENT_PRONOUNS = frozenset("it this".split())
 _STATEMENT_CUES = frozenset("reads read says said states stated".split())
 _DOC_NOUNS = re.compile(r"^(?:the|this|that)\s+(?:statement|tweet|letter|message|note|release)$", re.I)
@@ -145,11 +153,10 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[list[Q
                     q_start = i
                     continued = carry and i == p_start
                 depth += 1
-            elif ch in CLOSE_DOUBLE or ch == STRAIGHT:
-                if depth > 0:
-                    depth -= 1
-                    if depth == 0:
-                        quotes.append(Quote(q_start, i + width, continued))
+            elif (ch in CLOSE_DOUBLE or ch == STRAIGHT) and depth > 0:
+                depth -= 1
+                if depth == 0:
+                    quotes.append(Quote(q_start, i + width, continued))
             i += width
         carry = False
         if depth > 0:
@@ -201,12 +208,14 @@ def _np_backward(toks: list[tuple[int, int, str]]) -> tuple[int, int] | None:
     while i >= 0:
         word = toks[i][2]
         low = word.lower().strip("“\"‘'(")
-        if i < len(toks) - 1 and (word[-1] in ",;:)" or word in ("—", "–", "-", "--")):
+        if i < len(toks) - 1 and (word[-1] in ",;:)”\"" or word in ("—", "–", "-", "--")):
             break
         if low in NP_STOPS and not (i == len(toks) - 1 and low in PRONOUNS) and (
                 not is_capitalized(word) or low in _FUNCTION_WORDS):
             break
         first = i
+        if word.startswith("(") and not word.rstrip(",.").endswith(")"):
+            break  # "Congress (Frank said": the name starts inside the parenthesis
         if low in DETERMINERS and not (i > 0 and toks[i - 1][2].lower() in PREPOSITIONS_IN_NP):
             break
         i -= 1
@@ -227,6 +236,8 @@ def _valid_speaker(phrase: str) -> bool:
     if head in _DEMONSTRATIVE or (words[0].lower() in _DEMONSTRATIVE and len(words) == 1):
         return False
     first = words[0].lower().strip("“\"‘'(")
+    if len(words) == 1 and (first in DETERMINERS or first in _FUNCTION_WORDS):
+        return False
     if first in _BAD_FIRST or _CONTRACTION.match(first):
         return False
     if is_capitalized(words[-1]):
@@ -250,11 +261,24 @@ def _clean_np(text: str, start: int, end: int) -> tuple[int, int]:
 def _make_attr(text: str, start: int, end: int, cue: str | None, role: str | None,
                paragraph: int) -> Attr | None:
     start, end = _clean_np(text, start, end)
+    while start < end and text[start] in "“\"‘'([":
+        start += 1  # '“I' -> 'I', '(Neither' -> 'Neither'
     mention = text[start:end].strip(" ,")
-    if not _valid_speaker(mention):
+    # "according to a CNN tally": the phrase itself marks a source, whatever its head noun.
+    lenient = cue == ACCORDING_TO and 0 < len(mention.split()) <= 8 and \
+        mention.split()[0].lower() not in _BAD_FIRST
+    if not lenient and not _valid_speaker(mention):
         return None
     via: list[str] = []
     # "John Hudson at The Washington Post": a named person and the outlet they speak through.
+    of = re.match(r"^(.+?)\s+(?:at|of|from|with)\s+(.+)$", mention)
+    if of and len(of.group(1).split()) >= 2 and is_proper_name(of.group(1)) and \
+            of.group(1).split()[-1].lower() not in TITLE_WORDS and not is_proper_name(
+                re.sub(r"^[Tt]he\s+", "", of.group(2))):
+        # "Phil Musser of digital consulting firm IMGE": the person, with a description.
+        mention = of.group(1)
+        end = start + len(mention)
+        role = role or of.group(2)
     m = re.match(r"^(.+?)\s+(?:at|of|from|with)\s+((?:[Tt]he\s+)?[A-Z].*)$", mention)
     if m and is_proper_name(m.group(1)) and m.group(1).split()[-1].lower() not in TITLE_WORDS and is_proper_name(re.sub(r"^[Tt]he\s+", "", m.group(2))):
         mention = m.group(1)
@@ -269,7 +293,8 @@ def _make_attr(text: str, start: int, end: int, cue: str | None, role: str | Non
                 anonymous=is_anonymous(mention), via=via, paragraph=paragraph)
 
 
-def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int) -> Attr | None:
+def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
+                    nested: bool = False) -> Attr | None:
     """The speaker phrase that ends right before a cue at `hi` (auxiliaries skipped)."""
     toks = _tokens(text, lo, hi)
     while toks and toks[-1][2].lower() in AUXILIARIES:
@@ -281,7 +306,25 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int) -> At
         j = next((k for k in range(len(toks) - 2, max(-1, len(toks) - 16), -1)
                   if toks[k][2].endswith(",")), None)
         if j is None:
-            return None
+            if not nested:
+                return None
+            span = _np_backward([*toks[:-1], (toks[-1][0], toks[-1][1] - 1, toks[-1][2][:-1])])
+            return _make_attr(text, *span, cue, None, paragraph) if span else None
+        # "NAME, a supporter from Jackson, Miss., said": the earliest comma after a name wins.
+        for k in range(max(0, len(toks) - 16), j):
+            if not toks[k][2].endswith(","):
+                continue
+            span = _np_backward([*toks[:k], (toks[k][0], toks[k][1] - 1, toks[k][2][:-1])])
+            if span is None:
+                continue
+            n_start, n_end = _clean_np(text, *span)
+            name = text[n_start:n_end]
+            if (len(name.split()) >= 2 and is_proper_name(name)
+                    and name.split()[0] not in _NOT_NAME_START):
+                role = text[toks[k + 1][0]:toks[-1][1] - 1]
+                if role.split()[0].lower() in ("who", "which", "whose", "whom"):
+                    role = ""
+                return _make_attr(text, n_start, n_end, cue, role or None, paragraph)
         appos_start, appos_end = toks[j + 1][0], toks[-1][1] - 1
         head_toks = [*toks[:j], (toks[j][0], toks[j][1] - 1, toks[j][2][:-1])]
         head = _np_backward(head_toks)
@@ -291,7 +334,8 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int) -> At
         head_text = text[h_start:h_end]
         appos = text[appos_start:appos_end]
         if appos.split()[0].lower() in ("who", "which", "whose", "whom"):
-            return _make_attr(text, h_start, h_end, cue, None, paragraph)
+            # "NAME, ROLE, which …, said": the part before the relative clause may be appositive.
+            return _subject_before(text, lo, toks[j][1], cue, paragraph, nested=True)
         if not is_proper_name(head_text) and is_proper_name(appos):
             role = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", head_text)
             return _make_attr(text, appos_start, appos_end, cue, role, paragraph)
@@ -394,7 +438,7 @@ class _DocAttributor:
             claim.role = attr.role
             claim.anonymous = attr.anonymous
             claim.via = list(attr.via)
-            claim.cue = attr.cue
+            claim.cue = attr.cue.lower() if attr.cue else None
             if attr.anonymous and "other sources said" not in hedges and attr.mention.lower() \
                     .startswith("other source"):
                 claim.hedges.append("other sources said")
@@ -414,6 +458,11 @@ class _DocAttributor:
             attr.role = attr.role or self.last.role
             attr.anonymous = self.last.anonymous
             attr.via = list(self.last.via)
+        elif low in _FIRST_PERSON and self.last is not None and self.last.mention.lower() not in \
+                _FIRST_PERSON and attr.paragraph - self.last.paragraph <= 1:
+            # "I said that …" in news text is mostly the last quoted speaker talking on.
+            attr.speaker = self.last.speaker or self.last.mention
+            attr.anonymous = self.last.anonymous
         return attr
 
     def quote_attr(self, q: Quote, lo: int, hi: int, paragraph: int) -> tuple[Attr | None, int]:
@@ -440,7 +489,7 @@ class _DocAttributor:
         for m in reversed(cues):
             attr = _subject_before(text, frame_lo, m.start(), m.group(), paragraph)
             if attr is None:
-                nested = re.search(r"\band\s*$", text[frame_lo:m.start()])
+                nested = re.search(r"\b(?:and|then|but|and then|but then)\s*$", text[frame_lo:m.start()])
                 if nested:
                     attr = self.leading_subject(frame_lo, m.start(), m.group(), paragraph)
             if attr is None:
@@ -483,12 +532,21 @@ class _DocAttributor:
         """Subject of the sentence for a coordinated cue ('Iraq regretted … and said …')."""
         toks = _tokens(self.text, lo, hi)
         taken: list[tuple[int, int, str]] = []
-        for tok in toks[:6]:
+        for index, tok in enumerate(toks[:8]):
             word = tok[2]
-            if is_capitalized(word) or word.lower() in DETERMINERS or word.lower() in ROLE_NOUNS:
-                taken.append(tok)
+            # "Democratic front-runner Hillary Clinton": a lowercase modifier before a name.
+            modifier = bool(taken) and index + 1 < len(toks) and is_capitalized(
+                toks[index + 1][2]) and ("-" in word or word.lower() in TITLE_WORDS)
+            if is_capitalized(word) or word.lower() in DETERMINERS or word.lower() in ROLE_NOUNS \
+                    or _ABBREVIATION.match(word) or modifier:
                 if word[-1] in ",;:":
+                    # "Michael J. Petrilli, president of …, tied …, saying": the name is the subject.
+                    if word[-1] == "," and len(taken) >= 1:
+                        taken.append((tok[0], tok[1] - 1, word[:-1]))
+                        return _make_attr(self.text, taken[0][0], taken[-1][1], cue, None,
+                                          paragraph)
                     return None
+                taken.append(tok)
             else:
                 break
         if not taken or len(taken) == len(toks):
@@ -516,18 +574,35 @@ class _DocAttributor:
         for m in _CUE.finditer(text, lo, hi):
             cue = m.group()
             clause_lo = max(lo, text.rfind(";", lo, m.start()) + 1)
-            attr = _subject_before(text, clause_lo, m.start(), cue, paragraph)
-            if attr is None and re.search(r"\band\s*$", text[clause_lo:m.start()]):
+            if cue.endswith("ing") and text[clause_lo:m.start()].rstrip().endswith(","):
                 attr = self.leading_subject(clause_lo, m.start(), cue, paragraph)
+            else:
+                attr = _subject_before(text, clause_lo, m.start(), cue, paragraph)
+            if attr is None and re.search(r"\b(?:and|then|but|and then|but then)\s*$", text[clause_lo:m.start()]):
+                attr = self.leading_subject(clause_lo, m.start(), cue, paragraph)
+            if attr is not None and _DOC_NOUN_PHRASE.match(attr.mention):
+                issued = _ISSUED_BEFORE.search(text, clause_lo, attr.start)
+                if issued:
+                    issuer = _subject_before(text, clause_lo, issued.start(), cue, paragraph)
+                    if issuer is not None:
+                        issuer.speaker = None
+                        attr = issuer  # "Trump and Ryan issued a statement describing …"
             if attr is not None:
                 attr = self.resolve_statement(attr)
+                before = text[lo:attr.start].rstrip()
+                adv = _ADVERBIAL.match(text, m.end(), hi)
+                after_cue = text[adv.end() if adv else m.end():hi]
+                if before.endswith(",") and len(before.split()) >= 2 and (
+                        after_cue.lstrip().startswith(",") or (adv and adv.group().rstrip()
+                                                               .endswith(","))):
+                    # "This campaign, he says, is different.": the sentence around the cue.
+                    return lo, _content_end(text, lo, hi), attr
                 c = _content_after(text, m.end(), hi, cue)
                 c_end = _content_end(text, c, hi)
                 words = text[c:c_end].split()
                 has_that = bool(re.search(r"\bthat\b|:", text[m.end():c]))
                 if len(words) >= MIN_CONTENT_WORDS and (cue not in NEEDS_THAT or has_that):
                     return c, c_end, attr
-                before = text[lo:attr.start].rstrip()
                 if before.endswith(",") and len(before.split()) >= 3:
                     return lo, _content_end(text, lo, len(before) + lo - 1 + 1), attr
                 if len(words) <= 4:

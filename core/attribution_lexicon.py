@@ -86,6 +86,11 @@ ROLE_NOUNS = frozenset(
     data figures numbers records filing memo letter email emails tweet message speech
     representative representatives member staff staffer staffers team operatives insiders
     person man woman men women father mother wife husband son daughter friend friends family
+    party tally firm count analysis estimate review investigation article book column post
+    editorial network outlet station ad commercial video site release filing complaint lawsuit
+    ruling bill panel board union association institute center foundation company coalition
+    bureau service survey index tracker forecast model projections newspaper magazine show
+    host anchor moderator candidate nominee challenger rival opponent incumbent delegates
     """.split()
 )
 

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from core.atomic import write_bytes_atomic
 from core.models import ANALYSIS_SCHEMA, Analysis, Settings
+from core.perspectives import PerspectiveRegistry, RegistryError, load_registry
 from core.pipeline import analyze_paths
 from core.textlisting import render_text
 
@@ -43,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_an.add_argument("--format", choices=["json", "text"], default="text")
     p_an.add_argument("--output", "-o", default="-", help="output file ('-' for stdout, the default)")
     _add_settings_args(p_an)
+    _add_registry_arg(p_an)
 
     p_gr = sub.add_parser("group", help="group claims given as JSON lines into events")
     p_gr.add_argument("--input", "-i", required=True, help="JSONL: {id, text, document?, speaker?, topic?}")
@@ -61,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help="report format (default: from the output file's suffix, else md)")
     p_ex.add_argument("--output", "-o", default="-", help="output file ('-' for stdout, the default)")
     _add_settings_args(p_ex)
+    _add_registry_arg(p_ex)
 
     p_sc = sub.add_parser("schema", help="print the JSON Schema of the analysis JSON")
     p_sc.add_argument("--output", "-o", default="-", help="output file ('-' for stdout, the default)")
@@ -73,6 +76,17 @@ def _add_settings_args(p: argparse.ArgumentParser) -> None:
                    help=f"link score at or above which claims are grouped (default {d.merge_threshold})")
     p.add_argument("--suggest-threshold", type=float, default=d.suggest_threshold,
                    help=f"link score at or above which a 'maybe the same event' suggestion is kept (default {d.suggest_threshold})")
+
+
+def _add_registry_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--perspectives", metavar="FILE", default=None,
+                   help="your perspective registry (JSON: labels and aliases, fuzzy-matched); "
+                   "it overrides the built-in rules")
+
+
+def _registry(args: argparse.Namespace) -> PerspectiveRegistry | None:
+    """The user's registry, or None; raises RegistryError with a one-line cause."""
+    return load_registry(args.perspectives) if getattr(args, "perspectives", None) else None
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -91,20 +105,39 @@ def write_output(target: str, data: bytes) -> None:
         write_bytes_atomic(Path(target), data)
 
 
+def exit_code(analysis: Analysis) -> int:
+    """2 when any input failed; skipped inputs (unsupported type, duplicates) are only reported."""
+    return EXIT_INPUT_ERROR if any(e.kind == "error" for e in analysis.errors) else EXIT_OK
+
+
+def _write_or_report(target: str, data: bytes) -> bool:
+    """Write the output; on failure say why in one line (the old file stays intact)."""
+    try:
+        write_output(target, data)
+    except OSError as exc:
+        error(f"{target}: cannot write output: {exc.strerror or exc}")
+        return False
+    return True
+
+
 def cmd_analyze(args: argparse.Namespace) -> int:
-    analysis = analyze_paths(args.paths, settings=_settings(args))
+    try:
+        registry = _registry(args)
+    except RegistryError as exc:
+        error(str(exc))
+        return EXIT_INPUT_ERROR
+    analysis = analyze_paths(args.paths, settings=_settings(args), registry=registry)
     for err in analysis.errors:
         error(f"{err.path}: {err.reason}")
     data = analysis.to_json(indent=False) if args.format == "json" else render_text(analysis).encode()
-    try:
-        write_output(args.output, data)
-    except OSError as exc:
-        error(f"{args.output}: cannot write output: {exc.strerror or exc}")
+    if not _write_or_report(args.output, data):
         return EXIT_INPUT_ERROR
-    return EXIT_INPUT_ERROR if analysis.errors else EXIT_OK
+    return exit_code(analysis)
 
 
-def _export_input(paths: list[str], settings: Settings) -> Analysis:
+def _export_input(
+    paths: list[str], settings: Settings, registry: PerspectiveRegistry | None = None
+) -> Analysis:
     """One saved analysis JSON or case file is loaded as is; anything else is analysed."""
     if len(paths) == 1 and paths[0] != "-" and Path(paths[0]).is_file():
         from core.case import is_case_path, load_case, reopen
@@ -116,7 +149,7 @@ def _export_input(paths: list[str], settings: Settings) -> Analysis:
             analysis = _saved_analysis(path.read_bytes())
             if analysis is not None:
                 return analysis
-    return analyze_paths(paths, settings=settings)
+    return analyze_paths(paths, settings=settings, registry=registry)
 
 
 def _saved_analysis(raw: bytes) -> Analysis | None:
@@ -136,30 +169,24 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     fmt = args.format or (format_for_path(args.output) if args.output != "-" else None) or "md"
     try:
-        analysis = _export_input(args.paths, _settings(args))
+        analysis = _export_input(args.paths, _settings(args), _registry(args))
+    except RegistryError as exc:
+        error(str(exc))
+        return EXIT_INPUT_ERROR
     except (CaseError, ValidationError) as exc:
         error(f"{args.paths[0]}: {exc}" if isinstance(exc, ValidationError) else str(exc))
         return EXIT_INPUT_ERROR
     for err in analysis.errors:
         error(f"{err.path}: {err.reason}")
-    data = export_analysis(analysis, fmt)
-    try:
-        write_output(args.output, data)
-    except OSError as exc:
-        error(f"{args.output}: cannot write output: {exc.strerror or exc}")
+    if not _write_or_report(args.output, export_analysis(analysis, fmt)):
         return EXIT_INPUT_ERROR
-    return EXIT_INPUT_ERROR if analysis.errors else EXIT_OK
+    return exit_code(analysis)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
     from core.schema import schema_json
 
-    try:
-        write_output(args.output, schema_json())
-    except OSError as exc:
-        error(f"{args.output}: cannot write output: {exc.strerror or exc}")
-        return EXIT_INPUT_ERROR
-    return EXIT_OK
+    return EXIT_OK if _write_or_report(args.output, schema_json()) else EXIT_INPUT_ERROR
 
 
 def cmd_group(args: argparse.Namespace) -> int:

@@ -10,6 +10,8 @@ rather than pydantic models: building it for 10k claims must stay in the tens of
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -24,9 +26,11 @@ UNGROUPED_LABEL = "Not grouped"
 UNASSIGNED_PERSPECTIVE = "__unassigned__"
 UNASSIGNED_LABEL = "No perspective"
 
-# Fuzzy filter: a claim or event matches when rapidfuzz's partial_ratio reaches this score
-# (100 = the query appears verbatim; ~85 tolerates one or two typos in a short query).
+# Fuzzy filter: a query word of FILTER_FUZZY_MIN_LENGTH letters or more matches a text word
+# when rapidfuzz's ratio reaches FILTER_MIN_SCORE (100 = the same word; 85 lets 'apeared' find
+# 'appeared' and 'politcal' find 'political' but keeps 'threat' from finding 'that').
 FILTER_MIN_SCORE = 85.0
+FILTER_FUZZY_MIN_LENGTH = 5
 
 # Words that deny or dispute; with a hedge, they make an event "contested" when two or more
 # perspectives speak about it.
@@ -65,11 +69,9 @@ class EventRow:
     )
     terms: tuple[str, ...] = ()
     suggestions: int = 0
-
-    @property
-    def voices(self) -> int:
-        """How many perspectives speak about this event."""
-        return len(self.perspectives)
+    voices: int = field(
+        default=0, metadata={"doc": "How many of the speaking perspectives are not the author."}
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,8 +149,7 @@ class Comparison:
         self.groups: dict[str, Group] = {g.id: g for g in analysis.groups}
         self.perspectives: dict[str, Perspective] = {p.id: p for p in analysis.perspectives}
         self._document_order = {d.id: i for i, d in enumerate(analysis.documents)}
-        self._search_keys: list[str] | None = None
-        self._claim_ids: list[str] = []
+        self._search: SearchIndex | None = None
 
         group_of: dict[str, str] = {}
         for group in analysis.groups:
@@ -220,7 +221,7 @@ class Comparison:
         )
         return columns
 
-    def _is_voice(self, perspective_id: str) -> bool:
+    def is_voice(self, perspective_id: str) -> bool:
         """Perspectives whose silence means something: not the author, not 'unassigned'."""
         if perspective_id == UNASSIGNED_PERSPECTIVE:
             return False
@@ -228,7 +229,7 @@ class Comparison:
         return found is None or found.kind != "author"
 
     def _event_rows(self) -> list[EventRow]:
-        voices = [c.id for c in self.columns if self._is_voice(c.id) and c.claims]
+        voices = [c.id for c in self.columns if self.is_voice(c.id) and c.claims]
         rows: list[EventRow] = []
         first_seen: dict[str, tuple[int, int]] = {}
         for event_id, by_perspective in self.cells.items():
@@ -236,27 +237,28 @@ class Comparison:
             claims = [claim for claim_list in by_perspective.values() for claim in claim_list]
             first_seen[event_id] = min(self._reading_order(c) for c in claims)
             group = self.groups.get(event_id)
-            speaking_voices = [p for p in speaking if self._is_voice(p)]
+            speaking_voices = [p for p in speaking if self.is_voice(p)]
             contested = len(speaking_voices) >= 2 and any(
                 claim.hedges or NEGATION_CUES.search(claim.text) for claim in claims
             )
             rows.append(
                 EventRow(
                     id=event_id,
-                    label=group.label if group else UNGROUPED_LABEL,
+                    label=(group.label.strip() or "(unlabelled event)") if group else UNGROUPED_LABEL,
                     claims=len(claims),
                     perspectives=speaking,
                     silent=tuple(p for p in voices if p not in by_perspective),
                     contested=contested,
                     terms=tuple(group.terms) if group else (),
                     suggestions=len(group.suggestions) if group else 0,
+                    voices=len(speaking_voices),
                 )
             )
         # Importance: most perspectives first, then most claims, then reading order.
         rows.sort(
             key=lambda r: (
                 r.id == UNGROUPED_EVENT,
-                -sum(1 for p in r.perspectives if self._is_voice(p)),
+                -r.voices,
                 -r.claims,
                 first_seen[r.id],
             )
@@ -394,40 +396,101 @@ class Comparison:
     def filter(self, query: str) -> Filtered:
         """Events and claims matching a fuzzy query (claim text, speaker, event label, terms).
 
-        An event whose label matches keeps all its claims; otherwise it is shown when one of
-        its claims matches, and only the matching claims are shown.
+        Every word of the query must match a word of the claim (or of the event label): the
+        same word, a word it starts (so typing 'polit' finds 'political'), or a word within
+        rapidfuzz ratio FILTER_MIN_SCORE (typos: 'apeared' finds 'appeared'). An event whose
+        label matches keeps all its claims; otherwise it is shown with its matching claims.
         """
-        needle = query.strip().casefold()
-        if not needle:
+        tokens = WORD.findall(query.casefold())
+        if not tokens:
             return Filtered("", tuple(self.events), None)
-        if self._search_keys is None:
-            self._claim_ids = list(self.claims)
-            self._search_keys = [_search_key(self.claims[c]) for c in self._claim_ids]
-        matched_claims = {
-            self._claim_ids[index]
-            for _, _, index in process.extract(
-                needle,
-                self._search_keys,
-                scorer=fuzz.partial_ratio,
-                score_cutoff=FILTER_MIN_SCORE,
-                limit=None,
-            )
-        }
+        index = self.search_index()
+        matched_claims = index.claims.match(tokens)
+        matched_events = index.events.match(tokens)
         events: list[EventRow] = []
-        shown: set[str] = set(matched_claims)
-        for event in self.events:
-            event_key = " ".join((event.label, *event.terms)).casefold()
-            if fuzz.partial_ratio(needle, event_key) >= FILTER_MIN_SCORE:
+        shown: set[int] = set(matched_claims)
+        for position, event in enumerate(self.events):
+            members = index.event_members[position]
+            if position in matched_events:
                 events.append(event)
-                shown.update(self._event_claim_ids(event.id))
-            elif any(c in matched_claims for c in self._event_claim_ids(event.id)):
+                shown.update(members)
+            elif not matched_claims.isdisjoint(members):
                 events.append(event)
-        return Filtered(query, tuple(events), frozenset(shown))
+        claim_ids = index.claim_ids
+        return Filtered(query, tuple(events), frozenset(claim_ids[i] for i in shown))
+
+    def search_index(self) -> SearchIndex:
+        """The word index behind `filter`, built on first use (call early to warm it)."""
+        if self._search is None:
+            claim_ids = list(self.claims)
+            position = {claim_id: i for i, claim_id in enumerate(claim_ids)}
+            claims = WordIndex(_search_key(self.claims[c]) for c in claim_ids)
+            events = WordIndex(" ".join((e.label, *e.terms)) for e in self.events)
+            members = [
+                frozenset(position[c] for c in self._event_claim_ids(e.id)) for e in self.events
+            ]
+            self._search = SearchIndex(claim_ids, claims, events, members)
+        return self._search
 
     def _event_claim_ids(self, event_id: str) -> Iterable[str]:
         for claim_list in self.cells.get(event_id, {}).values():
             for claim in claim_list:
                 yield claim.id
+
+
+WORD = re.compile(r"\w+")
+
+
+class WordIndex:
+    """Words → the documents (by position) that hold them, for fast fuzzy word search."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        postings: dict[str, set[int]] = defaultdict(set)
+        for position, text in enumerate(texts):
+            for word in WORD.findall(text.casefold()):
+                postings[word].add(position)
+        self.postings = postings
+        self.words = sorted(postings)
+
+    def match(self, tokens: Sequence[str]) -> set[int]:
+        """Positions whose text has a matching word for every token."""
+        result: set[int] | None = None
+        for token in tokens:
+            found: set[int] = set()
+            for word in self._similar(token):
+                found |= self.postings[word]
+            result = found if result is None else result & found
+            if not result:
+                return set()
+        return result or set()
+
+    def _similar(self, token: str) -> list[str]:
+        # Words starting with the token: a binary search in the sorted vocabulary.
+        start = bisect.bisect_left(self.words, token)
+        similar: list[str] = []
+        for word in itertools.islice(self.words, start, None):
+            if not word.startswith(token):
+                break
+            similar.append(word)
+        if len(token) >= FILTER_FUZZY_MIN_LENGTH:
+            similar.extend(
+                word
+                for word, _, _ in process.extract(
+                    token, self.words, scorer=fuzz.ratio, score_cutoff=FILTER_MIN_SCORE,
+                    limit=None,
+                )
+            )
+        return similar
+
+
+@dataclass(frozen=True, slots=True)
+class SearchIndex:
+    """Word indexes of claims and event labels, and each event's claims (by claim position)."""
+
+    claim_ids: list[str]
+    claims: WordIndex
+    events: WordIndex
+    event_members: list[frozenset[int]]
 
 
 def _reason(link: Link, other: str) -> LinkReason:

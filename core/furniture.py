@@ -63,6 +63,7 @@ COMMENTS = "comment section"
 IMAGE = "image"
 BEFORE_ARTICLE = "before the article text"
 AFTER_ARTICLE = "after the article text"
+DECORATION = "separator or bare link"
 
 # Unit kinds found by looking at one unit alone.
 _PROSE = 0
@@ -77,6 +78,9 @@ _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*(?:\s[^)]*)?\)")
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|\d+")
+# Sentence-final marks, Latin, Arabic and CJK.
+_SENTENCE_FINAL = ".?!…。！？؟۔"
+_QUESTION_FINAL = "?!！？؟"
 _CLOSERS = "\"'”’»)]"
 _QUOTES = "\"'”’»"
 
@@ -121,6 +125,10 @@ _BYLINE = re.compile(
     r"^(?i:by|written by|words by|story by|posted by|reported by|text by|authors?)[ \t]*:?[ \t]+"
     r"(?P<names>" + _NAME + r"(?:[ \t]*(?:,|and|&)[ \t]+" + _NAME + r")*?)"
     r"(?P<rest>(?:[ \t]*[,|·•/–—-]|[ \t]+(?i:on|in|for|at)\b).*)?$"
+)
+# WordPress: "Posted on September 30, 2018 by basrawatch".
+_POSTED_BYLINE = re.compile(
+    r"^(?i:posted|published)(?i: on)?[ \t]+(?P<date>[^|]{4,40}?)[ \t]+(?i:by)[ \t]+(?P<names>[\w.' -]{1,40})$"
 )
 _WIX_BYLINE = re.compile(r"^(?i:writer['’]?s[ \t]*picture)[ \t]*(?P<names>\S.{0,60})$")
 _BYLINE_REST_WORDS = frozenset(
@@ -168,8 +176,10 @@ _OVERRIDES: tuple[_Rule, ...] = (
           BOILERPLATE, ("newsletter", "inbox", "channel", "podcast")),
     _Rule(re.compile(
         r"\ball rights reserved\b|^©|©[ \t]*\d{4}|^copyright\b|\bclick here\b|\btrust principles\b|"
-        r"\b(?:enable|turn on) javascript\b|\byour browser does not support\b", re.I),
-          BOILERPLATE, ("reserved", "©", "copyright", "click here", "principles", "javascript", "browser")),
+        r"\b(?:enable|turn on) javascript\b|\byour browser does not support\b|"
+        r"\byour email address will not be published\b", re.I),
+          BOILERPLATE, ("reserved", "©", "copyright", "click here", "principles", "javascript", "browser",
+                        "email address")),
     _Rule(re.compile(
         r"\bthis (?:article|story|post) (?:was|has been|is) (?:originally |first )?"
         r"(?:published|updated|amended|corrected)\b", re.I),
@@ -201,10 +211,12 @@ _RELATED_LABEL = re.compile(
 )
 _COMMENTS_LABEL = re.compile(
     r"^(?:\d+[ \t]+)?(?:comments?|responses?|replies|discussion|reader comments|"
-    r"leave a (?:comment|reply)|join the (?:discussion|conversation)|add a comment|post a comment|"
-    r"write a comment|comments are closed|show comments|view comments|\d+ thoughts? on .*)[ \t]*[:.]?$",
+    r"leave a (?:comment|reply)(?: cancel reply)?|join the (?:discussion|conversation)|add a comment|"
+    r"post a comment|write a comment|comments are closed|show comments|view comments|"
+    r"\d+ thoughts? on .*|(?:responses?|replies|comments?) to .*)[ \t]*[:.]?$",
     re.I,
 )
+_AUTHOR_BOX = re.compile(r"(?i:written by\b|about the (?:author|writer)\b)")
 _MD_IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$")
 _SOFT_CREDIT_KEYWORDS = (
     "getty", "shutterstock", "alamy", "afp", "reuters", "associated press", "ap photo", "epa",
@@ -217,8 +229,8 @@ _SOFT_CREDIT = re.compile(
 )
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
 
-# Comment-section headings only end the article in its second half.
-_COMMENTS_MIN_POSITION = 0.5
+# Comment-section headings and bylines only end the article in the second half of the text.
+_END_MARKER_MIN_POSITION = 0.5
 _TITLE_MAX_WORDS = 25
 _TITLE_MIN_WORDS = 3
 _RELATED_ITEM_MAX_WORDS = 20
@@ -234,6 +246,8 @@ class _Unit(NamedTuple):
     kind: int
     reason: str
     heading: bool  # a markdown '#' heading
+    author: str | None  # from a byline
+    published: str | None  # ISO date from a byline or timestamp
 
 
 class _Verdict(NamedTuple):
@@ -264,12 +278,12 @@ def find_body(text: str, start: int = 0, known_title: str | None = None) -> Layo
     the matching line at the top as the title; without it a headline-like line before the first
     paragraph is taken as the title.
     """
-    units, author, published = _units(text, start)
-    layout = Layout(author=author, published=published)
+    units = _units(text, start)
+    layout = Layout()
     if not units:
         return layout
     roles = [unit.reason if unit.kind == _FURNITURE else "" for unit in units]
-    _mark_lists_and_comments(text, units, roles)
+    _mark_sections(text, units, roles)
     prose = [i for i, u in enumerate(units) if u.kind == _PROSE and not roles[i]]
     if prose:
         first, last = prose[0], prose[-1]
@@ -287,7 +301,18 @@ def find_body(text: str, start: int = 0, known_title: str | None = None) -> Layo
         roles = [("" if role == TITLE else role) for role in roles]
         layout.title = layout.title_span = None
     _collect(units, roles, layout)
+    _set_byline_and_date(units, roles, first, layout)
     return layout
+
+
+def _set_byline_and_date(units: list[_Unit], roles: list[str], first_prose: int, layout: Layout) -> None:
+    """Author from the first byline, date from the first dateline before the article (else the
+    first one anywhere), leaving out related-link lists and comments."""
+    usable = [i for i, role in enumerate(roles) if role not in (RELATED, COMMENTS)]
+    layout.author = next((units[i].author for i in usable if units[i].author), None)
+    dated = [i for i in usable if units[i].published]
+    before = [i for i in dated if i < first_prose]
+    layout.published = units[(before or dated)[0]].published if dated else None
 
 
 def _collect(units: list[_Unit], roles: list[str], layout: Layout) -> None:
@@ -305,13 +330,21 @@ def _collect(units: list[_Unit], roles: list[str], layout: Layout) -> None:
         previous = unit
 
 
-def _mark_lists_and_comments(text: str, units: list[_Unit], roles: list[str]) -> None:
+def _mark_sections(text: str, units: list[_Unit], roles: list[str]) -> None:
+    """Related-link lists; and the end of the article: a comment-section heading, or an author
+    box ("Written by …", "About the author") after the article has begun, in the second half."""
     in_list = False
+    seen_prose = False
     for i, unit in enumerate(units):
-        if unit.kind == _COMMENTS_HEAD and unit.start >= _COMMENTS_MIN_POSITION * len(text):
-            for j in range(i, len(units)):
-                roles[j] = roles[j] or COMMENTS
+        late = unit.start >= _END_MARKER_MIN_POSITION * len(text)
+        author_box = seen_prose and _AUTHOR_BOX.match(text, unit.start, unit.end) is not None
+        if late and (unit.kind == _COMMENTS_HEAD or author_box):
+            tail_role = COMMENTS if unit.kind == _COMMENTS_HEAD else AFTER_ARTICLE
+            for j in range(i + 1, len(units)):
+                roles[j] = roles[j] or tail_role
+            roles[i] = roles[i] or tail_role
             return
+        seen_prose = seen_prose or unit.kind == _PROSE
         if unit.kind == _LIST_HEAD:
             roles[i] = RELATED
             in_list = True
@@ -367,10 +400,15 @@ def _pick_title(
             return i
     if not guess:
         return None
-    for i in candidates:
-        words = len(_clean(text, units[i]).split())
-        if _TITLE_MIN_WORDS <= words <= _TITLE_MAX_WORDS and text[units[i].end - 1] != ".":
-            return i
+    headline_like = [
+        i for i in candidates
+        if _TITLE_MIN_WORDS <= len(_clean(text, units[i]).split()) <= _TITLE_MAX_WORDS
+        and text[units[i].end - 1] != "."
+    ]
+    # A headline stands alone in its block; a site name and its tagline come together.
+    alone = [i for i in headline_like if sum(1 for j in candidates if units[j].block == units[i].block) == 1]
+    if alone or headline_like:
+        return (alone or headline_like)[0]
     # A question or exclamation headline reads as prose: take it when more prose follows.
     if first_prose < len(units) - 1 and units[first_prose].lines == 1:
         unit = units[first_prose]
@@ -416,21 +454,19 @@ def _lines(text: str, start: int) -> Iterator[tuple[int, int]]:
         yield pos, len(text)
 
 
-def _units(text: str, start: int) -> tuple[list[_Unit], str | None, str | None]:
-    """Classify every unit; also return the first byline author and dateline date."""
+def _units(text: str, start: int) -> list[_Unit]:
+    """Every unit of the text from `start`, classified by itself."""
     units: list[_Unit] = []
-    author: str | None = None
-    published: str | None = None
     block = 0
     pending: list[_Line] = []  # the current block's lines
 
     def flush() -> None:
-        nonlocal author, published
         for unit_start, unit_end, lines, verdict, marker in _join_wrapped(text, pending):
             heading = marker == _HEADING
-            units.append(_Unit(unit_start, unit_end, block, lines, verdict.kind, verdict.reason, heading))
-            author = author or verdict.author
-            published = published or verdict.published
+            units.append(_Unit(
+                unit_start, unit_end, block, lines, verdict.kind, verdict.reason, heading,
+                verdict.author, verdict.published,
+            ))
         pending.clear()
 
     for line_start, line_end in _lines(text, start):
@@ -444,7 +480,7 @@ def _units(text: str, start: int) -> tuple[list[_Unit], str | None, str | None]:
         pending.append(_Line(content_start, content_end, verdict, marker))
     if pending:
         flush()
-    return units, author, published
+    return units
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int, int]:
@@ -504,6 +540,8 @@ def _classify(unit_text: str) -> _Verdict:
     byline = _byline(s)
     if byline is not None:
         return byline
+    if _COMMENTS_LABEL.match(s):
+        return _Verdict(_COMMENTS_HEAD, COMMENTS)
     rule = _matching_rule(s, _OVERRIDES)
     if rule is not None:
         return _Verdict(_FURNITURE, rule.reason)
@@ -514,13 +552,13 @@ def _classify(unit_text: str) -> _Verdict:
         return _Verdict(_LIST_HEAD, RELATED)
     if _is_prose(s):
         return _Verdict(_PROSE, "")
-    if _COMMENTS_LABEL.match(s):
-        return _Verdict(_COMMENTS_HEAD, COMMENTS)
     tokens = _tokens(s)
-    if tokens:
-        verdict = _vocabulary_verdict(s, tokens)
-        if verdict is not None:
-            return verdict
+    if not tokens:
+        # No word at all: a rule ("---", "* * *"), a bare link, an emoji row.
+        return _Verdict(_FURNITURE, DECORATION)
+    verdict = _vocabulary_verdict(s, tokens)
+    if verdict is not None:
+        return verdict
     lowered = s.lower()
     if any(k in lowered for k in _SOFT_CREDIT_KEYWORDS) and _SOFT_CREDIT.search(s):
         return _Verdict(_FURNITURE, PHOTO_CREDIT)
@@ -547,14 +585,14 @@ def _tokens(s: str) -> list[str]:
 def _ends_like_sentence(s: str) -> bool:
     """Ends with . ? ! … or a closing quote, possibly followed by closing quotes or brackets."""
     core = s.rstrip(_CLOSERS)
-    if core and core[-1] in ".?!…":
+    if core and core[-1] in _SENTENCE_FINAL:
         return True
     return len(core) < len(s) and s[len(core)] in _QUOTES
 
 
 def _ends_like_headline_question(s: str) -> bool:
     core = s.rstrip(_CLOSERS)
-    return bool(core) and core[-1] in "?!"
+    return bool(core) and core[-1] in _QUESTION_FINAL
 
 
 def _is_prose(s: str) -> bool:
@@ -593,6 +631,11 @@ def _byline(s: str) -> _Verdict | None:
     wix = _WIX_BYLINE.match(s)
     if wix is not None:
         return _Verdict(_FURNITURE, BYLINE, author=wix.group("names").strip())
+    posted = _POSTED_BYLINE.match(s)
+    if posted is not None and parse_date(posted.group("date")):
+        return _Verdict(
+            _FURNITURE, BYLINE, author=posted.group("names").strip(), published=parse_date(posted.group("date"))
+        )
     match = _BYLINE.match(s)
     if match is None:
         return None

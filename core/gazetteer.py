@@ -173,16 +173,17 @@ class Gazetteer:
             if entry is not None:
                 found.append(Hit(m.start(), m.end(), m.group(), entry))
         pos = 0
-        while (m := self._insensitive.search(text, pos)) is not None:
-            entry = self.folded.get(normalize_term(m.group()).lower())
-            if entry is not None and entry.term[:1].isupper() and not m.group()[:1].isupper():
+        while (found_m := self._insensitive.search(text, pos)) is not None:
+            matched = found_m.group()
+            entry = self.folded.get(normalize_term(matched).lower())
+            if entry is not None and entry.term[:1].isupper() and not matched[:1].isupper():
                 # 'china', 'turkey', 'congress' in lower case are ordinary words; a rejected
                 # match must not hide a term starting inside it ('the National Security …')
-                pos = m.start() + 1
+                pos = found_m.start() + 1
                 continue
             if entry is not None:
-                found.append(Hit(m.start(), m.end(), m.group(), entry))
-            pos = m.end()
+                found.append(Hit(found_m.start(), found_m.end(), matched, entry))
+            pos = found_m.end()
         found.sort(key=lambda h: (h.start, h.start - h.end))
         hits: list[Hit] = []
         last_end = -1

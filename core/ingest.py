@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -163,6 +164,15 @@ class _Reader:
                 suffix = file.suffix.lower() or "no extension"
                 self.error(str(file), f"skipped: not a supported text file ({suffix})", "skipped")
                 continue
+            try:
+                regular = stat.S_ISREG(file.stat().st_mode)
+            except OSError as exc:
+                self.error(str(file), _os_reason(exc))
+                continue
+            if not regular:
+                # A FIFO or device inside a folder could block the read forever.
+                self.error(str(file), "skipped: not a regular file", "skipped")
+                continue
             self.read_file(file, fmt)
         if not articles:
             self.error(str(root), "folder holds no .txt, .md, .html or .json files")
@@ -173,7 +183,7 @@ class _Reader:
         visited: set[str] = set()
 
         def unreadable(exc: OSError) -> None:
-            self.error(str(exc.filename or root), f"cannot read folder: {_os_reason(exc)}")
+            self.error(str(exc.filename or root), _os_reason(exc, "cannot read folder"))
 
         for folder, subfolders, names in os.walk(root, onerror=unreadable, followlinks=True):
             real = os.path.realpath(folder)
@@ -319,14 +329,15 @@ def _require_content(text: str) -> None:
         raise _InputProblem("empty")
 
 
-def _os_reason(exc: OSError) -> str:
+def _os_reason(exc: OSError, failure: str = "cannot read") -> str:
+    """One line saying why the OS refused, e.g. 'cannot read: permission denied'."""
     if isinstance(exc, FileNotFoundError):
         return "not found"
     if isinstance(exc, PermissionError):
-        return "cannot read: permission denied"
+        return f"{failure}: permission denied"
     if isinstance(exc, IsADirectoryError):
         return "is a folder"
-    return f"cannot read: {exc.strerror or exc}"
+    return f"{failure}: {(exc.strerror or str(exc)).lower()}"
 
 
 def _sha256(text: str) -> str:

@@ -28,7 +28,8 @@ _ALIAS_TO_KEY = {alias: key for key, aliases in _KEY_ALIASES.items() for alias i
 
 _FRONT_MATTER_FENCE = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
-_FRONT_MATTER_LINE = re.compile(r"^\s*([A-Za-z_][\w -]*?)\s*:\s*(.*?)\s*$")
+# Keys are single words ("title", "published_at"): a line of prose with a colon is not a key.
+_FRONT_MATTER_LINE = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
 _FRONT_MATTER_MAX = 8192
 
 _MONTHS = {

@@ -20,9 +20,9 @@ EXIT_OK = 0
 EXIT_INPUT_ERROR = 2
 # Above this many claims, blocking turns approximate to stay near-linear on 100k lines: terms in
 # more than 50 claims stop proposing pairs (they are still scored), a candidate must share rare
-# terms worth 0.06 of the cosine, and an article's context keeps its 100 heaviest terms.
+# terms worth 0.06 of the cosine, and an article's context keeps its 24 heaviest terms.
 LARGE_INPUT = 5_000
-LARGE_INPUT_PARAMS = {"block_df_cap": 50, "block_min_partial": 0.06, "context_terms": 100}
+LARGE_INPUT_PARAMS = {"block_df_cap": 50, "block_min_partial": 0.06, "context_terms": 24}
 
 
 def _parse(raw: bytes) -> tuple[dict[str, str | None] | None, str | None]:
@@ -91,7 +91,9 @@ def group_jsonl(
             topics=[it["topic"] for it in items],
             params=params,
         )
-        labels = cluster(index, settings).labels
+        # The output has no suggestions: only links that can merge need scoring.
+        merge_only = settings.model_copy(update={"suggest_threshold": settings.merge_threshold})
+        labels = cluster(index, merge_only).labels
         lines = [orjson.dumps({"id": it["id"], "group": f"g{int(g) + 1}"})
                  for it, g in zip(items, labels.tolist(), strict=True)]
     try:

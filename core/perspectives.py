@@ -162,7 +162,8 @@ _GOV_MP = re.compile(r"\bMPs?\b")
 _GOV_NEUTRAL = re.compile(
     r"\b(?:president|vice[- ]president|secretary|director|chief|head|chairman|chairwoman|leader|"
     r"advis[eo]rs?|aides?|sources?|representatives?|officers?|negotiators?|delegation|deputy|"
-    r"military|army|navy|air force|forces|troops|intelligence|security services|ministers)\b",
+    r"military|army|navy|air force|forces|troops|intelligence|security services|ministers|"
+    r"king|queen|sultan|monarch)\b",
     _FLAGS,
 )
 _FORMER = re.compile(r"\b(?:former|formerly|ex|retired|onetime|one-time|then)\b[\s-]", _FLAGS)
@@ -206,9 +207,11 @@ _OFFICIAL_VOICE = re.compile(
     r"I have (?:directed|ordered|instructed|authori[sz]ed|approved))\b",
     _FLAGS,
 )
+# '<country> will/has …' as the actor of a statement; passives ('Iran will be held responsible')
+# and demands ('Iran must stop') name the target, not the side speaking
 _SUBJECT_VERB = re.compile(
-    r"\s+(?:will|would|has|have|had|is|was|stands?|remains?|intends?|plans?|must|shall|cannot|"
-    r"won't|does|did|condemns?|rejects?|supports?|regrets?|warns?|warned)\b",
+    r"\s+(?:(?:will|would|has|have|had|shall|won't|does|did)\b(?!\s+(?:be|been|being|face|pay)\b)|"
+    r"(?:stands?|remains?|intends?|plans?|condemns?|rejects?|supports?|regrets?|warns?|warned)\b)",
     _FLAGS,
 )
 # Words that may directly precede or follow a place name inside a title ('US Consul',
@@ -226,7 +229,9 @@ _TITLE_WORDS = frozenset(
     "intelligence special senior top former acting presidential royal islamic republic "
     "department office affairs trade finance justice energy oil health arab kurdish muslim "
     "christian jewish sunni shia shiite republican republicans democratic democrat democrats "
-    "conservative liberal labour socialist communist opposition ethnic"
+    "conservative liberal labour socialist communist opposition ethnic king queen emir sultan "
+    "prince crown republic kingdom people state states consuls ambassadors presidents "
+    "ministers governments embassies parliaments"
     .split()
 )
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|(?:al|el|bin|ibn|de|del|della|van|von|der|da|di|du|la|le)(?:-\w+)?)$")
@@ -258,11 +263,14 @@ _ANY_ROLE_WORD = re.compile(
     _FLAGS,
 )
 _RELATIVE_CLAUSE = re.compile(r",?\s+(?:which|whose|where)\s", _FLAGS)
+_CURRENT = re.compile(r"\b(?:current|currently|serving|sitting|incumbent)\b", _FLAGS)
+_STUDENT = re.compile(r"\b(?:students?|alumn\w*|undergraduates?|graduates?|pupils?)\b", _FLAGS)
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _BASED = re.compile(r"-based\b", _FLAGS)
 _FOLLOWED_BY_WORD = re.compile(r"[\s-]+[A-Za-z]")
 _FOLLOWED_BY_FUNCTION_WORD = re.compile(r"\s+(?:and|or|but|to|in|on|at|of|for|is|was|said|says)\b", _FLAGS)
+_PLACE_CATEGORIES = frozenset({"country", "capital", "city"})
 _NAME_LIKE = frozenset({"country", "capital", "city", "demonym", "outlet", "think_tank"})
 _OFFICIAL_CATEGORIES = frozenset({"body", "media", "institution"})
 _MIN_PLACE_WEIGHT = 2.0  # a place of posting alone ('chief in Benghazi', 'adviser on Syria') is too weak
@@ -296,8 +304,9 @@ class _TextFacts:
 
 
 def _is_former(text: str, start: int) -> bool:
-    clause = _CLAUSE_BREAK.split(text[max(0, start - 40) : start])[-1]
-    return _FORMER.search(clause) is not None
+    """True when the office at `start` is qualified as past ('a former top US official')."""
+    clause = _CLAUSE_BREAK.split(text[max(0, start - 60) : start])[-1]
+    return _FORMER.search(clause) is not None and _CURRENT.search(clause) is None
 
 
 def _context(text: str, hit: Hit) -> str:
@@ -307,7 +316,7 @@ def _context(text: str, hit: Hit) -> str:
     before, after = text[max(0, hit.start - 40) : hit.start], text[hit.end : hit.end + 40]
     if (before[-1:] == "-" and _STANCE_PREFIX.search(before)) or (after[:1] == "-" and _STANCE_SUFFIX.match(after)):
         return "skip"
-    prev_words = before.split()[-2:] if before[-1:].isspace() else []
+    prev_words = before.split()[-3:] if before[-1:].isspace() else []
     next_words = after.split(None, 1)[:1] if after[:1].isspace() else []
     category = hit.entry.category
     if category in _NAME_LIKE and " " not in hit.text and not any(c.isupper() for c in hit.text[1:]):
@@ -323,6 +332,10 @@ def _context(text: str, hit: Hit) -> str:
         return "possessive"
     if prev_words and prev_words[-1].lower() == "the":
         prev_words = prev_words[:-1]
+    if (category in _PLACE_CATEGORIES and len(prev_words) >= 2 and prev_words[-1] == "of"
+            and prev_words[-2][:1].isupper()
+            and prev_words[-2].strip(".,;:").lower() not in _TITLE_WORDS):
+        return "skip"  # part of an organisation's name: 'Bank of America', 'Church of England'
     if prev_words and prev_words[-1].lower() in _CONTEXT_WORDS:
         return _CONTEXT_WORDS[prev_words[-1].lower()]
     if _BASED.match(after):
@@ -383,7 +396,8 @@ def _text_facts(text: str) -> _TextFacts:
     for m in _GOV_MP.finditer(text):
         (facts.former if _is_former(text, m.start()) else facts.gov).append(m.group())
     facts.neutral.extend(m.group() for m in _GOV_NEUTRAL.finditer(text))
-    facts.analyst.extend(f"'{m.group()}'" for m in _ANALYST.finditer(text))
+    if _STUDENT.search(text) is None:  # a student at a university is no expert
+        facts.analyst.extend(f"'{m.group()}'" for m in _ANALYST.finditer(text))
     facts.press.extend(f"'{m.group()}'" for m in _PRESS.finditer(text))
     facts.local.extend(m.group() for m in _LOCAL.finditer(text))
     return facts
@@ -406,7 +420,6 @@ class _Profile:
 class _Decision:
     target: str | None
     reason: str
-    registry: RegistryPerspective | None = None
 
 
 _PRONOUNS = frozenset("he she they it we i you him her them his its their us".split())
@@ -568,7 +581,7 @@ class _Assigner:
         if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             return None
         target, n = ranked[0]
-        return target, f"'{example[target]}'" + (f" ×{n}" if n > 1 else "")
+        return target, f"named as the actor {n}× (e.g. '{example[target]}')"
 
     # -- the decision --------------------------------------------------------------------
     def decide(self, profile: _Profile) -> _Decision:
@@ -579,7 +592,6 @@ class _Assigner:
                 return _Decision(
                     persp.resolved_id(),
                     f"registry: alias '{alias}' matches '{_quote(text)}' (score {score:.0f})",
-                    persp,
                 )
         ident = _identity(profile)
         if ident is not None:
@@ -604,6 +616,9 @@ class _Assigner:
             return _Decision(PRESS_ID, f"press evidence {', '.join(_unique(merged.press)[:2])}"
                              f" in '{_quote(' / '.join(profile.texts))}' and no government role")
 
+        fallback = "no evidence of affiliation in names or roles"
+        if merged.places:
+            fallback = f"place evidence ({_describe(merged.places)}) but no government role"
         if merged.places and (merged.gov or merged.neutral or merged.official):
             scores: dict[str, float] = defaultdict(float)
             best_ev: dict[str, list[_Evidence]] = defaultdict(list)
@@ -612,19 +627,21 @@ class _Assigner:
                 best_ev[ev.target].append(ev)
             ranked = sorted(scores.items(), key=lambda kv: -kv[1])
             top, top_w = ranked[0]
-            if top_w < _MIN_PLACE_WEIGHT:
-                return _Decision(None, f"only weak place evidence: {_describe(best_ev[top])}")
-            if len(ranked) > 1 and ranked[1][1] == top_w:
-                return _Decision(None, "conflicting evidence: " + " vs ".join(
-                    f"{gazetteer().label(t)} ({_describe(best_ev[t])})" for t, _ in ranked[:2]))
-            why = _describe(best_ev[top])
-            if len(ranked) > 1:
-                t2, w2 = ranked[1]
-                why += f" (outweighs {gazetteer().label(t2)}: {w2:g} < {top_w:g})"
             role = _unique([*merged.gov, *merged.neutral, *merged.official])[:1]
-            if role:
-                why += f"; role '{role[0]}'"
-            return _Decision(top, why)
+            if len(ranked) > 1 and ranked[1][1] == top_w:
+                fallback = "conflicting evidence: " + " vs ".join(
+                    f"{gazetteer().label(t)} ({_describe(best_ev[t])})" for t, _ in ranked[:2])
+            elif top_w < _MIN_PLACE_WEIGHT and not merged.local:
+                # a local official's place is their locality ('local officials in Basra')
+                fallback = f"only weak place evidence: {_describe(best_ev[top])}"
+            else:
+                why = _describe(best_ev[top])
+                if len(ranked) > 1:
+                    t2, w2 = ranked[1]
+                    why += f" (outweighs {gazetteer().label(t2)}: {w2:g} < {top_w:g})"
+                if role:
+                    why += f"; role '{role[0]}'"
+                return _Decision(top, why)
 
         if merged.local and not merged.places:
             loc = self.dominant_location(c.document for c in profile.claims)
@@ -645,9 +662,11 @@ class _Assigner:
                 basis = f"official voice ('{voice}')" if voice else f"government role '{merged.gov[0]}'"
                 return _Decision(acting[0], f"{basis} speaking for {gazetteer().label(acting[0])}: {acting[1]}")
 
-        if merged.gov or merged.neutral:
+        if (merged.gov or merged.neutral) and not merged.places:
             title = (merged.gov or merged.neutral)[0]
             return _Decision(None, f"role '{title}' but no country or institution evident")
+        if merged.gov:
+            return _Decision(None, fallback)
 
         if not profile.anonymous and not voice and _looks_like_person(profile):
             cue = next((c.cue for c in profile.claims if c.cue and _COMMENTARY_CUE.search(c.cue)), None)
@@ -658,7 +677,7 @@ class _Assigner:
             words = next((m.group() for w in windows if (m := _EVALUATIVE.search(w))), None)
             if words is not None:
                 return _Decision(ANALYSTS_ID, f"named commentator without government role (evaluative '{words}')")
-        return _Decision(None, "no evidence of affiliation in names or roles")
+        return _Decision(None, fallback)
 
 
 # ---------------------------------------------------------------- entry point

@@ -6,9 +6,12 @@ spelling variants of names (Basra/Basrah, Soleimani/Suleimani) folded onto one t
 Jaro-Winkler similarity as a factor (soft TF-IDF, computed once per vocabulary rather than per
 pair). The score of two claims is
 
-    cosine(claim a, claim b) × min(1, cosine(article of a, article of b) / floor)^p × guards
+    cosine(claim a, claim b) × article factor × guards
 
-where the article factor lets claims inherit their document's entities, and the guards are
+The article factor lets claims inherit their document's entities: min(1, cos(article a,
+article b) / floor)^p for claims of two articles (articles of one story cost nothing, unrelated
+articles discount the link), and a constant < 1 for two claims of the same article (they share its
+vocabulary whatever their event). The guards are
 multiplicative vetoes for the known traps of bag-of-words matching: a number mismatch
 ("10 people" / "100 people"), a negation mismatch on otherwise near-identical claims ("will rise"
 / "will not rise") and swapped roles ("Iran accused the US" / "the US accused Iran").
@@ -25,7 +28,7 @@ from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
-from rapidfuzz.distance import Indel, JaroWinkler
+from rapidfuzz.distance import JaroWinkler
 from scipy import sparse
 
 from core.tokens import TOKEN_RE, Tokenizer, variant_key
@@ -43,12 +46,15 @@ class SimilarityParams:
 
     # Article factor: min(1, cos(article a, article b) / context_floor) ** context_power;
     # articles at least `context_floor` alike (one story) cost nothing. 0 disables it.
-    context_floor: float = 0.2
+    context_floor: float = 0.3
     context_power: float = 2.0
+    claim_relief: float = 0.0
+    # Sentences of one article share its vocabulary whatever their event: they need more overlap.
+    same_document_factor: float = 0.5
     number_penalty: float = 0.6
     negation_penalty: float = 0.5
     swap_penalty: float = 0.5
-    variant_min_jw: float = 0.9
+    variant_min_jw: float = 0.88
     # Guards that need near-identical claims start at this term-set Jaccard.
     near_duplicate_jaccard: float = 0.5
     # Terms in more claims than this are left out of the blocking index (0: never).
@@ -80,6 +86,7 @@ class ClaimIndex:
     df: IntArray
     negation: npt.NDArray[np.bool_]
     is_number: npt.NDArray[np.bool_]
+    name_like: npt.NDArray[np.bool_]  # never written in lower case in this input
     doc_of: IntArray  # row of `contexts` for each claim, -1 when unknown
     contexts: sparse.csr_matrix | None  # documents × terms, rows L2-normalised
     topic_of: IntArray
@@ -87,6 +94,8 @@ class ClaimIndex:
     variants: dict[int, tuple[int, float]] = field(default_factory=dict)
     params: SimilarityParams = field(default_factory=SimilarityParams)
     tokenizer: Tokenizer = field(default_factory=Tokenizer)
+    seq_ids: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    seq_ptr: IntArray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
 
     @property
     def n(self) -> int:
@@ -119,18 +128,14 @@ class _Vocabulary:
         self.lower_seen: set[int] = set()  # terms seen written in lower case (not names)
 
     def encode(self, text: str) -> tuple[list[int], bool]:
-        out: list[int] = []
-        negation = False
         raw_ids = self.raw_ids
-        for raw in TOKEN_RE.findall(text):
-            tid = raw_ids.get(raw)
-            if tid is None:
-                tid = self._add(raw)
-            if tid >= 0:
-                out.append(tid)
-            elif tid == _NEGATION:
-                negation = True
-        return out, negation
+        tokens = TOKEN_RE.findall(text)
+        ids = [raw_ids.get(raw) for raw in tokens]
+        if None in ids:
+            ids = [self._add(raw) if tid is None else tid
+                   for raw, tid in zip(tokens, ids, strict=True)]
+        out = [tid for tid in ids if tid is not None and tid >= 0]
+        return out, _NEGATION in ids
 
     def _add(self, raw: str) -> int:
         info = self.tokenizer.info(raw)
@@ -149,7 +154,7 @@ class _Vocabulary:
 
 
 def _find_variants(
-    vocab: _Vocabulary, df: Counter[int], min_jw: float
+    vocab: _Vocabulary, df: IntArray, min_jw: float
 ) -> dict[int, tuple[int, float]]:
     """Spelling variants of names: term id -> (canonical term id, Jaro-Winkler similarity)."""
     buckets: dict[str, list[int]] = defaultdict(list)
@@ -182,7 +187,8 @@ def _find_variants(
     variants: dict[int, tuple[int, float]] = {}
     for root, members in clusters.items():
         members = sorted({root, *members})
-        canon = max(members, key=lambda t: (df[t], -t))
+        # Most frequent spelling, ties by the string: independent of input order (symmetry).
+        canon = max(members, key=lambda t: (int(df[t]), vocab.terms[t]))
         for t in members:
             if t != canon:
                 sim = JaroWinkler.similarity(vocab.terms[t], vocab.terms[canon])
@@ -211,34 +217,39 @@ def _l2_rows(m: sparse.csr_matrix) -> sparse.csr_matrix:
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
 
 
-def _matrix(
-    rows: list[list[int]], n_terms: int, idf: FloatArray, variants: dict[int, tuple[int, float]]
-) -> sparse.csr_matrix:
-    lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
-    cols = np.fromiter((t for r in rows for t in r), dtype=np.int64, count=int(lengths.sum()))
-    row_idx = np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
-    factor = np.ones(n_terms)
-    canon = np.arange(n_terms, dtype=np.int64)
-    for t, (c, sim) in variants.items():
-        canon[t] = c
-        factor[t] = sim
-    counts = sparse.csr_matrix(
-        (np.ones(len(cols)), (row_idx, canon[cols])), shape=(len(rows), n_terms)
-    )
-    counts.sum_duplicates()
-    counts.data = 1.0 + np.log(counts.data)  # sublinear term frequency
-    weighted = counts @ sparse.diags(idf)
-    if variants:
-        # Soft TF-IDF: a variant counts with its Jaro-Winkler similarity to the canonical form.
-        soft = sparse.csr_matrix(
-            (factor[cols], (row_idx, canon[cols])), shape=(len(rows), n_terms)
-        )
-        soft.sum_duplicates()
-        soft.data = np.minimum(soft.data, 1.0)
-        hits = sparse.csr_matrix((np.ones(len(cols)), (row_idx, canon[cols])), shape=soft.shape)
-        hits.sum_duplicates()
-        weighted = weighted.multiply(soft.multiply(hits.power(-1)))
-    return _l2_rows(sparse.csr_matrix(weighted))
+def _encode_all(vocab: _Vocabulary, texts: Sequence[str]) -> tuple[IntArray, IntArray, list[bool]]:
+    """(flat term ids, row of each id, negation per text) for many texts."""
+    flat: list[int] = []
+    lengths: list[int] = []
+    negations: list[bool] = []
+    for text in texts:
+        ids, neg = vocab.encode(text)
+        flat.extend(ids)
+        lengths.append(len(ids))
+        negations.append(neg)
+    cols = np.array(flat, dtype=np.int64)
+    rows = np.repeat(np.arange(len(texts), dtype=np.int64), np.array(lengths, dtype=np.int64))
+    return cols, rows, negations
+
+
+def _counts(rows: IntArray, cols: IntArray, shape: tuple[int, int],
+            values: FloatArray | None = None) -> sparse.csr_matrix:
+    data = np.ones(len(cols)) if values is None else values
+    m = sparse.csr_matrix((data, (rows, cols)), shape=shape)
+    m.sum_duplicates()
+    return m
+
+
+def _weighted(counts: sparse.csr_matrix, soft: sparse.csr_matrix | None,
+              idf: FloatArray) -> sparse.csr_matrix:
+    """(1 + log tf) × idf × mean Jaro-Winkler factor of the variants written, L2-normalised."""
+    m = counts.copy()
+    m.data = 1.0 + np.log(m.data)
+    if soft is not None:
+        # soft has the same sparsity pattern as counts: the summed variant factors.
+        m.data *= np.minimum(soft.data / counts.data, 1.0)
+    m = sparse.csr_matrix(m @ sparse.diags(idf))
+    return _l2_rows(m)
 
 
 def build_index(
@@ -253,67 +264,67 @@ def build_index(
     params = params or SimilarityParams()
     tokenizer = Tokenizer()
     vocab = _Vocabulary(tokenizer)
-    rows: list[list[int]] = []
-    negation = np.zeros(len(texts), dtype=bool)
-    for i, text in enumerate(texts):
-        ids, neg = vocab.encode(text)
-        rows.append(ids)
-        negation[i] = neg
-    df_claims: Counter[int] = Counter()
-    for r in rows:
-        df_claims.update(set(r))
+    n = len(texts)
+    cols, rows, negations = _encode_all(vocab, texts)
+    negation = np.array(negations, dtype=bool)
 
     doc_names: dict[str, int] = {}
-    doc_of = np.full(len(texts), -1, dtype=np.int64)
+    doc_of = np.full(n, -1, dtype=np.int64)
     if documents is not None:
         for i, d in enumerate(documents):
             if d is not None:
                 doc_of[i] = doc_names.setdefault(d, len(doc_names))
-    doc_rows: list[list[int]] = []
-    if len(doc_names) > 1:
-        if contexts is not None and all(d in contexts for d in doc_names):
-            doc_rows = [vocab.encode(contexts[d])[0] for d in doc_names]
-        else:
-            doc_rows = [[] for _ in doc_names]
-            for i, d_row in enumerate(doc_of):
-                if d_row >= 0:
-                    doc_rows[d_row].extend(rows[i])
+    use_contexts = len(doc_names) > 1
+    doc_cols = doc_rows = np.zeros(0, dtype=np.int64)
+    own_contexts = contexts is not None and all(d in contexts for d in doc_names)
+    if use_contexts and own_contexts and contexts is not None:
+        doc_cols, doc_rows, _ = _encode_all(vocab, [contexts[d] for d in doc_names])
 
     n_terms = len(vocab.terms)
-    variants = _find_variants(vocab, df_claims, params.variant_min_jw)
-    canon_df: Counter[int] = Counter()
-    for t, c in df_claims.items():
-        canon_df[variants[t][0] if t in variants else t] += c
-    df = np.zeros(n_terms, dtype=np.int64)
-    for t, c in canon_df.items():
-        df[t] = c
-    n = max(len(texts), 1)
-    idf = np.log1p(n / np.maximum(df, 1))
-    X = _matrix(rows, n_terms, idf, variants)
+    raw_counts = _counts(rows, cols, (n, n_terms))
+    raw_df = np.bincount(raw_counts.indices, minlength=n_terms)
+    variants = _find_variants(vocab, raw_df, params.variant_min_jw)
+    canon = np.arange(n_terms, dtype=np.int64)
+    factor = np.ones(n_terms)
+    for t, (c, sim) in variants.items():
+        canon[t] = c
+        factor[t] = sim
+    counts = _counts(rows, canon[cols], (n, n_terms))
+    soft = _counts(rows, canon[cols], (n, n_terms), factor[cols]) if variants else None
+    df = np.bincount(counts.indices, minlength=n_terms).astype(np.int64)
+    idf = np.log1p(max(n, 1) / np.maximum(df, 1))
+    X = _weighted(counts, soft, idf)
 
     contexts_matrix = None
-    if doc_rows:
-        doc_df: Counter[int] = Counter()
-        for r in doc_rows:
-            doc_df.update({variants[t][0] if t in variants else t for t in r})
-        ddf = np.zeros(n_terms, dtype=np.int64)
-        for t, c in doc_df.items():
-            ddf[t] = c
-        doc_idf = np.log1p(len(doc_rows) / np.maximum(ddf, 1))
-        contexts_matrix = _matrix(doc_rows, n_terms, doc_idf, variants)
+    if use_contexts:
+        n_docs = len(doc_names)
+        if own_contexts:
+            doc_counts = _counts(doc_rows, canon[doc_cols], (n_docs, n_terms))
+        else:
+            known = np.flatnonzero(doc_of >= 0)
+            member = sparse.csr_matrix((np.ones(len(known)), (doc_of[known], known)),
+                                       shape=(n_docs, n))
+            doc_counts = sparse.csr_matrix(member @ counts)
+        doc_df = np.bincount(doc_counts.indices, minlength=n_terms)
+        doc_idf = np.log1p(n_docs / np.maximum(doc_df, 1))
+        contexts_matrix = _weighted(doc_counts, None, doc_idf)
         if params.context_terms > 0:
             contexts_matrix = _top_terms(contexts_matrix, params.context_terms)
 
     topic_names: dict[str | None, int] = {}
-    topic_of = np.zeros(len(texts), dtype=np.int64)
+    topic_of = np.zeros(n, dtype=np.int64)
     if topics is not None:
         for i, tp in enumerate(topics):
             topic_of[i] = topic_names.setdefault(tp, len(topic_names))
     is_number = np.array([t.startswith("#") and t[1:2].isdigit() for t in vocab.terms], dtype=bool)
+    name_like = np.ones(n_terms, dtype=bool)
+    name_like[list(vocab.lower_seen)] = False
+    seq_ptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n))]).astype(np.int64)
     return ClaimIndex(
         texts=list(texts), vocab=vocab.terms, X=X, df=df, negation=negation,
-        is_number=is_number, doc_of=doc_of, contexts=contexts_matrix, topic_of=topic_of,
+        is_number=is_number, name_like=name_like, doc_of=doc_of, contexts=contexts_matrix, topic_of=topic_of,
         term_ids=vocab.ids, variants=variants, params=params, tokenizer=tokenizer,
+        seq_ids=canon[cols], seq_ptr=seq_ptr,
     )
 
 
@@ -326,13 +337,18 @@ def _rowwise_dot(m: sparse.csr_matrix, a: IntArray, b: IntArray, chunk: int = 20
     return out
 
 
-def context_factor(index: ClaimIndex, a: IntArray, b: IntArray) -> FloatArray:
-    """min(1, cos(article a, article b) / floor) ** power; 1 for the same or an unknown article."""
+def context_factor(
+    index: ClaimIndex, a: IntArray, b: IntArray, claim_cos: FloatArray | None = None
+) -> FloatArray:
+    """min(1, max(cos(article a, article b), claim_relief × cos(a, b)) / floor) ** power; 1 for the
+    same or an unknown article. Claims that are close on their own are discounted less."""
     floor, power = index.params.context_floor, index.params.context_power
     factor = np.ones(len(a))
+    da, db = index.doc_of[a], index.doc_of[b]
+    if index.params.same_document_factor != 1.0:
+        factor[(da >= 0) & (da == db)] = index.params.same_document_factor
     if index.contexts is None or floor <= 0 or len(a) == 0:
         return factor
-    da, db = index.doc_of[a], index.doc_of[b]
     known = np.flatnonzero((da >= 0) & (db >= 0) & (da != db))
     if len(known):
         # Article pairs repeat a lot: score each distinct pair of articles once.
@@ -340,14 +356,17 @@ def context_factor(index: ClaimIndex, a: IntArray, b: IntArray) -> FloatArray:
         keys, inverse = np.unique(lo * (int(hi.max()) + 1) + hi, return_inverse=True)
         width = int(hi.max()) + 1
         cos = _rowwise_dot(index.contexts, keys // width, keys % width)
-        factor[known] = (np.minimum(1.0, cos / floor) ** power)[inverse]
+        doc_cos = cos[inverse]
+        if claim_cos is not None and index.params.claim_relief > 0:
+            doc_cos = np.maximum(doc_cos, index.params.claim_relief * claim_cos[known])
+        factor[known] = np.minimum(1.0, doc_cos / floor) ** power
     return factor
 
 
 def base_scores(index: ClaimIndex, a: IntArray, b: IntArray) -> FloatArray:
     """Claim cosine × article factor for pairs (a[k], b[k]), before the guards."""
     cos = np.minimum(_rowwise_dot(index.X, a, b), 1.0)
-    return cos * context_factor(index, a, b)
+    return cos * context_factor(index, a, b, cos)
 
 
 def _row_terms(index: ClaimIndex, i: int) -> IntArray:
@@ -379,20 +398,27 @@ def guard_factor(index: ClaimIndex, i: int, j: int) -> tuple[float, list[str]]:
     return factor, reasons
 
 
-def _ordered_terms(index: ClaimIndex, i: int) -> list[str]:
-    terms, _, _ = index.tokenizer.terms(index.texts[i])
-    return terms
+def _sequence(index: ClaimIndex, i: int) -> list[int]:
+    """Claim i's canonical term ids in text order."""
+    return index.seq_ids[index.seq_ptr[i] : index.seq_ptr[i + 1]].tolist()  # type: ignore[no-any-return]
 
 
 def _roles_swapped(index: ClaimIndex, i: int, j: int, shared: set[int]) -> bool:
-    """Same words, but the names come in the opposite order ('A accused B' / 'B accused A')."""
+    """Same words, but the names on either side of the verb trade places ('Iran accused the US' /
+    'the US accused Iran'). The pivot is the first shared term that is not a name; a clause that
+    merely moves ('On Monday, Iran accused …') keeps a name in front of it on both sides."""
     if len(shared) < 3:
         return False
-    shared_terms = {index.vocab[t] for t in shared}
-    seq_i = [t for t in dict.fromkeys(_ordered_terms(index, i)) if t in shared_terms]
-    seq_j = [t for t in dict.fromkeys(_ordered_terms(index, j)) if t in shared_terms]
-    # Order agreement of the shared terms; paraphrases that move a clause keep most of it.
-    return Indel.normalized_similarity(seq_i, seq_j) < 0.5
+    seq_i = [t for t in dict.fromkeys(_sequence(index, i)) if t in shared]
+    seq_j = [t for t in dict.fromkeys(_sequence(index, j)) if t in shared]
+    pivot = next((t for t in seq_i if not index.name_like[t] and not index.is_number[t]), None)
+    if pivot is None:
+        return False
+    pi, pj = seq_i.index(pivot), seq_j.index(pivot)
+    before_i = {t for t in seq_i[:pi] if index.name_like[t]}
+    before_j = {t for t in seq_j[:pj] if index.name_like[t]}
+    return bool(before_i and before_j and not before_i & before_j
+                and before_i <= set(seq_j[pj + 1 :]) and before_j <= set(seq_i[pi + 1 :]))
 
 
 def scores(index: ClaimIndex, a: IntArray, b: IntArray, floor: float = 0.0) -> FloatArray:
@@ -401,7 +427,7 @@ def scores(index: ClaimIndex, a: IntArray, b: IntArray, floor: float = 0.0) -> F
     s = np.minimum(_rowwise_dot(index.X, a, b), 1.0)
     # The article factor and the guards are ≤ 1: pairs already below the floor stay below it.
     live = np.flatnonzero(s >= max(floor, 1e-12))
-    s[live] *= context_factor(index, a[live], b[live])
+    s[live] *= context_factor(index, a[live], b[live], s[live])
     check = np.flatnonzero((s >= floor) & (s > 0))
     if len(check):
         s[check] *= guard_factors(index, a[check], b[check])
@@ -506,7 +532,8 @@ def explain(index: ClaimIndex, i: int, j: int, limit: int = 8) -> list[TermMatch
     shared = np.intersect1d(xi.indices, xj.indices)
     if len(shared) == 0:
         return []
-    factor = float(context_factor(index, np.array([i]), np.array([j]))[0])
+    pair_cos = np.array([float(xi.multiply(xj).sum())])
+    factor = float(context_factor(index, np.array([i]), np.array([j]), pair_cos)[0])
     wi = dict(zip(xi.indices.tolist(), xi.data.tolist(), strict=True))
     wj = dict(zip(xj.indices.tolist(), xj.data.tolist(), strict=True))
     sa, sb = surface_forms(index, i), surface_forms(index, j)

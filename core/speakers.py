@@ -176,6 +176,7 @@ def resolve_speakers(
             if len(name.split()) >= 2 and is_proper_name(name) and not _is_body(name):
                 registry.person(name)
     assigned: dict[int, _Entity] = {}
+    texts = {d.id: d.text for d in documents}
     doc_people: dict[str, list[_Entity]] = {}
     doc_history: dict[str, list[_Entity]] = {}
     for claim in out_sorted:
@@ -185,6 +186,13 @@ def resolve_speakers(
         people = doc_people.setdefault(claim.document, [])
         history = doc_history.setdefault(claim.document, [])
         ent = _resolve_one(raw, claim, registry, people, history)
+        if ent is not None and raw.lower() in ("he", "she") and claim.speaker_start is not None:
+            ent = _nearest_person(texts.get(claim.document, ""), claim.speaker_start, registry,
+                                  people) or ent
+        elif ent is None and raw.lower() in ("he", "she") and claim.speaker_start is not None:
+            ent = _nearest_person(texts.get(claim.document, ""), claim.speaker_start, registry,
+                                  people) or _named_in_text(texts.get(claim.document, ""),
+                                                            claim.speaker_start, registry)
         if ent is None:
             continue
         ent.claims += 1
@@ -216,6 +224,53 @@ def resolve_speakers(
             claim.speaker = names[claim.speaker_id]
     speakers = [s for s in speakers if s.claims > 0]
     return out, speakers
+
+
+PRONOUN_WINDOW = 250
+
+
+def _nearest_person(text: str, pos: int, registry: _Registry,
+                    people: list[_Entity]) -> _Entity | None:
+    """The person whose surname appears last in the text before a pronoun (same document
+    speakers first, then any person seen in the corpus)."""
+    window = text[max(0, pos - PRONOUN_WINDOW):pos]
+    best: _Entity | None = None
+    best_at = -1
+    seen: set[str] = set()
+    for ent in [*people, *(e for e in registry.entities if e.person)]:
+        if not ent.last or ent.key in seen:
+            continue
+        seen.add(ent.key)
+        at = window.rfind(ent.last)
+        if at > best_at and (at + len(ent.last) == len(window) or
+                             not window[at + len(ent.last)].isalnum()):
+            best, best_at = ent, at
+    return best
+
+
+_FULL_NAME = re.compile(r"\b(?:Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Gov\.|Rep\.)\s+[A-Z][\w'’-]+|"
+                        r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w'’-]+")
+
+
+def _named_in_text(text: str, pos: int, registry: _Registry) -> _Entity | None:
+    """The last personal name written before a pronoun that no known speaker explains."""
+    window = text[max(0, pos - PRONOUN_WINDOW):pos]
+    for m in reversed(list(_FULL_NAME.finditer(window))):
+        name, _ = split_name_role(m.group())
+        first = name.split()[0].lower()
+        if is_proper_name(name) and not _is_body(name) and first not in _NOT_FIRST_NAMES:
+            ent = registry.person(name)
+            ent.names[name] += 0
+            return ent
+    return None
+
+
+_NOT_FIRST_NAMES = frozenset(
+    """the a an in on at for from by after before during with and but this that monday tuesday
+    wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december new north south east west united democratic republican
+    white supreme""".split()
+)
 
 
 def _resolve_one(raw: str, claim: Claim, registry: _Registry, people: list[_Entity],

@@ -7,9 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 # Letters (with inner apostrophes/hyphens) or numbers (with inner separators).
-TOKEN_RE = re.compile(
-    r"(?:[A-Z]\.){2,}|[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_]))*|\d+(?:[.,:]\d+)*"
-)
+TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|\d+(?:[.,:]\d+)*|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
 STOP_WORDS = frozenset(
     """a about above after again against all almost also although am among an and another any
@@ -148,11 +146,13 @@ class Tokenizer:
         return terms, surfaces, negation
 
 
-_VOWELS = str.maketrans("", "", "aeiouhwy")
+# Vowels, h and y carry little in transliterated names; w and v swap (Ahvaz/Ahwaz).
+_VOWELS = str.maketrans("w", "v", "aeiouhy")
 
 
 def variant_key(term: str) -> str:
-    """Consonant skeleton used to find spelling variants: basra/basrah, soleimani/suleimani."""
+    """Consonant skeleton used to find spelling variants: basra/basrah, soleimani/suleimani,
+    ahvaz/ahwaz."""
     head, rest = term[0], term[1:].translate(_VOWELS)
     out = [head]
     for ch in rest:

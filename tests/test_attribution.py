@@ -138,3 +138,21 @@ def test_markup_like_text_passes_through_unchanged() -> None:
     assert _at(claims, "marker was a typo").anonymous
     for claim in claims:
         assert claim.text == text[claim.start:claim.end]
+
+
+def test_typewriter_quotes_parenthetical_cues_and_headlines() -> None:
+    text = ("Pompeo Says Iran Will Be Held Responsible For Any Attack.\n\n"
+            "''We are going to resist the urge to leave,'' Mr. Davis said in Basra. "
+            "This closure, he said, is only temporary. "
+            "Iraq has lost 12 diplomats since 2014, according to a Reuters tally.")
+    claims = _claims(text)
+    headline = _at(claims, "Iran Will Be Held Responsible")
+    assert headline.speaker_mention == "Pompeo" and headline.cue == "says"
+    quote = _at(claims, "resist the urge")
+    assert quote.text == "''We are going to resist the urge to leave,''"
+    assert quote.speaker_mention == "Mr. Davis"
+    aside = _at(claims, "is only temporary")
+    assert aside.speaker_mention == "he" and aside.text.startswith("This closure")
+    tally = _at(claims, "lost 12 diplomats")
+    assert tally.cue == "according to" and tally.speaker_mention == "a Reuters tally"
+    assert tally.text == "Iraq has lost 12 diplomats since 2014"

@@ -198,6 +198,9 @@ def test_comment_section_after_the_article_is_cut_off() -> None:
         "Back to top",
         "© 2018 Example Media. All rights reserved.",
         "Follow us on Twitter",
+        "* * *",
+        "---",
+        "https://t.co/AbC123xyz",
     ],
 )
 def test_furniture_between_paragraphs_is_not_body(line: str) -> None:
@@ -313,3 +316,36 @@ def test_polnear_attributions_stay_in_the_body() -> None:
                 lost += not any(s <= start < e for s, e in kept)
     assert total > 1000
     assert lost / total < 0.005, f"{lost} of {total} annotated spans fell outside the body"
+
+
+def test_arabic_sentences_are_prose() -> None:
+    arabic = "\u0642\u0627\u0644 \u0627\u0644\u0645\u062d\u0627\u0641\u0638 \u0625\u0646 \u0627\u0644\u0642\u0631\u0627\u0631 \u0633\u064a\u0624\u062b\u0631 \u0639\u0644\u0649 \u0627\u0644\u0645\u062d\u0627\u0641\u0638\u0629\u061f"
+    text = f"Share\n\n{PARAGRAPH_A}\n\n{arabic}\n"
+    layout = find_body(text)
+    assert body_texts(text, layout) == [PARAGRAPH_A, arabic]
+
+
+def test_wordpress_post_header_sharing_related_and_comment_thread() -> None:
+    text = (FIXTURES / "wordpress_post.txt").read_text(encoding="utf-8")
+    layout = find_body(text)
+    pieces = body_texts(text, layout)
+    assert [p.split()[0] for p in pieces] == ["Residents", '"The', "A"]
+    # The site name and tagline share a block; the headline stands alone before the article.
+    assert layout.title == "Consulate closure: the view from Zubair"
+    assert layout.author == "basrawatch"
+    assert layout.published == "2018-09-30"  # the post's date, not the related post's
+    reasons = furniture_reasons(text, layout)
+    assert reasons["The water crisis is the real story here, not the consulate. Everyone in Basra knows it."] == COMMENTS
+    assert reasons["Rockets near Basra airport"] == RELATED
+
+
+def test_medium_post_author_box_and_footer() -> None:
+    text = (FIXTURES / "medium_post.md").read_text(encoding="utf-8")
+    layout = find_body(text)
+    pieces = body_texts(text, layout)
+    assert len(pieces) == 2
+    assert pieces[1].endswith('"means Washington will now hear about Basra only from Baghdad."')
+    assert layout.title == "Why the Basra consulate mattered"
+    assert layout.author == "Jane Roe"
+    assert layout.published == "2018-10-02"
+    assert "Writer on Iraq and the Gulf." not in body_text(text, layout)

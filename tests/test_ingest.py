@@ -227,7 +227,15 @@ def test_symlink_loop_does_not_hang(tmp_path: Path) -> None:
     (tmp_path / "cases" / "self.txt").symlink_to(tmp_path / "cases" / "self.txt")
     result = ingest([str(tmp_path / "cases")])
     assert [d.path for d in result.documents] == [str(tmp_path / "cases" / "a.txt")]
-    assert "symbolic links" in error_for(result, tmp_path / "cases" / "self.txt")
+    assert error_for(result, tmp_path / "cases" / "self.txt") == "cannot read: too many levels of symbolic links"
+
+
+def test_fifo_in_a_folder_is_skipped_not_read(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", ARTICLE)
+    os.mkfifo(tmp_path / "pipe.txt")  # reading it would block forever
+    result = ingest([str(tmp_path)])
+    assert [d.path for d in result.documents] == [str(tmp_path / "a.txt")]
+    assert result.skipped[0].reason == "skipped: not a regular file"
 
 
 def test_empty_folder_is_an_error(tmp_path: Path) -> None:
@@ -272,6 +280,13 @@ def test_unreadable_file_is_an_error(tmp_path: Path) -> None:
         assert error_for(result, locked) == "cannot read: permission denied"
     finally:
         locked.chmod(0o644)
+
+
+def test_html_without_article_text_is_an_error(tmp_path: Path) -> None:
+    page = write(tmp_path / "nav.html", '<html><body><nav><a href="/">Home</a> <a href="/s">Share</a></nav></body></html>')
+    result = ingest([str(page)])
+    assert result.documents == []
+    assert "no article text" in error_for(result, page)
 
 
 def test_front_matter_only_is_empty(tmp_path: Path) -> None:
@@ -373,3 +388,35 @@ def test_large_text_is_read_with_spans_per_paragraph(tmp_path: Path) -> None:
     doc = only_document(ingest([str(path)]))
     assert len(doc.body) == count
     assert doc.text[doc.body[-1].start:doc.body[-1].end] == paragraph
+
+
+# --- metadata helpers ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("raw", "iso"),
+    [
+        ("2018-09-29", "2018-09-29"),
+        ("Sept. 29, 2018", "2018-09-29"),
+        ("29 September 2018", "2018-09-29"),
+        ("Published: Saturday 29th of September, 2018 10:43 BST", "2018-09-29"),
+        ("2018/09/29", "2018-09-29"),
+        ("2018-09-29T10:00:00Z", "2018-09-29T10:00:00+00:00"),
+        ("last autumn", "last autumn"),
+        ("February 30, 2018", "February 30, 2018"),
+    ],
+)
+def test_published_dates_are_iso_when_parseable(raw: str, iso: str) -> None:
+    from core.ingest_meta import normalise_published
+
+    assert normalise_published(raw) == iso
+
+
+def test_front_matter_needs_key_value_lines_and_crlf_works(tmp_path: Path) -> None:
+    prose_rule = write(tmp_path / "rule.md", "---\nThe minister said: we will stay.\n---\n\n" + ARTICLE)
+    doc = only_document(ingest([str(prose_rule)]))
+    # Not front matter: the sentence between the rules is body, the rules are not.
+    assert body(doc)[0] == "The minister said: we will stay."
+    crlf = write(tmp_path / "crlf.md", ("---\ntitle: CRLF title\n---\n\n" + ARTICLE).replace("\n", "\r\n"))
+    doc = only_document(ingest([str(crlf)]))
+    assert doc.title == "CRLF title"
+    assert body(doc)[0].startswith("Iraq's foreign ministry said")

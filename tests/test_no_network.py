@@ -6,6 +6,7 @@ import socket
 from pathlib import Path
 
 import pytest
+import trafilatura  # noqa: F401  (imported before sockets are refused: its import is not under test)
 
 from core.case import case_from_analysis, load_case, save_case
 from core.export import FORMATS, export_analysis

@@ -495,3 +495,34 @@ def test_registry_short_alias_is_case_sensitive_and_whole_word() -> None:
     speakers, _, _ = case.run(registry)
     assert speakers["a PMF commander"].perspective == "popular-mobilization"
     assert speakers["a man who told us about pmf fighters"].perspective is None
+
+
+def test_official_voice_counts_actors_not_targets() -> None:
+    text = ('A spokesman said: "Our embassy was attacked last night. Iran will be held responsible, '
+            'Iran must stop, and the United States will respond at a time of its choosing."')
+    s = _one(text, "Our embassy was attacked last night. Iran will be held responsible, Iran must "
+             "stop, and the United States will respond at a time of its choosing.",
+             "a spokesman", mention="A spokesman", cue="said")
+    assert s.perspective == "united-states"
+    assert "United States will" in (s.perspective_reason or "")
+
+
+def test_local_officials_named_with_their_town() -> None:
+    text = "Local officials in Basra said the airport road was reopened."
+    s = _one(text, "the airport road was reopened", "local officials in Basra",
+             mention="Local officials in Basra", cue="said", kind=ClaimKind.INDIRECT)
+    assert s.perspective == "iraq"
+
+
+@pytest.mark.parametrize(("name", "want"), [
+    ("Kristan Hawkins, president of Students For Life of America", None),  # an organisation's name
+    ("the Foreign Minister of Iran", "iran"),
+    ("King of Jordan", "jordan"),
+    ("Meenakshi Ganguly of Human Rights Watch", "human-rights-watch"),
+    ("Current and former officials", None),
+    ("Hampton University student Deja Stewart", None),
+    ("Bill Burton, a former top press official in Mr. Obama's White House", "analysts"),
+])
+def test_descriptions_from_us_news(name: str, want: str | None) -> None:
+    _, speakers, _ = assign_perspectives([], [Speaker(id="s", name=name)], [])
+    assert speakers[0].perspective == want, speakers[0].perspective_reason

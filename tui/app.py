@@ -22,7 +22,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, DataTable, Footer, Input, OptionList
+from textual.widgets import ContentSwitcher, DataTable, Input, OptionList
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from core.compare import (
@@ -40,6 +40,7 @@ from tui.widgets.detail import ClaimDetailScreen
 from tui.widgets.events import EventTable
 from tui.widgets.header import CaseHeader
 from tui.widgets.help import HelpScreen
+from tui.widgets.keys import KeysBar
 from tui.widgets.loading import LoadingView
 from tui.widgets.matrix import MatrixTable
 from tui.widgets.sources import SourcesTable
@@ -117,9 +118,8 @@ class PerspectaApp(App[int]):
     Screen { layout: vertical; }
     #screens { height: 1fr; }
     #compare { height: 1fr; }
-    #compare-main { height: 1fr; }
-    #filter { display: none; height: 3; border: round $accent; }
-    #filter.-visible { display: block; }
+    #compare-main { height: 1fr; width: 100%; }
+    #filter { height: 1; margin: 0 1; }
     #sources, #speakers, #matrix { height: 1fr; }
     """
 
@@ -143,8 +143,9 @@ class PerspectaApp(App[int]):
             if self.initial_analysis is None:
                 yield LoadingView(self.paths, id="loading")
             with Vertical(id="compare"):
-                yield Input(placeholder="filter events and claims (fuzzy) · Enter keeps · Esc clears",
-                            id="filter")
+                # Always shown, so '/' only moves the focus (no relayout of the columns).
+                yield Input(placeholder="/ filter events and claims (fuzzy: words, speakers, "
+                            "typos ok) · Enter keeps · Esc clears", id="filter", compact=True)
                 with Horizontal(id="compare-main"):
                     yield EventTable(id="events")
                     yield PerspectiveColumns(self._slot_count(), id="columns")
@@ -153,7 +154,7 @@ class PerspectaApp(App[int]):
             yield Vertical(id="sources")
             yield Vertical(id="speakers")
             yield Vertical(id="matrix")
-        yield Footer(compact=True)
+        yield KeysBar()
 
     def _slot_count(self) -> int:
         if self.initial_analysis is not None:
@@ -230,6 +231,12 @@ class PerspectaApp(App[int]):
                         markup=False)
         self.apply_filter("")
         self.query_one(EventTable).focus()
+        self.warm_search(comparison)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
+    def warm_search(self, comparison: Comparison) -> None:
+        """Build the filter's word index off the UI thread, before the first '/'."""
+        comparison.search_index()
 
     def _ensure_slots(self, count: int) -> None:
         columns = self.query_one(PerspectiveColumns)
@@ -308,6 +315,18 @@ class PerspectaApp(App[int]):
         slot = visible[min(self.current_slot, len(visible) - 1)]
         return slot.current_claim()
 
+    def move_claim(self, step: int) -> None:
+        """Move to the next (1) or previous (-1) claim of the current column."""
+        visible = self.query_one(PerspectiveColumns).visible_slots()
+        if not visible:
+            return
+        column = visible[min(self.current_slot, len(visible) - 1)]
+        if step > 0:
+            column.action_cursor_down()
+        else:
+            column.action_cursor_up()
+        self.show_context()
+
     def show_context(self) -> None:
         if self.comparison is not None:
             self.query_one(ContextPane).show_claim(self.current_claim(), self.comparison)
@@ -341,8 +360,6 @@ class PerspectaApp(App[int]):
 
     @on(Input.Submitted, "#filter")
     def _on_filter_submitted(self, event: Input.Submitted) -> None:
-        if not event.value.strip():
-            self.query_one("#filter", Input).remove_class("-visible")
         self.query_one(EventTable).focus()
 
     # ---- actions (names come from tui/actions.py) -------------------------------------
@@ -464,13 +481,10 @@ class PerspectaApp(App[int]):
         if self.comparison is None:
             return
         self._switch_to("compare")
-        field = self.query_one("#filter", Input)
-        field.add_class("-visible")
-        field.focus()
+        self.query_one("#filter", Input).focus()
 
     def _set_filter(self, query: str) -> None:
         field = self.query_one("#filter", Input)
-        field.add_class("-visible")
         with field.prevent(Input.Changed):
             field.value = query
         self.apply_filter(query)
@@ -480,7 +494,6 @@ class PerspectaApp(App[int]):
         field = self.query_one("#filter", Input)
         with field.prevent(Input.Changed):
             field.value = ""
-        field.remove_class("-visible")
         self.apply_filter("")
 
     def action_back(self) -> None:
@@ -493,7 +506,7 @@ class PerspectaApp(App[int]):
             self._switch_to("compare")
             return
         field = self.query_one("#filter", Input)
-        if field.value or field.has_class("-visible"):
+        if field.value or field.has_focus:
             self._clear_filter()
             self.query_one(EventTable).focus()
         elif self.pins:

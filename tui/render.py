@@ -16,6 +16,8 @@ CARD_MAX_CHARS = 240
 HEDGE_STYLE = "bold yellow underline"
 SPAN_STYLE = "bold reverse"
 DIM = "dim"
+QUOTE_MARKS = "\"“”‘’'«»„"
+SOURCE_MAX_CHARS = 40
 
 
 def clean(value: str | None) -> str:
@@ -49,7 +51,8 @@ def claim_quote(claim: Claim, limit: int | None = CARD_MAX_CHARS) -> Text:
     if limit is not None and len(body) > limit:
         body = body[: limit - 1].rstrip() + "…"
     text = Text(body)
-    if claim.kind == ClaimKind.DIRECT:
+    # Spans that already hold their quotation marks are shown as they are.
+    if claim.kind == ClaimKind.DIRECT and body[:1] not in QUOTE_MARKS:
         text = Text("“") + text + Text("”")
     elif claim.kind == ClaimKind.NARRATION:
         text.stylize("italic")
@@ -86,7 +89,10 @@ def source_line(document: Document | None) -> Text:
     if document is None:
         return Text("unknown source", DIM)
     name = document.outlet or document.title or document.path.rsplit("/", 1)[-1]
-    parts = [one_line(name)]
+    name = one_line(name)
+    if len(name) > SOURCE_MAX_CHARS:
+        name = name[: SOURCE_MAX_CHARS - 1].rstrip() + "…"
+    parts = [name]
     if document.published:
         parts.append(one_line(document.published))
     return Text(" · ".join(parts), DIM)

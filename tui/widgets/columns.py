@@ -40,12 +40,11 @@ class ClaimColumn(RegistryOptionList):
 
     DEFAULT_CSS = """
     ClaimColumn {
-        width: 34; height: 1fr;
+        width: 34; height: 1fr;  /* set per slot by PerspectiveColumns.show */
         border: round $primary-darken-2; padding: 0 0;
         scrollbar-size-vertical: 1;
     }
-    ClaimColumn.-silent { width: 18; color: $text-muted; }
-    ClaimColumn.-head-to-head { width: 1fr; min-width: 24; }
+    ClaimColumn.-silent { color: $text-muted; }
     ClaimColumn:focus { border: round $accent; }
     /* Only the focused column marks its current card; the others read as plain columns. */
     ClaimColumn > .option-list--option-highlighted { background: transparent; }
@@ -113,9 +112,19 @@ class PerspectiveColumns(HorizontalScroll, inherit_bindings=False):
     PerspectiveColumns { width: 1fr; height: 1fr; scrollbar-size-horizontal: 1; }
     """
 
+    SILENT_WIDTH = 18
+
     def __init__(self, slots: int, *, id: str | None = None) -> None:
         super().__init__(id=id, can_focus=False)
         self._slot_count = max(1, slots)
+        self.column_width = 34
+
+    def on_resize(self) -> None:
+        """Two columns side by side at least: narrow terminals get narrower columns."""
+        self.column_width = max(24, min(36, self.size.width // 2))
+        for column in self.visible_slots():
+            if not column.has_class("-silent") and str(column.styles.width) != "1fr":
+                column.styles.width = self.column_width
 
     def compose(self) -> ComposeResult:
         for slot in range(self._slot_count):
@@ -136,6 +145,14 @@ class PerspectiveColumns(HorizontalScroll, inherit_bindings=False):
         for slot, column in enumerate(self.slots):
             if slot < len(contents):
                 column.show(contents[slot], comparison, head_to_head)
+                if head_to_head:
+                    width: str | int = "1fr"
+                elif contents[slot].silent:
+                    width = self.SILENT_WIDTH
+                else:
+                    width = self.column_width
+                if str(column.styles.width) != str(width):
+                    column.styles.width = width
                 if not column.display:
                     column.display = True
             elif column.display:

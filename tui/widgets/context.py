@@ -6,9 +6,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.widget import Widget
 
 from core.compare import ClaimContext, Comparison, LinkReason
 from tui.render import SPAN_STYLE, clean, highlight_hedges, one_line, source_line
@@ -82,46 +80,48 @@ def reason_text(reason: LinkReason, comparison: Comparison) -> Text:
     return text
 
 
-class ContextPane(VerticalScroll, inherit_bindings=False):
-    """Scrollable pane showing the focused claim in its source paragraph.
+class ContextPane(Widget, can_focus=True):
+    """The focused claim in its source paragraph, with why it is grouped.
 
-    Only vertical keys are bound here, so ←/→ still move between perspectives.
+    A fixed-height widget that renders one Text: showing another claim repaints it without a
+    relayout of the screen. ↑/↓ here move between the claims of the current column, as in the
+    column itself; the full paragraph is in the claim detail (Enter).
     """
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "scroll_down", "scroll", show=False),
-        Binding("up,k", "scroll_up", "scroll", show=False),
-        Binding("pagedown", "page_down", "page down", show=False),
-        Binding("pageup", "page_up", "page up", show=False),
-        Binding("home", "scroll_home", "top", show=False),
-        Binding("end", "scroll_end", "bottom", show=False),
-    ]
 
     DEFAULT_CSS = """
     ContextPane { height: 10; border: round $primary-darken-2; padding: 0 1; }
     ContextPane:focus { border: round $accent; }
-    ContextPane > Static { width: 1fr; }
     """
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "move_claim(1)", "claim", show=False),
+        Binding("up,k", "move_claim(-1)", "claim", show=False),
+    ]
+
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, can_focus=True)
+        super().__init__(id=id)
         self.border_title = Text("Context")
         self.claim_id: str | None = None
+        self._text = Text("Select a claim to see it in its source.", "dim")
 
-    def compose(self) -> ComposeResult:
-        yield Static(Text("Select a claim to see it in its source.", "dim"), id="context-body")
+    def render(self) -> Text:
+        return self._text
+
+    def action_move_claim(self, step: int) -> None:
+        mover = getattr(self.app, "move_claim", None)
+        if mover is not None:
+            mover(step)
 
     def show_claim(self, claim_id: str | None, comparison: Comparison) -> None:
         """Show one claim's context (or a hint when there is none)."""
-        body = self.query_one("#context-body", Static)
         if claim_id == self.claim_id and claim_id is not None:
             return
         self.claim_id = claim_id
-        self.scroll_home(animate=False)
         if claim_id is None:
             self.border_title = Text("Context")
             self.border_subtitle = None
-            body.update(Text("No claim here. ←/→ to move between perspectives.", "dim"))
+            self._text = Text("No claim here. ←/→ to move between perspectives.", "dim")
+            self.refresh()
             return
         context = comparison.context(claim_id)
         title = Text("Context · ")
@@ -130,4 +130,5 @@ class ContextPane(VerticalScroll, inherit_bindings=False):
                               (document.path if document else "unknown source")))
         self.border_title = title
         self.border_subtitle = source_line(document)
-        body.update(context_text(context, comparison))
+        self._text = context_text(context, comparison)
+        self.refresh()

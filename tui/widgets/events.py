@@ -51,7 +51,7 @@ class EventTable(RegistryTable):
         """Replace the rows (one per event)."""
         self.clear()
         for event in events:
-            speaking = sum(1 for _ in event.perspectives)
+            speaking = event.voices
             self.add_row(
                 Text(" " + one_line(event.label), overflow="ellipsis", no_wrap=True),
                 Text(str(event.claims), justify="right"),

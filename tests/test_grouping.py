@@ -1,0 +1,160 @@
+"""Event grouping: every claim in a group, blocking = all pairs, thresholds, no chaining,
+explanations and labels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import orjson
+import pytest
+
+from core.grouping import cluster, group_claims, group_index
+from core.models import Claim, ClaimKind, Document, Settings
+from core.similarity import all_pairs, build_index, candidate_pairs, scores
+from tests.seedcase import seed_analysis
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "grouping"
+
+
+def fixture_claims() -> list[dict[str, str]]:
+    return [orjson.loads(line) for line in (FIXTURES / "two_events.jsonl").read_bytes().splitlines()]
+
+
+def fixture_index():  # type: ignore[no-untyped-def]
+    rows = fixture_claims()
+    return rows, build_index([r["text"] for r in rows], documents=[r["document"] for r in rows])
+
+
+def seed_index():  # type: ignore[no-untyped-def]
+    analysis = seed_analysis()
+    contexts = {d.id: d.text for d in analysis.documents}
+    return analysis, build_index([c.text for c in analysis.claims],
+                                 documents=[c.document for c in analysis.claims], contexts=contexts)
+
+
+def test_every_seed_claim_has_exactly_one_group() -> None:
+    analysis = seed_analysis()
+    assert analysis.claims
+    group_ids = [g.id for g in analysis.groups]
+    assert len(group_ids) == len(set(group_ids))
+    members = [cid for g in analysis.groups for cid in g.claims]
+    assert sorted(members) == sorted(c.id for c in analysis.claims)
+    by_id = {g.id: g for g in analysis.groups}
+    for claim in analysis.claims:
+        assert claim.group is not None and claim.id in by_id[claim.group].claims
+
+
+@pytest.mark.parametrize("source", ["seed", "fixture"])
+def test_blocking_never_drops_a_pair_that_all_pairs_would_keep(source: str) -> None:
+    index = seed_index()[1] if source == "seed" else fixture_index()[1]
+    settings = Settings()
+    a, b = all_pairs(index)
+    full = scores(index, a, b)
+    wanted = {(int(x), int(y)) for x, y, s in zip(a, b, full, strict=True)
+              if s >= settings.suggest_threshold}
+    ca, cb = candidate_pairs(index, settings.suggest_threshold)
+    proposed = set(zip(ca.tolist(), cb.tolist(), strict=True))
+    assert wanted, "the case has links to find"
+    assert wanted <= proposed
+    assert len(proposed) <= len(a)
+    assert np.array_equal(cluster(index, settings).labels,
+                          cluster(index, settings, blocking=False).labels)
+
+
+def test_fixture_events_stay_apart() -> None:
+    rows, index = fixture_index()
+    pairs = orjson.loads((FIXTURES / "pairs.json").read_bytes())
+    labels = cluster(index, Settings()).labels
+    at = {r["id"]: k for k, r in enumerate(rows)}
+    for x, y in pairs["cannot"]:
+        assert labels[at[x]] != labels[at[y]], (x, y)
+    held = sum(labels[at[x]] == labels[at[y]] for x, y in pairs["must"])
+    assert held >= 3, f"only {held} of {len(pairs['must'])} same-event pairs grouped"
+
+
+def test_thresholds_control_merging_and_suggestions() -> None:
+    _, index = fixture_index()
+    ids = [r["id"] for r in fixture_claims()]
+    strict = group_index(index, Settings(merge_threshold=1.01, suggest_threshold=0.02), ids)
+    assert len(strict) == len(ids), "nothing reaches a merge threshold above 1"
+    assert any(g.suggestions for g in strict), "close pairs stay visible as suggestions"
+    for g in strict:
+        for link in g.suggestions:
+            assert link.tier == "suggest" and 0.02 <= link.score < 1.01
+    loose = group_index(index, Settings(merge_threshold=0.001, suggest_threshold=0.001), ids)
+    default = group_index(index, Settings(), ids)
+    assert len(loose) <= len(default) <= len(strict)
+
+
+def test_suggestions_never_join_their_groups() -> None:
+    _, index = fixture_index()
+    ids = [r["id"] for r in fixture_claims()]
+    groups = group_index(index, Settings(), ids)
+    group_of = {cid: g.id for g in groups for cid in g.claims}
+    for g in groups:
+        for link in g.suggestions:
+            assert group_of[link.a] != group_of[link.b]
+            assert g.id in (group_of[link.a], group_of[link.b])
+
+
+def test_one_bridge_does_not_chain_two_events() -> None:
+    texts = [
+        "Floods in Dhaka killed twelve villagers and displaced thousands.",
+        "Floods in Dhaka killed twelve villagers and displaced thousands.",
+        "Floods in Dhaka killed twelve villagers while an earthquake hit Lima and Cusco.",
+        "An earthquake hit Lima and Cusco, collapsing churches.",
+        "An earthquake hit Lima and Cusco, collapsing churches.",
+    ]
+    index = build_index(texts)
+    settings = Settings(merge_threshold=0.45, suggest_threshold=0.2)
+    labels = cluster(index, settings).labels
+    a, b = all_pairs(index)
+    s = scores(index, a, b)
+    bridge = {(int(x), int(y)): v for x, y, v in zip(a, b, s, strict=True)}
+    assert bridge[(1, 2)] >= 0.45 or bridge[(2, 3)] >= 0.45, "the bridge links both sides"
+    assert labels[0] == labels[1] and labels[3] == labels[4]
+    assert labels[0] != labels[3], "single linkage would chain Dhaka to Lima through claim 2"
+
+
+def test_links_explain_the_group_with_shared_terms_and_labels() -> None:
+    _, index = fixture_index()
+    rows = fixture_claims()
+    groups = group_index(index, Settings(), [r["id"] for r in rows])
+    text_of = {r["id"]: r["text"] for r in rows}
+    multi = [g for g in groups if len(g.claims) > 1]
+    assert multi
+    for g in multi:
+        assert g.label and g.terms
+        assert len(g.links) == len(g.claims) - 1, "a spanning tree: one link per extra claim"
+        for link in g.links:
+            assert link.tier == "merge" and link.terms
+            assert link.score >= Settings().merge_threshold
+            for term in link.terms:
+                assert term.a in text_of[link.a] and term.b in text_of[link.b]
+                assert term.weight > 0
+            assert sum(t.weight for t in link.terms) <= link.score / 0.5 + 1e-6
+    basra = next(g for g in groups if "a1" in g.claims)
+    assert any(t.lower().startswith("basra") or t.lower() == "consulate" for t in basra.terms)
+
+
+def _claim(doc: Document, text: str) -> Claim:
+    start = doc.text.index(text)
+    return Claim(id=f"{doc.id}:{start}", document=doc.id, start=start, end=start + len(text),
+                 text=text, kind=ClaimKind.NARRATION)
+
+
+def test_empty_and_single_claim_inputs() -> None:
+    assert group_claims([], [], Settings()) == ([], [])
+    doc = Document(id="d1", path="x.txt", text="Rockets hit the consulate in Basra.", sha256="0")
+    claims, groups = group_claims([_claim(doc, doc.text)], [doc], Settings())
+    assert len(groups) == 1 and groups[0].claims == [claims[0].id]
+    assert claims[0].group == groups[0].id and groups[0].label
+
+
+def test_claims_with_no_content_words_still_get_a_group() -> None:
+    doc = Document(id="d1", path="x.txt", text="He said so. It was. Basra rockets.", sha256="0")
+    claims = [_claim(doc, t) for t in ("He said so.", "It was.", "Basra rockets.")]
+    out, groups = group_claims(claims, [doc], Settings())
+    assert all(c.group for c in out)
+    assert len(groups) == 3

@@ -1,0 +1,95 @@
+"""Claim similarity: properties, news-aware weighting, spelling variants and the guards."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from core.similarity import build_index, explain, pair_similarity, scores
+from core.tokens import Tokenizer, variant_key
+
+PAIRS = [
+    ("The US closed its consulate in Basra on Friday.",
+     "Washington shut the Basrah consulate after rocket fire."),
+    ("Gunmen attacked a military parade in Ahvaz, killing 25 people.",
+     "Twenty-five people died when attackers opened fire on a parade in Ahwaz."),
+    ("The central bank raised interest rates by half a point.",
+     "A storm flooded villages in northern Bangladesh."),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), PAIRS)
+def test_similarity_is_symmetric(a: str, b: str) -> None:
+    assert pair_similarity(a, b) == pytest.approx(pair_similarity(b, a))
+
+
+@pytest.mark.parametrize(("a", "b"), PAIRS)
+def test_identical_claims_score_the_maximum(a: str, b: str) -> None:
+    assert pair_similarity(a, a) == pytest.approx(1.0)
+    assert pair_similarity(a, b) < pair_similarity(a, a)
+
+
+def test_unrelated_claims_score_low() -> None:
+    assert pair_similarity(*PAIRS[2]) < 0.02
+
+
+def test_stop_words_and_reporting_verbs_do_not_count() -> None:
+    terms, _, _ = Tokenizer().terms("He said that they told us it was what she had claimed.")
+    assert terms == []
+    assert pair_similarity("Officials said on Monday that talks", "Analysts said on Friday that war") \
+        < pair_similarity("Officials said talks resume", "Officials report talks resume")
+
+
+def test_rare_shared_terms_weigh_more_than_common_ones() -> None:
+    texts = [
+        "Officials met in Geneva about the ceasefire.",
+        "Officials met in Vienna about the budget.",
+        "Officials in Geneva discussed a ceasefire.",
+        "Officials met reporters about the weather.",
+        "Officials met farmers about the harvest.",
+    ]
+    index = build_index(texts)
+    rare = scores(index, np.array([0]), np.array([2]))[0]  # geneva, ceasefire
+    common = scores(index, np.array([0]), np.array([1]))[0]  # officials, met
+    assert rare > common
+
+
+def test_spelling_variants_of_names_match() -> None:
+    assert variant_key("soleimani") == variant_key("suleimani")
+    assert variant_key("ahvaz") == variant_key("ahwaz")
+    close = pair_similarity("Soleimani visited Basra", "Suleimani visited Basrah")
+    assert close > 0.9
+    index = build_index(["Soleimani visited Basra", "Suleimani visited Basrah"])
+    matched = {(m.a, m.b) for m in explain(index, 0, 1)}
+    assert ("Basra", "Basrah") in matched and ("Soleimani", "Suleimani") in matched
+
+
+def test_numbers_count_and_a_number_mismatch_is_penalised() -> None:
+    same = pair_similarity("10 people died in the fire in Paris", "10 people died in the fire in Paris")
+    other = pair_similarity("10 people died in the fire in Paris", "100 people died in the fire in Paris")
+    words = pair_similarity("Twenty-five people died in Ahvaz", "25 people died in Ahvaz")
+    assert other < 0.7 * same
+    assert words == pytest.approx(1.0)
+
+
+def test_negation_mismatch_is_vetoed_on_near_duplicates() -> None:
+    plain = pair_similarity("Prices will rise next year, the minister said.",
+                            "Prices will rise next year, analysts said.")
+    negated = pair_similarity("Prices will rise next year, the minister said.",
+                              "Prices will not rise next year, analysts said.")
+    assert negated <= 0.5 * plain
+
+
+def test_swapped_roles_are_penalised() -> None:
+    same = pair_similarity("Iran accused the United States of the attack on Monday",
+                           "On Monday Iran accused the United States of the attack")
+    swapped = pair_similarity("Iran accused the United States of the attack on Monday",
+                              "The United States accused Iran of the attack on Monday")
+    assert swapped < 0.6 * same
+
+
+def test_containment_is_not_a_perfect_match() -> None:
+    # token_set_ratio says 100 here; a short claim inside a long one is not the same claim.
+    short = "Prices will rise"
+    long = "Prices will rise after the election, while wages stall and the currency weakens"
+    assert pair_similarity(short, long) < 0.6
