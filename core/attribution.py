@@ -20,6 +20,7 @@ from core.attribution_lexicon import (
     ACCORDING_TO,
     ADDRESSEE_CUES,
     AUXILIARIES,
+    CUE_FRAMES,
     DETERMINERS,
     LABEL_CUES,
     NEEDS_THAT,
@@ -92,6 +93,14 @@ _STATEMENT_CUES = frozenset("reads read says said states stated".split())
 _DOC_NOUNS = re.compile(r"^(?:the|this|that)\s+(?:statement|tweet|letter|message|note|release)$", re.I)
 
 MIN_CONTENT_WORDS = 2
+# Learned cues (core/data/cues.json) fire when this share of their train occurrences were cues.
+LEARNED_MIN_PRECISION = 0.1
+# … and when the rest of the sentence after them was annotated content this often.
+LEARNED_MIN_REST = 0.6
+LEARNED_MIN_WORDS = 3
+_COORDINATED = re.compile(r"\b(?:and|then|but|and then|but then)\s*$")
+_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+_COMPLEMENT = re.compile(r"\s*(?:that|to|about|for|on|of|with|over|whether|if|how|what|why|:)\b\s*")
 DESCRIPTIONS = False  # accept "the billionaire businessman said" (recall +, precision -)
 OPEN_DOUBLE = "“«"
 CLOSE_DOUBLE = "”»"
@@ -621,6 +630,46 @@ class _DocAttributor:
                 self.remember(attr)
         return None
 
+    def learned(self, lo: int, hi: int, paragraph: int,
+                quotes: Sequence[Quote]) -> tuple[int, int, Attr] | None:
+        """Attribution by a learned cue word (PolNeAR train statistics) and a source noun
+        phrase before it: 'X endorsed …', 'X hopes to …', '…, X believes.'"""
+        text = self.text
+        for m in _WORD.finditer(text, lo, hi):
+            form = m.group().lower().replace("’", "'")
+            frame = CUE_FRAMES.get(form)
+            if frame is None or frame.precision < LEARNED_MIN_PRECISION or form.endswith("ly") \
+                    or frame.noun >= 0.3 or frame.subject_rest < LEARNED_MIN_REST:
+                continue
+            if any(q.start <= m.start() < q.end for q in quotes):
+                continue
+            clause_lo = max(lo, text.rfind(";", lo, m.start()) + 1)
+            attr = _subject_before(text, clause_lo, m.start(), form, paragraph)
+            lead = False
+            if attr is None:
+                attr = self.leading_subject(clause_lo, m.start(), form, paragraph)
+                lead = not _COORDINATED.search(text, clause_lo, m.start())
+            if attr is None:
+                continue
+            attr = self.resolve_statement(attr)
+            c = _content_after(text, m.end(), hi, form)
+            comp = _COMPLEMENT.match(text, c, hi)
+            if comp:
+                c = comp.end()
+            c_end = _content_end(text, c, hi)
+            words_after = len(text[c:c_end].split())
+            if frame.after >= 0.5 and words_after >= LEARNED_MIN_WORDS:
+                return c, c_end, attr
+            before = text[lo:attr.start].rstrip()
+            if lead:
+                continue
+            if words_after < LEARNED_MIN_WORDS and before.endswith(",") and \
+                    len(before.split()) >= LEARNED_MIN_WORDS:
+                return lo, _content_end(text, lo, lo + len(before) - 1), attr
+            if frame.after < 0.5:
+                return lo, _content_end(text, lo, hi), attr
+        return None
+
     def run(self) -> list[Claim]:
         text = self.text
         paras = paragraph_spans(self.doc)
@@ -662,6 +711,8 @@ class _DocAttributor:
                 if handled:
                     continue
                 found = self.indirect(lo, s_end, p_index)
+                if found is None:
+                    found = self.learned(lo, s_end, p_index, quotes)
                 if found:
                     c_start, c_end, attr = found
                     self.remember(attr)

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from importlib import resources
+
+import orjson
 
 # Reporting verbs, every inflection written out so one alternation finds them.
 SAY_CUES = """say says said saying tell tells told telling add adds added adding note notes noted
@@ -187,3 +191,40 @@ def is_anonymous(mention: str) -> bool:
         return True
     # "senior administration officials", "Iraqi sources": no determiner, plural head.
     return head.endswith("s") and tokens[0] not in ("the", "his", "her", "their", "its")
+
+
+@dataclass(frozen=True)
+class CueFrame:
+    """Statistics of one learned cue word form (core/data/cues.json, from PolNeAR train)."""
+
+    precision: float  # share of its occurrences that are annotated cues
+    rest: float  # share of its occurrences followed by annotated content to the sentence end
+    subject_rest: float  # the same right after a name or subject pronoun (rest when rare)
+    after: float  # share of contents that follow the cue ("X said [that …]")
+    source_before: float  # share of sources written before the cue
+    noun: float  # share of uses after a determiner ("his statement")
+    complement: str | None  # usual word after the cue: that / to / about / for / :
+
+
+MIN_SUBJECT_SEEN = 8  # fewer subject-position occurrences: too few to trust subject_rest
+
+
+def _load_cue_frames() -> dict[str, CueFrame]:
+    raw = orjson.loads(resources.files("core").joinpath("data", "cues.json").read_bytes())
+    frames: dict[str, CueFrame] = {}
+    for form, info in raw["cues"].items():
+        sb = info.get("source_before")
+        rest = float(info["rest"])
+        subject_rest = info.get("subject_rest")
+        if subject_rest is None or int(info.get("subject_seen", 0)) < MIN_SUBJECT_SEEN:
+            subject_rest = rest
+        frames[form] = CueFrame(precision=float(info["precision"]), rest=rest,
+                                subject_rest=float(subject_rest),
+                                after=float(info["after"]),
+                                source_before=1.0 if sb is None else float(sb),
+                                noun=float(info["noun"]), complement=info.get("next"))
+    return frames
+
+
+# Learned cue forms, derived from PolNeAR train statistics (bench/derive_cues.py).
+CUE_FRAMES: dict[str, CueFrame] = _load_cue_frames()

@@ -3,9 +3,10 @@
 1. Vectorise claims (core.similarity): IDF over the case, spelling variants, article context.
 2. Blocking: prefix filtering proposes the only pairs that can reach the suggestion threshold.
 3. Score the candidates (cosine × article factor × guards).
-4. Connected components over links ≥ suggestion threshold, then average linkage inside each
-   component, cut at the auto-merge threshold: one bridge link cannot chain two events together,
-   because a merge needs the average over all cross pairs to reach the threshold.
+4. Connected components over links ≥ auto-merge threshold, then average linkage inside each
+   component (every pair of the component scored), cut at the same threshold: one bridge link
+   cannot chain two events together, because a merge needs the average over all cross pairs to
+   reach the threshold. Components above MAX_LINKAGE_SIZE are first split with stricter links.
 5. Links ≥ suggestion threshold between different groups become suggestions (never merged).
 Every claim ends in a group (singletons too); every kept link carries the terms that made it.
 """
@@ -121,7 +122,7 @@ def _average_linkage_groups(
     pb = np.concatenate([idx[t[1]] for idx, t in zip(small, tri, strict=True)]) if small else None
     if pa is None or pb is None:
         return labels
-    all_scores = scores(index, pa, pb, floor=threshold)
+    all_scores = scores(index, pa, pb, floor=merge)
     offset = 0
     for idx, t in zip(small, tri, strict=True):
         count = len(t[0])

@@ -20,9 +20,10 @@ EXIT_OK = 0
 EXIT_INPUT_ERROR = 2
 # Above this many claims, blocking turns approximate to stay near-linear on 100k lines: terms in
 # more than 50 claims stop proposing pairs (they are still scored), a candidate must share rare
-# terms worth 0.06 of the cosine, and an article's context keeps its 24 heaviest terms.
+# terms worth 0.06 of the cosine, and an article's context keeps its 200 heaviest terms
+# (measured on ECB+ topics 1-22 with these forced: F1 0.861 against 0.869 exact).
 LARGE_INPUT = 5_000
-LARGE_INPUT_PARAMS = {"block_df_cap": 50, "block_min_partial": 0.06, "context_terms": 24}
+LARGE_INPUT_PARAMS = {"block_df_cap": 50, "block_min_partial": 0.06, "context_terms": 200}
 
 
 def _parse(raw: bytes) -> tuple[dict[str, str | None] | None, str | None]:

@@ -22,7 +22,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, DataTable, Input, OptionList
+from textual.widgets import ContentSwitcher, Input, OptionList
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from core.compare import (
@@ -34,7 +34,7 @@ from core.compare import (
 from core.models import ANALYSIS_SCHEMA, Analysis
 from core.pipeline import analyze_paths
 from tui.actions import ACTIONS, PALETTE_KEY, bindings
-from tui.widgets.columns import ClaimColumn, ColumnContent, PerspectiveColumns
+from tui.widgets.columns import ClaimColumn, ColumnContent, PerspectiveColumns, SilentLine
 from tui.widgets.context import ContextPane
 from tui.widgets.detail import ClaimDetailScreen
 from tui.widgets.events import EventTable
@@ -119,6 +119,7 @@ class PerspectaApp(App[int]):
     #screens { height: 1fr; }
     #compare { height: 1fr; }
     #compare-main { height: 1fr; width: 100%; }
+    #columns-pane { width: 1fr; height: 1fr; }
     #filter { height: 1; margin: 0 1; }
     #sources, #speakers, #matrix { height: 1fr; }
     """
@@ -148,7 +149,9 @@ class PerspectaApp(App[int]):
                             "typos ok) · Enter keeps · Esc clears", id="filter", compact=True)
                 with Horizontal(id="compare-main"):
                     yield EventTable(id="events")
-                    yield PerspectiveColumns(self._slot_count(), id="columns")
+                    with Vertical(id="columns-pane"):
+                        yield SilentLine(id="silent")
+                        yield PerspectiveColumns(self._slot_count(), id="columns")
                 yield ContextPane(id="context")
             # The other screens are mounted when first shown: a faster first paint.
             yield Vertical(id="sources")
@@ -274,9 +277,11 @@ class PerspectaApp(App[int]):
         columns = self.query_one(PerspectiveColumns)
         if event_id is None:
             columns.show([], comparison)
+            self.query_one(SilentLine).show([])
             self.query_one(ContextPane).show_claim(None, comparison)
             return
         columns.show(self.column_contents(event_id), comparison)
+        self.query_one(SilentLine).show(self.silent_labels(event_id))
         visible = columns.visible_slots()
         self.current_slot = min(self.current_slot, max(0, len(visible) - 1))
         if isinstance(self.focused, ClaimColumn) and visible:
@@ -284,28 +289,39 @@ class PerspectaApp(App[int]):
         self.show_context()
 
     def column_contents(self, event_id: str) -> list[ColumnContent]:
-        """Pinned perspectives first; then those that speak; then the silent ones.
+        """Pinned perspectives first, then those that speak (and pass the filter).
 
-        With two pins, only the pinned pair is shown (head to head).
+        Silent perspectives get no column (the line above the columns names them) unless
+        pinned. With two pins, only the pinned pair is shown (head to head).
         """
         comparison = self.comparison
         assert comparison is not None
         event = comparison.events[comparison.event_index[event_id]]
         shown = self.filtered.shows if self.filtered else (lambda _claim_id: True)
 
-        def content(perspective: str, silent: bool) -> ColumnContent:
+        def content(perspective: str) -> ColumnContent:
             claims = [c for c in comparison.claims_in(event_id, perspective) if shown(c.id)]
             return ColumnContent(perspective, comparison.perspective_label(perspective), claims,
-                                 silent or not claims, perspective in self.pins)
+                                 not claims, perspective in self.pins)
 
         pinned = [p for p in self.pins if p in comparison.perspectives or
                   p == UNASSIGNED_PERSPECTIVE]
         if len(pinned) == 2:
-            return [content(p, False) for p in pinned]
-        order = [*pinned]
-        order += [p for p in event.perspectives if p not in order]
-        order += [p for p in event.silent if p not in order]
-        return [content(p, p in event.silent) for p in order]
+            return [content(p) for p in pinned]
+        contents = [content(p) for p in pinned]
+        for perspective in event.perspectives:
+            if perspective not in pinned:
+                speaking = content(perspective)
+                if speaking.claims:
+                    contents.append(speaking)
+        return contents
+
+    def silent_labels(self, event_id: str) -> list[str]:
+        """Labels of the perspectives that say nothing about the event."""
+        comparison = self.comparison
+        assert comparison is not None
+        event = comparison.events[comparison.event_index[event_id]]
+        return [comparison.perspective_label(p) for p in event.silent]
 
     def current_claim(self) -> str | None:
         """The claim the user is looking at: the highlighted card of the current column."""
@@ -333,11 +349,10 @@ class PerspectaApp(App[int]):
 
     # ---- events from widgets ----------------------------------------------------------
 
-    @on(DataTable.RowHighlighted, "#events")
-    def _on_event_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        event_id = event.row_key.value
-        if event_id is not None and event_id != self.event_id:
-            self.show_event(str(event_id))
+    @on(EventTable.Highlighted)
+    def _on_event_highlighted(self, event: EventTable.Highlighted) -> None:
+        if event.event_id != self.event_id:
+            self.show_event(event.event_id)
 
     @on(OptionList.OptionHighlighted)
     def _on_claim_highlighted(self, event: OptionList.OptionHighlighted) -> None:

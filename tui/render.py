@@ -104,7 +104,9 @@ def claim_card(claim: Claim, comparison: Comparison) -> Text:
     attribution = attribution_line(claim)
     if attribution is not None:
         lines.append(attribution)
-    lines.append(source_line(comparison.documents.get(claim.document)))
+    # With one source the header and the context pane already name it: cards stay short.
+    if len(comparison.documents) > 1:
+        lines.append(source_line(comparison.documents.get(claim.document)))
     if claim.hedges:
         lines.append(Text("hedge: ", DIM) + Text(", ".join(one_line(h) for h in claim.hedges),
                                                  "yellow"))

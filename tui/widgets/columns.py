@@ -9,12 +9,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import HorizontalScroll
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets.option_list import Option
 
 from core.compare import Comparison
 from core.models import Claim
 from tui.render import claim_card, one_line
 from tui.widgets.lists import RegistryOptionList
+
+COLUMN_MIN_WIDTH = 28
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +75,7 @@ class ClaimColumn(RegistryOptionList):
         if content.claims:
             title.append(f" {len(content.claims)}", "dim")
         self.border_title = title
-        self.set_class(content.silent, "-silent")
+        self.set_class(content.silent, "-silent")  # only pinned perspectives can be silent
         self.set_class(content.pinned, "-pinned")
         self.set_class(head_to_head, "-head-to-head")
         self.clear_options()
@@ -112,8 +115,6 @@ class PerspectiveColumns(HorizontalScroll, inherit_bindings=False):
     PerspectiveColumns { width: 1fr; height: 1fr; scrollbar-size-horizontal: 1; }
     """
 
-    SILENT_WIDTH = 18
-
     def __init__(self, slots: int, *, id: str | None = None) -> None:
         super().__init__(id=id, can_focus=False)
         self._slot_count = max(1, slots)
@@ -121,9 +122,11 @@ class PerspectiveColumns(HorizontalScroll, inherit_bindings=False):
 
     def on_resize(self) -> None:
         """Two columns side by side at least: narrow terminals get narrower columns."""
-        self.column_width = max(24, min(36, self.size.width // 2))
+        # As many whole columns as fit at COLUMN_MIN_WIDTH (two at least), sharing the width.
+        count = max(2, self.size.width // COLUMN_MIN_WIDTH)
+        self.column_width = max(20, self.size.width // count)
         for column in self.visible_slots():
-            if not column.has_class("-silent") and str(column.styles.width) != "1fr":
+            if str(column.styles.width) != "1fr":
                 column.styles.width = self.column_width
 
     def compose(self) -> ComposeResult:
@@ -145,12 +148,7 @@ class PerspectiveColumns(HorizontalScroll, inherit_bindings=False):
         for slot, column in enumerate(self.slots):
             if slot < len(contents):
                 column.show(contents[slot], comparison, head_to_head)
-                if head_to_head:
-                    width: str | int = "1fr"
-                elif contents[slot].silent:
-                    width = self.SILENT_WIDTH
-                else:
-                    width = self.column_width
+                width: str | int = "1fr" if head_to_head else self.column_width
                 if str(column.styles.width) != str(width):
                     column.styles.width = width
                 if not column.display:
@@ -159,3 +157,28 @@ class PerspectiveColumns(HorizontalScroll, inherit_bindings=False):
                 column.display = False
                 column.perspective = None
                 column._signature = ()
+
+
+class SilentLine(Widget):
+    """'silent here: Iran · Analysts' above the columns (one line, repainted without relayout)."""
+
+    DEFAULT_CSS = """
+    SilentLine { height: 1; color: $text-muted; padding: 0 1; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text = Text("")
+
+    def show(self, labels: Sequence[str]) -> None:
+        """Name the silent perspectives (or say that everyone speaks)."""
+        if labels:
+            text = Text("silent here: ", "italic")
+            text.append(" · ".join(one_line(label) for label in labels), "bold")
+        else:
+            text = Text("every perspective speaks about this event", "italic")
+        self._text = text
+        self.refresh()
+
+    def render(self) -> Text:
+        return self._text

@@ -1,71 +1,151 @@
-"""The event list: one single-line row per event (group), most important first."""
+"""The event list: one single-line row per event (group), most important first.
+
+A virtual list (ScrollView + render_line): only the visible rows are rendered, and replacing the
+rows (filtering 2k events on each keystroke) costs nothing until they are painted.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
+from rich.segment import Segment
 from rich.text import Text
+from textual import events
+from textual.binding import BindingType
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from core.compare import EventRow
+from tui.actions import bindings
 from tui.render import event_marker, one_line
-from tui.widgets.lists import RegistryTable
 
 
-class EventTable(RegistryTable):
+class EventTable(ScrollView, can_focus=True):
     """Events with their claim count, how many perspectives speak, and a ⚡ when contested."""
 
     DEFAULT_CSS = """
-    EventTable { width: 36; height: 1fr; border: round $primary-darken-2; }
+    EventTable {
+        width: 36; height: 1fr; border: round $primary-darken-2;
+        scrollbar-size-vertical: 1; overflow-x: hidden;
+    }
     EventTable:focus { border: round $accent; }
+    EventTable > .event-table--cursor { background: $block-cursor-blurred-background; }
+    EventTable:focus > .event-table--cursor {
+        background: $block-cursor-background; color: $block-cursor-foreground;
+        text-style: bold;
+    }
     """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"event-table--cursor"}
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("list")]
+
+    class Highlighted(Message):
+        """The cursor moved to another event."""
+
+        def __init__(self, event_id: str) -> None:
+            super().__init__()
+            self.event_id = event_id
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=False, cell_padding=0)
-        self.border_title = Text("Events")
-        self._label_width = 20
+        super().__init__(id=id)
+        self.rows: list[EventRow] = []
+        self.cursor_row = 0
+        self.all_voices = 0
         self._narrow = False
+        self.border_title = Text("Events")
+        self.border_subtitle = Text("claims · voices", "dim")
 
-    def on_mount(self) -> None:
-        self.add_column(Text(" Event"), key="label", width=self._label_width)
-        self.add_column(Text("n", justify="right"), key="claims", width=4)
-        self.add_column(Text("who", justify="right"), key="voices",
-                        width=0 if self._narrow else 5)
-        self.add_column(Text(""), key="mark", width=3)
+    @property
+    def row_count(self) -> int:
+        """How many events are listed."""
+        return len(self.rows)
 
     def set_pane_width(self, width: int) -> None:
-        """Fit the columns to the pane: narrow panes drop the 'who' column for the label."""
-        narrow = width < 34
-        # Border (2) + count (4) + voices (5) + mark (3) + scrollbar (2).
-        label_width = max(8, width - 16 + (5 if narrow else 0))
-        if (label_width, narrow) == (self._label_width, self._narrow):
-            return
-        self._label_width, self._narrow = label_width, narrow
-        if "label" in self.columns:
-            self.columns["label"].width = label_width  # type: ignore[index]
-            self.columns["voices"].width = 0 if narrow else 5  # type: ignore[index]
-            self._require_update_dimensions = True
-            self._clear_caches()
-            self.refresh()
+        """Narrow panes drop the voices column to leave room for the label."""
+        self._narrow = width < 34
+        self.border_subtitle = Text("claims" if self._narrow else "claims · voices", "dim")
+        self.refresh()
 
-    def show_events(self, events: Sequence[EventRow], voices: int) -> None:
-        """Replace the rows (one per event)."""
-        self.clear()
-        for event in events:
-            speaking = event.voices
-            self.add_row(
-                Text(" " + one_line(event.label), overflow="ellipsis", no_wrap=True),
-                Text(str(event.claims), justify="right"),
-                Text(f"{speaking}/{voices}" if voices < 10 else str(speaking), style="dim",
-                     justify="right"),
-                event_marker(event),
-                key=event.id,
-            )
-        title = Text("Events ") + Text(f"{len(events)}", "dim")
-        self.border_title = title
+    def show_events(self, rows: Sequence[EventRow], voices: int) -> None:
+        """Replace the rows (one per event); the cursor goes back to the top."""
+        self.rows = list(rows)
+        self.all_voices = voices
+        self.cursor_row = 0
+        self.virtual_size = Size(self.size.width, len(self.rows))
+        self.scroll_to(y=0, animate=False)
+        self.border_title = Text("Events ") + Text(str(len(self.rows)), "dim")
+        self.refresh()
 
     def event_id_at_cursor(self) -> str | None:
         """The id of the highlighted event, if any."""
-        if self.row_count == 0:
+        if not self.rows:
             return None
-        row_key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
-        return str(row_key.value) if row_key.value is not None else None
+        return self.rows[self.cursor_row].id
+
+    def move_cursor(self, *, row: int, animate: bool = False) -> None:
+        """Put the cursor on a row (clamped), scroll it into view, tell the app."""
+        if not self.rows:
+            return
+        row = max(0, min(len(self.rows) - 1, row))
+        changed = row != self.cursor_row
+        self.cursor_row = row
+        self.scroll_to_region(Region(0, row, 1, 1), animate=animate, force=True)
+        self.refresh()
+        if changed:
+            self.post_message(self.Highlighted(self.rows[row].id))
+
+    # ---- keys and mouse (names from the registry's list scope) -------------------------
+
+    def action_cursor_down(self) -> None:
+        self.move_cursor(row=self.cursor_row + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_cursor(row=self.cursor_row - 1)
+
+    def action_page_down(self) -> None:
+        self.move_cursor(row=self.cursor_row + max(1, self.scrollable_content_region.height - 1))
+
+    def action_page_up(self) -> None:
+        self.move_cursor(row=self.cursor_row - max(1, self.scrollable_content_region.height - 1))
+
+    def action_list_first(self) -> None:
+        self.move_cursor(row=0)
+
+    def action_list_last(self) -> None:
+        self.move_cursor(row=len(self.rows) - 1)
+
+    def on_click(self, event: events.Click) -> None:
+        row = event.y + int(self.scroll_offset.y)
+        if 0 <= row < len(self.rows):
+            self.move_cursor(row=row)
+
+    # ---- rendering --------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self.rows))
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        row = y + int(self.scroll_offset.y)
+        if row >= len(self.rows) or width <= 0:
+            return Strip.blank(width, self.rich_style)
+        event = self.rows[row]
+        # Claims (4) + voices (6, dropped when narrow) + marker (" ⚡": 3 cells).
+        counts_width = 7 if self._narrow else 13
+        label_width = max(4, width - counts_width)
+        line = Text(" " + one_line(event.label), no_wrap=True, end="")
+        line.truncate(label_width, overflow="ellipsis", pad=True)
+        line.append(f"{event.claims:>4}")
+        if not self._narrow:
+            line.append(f"{event.voices:>3}/{self.all_voices:<2}" if self.all_voices < 10
+                        else f"{event.voices:>5}", "dim")
+        line.append_text(event_marker(event))
+        line.truncate(width, pad=True)
+        base = self.rich_style
+        if row == self.cursor_row:
+            base = base + self.get_component_rich_style("event-table--cursor")
+        segments = [Segment(s.text, base + s.style if s.style else base)
+                    for s in line.render(self.app.console)]
+        return Strip(segments, width).crop(0, width).simplify()

@@ -31,7 +31,7 @@ def keys_text() -> Text:
             label = action.description
         text.append(keys, "bold")
         text.append(f" {label}  ", "dim")
-    text.append(KEY_NAMES.get(PALETTE_KEY, PALETTE_KEY), "bold")
+    text.append(PALETTE_KEY.replace("ctrl+", "^"), "bold")
     text.append(" palette", "dim")
     return text
 
