@@ -13,8 +13,9 @@ over the annotated cue occurrences of each form:
 - `source_before`: share of sources written before the cue;
 - `rest`: share of ALL occurrences where the rest of the sentence after the word is at least
   half covered by annotated Contents (the precision of a claim "from here to the sentence end");
-- `subject_rest`: the same share over occurrences right after a capitalised word or a subject
-  pronoun (auxiliaries and -ly adverbs skipped): "Trump endorsed …", "she hopes …";
+- `subject_rest`: the same share over occurrences outside any annotated Content (so quoted
+  speech does not count) and right after a capitalised word or a subject pronoun (auxiliaries
+  and -ly adverbs skipped): "Trump endorsed …", "she hopes …";
   `subject_seen`: how many such occurrences;
 - `noun`: share of occurrences right after a determiner or possessive ("the claim", "his
   statement"), i.e. used as a noun.
@@ -112,7 +113,7 @@ def derive(root: Path, min_count: int, min_precision: float) -> dict[str, dict[s
             ok = hi > m.end() and sum(mask[m.end():hi]) * 2 >= hi - m.end()
             rest_ok[form] += ok
             gap = text[m.start() - 1:m.start()] if m.start() else ""
-            if subject and gap == " ":
+            if subject and gap == " " and not mask[m.start()]:
                 subject_seen[form] += 1
                 subject_ok[form] += ok
             if form in SKIPPABLE or form.endswith("ly"):

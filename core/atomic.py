@@ -14,6 +14,11 @@ def write_bytes_atomic(path: Path, data: bytes, *, backup: bool = False) -> None
     With `backup`, the previous version is kept as `path.bak` (hard link, so the
     old file is never missing at any moment)."""
     path = Path(path)
+    if path.exists() and not path.is_file():
+        # a device or pipe (/dev/null, /dev/stdout, a FIFO): write through, never replace it
+        with open(path, "wb") as fh:
+            fh.write(data)
+        return
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:

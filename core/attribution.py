@@ -23,6 +23,7 @@ from core.attribution_lexicon import (
     CUE_FRAMES,
     DETERMINERS,
     LABEL_CUES,
+    NAME_PARTICLES,
     NEEDS_THAT,
     NP_STOPS,
     PREPOSITIONS_IN_NP,
@@ -96,8 +97,9 @@ MIN_CONTENT_WORDS = 2
 # Learned cues (core/data/cues.json) fire when this share of their train occurrences were cues.
 LEARNED_MIN_PRECISION = 0.1
 # … and when the rest of the sentence after them was annotated content this often.
-LEARNED_MIN_REST = 0.6
+LEARNED_MIN_REST = 0.55
 LEARNED_MIN_WORDS = 3
+_DATELINE = re.compile(r"[A-Z][A-Z.]+(?:[ ,]+[A-Z][A-Z.]+)*\s*(?:\([^)]{1,20}\)\s*)?[—–-]+\s*")
 _COORDINATED = re.compile(r"\b(?:and|then|but|and then|but then)\s*$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _COMPLEMENT = re.compile(r"\s*(?:that|to|about|for|on|of|with|over|whether|if|how|what|why|:)\b\s*")
@@ -426,6 +428,7 @@ class _DocAttributor:
         self.last_sentence = -10
         self.sentence_index = 0
         self.extend_to: int | None = None  # content end past the quote ('"…" every time …')
+        self.lowercase_words: dict[str, bool] = {}
 
     def emit(self, start: int, end: int, kind: ClaimKind, attr: Attr | None, paragraph: int,
              context_start: int | None = None) -> None:
@@ -537,6 +540,58 @@ class _DocAttributor:
             return is_proper_name(name) and words[-1].lower() not in TITLE_WORDS
         return bool(re.search(r"\b[A-Z][a-z]+\s+" + re.escape(name) + r"\b", self.text))
 
+    def common_word(self, word: str) -> bool:
+        """Whether a capitalised word is also written in lower case in this document
+        ('Let', 'Pretty'): a sentence-initial common word, not a name."""
+        low = word.lower()
+        known = self.lowercase_words.get(low)
+        if known is None:
+            known = re.search(r"(?<![\w.])" + re.escape(low) + r"\b", self.text) is not None
+            self.lowercase_words[low] = known
+        return known
+
+    def learned_subject(self, lo: int, hi: int, cue: str, paragraph: int) -> Attr | None:
+        """The sentence subject for a learned cue further on ('Republican front-runner Donald
+        Trump, who …, endorsed …', 'Trump on Tuesday endorsed …'): a name, pronoun or role
+        phrase at the start of the clause."""
+        text = self.text
+        m = _DATELINE.match(text, lo, hi) or _LEADING_ADVERBS.match(text, lo, hi)
+        if m:
+            lo = m.end()
+        toks = _tokens(text, lo, hi)
+        taken: list[tuple[int, int, str]] = []
+        for index, (t0, t1, word) in enumerate(toks[:8]):
+            bare = word.rstrip(",")
+            low = bare.lower()
+            ahead = [w for _, _, w in toks[index + 1:index + 3]]
+            if not taken and (low in ("he", "she", "they", "we", "i") or
+                              (is_capitalized(bare) and not low.endswith("ing"))):
+                taken.append((t0, t0 + len(bare), bare))
+            elif taken and (is_capitalized(bare) or _ABBREVIATION.match(bare)
+                            or low in NAME_PARTICLES):
+                taken.append((t0, t0 + len(bare), bare))
+            elif not taken and low in DETERMINERS:
+                taken.append((t0, t0 + len(bare), bare))
+            elif (low in ROLE_NOUNS or low.rstrip("s") in ROLE_NOUNS) and taken:
+                taken.append((t0, t0 + len(bare), bare))
+            elif bare.replace("-", "").isalpha() and bare.islower() and any(is_capitalized(w) for w in ahead) \
+                    and low not in NP_STOPS and low not in PREPOSITIONS_IN_NP:
+                taken.append((t0, t0 + len(bare), bare))  # "presidential front-runner X"
+            else:
+                break
+            if word.endswith(","):
+                break
+        while taken and not (is_capitalized(taken[-1][2]) or taken[-1][2].lower() in
+                             ROLE_NOUNS or taken[-1][2].lower().rstrip("s") in ROLE_NOUNS
+                             or taken[-1][2].lower() in PRONOUNS):
+            taken.pop()
+        if not taken or len(taken) == len(toks):
+            return None
+        if len(taken) == 1 and self.common_word(taken[0][2]) and \
+                taken[0][2].lower() not in PRONOUNS:
+            return None
+        return _make_attr(text, taken[0][0], taken[-1][1], cue, None, paragraph)
+
     def leading_subject(self, lo: int, hi: int, cue: str, paragraph: int) -> Attr | None:
         """Subject of the sentence for a coordinated cue ('Iraq regretted … and said …')."""
         toks = _tokens(self.text, lo, hi)
@@ -647,7 +702,7 @@ class _DocAttributor:
             attr = _subject_before(text, clause_lo, m.start(), form, paragraph)
             lead = False
             if attr is None:
-                attr = self.leading_subject(clause_lo, m.start(), form, paragraph)
+                attr = self.learned_subject(clause_lo, m.start(), form, paragraph)
                 lead = not _COORDINATED.search(text, clause_lo, m.start())
             if attr is None:
                 continue

@@ -217,7 +217,7 @@ def _load_cue_frames() -> dict[str, CueFrame]:
         rest = float(info["rest"])
         subject_rest = info.get("subject_rest")
         if subject_rest is None or int(info.get("subject_seen", 0)) < MIN_SUBJECT_SEEN:
-            subject_rest = rest
+            subject_rest = rest  # too rare in subject position to measure there
         frames[form] = CueFrame(precision=float(info["precision"]), rest=rest,
                                 subject_rest=float(subject_rest),
                                 after=float(info["after"]),

@@ -132,3 +132,14 @@ def test_outputs_get_ordinary_file_permissions(tmp_path: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_devices_are_written_through_not_replaced(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    write_bytes_atomic(fifo, b"through the pipe")
+    assert reader.communicate(timeout=10)[0] == b"through the pipe"
+    assert fifo.exists() and not fifo.is_file()
+    assert run(["analyze", str(SEED), "--format", "json", "--output", os.devnull]) == 0
+    assert Path(os.devnull).is_char_device()
