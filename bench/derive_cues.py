@@ -45,7 +45,8 @@ STOP = frozenset(
     her their they he she we i you that this these those there also just even still now then
     so up out over into about after before than more most very too again once all some any
     one two last first new other such only never ever already later often back how what who
-    which when where why whether if while""".split()
+    which when where why whether if while himself herself themselves itself myself ourselves
+    yourself""".split()
 )
 SENTENCE_END = re.compile(r"[.!?][\"”’']?(?=\s)|\n")
 SKIPPABLE = frozenset("has have had also will would did does not never has is was".split())
@@ -83,6 +84,7 @@ def derive(root: Path, min_count: int, min_precision: float) -> dict[str, dict[s
     noun: Counter[str] = Counter()
     following: dict[str, Counter[str]] = defaultdict(Counter)
     rest_ok: Counter[str] = Counter()
+    capitalised: Counter[str] = Counter()
     subject_seen: Counter[str] = Counter()
     subject_ok: Counter[str] = Counter()
     for ann, txt in articles(root, "train"):
@@ -108,6 +110,7 @@ def derive(root: Path, min_count: int, min_precision: float) -> dict[str, dict[s
         for m in WORD.finditer(text):
             form = m.group().lower().replace("’", "'")
             seen[form] += 1
+            capitalised[form] += m.group()[0].isupper()
             end = SENTENCE_END.search(text, m.end())
             hi = end.start() if end else len(text)
             ok = hi > m.end() and sum(mask[m.end():hi]) * 2 >= hi - m.end()
@@ -140,8 +143,9 @@ def derive(root: Path, min_count: int, min_precision: float) -> dict[str, dict[s
     out: dict[str, dict[str, object]] = {}
     for form, n in sorted(cue.items()):
         precision = n / seen[form]
-        if form in STOP or n < min_count or precision < min_precision:
-            continue
+        if form in STOP or n < min_count or precision < min_precision or \
+                capitalised[form] * 2 > seen[form]:
+            continue  # function words, rare or weak cues, names ("Trump's")
         top = following[form].most_common(1)
         out[form] = {
             "cue": n,
@@ -163,8 +167,8 @@ def derive(root: Path, min_count: int, min_precision: float) -> dict[str, dict[s
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", default=str(DATA / "polnear"))
-    parser.add_argument("--min-count", type=int, default=4)
-    parser.add_argument("--min-precision", type=float, default=0.15)
+    parser.add_argument("--min-count", type=int, default=3)
+    parser.add_argument("--min-precision", type=float, default=0.05)
     parser.add_argument("--output", default=str(REPO / "core" / "data" / "cues.json"))
     args = parser.parse_args()
     root = Path(args.path)
@@ -176,14 +180,22 @@ def main() -> int:
         "about": "Attribution cue word forms derived from PolNeAR v1.0 TRAIN annotation "
                  "statistics by bench/derive_cues.py (generic English words and counts only; "
                  "no article text). precision = share of occurrences inside an annotated Cue; "
-                 "after = share of contents after the cue; source_before = share of sources "
-                 "before it; noun = share used after a determiner; next = usual complement.",
+                 "rest = share of occurrences followed by annotated content to the sentence "
+                 "end; subject_rest = the same outside contents right after a name or subject "
+                 "pronoun (subject_seen occurrences); after = share of contents after the cue; "
+                 "source_before = share of sources before it; noun = share used after a "
+                 "determiner; next = usual complement.",
         "min_count": args.min_count,
         "min_precision": args.min_precision,
         "cues": cues,
     }
-    Path(args.output).write_bytes(orjson.dumps(doc, option=orjson.OPT_INDENT_2
-                                               | orjson.OPT_SORT_KEYS))
+    # One line per form: small, and diffs stay readable when the statistics change.
+    lines = [f"  {orjson.dumps(form).decode()}: {orjson.dumps(info).decode()}"
+             for form, info in sorted(cues.items())]
+    head = orjson.dumps({k: v for k, v in doc.items() if k != "cues"},
+                        option=orjson.OPT_INDENT_2).decode().rstrip("}\n")
+    Path(args.output).write_text(head + ',\n  "cues": {\n' + ",\n".join(
+        "  " + line for line in lines) + "\n  }\n}\n", encoding="utf-8")
     print(f"{len(cues)} cue forms written to {args.output}")
     return 0
 

@@ -4,8 +4,12 @@ Rule-based. Each body paragraph is split into sentences; double-quoted passages 
 a quote scanner (curly and straight quotes, nesting, multi-paragraph quotes that re-open each
 paragraph). A quote is attributed from the words around it (`"…," X said`, `X said: "…"`,
 `X said that … "…"`); a quote without a cue continues the last speaker. Sentences without quotes
-are checked for indirect speech (`X said (that) …`, `…, X said.`, `according to X, …`).
-Everything else is narration. Spans: a direct claim spans the quoted text including its quote
+are checked for indirect speech (`X said (that) …`, `…, X said.`, `according to X, …`), then
+for a learned cue (core/data/cues.json, word statistics from PolNeAR train made by
+bench/derive_cues.py): a verb such as "endorsed", "hopes", "worried" after a source noun phrase
+('X endorsed …'; the content is the rest of the clause), or a possessive noun cue ("Trump's claim
+that …", "his call for …"). A learned cue fires when, in train, the rest of the sentence after
+it was annotated content often enough (LEARNED_MIN_REST). Everything else is narration. Spans: a direct claim spans the quoted text including its quote
 marks; an indirect claim spans its content (after the cue and "that", without the final period);
 a narration claim spans its sentence. `claim.text == doc.text[claim.start:claim.end]` always.
 """
@@ -69,7 +73,8 @@ _LEADING_ADVERBS = re.compile(
     r"Yesterday|Instead|Indeed|Separately|Previously|Therefore|Thus|But|And|So|Yet|"
     r"(?:On|In|Last|This|By)\s+(?:[A-Z][a-z]+|\d+)(?:\s+\d+)?),?\s+)+"
 )
-_ABBREVIATION = re.compile(r"^(?:(?:[A-Z]\.)*[A-Z]|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Adm|Prof|St|Jr|Sr|"
+_ABBREVIATION = re.compile(r"^(?:(?:[A-Z]\.)*[A-Z]|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|"
+                           r"Adm|Prof|St|Jr|Sr|"
                            r"U\.S|U\.N|U\.K)\.$")
 _FUNCTION_WORDS = frozenset(
     """this that these those but and so then however meanwhile when while after before if as
@@ -91,15 +96,68 @@ _NOT_NAME_START = frozenset("In On At For From By After Before During With Like 
 _FIRST_PERSON = frozenset("i we".split())
 _STATEMENT_PRONOUNS = frozenset("it this".split())
 _STATEMENT_CUES = frozenset("reads read says said states stated".split())
-_DOC_NOUNS = re.compile(r"^(?:the|this|that)\s+(?:statement|tweet|letter|message|note|release)$", re.I)
+_DOC_NOUNS = re.compile(r"^(?:the|this|that)\s+(?:statement|tweet|letter|message|note|release)$",
+                        re.I)
 
 MIN_CONTENT_WORDS = 2
 # Learned cues (core/data/cues.json) fire when this share of their train occurrences were cues.
 LEARNED_MIN_PRECISION = 0.1
 # … and when the rest of the sentence after them was annotated content this often.
-LEARNED_MIN_REST = 0.55
+LEARNED_MIN_REST = 0.45
+# Shortest learned content: 'X issued a statement.', 'X tweeted concern.' introduce a quote.
 LEARNED_MIN_WORDS = 3
+LEARNED_MAX_GAP = 3  # words between a sentence subject and its learned cue ("on Tuesday")
 _DATELINE = re.compile(r"[A-Z][A-Z.]+(?:[ ,]+[A-Z][A-Z.]+)*\s*(?:\([^)]{1,20}\)\s*)?[—–-]+\s*")
+# Capitalised sentence openers that are no subject: "Asked about …", "Despite …", "Everybody".
+_NOT_SUBJECT_START = re.compile(r"despite|plus|everybody|everyone|nobody|"
+                                r"neither|either|none|many|some|most|each|every|why|how|what")
+_VERB_GROUP = frozenset(
+    """is are was were am be been being has have had do does did don't doesn't didn't not never
+    will would could can should may might must won't also still even now just already again long
+    often then once""".split()
+)
+
+
+def _plausible_source(mention: str) -> bool:
+    """A learned cue's source starts like a noun phrase: a capital, a determiner, a pronoun or
+    a role noun ('officials'), not a verb ('comes amid US concerns')."""
+    words = mention.split()
+    if not words:
+        return False
+    first = words[0].lower()
+    head = words[-1].lower().strip(",.")
+    if is_capitalized(words[0]) or first in DETERMINERS or first in PRONOUNS:
+        return True
+    if first in ROLE_NOUNS or first.rstrip("s") in ROLE_NOUNS:
+        return True
+    # "senior officials": a lowercase modifier before a role noun, not a verb form.
+    return (head in ROLE_NOUNS or head.rstrip("s") in ROLE_NOUNS) and first.isalpha() and \
+        not first.endswith(("s", "ed", "ing"))
+
+
+def _verb_group_start(text: str, lo: int, pos: int) -> int:
+    """Where the auxiliaries and adverbs before a verb at `pos` begin ('doesn't really want')."""
+    while True:
+        end = pos
+        while end > lo and text[end - 1] == " ":
+            end -= 1
+        start = text.rfind(" ", lo, end) + 1
+        if start < lo:
+            start = lo
+        raw = text[start:end]
+        word = raw.lower().replace("’", "'")
+        if end > start and raw[:1].islower() and (word in _VERB_GROUP or (
+                word.endswith("ly") and len(word) > 4)):
+            pos = start
+        else:
+            return pos
+
+
+_POSSESSIVE_NOUN = re.compile(
+    r"(?:(?<![\w.])(?P<owner>(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w&-]*)['’]s?|"
+    r"\b(?P<pron>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]+)\b")
+_LOWER_WORD = re.compile(r"(?<![\w.])[a-z]+\b")
+_PASSIVE_BY = re.compile(r"\s+by\b")
 _COORDINATED = re.compile(r"\b(?:and|then|but|and then|but then)\s*$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _COMPLEMENT = re.compile(r"\s*(?:that|to|about|for|on|of|with|over|whether|if|how|what|why|:)\b\s*")
@@ -308,7 +366,9 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
                     nested: bool = False) -> Attr | None:
     """The speaker phrase that ends right before a cue at `hi` (auxiliaries skipped)."""
     toks = _tokens(text, lo, hi)
-    while toks and toks[-1][2].lower() in AUXILIARIES:
+    # "Gorka similarly warned", "Trump has also said": auxiliaries and adverbs are no subject.
+    while toks and (toks[-1][2].lower() in AUXILIARIES or (
+            toks[-1][2].islower() and toks[-1][2].endswith("ly") and len(toks[-1][2]) > 4)):
         toks.pop()
     if not toks:
         return None
@@ -362,10 +422,14 @@ def _np_forward(text: str, lo: int, hi: int, cue: str | None, paragraph: int) ->
     toks = _tokens(text, lo, hi)
     taken: list[tuple[int, int, str]] = []
     ends_with_comma = False
-    for tok in toks[:9]:
+    for index, tok in enumerate(toks[:12 if cue == ACCORDING_TO else 9]):
         word = tok[2]
         low = word.lower().strip(",.;:")
-        if taken and low in NP_STOPS and (not is_capitalized(word) or low in _FUNCTION_WORDS):
+        # "according to a count by The Associated Press": the author of the count counts.
+        by_name = cue == ACCORDING_TO and low == "by" and index + 1 < len(toks) and \
+            is_capitalized(toks[index + 1][2])
+        if taken and low in NP_STOPS and not by_name and (
+                not is_capitalized(word) or low in _FUNCTION_WORDS):
             break
         if _ABBREVIATION.match(word):
             taken.append((tok[0], tok[1], word))
@@ -428,7 +492,7 @@ class _DocAttributor:
         self.last_sentence = -10
         self.sentence_index = 0
         self.extend_to: int | None = None  # content end past the quote ('"…" every time …')
-        self.lowercase_words: dict[str, bool] = {}
+        self.lowercase_words: frozenset[str] | None = None  # built on first use
 
     def emit(self, start: int, end: int, kind: ClaimKind, attr: Attr | None, paragraph: int,
              context_start: int | None = None) -> None:
@@ -499,9 +563,14 @@ class _DocAttributor:
         frame_lo = lo
         cues = list(_CUE.finditer(text, frame_lo, q.start))
         for m in reversed(cues):
-            attr = _subject_before(text, frame_lo, m.start(), m.group(), paragraph)
+            if m.group().endswith("ing") and text[frame_lo:m.start()].rstrip().endswith(","):
+                # 'X endorsed Cruz last week, saying he "…"': the sentence subject speaks.
+                attr = self.learned_subject(frame_lo, m.start(), m.group(), paragraph) or \
+                    self.leading_subject(frame_lo, m.start(), m.group(), paragraph)
+            else:
+                attr = _subject_before(text, frame_lo, m.start(), m.group(), paragraph)
             if attr is None:
-                nested = re.search(r"\b(?:and|then|but|and then|but then)\s*$", text[frame_lo:m.start()])
+                nested = _COORDINATED.search(text, frame_lo, m.start())
                 if nested:
                     attr = self.leading_subject(frame_lo, m.start(), m.group(), paragraph)
             if attr is None:
@@ -543,12 +612,9 @@ class _DocAttributor:
     def common_word(self, word: str) -> bool:
         """Whether a capitalised word is also written in lower case in this document
         ('Let', 'Pretty'): a sentence-initial common word, not a name."""
-        low = word.lower()
-        known = self.lowercase_words.get(low)
-        if known is None:
-            known = re.search(r"(?<![\w.])" + re.escape(low) + r"\b", self.text) is not None
-            self.lowercase_words[low] = known
-        return known
+        if self.lowercase_words is None:
+            self.lowercase_words = frozenset(_LOWER_WORD.findall(self.text))
+        return word.lower() in self.lowercase_words
 
     def learned_subject(self, lo: int, hi: int, cue: str, paragraph: int) -> Attr | None:
         """The sentence subject for a learned cue further on ('Republican front-runner Donald
@@ -560,25 +626,28 @@ class _DocAttributor:
             lo = m.end()
         toks = _tokens(text, lo, hi)
         taken: list[tuple[int, int, str]] = []
-        for index, (t0, t1, word) in enumerate(toks[:8]):
+        for index, (t0, _t1, word) in enumerate(toks[:8]):
             bare = word.rstrip(",")
             low = bare.lower()
             ahead = [w for _, _, w in toks[index + 1:index + 3]]
-            if not taken and (low in ("he", "she", "they", "we", "i") or
-                              (is_capitalized(bare) and not low.endswith("ing"))):
-                taken.append((t0, t0 + len(bare), bare))
-            elif taken and (is_capitalized(bare) or _ABBREVIATION.match(bare)
-                            or low in NAME_PARTICLES):
-                taken.append((t0, t0 + len(bare), bare))
-            elif not taken and low in DETERMINERS:
-                taken.append((t0, t0 + len(bare), bare))
-            elif (low in ROLE_NOUNS or low.rstrip("s") in ROLE_NOUNS) and taken:
-                taken.append((t0, t0 + len(bare), bare))
-            elif bare.replace("-", "").isalpha() and bare.islower() and any(is_capitalized(w) for w in ahead) \
-                    and low not in NP_STOPS and low not in PREPOSITIONS_IN_NP:
-                taken.append((t0, t0 + len(bare), bare))  # "presidential front-runner X"
+            if not taken:
+                accept = low in ("he", "she", "they", "we", "i") or low in DETERMINERS or (
+                    is_capitalized(bare) and not _NOT_SUBJECT_START.fullmatch(low)
+                    and not (low.endswith("ed") and self.common_word(bare))
+                    and not re.fullmatch(r"\w{3,}ing|\w{5,}ly", low)
+                    and low not in _BAD_FIRST and low not in _FUNCTION_WORDS
+                    and low not in NP_STOPS)
             else:
+                accept = (is_capitalized(bare) or bool(_ABBREVIATION.match(bare))
+                          or low in NAME_PARTICLES or low in ROLE_NOUNS
+                          or low.rstrip("s") in ROLE_NOUNS)
+            # "Republican presidential front-runner Donald Trump": lowercase modifiers.
+            accept = accept or (bare.replace("-", "").isalpha() and bare.islower()
+                                and any(is_capitalized(w) for w in ahead)
+                                and low not in NP_STOPS and low not in PREPOSITIONS_IN_NP)
+            if not accept:
                 break
+            taken.append((t0, t0 + len(bare), bare))
             if word.endswith(","):
                 break
         while taken and not (is_capitalized(taken[-1][2]) or taken[-1][2].lower() in
@@ -587,9 +656,10 @@ class _DocAttributor:
             taken.pop()
         if not taken or len(taken) == len(toks):
             return None
-        if len(taken) == 1 and self.common_word(taken[0][2]) and \
-                taken[0][2].lower() not in PRONOUNS:
-            return None
+        first = taken[0][2]
+        if first.lower() not in PRONOUNS and first.lower() not in DETERMINERS and \
+                self.common_word(first) and (len(taken) == 1 or not is_capitalized(taken[1][2])):
+            return None  # "Long before …", "Outside the …": an opener, not a name
         return _make_attr(text, taken[0][0], taken[-1][1], cue, None, paragraph)
 
     def leading_subject(self, lo: int, hi: int, cue: str, paragraph: int) -> Attr | None:
@@ -639,10 +709,11 @@ class _DocAttributor:
             cue = m.group()
             clause_lo = max(lo, text.rfind(";", lo, m.start()) + 1)
             if cue.endswith("ing") and text[clause_lo:m.start()].rstrip().endswith(","):
-                attr = self.leading_subject(clause_lo, m.start(), cue, paragraph)
+                attr = self.learned_subject(clause_lo, m.start(), cue, paragraph) or \
+                    self.leading_subject(clause_lo, m.start(), cue, paragraph)
             else:
                 attr = _subject_before(text, clause_lo, m.start(), cue, paragraph)
-            if attr is None and re.search(r"\b(?:and|then|but|and then|but then)\s*$", text[clause_lo:m.start()]):
+            if attr is None and _COORDINATED.search(text, clause_lo, m.start()):
                 attr = self.leading_subject(clause_lo, m.start(), cue, paragraph)
             if attr is not None and _DOC_NOUN_PHRASE.match(attr.mention):
                 issued = _ISSUED_BEFORE.search(text, clause_lo, attr.start)
@@ -691,20 +762,35 @@ class _DocAttributor:
         phrase before it: 'X endorsed …', 'X hopes to …', '…, X believes.'"""
         text = self.text
         for m in _WORD.finditer(text, lo, hi):
-            form = m.group().lower().replace("’", "'")
+            if not m.group()[0].islower():
+                continue  # "Secretary of State", "United States": names, not cues
+            form = m.group().replace("’", "'")
             frame = CUE_FRAMES.get(form)
             if frame is None or frame.precision < LEARNED_MIN_PRECISION or form.endswith("ly") \
                     or frame.noun >= 0.3 or frame.subject_rest < LEARNED_MIN_REST:
                 continue
             if any(q.start <= m.start() < q.end for q in quotes):
                 continue
+            if form in NEEDS_THAT and not re.match(r"\s*(?:that\b|:)", text[m.end():hi]):
+                continue  # "The US announced the closure": an event, not a statement
+            if _PASSIVE_BY.match(text, m.end(), hi):
+                continue  # "Trump is supported by …": the subject is no source
             clause_lo = max(lo, text.rfind(";", lo, m.start()) + 1)
-            attr = _subject_before(text, clause_lo, m.start(), form, paragraph)
+            # "Roffman doesn't want", "Republicans are looking": the subject is before these.
+            verb_start = _verb_group_start(text, clause_lo, m.start())
+            participle = form.endswith("ing") and text[clause_lo:verb_start].rstrip().endswith(",")
+            # "…, promising to …": the subject of a participle clause opens the sentence.
+            attr = None if participle else _subject_before(text, clause_lo, verb_start, form,
+                                                           paragraph)
             lead = False
             if attr is None:
                 attr = self.learned_subject(clause_lo, m.start(), form, paragraph)
-                lead = not _COORDINATED.search(text, clause_lo, m.start())
-            if attr is None:
+                lead = not participle and not _COORDINATED.search(text, clause_lo, m.start())
+                between = text[attr.end:verb_start].strip() if attr else ""
+                if lead and between and not (between[0] == "," and between[-1] == ",") and \
+                        len(between.split()) > LEARNED_MAX_GAP:
+                    continue  # the cue is too far from the subject to be its verb
+            if attr is None or not _plausible_source(attr.mention):
                 continue
             attr = self.resolve_statement(attr)
             c = _content_after(text, m.end(), hi, form)
@@ -721,8 +807,36 @@ class _DocAttributor:
             if words_after < LEARNED_MIN_WORDS and before.endswith(",") and \
                     len(before.split()) >= LEARNED_MIN_WORDS:
                 return lo, _content_end(text, lo, lo + len(before) - 1), attr
-            if frame.after < 0.5:
-                return lo, _content_end(text, lo, hi), attr
+            if frame.after < 0.5 and words_after >= LEARNED_MIN_WORDS:
+                return lo, _content_end(text, lo, hi), attr  # "X seemed to …": all of it
+        return None
+
+    def noun_cue(self, lo: int, hi: int, paragraph: int) -> tuple[int, int, Attr] | None:
+        """A learned noun cue with a possessive source: "Trump's claim that …", "her call
+        for …", "his decision to …"."""
+        text = self.text
+        for m in _POSSESSIVE_NOUN.finditer(text, lo, hi):
+            noun = m.group("noun").lower()
+            frame = CUE_FRAMES.get(noun)
+            if frame is None or frame.noun < 0.3 or frame.subject_rest < LEARNED_MIN_REST:
+                continue
+            comp = _COMPLEMENT.match(text, m.end(), hi)
+            if comp is None:
+                continue
+            c = comp.end()
+            c_end = _content_end(text, c, hi)
+            if len(text[c:c_end].split()) < LEARNED_MIN_WORDS:
+                continue
+            if m.group("owner") is None:
+                s0, s1 = m.span("pron")
+                attr: Attr | None = Attr(mention=text[s0:s1], start=s0, end=s1, cue=noun,
+                                         paragraph=paragraph)
+            else:
+                s0, s1 = m.span("owner")
+                attr = _make_attr(text, s0, s1, noun, None, paragraph)
+            if attr is None or not _plausible_source(attr.mention):
+                continue
+            return c, c_end, self.resolve_statement(attr)
         return None
 
     def run(self) -> list[Claim]:
@@ -768,6 +882,8 @@ class _DocAttributor:
                 found = self.indirect(lo, s_end, p_index)
                 if found is None:
                     found = self.learned(lo, s_end, p_index, quotes)
+                if found is None:
+                    found = self.noun_cue(lo, s_end, p_index)
                 if found:
                     c_start, c_end, attr = found
                     self.remember(attr)

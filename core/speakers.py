@@ -14,13 +14,17 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 
+import orjson
 from rapidfuzz.distance import JaroWinkler
 
 from core.attribution_lexicon import PRONOUNS, is_proper_name, split_name_role
 from core.models import Claim, Document, Speaker
 
 LAST_NAME_THRESHOLD = 0.9
+# "his claim that …": a possessive source resolves like its subject pronoun.
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 BODY_ALIASES: dict[str, str] = {
     "us": "United States", "u.s.": "United States", "u.s": "United States",
     "united states": "United States", "america": "United States", "usa": "United States",
@@ -49,6 +53,7 @@ _NICKNAMES = {"mike": "michael", "bill": "william", "bob": "robert", "jim": "jam
               "chris": "christopher", "dan": "daniel", "dave": "david", "ben": "benjamin",
               "hillary": "hillary", "liz": "elizabeth", "ted": "edward", "rick": "richard"}
 _INITIAL = re.compile(r"^[A-Z]\.$")
+_POSSESSIVE_S = re.compile(r"(?<=\w)['’]s$")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
@@ -183,16 +188,17 @@ def resolve_speakers(
         raw = claim.speaker or claim.speaker_mention
         if not raw:
             continue
+        raw = _POSSESSIVE_S.sub("", raw)  # "Trump's claim that …" is Trump's
         people = doc_people.setdefault(claim.document, [])
         history = doc_history.setdefault(claim.document, [])
         ent = _resolve_one(raw, claim, registry, people, history)
-        if ent is not None and raw.lower() in ("he", "she") and claim.speaker_start is not None:
-            ent = _nearest_person(texts.get(claim.document, ""), claim.speaker_start, registry,
-                                  people) or ent
-        elif ent is None and raw.lower() in ("he", "she") and claim.speaker_start is not None:
-            ent = _nearest_person(texts.get(claim.document, ""), claim.speaker_start, registry,
-                                  people) or _named_in_text(texts.get(claim.document, ""),
-                                                            claim.speaker_start, registry)
+        pronoun = POSSESSIVE_PRONOUNS.get(raw.lower(), raw.lower())
+        text = texts.get(claim.document, "")
+        if ent is not None and pronoun in ("he", "she") and claim.speaker_start is not None:
+            ent = _nearest_person(text, claim.speaker_start, registry, people, pronoun) or ent
+        elif ent is None and pronoun in ("he", "she") and claim.speaker_start is not None:
+            ent = _nearest_person(text, claim.speaker_start, registry, people, pronoun) or \
+                _named_in_text(text, claim.speaker_start, registry, pronoun)
         if ent is None:
             continue
         ent.claims += 1
@@ -229,35 +235,79 @@ def resolve_speakers(
 PRONOUN_WINDOW = 250
 
 
+def _load_first_names() -> dict[str, str]:
+    raw = orjson.loads(resources.files("core").joinpath("data", "first_names.json").read_bytes())
+    genders = {name: "he" for name in raw["male"]}
+    genders.update({name: "she" for name in raw["female"]})
+    return genders
+
+
+# Common first names -> the pronoun they usually take (core/data/first_names.json).
+FIRST_NAME_PRONOUN: dict[str, str] = _load_first_names()
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)")
+_HONORIFIC_PRONOUN = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
+
+
+def _pronoun_of(ent: _Entity, text: str) -> str | None:
+    """'he' or 'she' for a person when a first name or an honorific (Mr./Mrs./Ms.) tells it."""
+    for name in ent.names:
+        m = _HONORIFIC.match(name)
+        if m:
+            return _HONORIFIC_PRONOUN[m.group(1).lower()]
+    if ent.first:
+        found = FIRST_NAME_PRONOUN.get(ent.first.lower().rstrip("."))
+        if found:
+            return found
+    if ent.last:
+        for m in _HONORIFIC.finditer(text):
+            if m.group(2) == ent.last:
+                return _HONORIFIC_PRONOUN[m.group(1).lower()]
+    return None
+
+
 def _nearest_person(text: str, pos: int, registry: _Registry,
-                    people: list[_Entity]) -> _Entity | None:
+                    people: list[_Entity], pronoun: str | None = None) -> _Entity | None:
     """The person whose surname appears last in the text before a pronoun (same document
-    speakers first, then any person seen in the corpus)."""
+    speakers first, then any person seen in the corpus); 'she' skips men and 'he' women."""
     window = text[max(0, pos - PRONOUN_WINDOW):pos]
-    best: _Entity | None = None
-    best_at = -1
+    found: list[tuple[int, int, _Entity]] = []
     seen: set[str] = set()
-    for ent in [*people, *(e for e in registry.entities if e.person)]:
+    for order, ent in enumerate([*people, *(e for e in registry.entities if e.person)]):
         if not ent.last or ent.key in seen:
             continue
         seen.add(ent.key)
         at = window.rfind(ent.last)
-        if at > best_at and (at + len(ent.last) == len(window) or
-                             not window[at + len(ent.last)].isalnum()):
-            best, best_at = ent, at
-    return best
+        if at >= 0 and (at + len(ent.last) == len(window) or
+                        not window[at + len(ent.last)].isalnum()):
+            found.append((at, -order, ent))
+    for _at, _order, ent in sorted(found, key=lambda f: (f[0], f[1]), reverse=True):
+        if pronoun is None or _pronoun_of(ent, text) in (None, pronoun):
+            return ent
+    return None
 
 
 _FULL_NAME = re.compile(r"\b(?:Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Gov\.|Rep\.)\s+[A-Z][\w'’-]+|"
                         r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w'’-]+")
 
 
-def _named_in_text(text: str, pos: int, registry: _Registry) -> _Entity | None:
-    """The last personal name written before a pronoun that no known speaker explains."""
+def _written_pronoun(written: str) -> str | None:
+    """'he'/'she' told by a written name's honorific or first name ('Mrs. Smith', 'Ann Lee')."""
+    m = _HONORIFIC.match(written)
+    if m:
+        return _HONORIFIC_PRONOUN[m.group(1).lower()]
+    return FIRST_NAME_PRONOUN.get(written.split()[0].lower())
+
+
+def _named_in_text(text: str, pos: int, registry: _Registry,
+                   pronoun: str | None = None) -> _Entity | None:
+    """The last personal name written before a pronoun that no known speaker explains
+    (a name of the other gender is skipped)."""
     window = text[max(0, pos - PRONOUN_WINDOW):pos]
     for m in reversed(list(_FULL_NAME.finditer(window))):
         name, _ = split_name_role(m.group())
         first = name.split()[0].lower()
+        if pronoun is not None and _written_pronoun(m.group()) not in (None, pronoun):
+            continue
         if is_proper_name(name) and not _is_body(name) and first not in _NOT_FIRST_NAMES:
             ent = registry.person(name)
             ent.names[name] += 0
@@ -275,9 +325,11 @@ _NOT_FIRST_NAMES = frozenset(
 
 def _resolve_one(raw: str, claim: Claim, registry: _Registry, people: list[_Entity],
                  history: list[_Entity]) -> _Entity | None:
-    low = raw.lower()
+    low = POSSESSIVE_PRONOUNS.get(raw.lower(), raw.lower())
     if low in PRONOUNS:
-        if low in ("he", "she", "i"):
+        if low in ("he", "she"):
+            pool = [e for e in history if e.person and _pronoun_of(e, "") in (None, low)]
+        elif low == "i":
             pool = [e for e in history if e.person]
         elif low == "it":
             pool = [e for e in history if not e.person and not e.anonymous]

@@ -156,3 +156,36 @@ def test_typewriter_quotes_parenthetical_cues_and_headlines() -> None:
     tally = _at(claims, "lost 12 diplomats")
     assert tally.cue == "according to" and tally.speaker_mention == "a Reuters tally"
     assert tally.text == "Iraq has lost 12 diplomats since 2014"
+
+
+def test_learned_cues_attribute_stances_and_beliefs() -> None:
+    # "endorsed" and "worried" are not in the hand-written verb list; core/data/cues.json
+    # (PolNeAR train statistics) makes them cues with a source before them.
+    text = ("Senator Maria Lopez endorsed the plan to expand rural broadband on Tuesday.\n\n"
+            "Republicans are worried about a long fight over the budget next spring.\n\n"
+            "The US announced the closure of its consulate in Basra.")
+    claims = _claims(text)
+    endorsed = _at(claims, "expand rural broadband")
+    assert endorsed.kind is ClaimKind.INDIRECT and endorsed.cue == "endorsed"
+    assert endorsed.speaker_mention == "Senator Maria Lopez"
+    assert endorsed.text == "the plan to expand rural broadband on Tuesday"
+    worried = _at(claims, "long fight")
+    assert worried.speaker_mention == "Republicans"
+    assert worried.text.startswith("a long fight")
+    # An event cue without "that" stays the author's narration.
+    assert _at(claims, "closure of its consulate").kind is ClaimKind.NARRATION
+
+
+def test_learned_cues_need_a_plausible_source() -> None:
+    text = ("Long before the vote, the committee met in private.\n\n"
+            "This comes amid US concerns about the safety of the staff in the city.")
+    for claim in _claims(text):
+        assert claim.kind is ClaimKind.NARRATION, claim
+
+
+def test_possessive_noun_cue() -> None:
+    text = ("Smith won the primary in March.\n\n"
+            "Later, his suggestion that the results be delayed drew wide criticism.")
+    claim = _at(_claims(text), "results be delayed")
+    assert claim.speaker_mention == "his" and claim.cue == "suggestion"
+    assert claim.text.startswith("the results be delayed")

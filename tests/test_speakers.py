@@ -77,3 +77,22 @@ def test_seed_speakers() -> None:
         if claim.speaker:
             assert claim.speaker_id in {s.id for s in speakers}
     assert sum(s.claims for s in speakers) == sum(1 for c in claims if c.speaker_id)
+
+
+def test_she_skips_men_and_he_skips_women() -> None:
+    claims, _ = _run(
+        "Hillary Clinton spoke in Ohio on Monday. Bernie Sanders spoke in Iowa.\n\n"
+        "She said the economy needed a new direction.\n\n"
+        "Senator Ann Fry met Mr. Green in Ohio on Tuesday.\n\n"
+        "He said the bill would pass easily next week.")
+    assert _speaker_of(claims, "economy needed a new direction") == "Hillary Clinton"
+    assert _speaker_of(claims, "bill would pass easily") == "Green"
+
+
+def test_possessive_sources_resolve_like_names_and_pronouns() -> None:
+    claims, _ = _run(
+        "Donald Trump said the polls were wrong.\n\n"
+        "Critics rejected Trump's claim that the vote was rigged from the start.\n\n"
+        "Later, his suggestion that the results be delayed drew wide criticism.")
+    assert _speaker_of(claims, "the vote was rigged") == "Donald Trump"
+    assert _speaker_of(claims, "results be delayed") == "Donald Trump"
