@@ -118,6 +118,10 @@ _VERB_GROUP = frozenset(
 )
 
 
+# A lead-in clause shorter than this ("But", "In fact, …") is framing, not a statement.
+MIN_LEAD_IN_WORDS = 5
+
+
 def _plausible_source(mention: str) -> bool:
     """A learned cue's source starts like a noun phrase: a capital, a determiner, a pronoun or
     a role noun ('officials'), not a verb ('comes amid US concerns')."""
@@ -886,6 +890,7 @@ class _DocAttributor:
                     found = self.noun_cue(lo, s_end, p_index)
                 if found:
                     c_start, c_end, attr = found
+                    self.emit_lead_in(lo, min(attr.start, c_start), p_index)
                     self.remember(attr)
                     self.emit(c_start, c_end, ClaimKind.INDIRECT, attr, p_index,
                               context_start=min(attr.start, c_start))
@@ -893,6 +898,15 @@ class _DocAttributor:
                     self.emit(lo, s_end, ClaimKind.NARRATION, None, p_index)
         self.claims.sort(key=lambda c: (c.start, c.end))
         return self.claims
+
+    def emit_lead_in(self, lo: int, hi: int, paragraph: int) -> None:
+        """The author's own clause before an attribution ('Although indirect fire … was cited as
+        a reason, other sources said …') stays visible as narration, not lost."""
+        a, b = _strip_span(self.text, lo, hi)
+        while b > a and self.text[b - 1] in ",;:—–-":
+            a, b = _strip_span(self.text, a, b - 1)
+        if len(_WORD.findall(self.text, a, b)) >= MIN_LEAD_IN_WORDS:
+            self.emit(a, b, ClaimKind.NARRATION, None, paragraph)
 
     def continues(self, q: Quote, paragraph: int, frame_lo: int) -> bool:
         """A quote without a cue continues the last speaker when it is a real quotation."""

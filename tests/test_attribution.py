@@ -189,3 +189,14 @@ def test_possessive_noun_cue() -> None:
     claim = _at(_claims(text), "results be delayed")
     assert claim.speaker_mention == "his" and claim.cue == "suggestion"
     assert claim.text.startswith("the results be delayed")
+
+
+def test_lead_in_clause_before_an_attribution_stays_as_narration() -> None:
+    text = ("Although indirect fire, including rockets, landing near the consulate area was cited "
+            "as a reason, other sources said there may be more to it.\n")
+    doc = Document(id="d1", path="x.txt", text=text, sha256="x")
+    claims = attribute([doc])
+    kinds = {c.text: c.kind for c in claims}
+    assert kinds.get("Although indirect fire, including rockets, landing near the consulate area "
+                     "was cited as a reason") == ClaimKind.NARRATION
+    assert any(c.kind == ClaimKind.INDIRECT and "more to it" in c.text for c in claims)
