@@ -130,12 +130,13 @@ def pair_features(a: str, b: str, tokenizer: Tokenizer) -> list[float]:
         abs(len(a) - len(b)) / max(len(a), len(b), 1),
         len(sa ^ sb) / max(len(sa | sb), 1),
         float(len(num_a ^ num_b)),
+        len(set(wa) & set(wb)) / max(len(set(wa) | set(wb)), 1),
     ]
     for k in (1, 2, 3, 4):  # n-gram precision both ways (BLEU-like)
         ca, cb = Counter(_ngrams(wa, k)), Counter(_ngrams(wb, k))
         matched = sum((ca & cb).values())
         pa, pb = matched / max(sum(ca.values()), 1), matched / max(sum(cb.values()), 1)
-        out += [min(pa, pb), max(pa, pb)]
+        out += [min(pa, pb), max(pa, pb), len(set(ca) & set(cb)) / max(len(set(ca) | set(cb)), 1)]
     chars_a, chars_b = set(_ngrams(list(a.lower()), 4)), set(_ngrams(list(b.lower()), 4))
     out.append(len(chars_a & chars_b) / max(len(chars_a | chars_b), 1))
     only_a, only_b = len(sa - sb), len(sb - sa)

@@ -9,37 +9,41 @@
    reach the threshold. Components above MAX_LINKAGE_SIZE are first split with stricter links.
 5. Links ≥ suggestion threshold between different groups become suggestions (never merged).
 Every claim ends in a group (singletons too); every kept link carries the terms that made it.
+
+`group_claims` (the pipeline step) first lets claims that refer back to an event ("the attack")
+inherit their antecedent's names and dates (core.discourse). Up to SMALL_INPUT claims it runs
+the plain-Python twin in core.grouping_small (all pairs; no numpy/scipy import, which alone costs
+more than the whole seed analysis); above that, the numpy/scipy path here: sparse products for
+prefix-filter blocking and scoring, connected components and scipy's average linkage, which keep
+100k claims within seconds.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import numpy as np
-from scipy import sparse
-from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.sparse.csgraph import connected_components
-
-from core.models import Claim, Document, Group, Link, MatchedTerm, Settings
-from core.similarity import (
-    ClaimIndex,
-    FloatArray,
-    IntArray,
-    SimilarityParams,
-    all_pairs,
-    build_index,
-    candidate_pairs,
-    explain,
-    salient_terms,
-    scores,
+from core.discourse import SEPARATOR, claim_contexts
+from core.grouping_small import (
+    SMALL_COMPONENT,
+    SMALL_INPUT,
+    assemble_groups,
+    build_small_index,
+    group_small,
 )
+from core.models import Claim, Document, Group, Settings
+from core.similarity_base import SimilarityParams
+
+if TYPE_CHECKING:
+    from core.similarity import ClaimIndex, FloatArray, IntArray
+
+# numpy and scipy are imported inside the functions that need them: a small case (under
+# SMALL_INPUT claims) is grouped in plain Python and never pays their import (≈ 0.5–1 s).
 
 # Average linkage needs the dense score matrix of a component; bigger components are first split
 # with a stricter link threshold (rare: it takes thousands of claims about one event).
 MAX_LINKAGE_SIZE = 1500
-SMALL_COMPONENT = 6
-SUGGESTIONS_PER_GROUP = 5
 
 
 @dataclass
@@ -58,6 +62,10 @@ def cluster(
     index: ClaimIndex, settings: Settings, *, blocking: bool = True
 ) -> Clustering:
     """Group the claims of `index`; `blocking=False` scores every pair (the reference)."""
+    import numpy as np
+
+    from core.similarity import all_pairs, candidate_pairs, scores
+
     n = index.n
     merge, suggest = settings.merge_threshold, min(settings.suggest_threshold, settings.merge_threshold)
     if blocking:
@@ -65,6 +73,8 @@ def cluster(
     else:
         a, b = all_pairs(index)
     candidates = len(a)
+    order = np.lexsort((b, a))  # pairs in (i, j) order, as the plain-Python path lists them
+    a, b = a[order], b[order]
     s = scores(index, a, b, floor=suggest) if len(a) else np.zeros(0)
     keep = s >= suggest
     a, b, s = a[keep], b[keep], s[keep]
@@ -78,12 +88,18 @@ def cluster(
 
 def _renumber(labels: IntArray) -> IntArray:
     """Group numbers in order of each group's first claim."""
+    import numpy as np
+
     _, first, inverse = np.unique(labels, return_index=True, return_inverse=True)
     order = np.argsort(np.argsort(first))
     return order[inverse].astype(np.int64)
 
 
 def _components(n: int, a: IntArray, b: IntArray) -> IntArray:
+    import numpy as np
+    from scipy import sparse
+    from scipy.sparse.csgraph import connected_components
+
     graph = sparse.coo_matrix((np.ones(len(a)), (a, b)), shape=(n, n))
     _, comp = connected_components(graph, directed=False)
     return comp.astype(np.int64)  # type: ignore[no-any-return]
@@ -92,6 +108,11 @@ def _components(n: int, a: IntArray, b: IntArray) -> IntArray:
 def _average_linkage_groups(
     index: ClaimIndex, a: IntArray, b: IntArray, s: FloatArray, merge: float, threshold: float
 ) -> IntArray:
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    from core.similarity import scores
+
     n = index.n
     labels = np.arange(n, dtype=np.int64)
     comp = _components(n, a, b)
@@ -142,6 +163,8 @@ def _small_average_linkage(
     m: int, tri: tuple[IntArray, IntArray], block: FloatArray, merge: float
 ) -> IntArray:
     """Average linkage for a handful of claims (scipy's call overhead dominates there)."""
+    import numpy as np
+
     sim = np.eye(m)
     sim[tri[0], tri[1]] = block
     sim[tri[1], tri[0]] = block
@@ -167,68 +190,14 @@ def group_index(
     index: ClaimIndex, settings: Settings, ids: Sequence[str], *, blocking: bool = True
 ) -> list[Group]:
     """Groups with labels, links (a maximum spanning tree per group) and suggestions."""
+    from core.similarity import explain, salient_terms
+
     result = cluster(index, settings, blocking=blocking)
-    labels = result.labels
-    n_groups = int(labels.max()) + 1 if len(labels) else 0
-    members: list[list[int]] = [[] for _ in range(n_groups)]
-    for i, g in enumerate(labels.tolist()):
-        members[g].append(i)
-    gid = [f"g{k + 1}" for k in range(n_groups)]
-    links: list[list[Link]] = [[] for _ in range(n_groups)]
-    best_between: dict[tuple[int, int], tuple[float, int, int]] = {}
-    edges_in: dict[int, list[tuple[float, int, int]]] = {}
-    for i, j, sc in zip(result.pairs_a.tolist(), result.pairs_b.tolist(),
-                        result.pair_scores.tolist(), strict=True):
-        gi, gj = labels[i], labels[j]
-        if gi == gj:
-            edges_in.setdefault(int(gi), []).append((sc, i, j))
-        else:
-            key = (int(min(gi, gj)), int(max(gi, gj)))
-            if key not in best_between or sc > best_between[key][0]:
-                best_between[key] = (sc, i, j)
-    for g, edges in edges_in.items():
-        for sc, i, j in _spanning_tree(edges):
-            links[g].append(_link(index, ids, i, j, sc, "merge"))
-    suggestions: list[list[Link]] = [[] for _ in range(n_groups)]
-    for (g1, g2), (sc, i, j) in sorted(best_between.items(), key=lambda kv: -kv[1][0]):
-        link = _link(index, ids, i, j, sc, "suggest")
-        for g in (g1, g2):
-            if len(suggestions[g]) < SUGGESTIONS_PER_GROUP:
-                suggestions[g].append(link)
-    groups: list[Group] = []
-    for g in range(n_groups):
-        terms = salient_terms(index, members[g])
-        groups.append(Group(
-            id=gid[g], label=" · ".join(terms[:3]), claims=[ids[i] for i in members[g]],
-            links=links[g], suggestions=suggestions[g], terms=terms,
-        ))
-    return groups
-
-
-def _spanning_tree(edges: list[tuple[float, int, int]]) -> list[tuple[float, int, int]]:
-    """Maximum spanning forest (Kruskal): the strongest links that connect the group."""
-    parent: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        while parent.get(x, x) != x:
-            parent[x] = parent.get(parent[x], parent[x])
-            x = parent[x]
-        return x
-
-    out: list[tuple[float, int, int]] = []
-    for sc, i, j in sorted(edges, key=lambda e: -e[0]):
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[ri] = rj
-            out.append((sc, i, j))
-    return out
-
-
-def _link(index: ClaimIndex, ids: Sequence[str], i: int, j: int, score: float,
-          tier: str) -> Link:
-    terms = [MatchedTerm(a=m.a, b=m.b, weight=round(m.weight, 4)) for m in explain(index, i, j)]
-    return Link(a=ids[i], b=ids[j], score=round(score, 4), terms=terms,
-                tier="merge" if tier == "merge" else "suggest")
+    links = list(zip(result.pairs_a.tolist(), result.pairs_b.tolist(),
+                     result.pair_scores.tolist(), strict=True))
+    return assemble_groups(result.labels.tolist(), links, ids,
+                           lambda i, j: explain(index, i, j),
+                           lambda members: salient_terms(index, members))
 
 
 def group_claims(
@@ -239,12 +208,19 @@ def group_claims(
     if not claims:
         return [], []
     contexts = {d.id: d.text for d in documents}
-    index = build_index(
-        [c.text for c in claims],
-        documents=[c.document for c in claims],
-        contexts=contexts,
-        params=SimilarityParams.from_extra(settings.extra),
-    )
-    groups = group_index(index, settings, [c.id for c in claims])
+    # A claim that refers back ("the attack") also carries its antecedent's names and dates.
+    inherited = claim_contexts(claims, documents)
+    texts = [c.text + (SEPARATOR + extra if extra else "") for c, extra in zip(claims, inherited, strict=True)]
+    doc_names = [c.document for c in claims]
+    params = SimilarityParams.from_extra(settings.extra)
+    ids = [c.id for c in claims]
+    if len(claims) <= SMALL_INPUT:
+        small = build_small_index(texts, documents=doc_names, contexts=contexts, params=params)
+        groups = group_small(small, settings, ids)
+    else:
+        from core.similarity import build_index
+
+        index = build_index(texts, documents=doc_names, contexts=contexts, params=params)
+        groups = group_index(index, settings, ids)
     group_of = {cid: g.id for g in groups for cid in g.claims}
     return [c.model_copy(update={"group": group_of[c.id]}) for c in claims], groups

@@ -14,7 +14,8 @@ import orjson
 
 from core.grouping import cluster
 from core.models import Settings
-from core.similarity import SimilarityParams, build_index
+from core.similarity import build_index
+from core.similarity_base import SimilarityParams
 
 EXIT_OK = 0
 EXIT_INPUT_ERROR = 2

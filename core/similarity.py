@@ -2,6 +2,8 @@
 
 A claim becomes a soft TF-IDF vector over its content terms: IDF over the case (rare names and
 content words weigh more), stop words and reporting verbs dropped, numbers kept as terms, and
+irregular verb forms and a short list of news-event synonyms folded (core.tokens: held/hold,
+accountable/responsible, relocation/withdrawal), and
 spelling variants of names (Basra/Basrah, Soleimani/Suleimani) folded onto one term with their
 Jaro-Winkler similarity as a factor (soft TF-IDF, computed once per vocabulary rather than per
 pair). The score of two claims is
@@ -14,67 +16,39 @@ articles discount the link), and a constant < 1 for two claims of the same artic
 vocabulary whatever their event). The guards are
 multiplicative vetoes for the known traps of bag-of-words matching: a number mismatch
 ("10 people" / "100 people"), a negation mismatch on otherwise near-identical claims ("will rise"
-/ "will not rise") and swapped roles ("Iran accused the US" / "the US accused Iran").
+/ "will not rise"), swapped roles ("Iran accused the US" / "the US accused Iran"), and event
+arguments that cannot match: dates that cannot be the same day ("September 22" / "the first week
+of September") and places that differ ("in Wellington" / "in Banstead").
+This module is the numpy/scipy path for large inputs; core.grouping_small is its plain-Python
+twin for small cases (same vectors, same scores; tests check both agree).
 Every factor is ≤ 1, so the score never exceeds the claim cosine: blocking on the cosine
 (prefix filtering, see `candidate_pairs`) never drops a pair that all-pairs scoring would keep.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
-from rapidfuzz.distance import JaroWinkler
 from scipy import sparse
 
-from core.tokens import TOKEN_RE, Tokenizer, variant_key
+from core.similarity_base import (
+    SimilarityParams,
+    TermMatch,
+    Vocabulary,
+    find_variants,
+    place_terms,
+    places_conflict,
+    roles_swapped,
+)
+from core.tokens import Tokenizer, date_ranges, dates_conflict
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
-
-_NONE = -1
-_NEGATION = -2
-
-
-@dataclass(frozen=True)
-class SimilarityParams:
-    """The knobs of the similarity (the two thresholds live in Settings)."""
-
-    # Article factor: min(1, cos(article a, article b) / context_floor) ** context_power;
-    # articles at least `context_floor` alike (one story) cost nothing. 0 disables it.
-    context_floor: float = 0.3
-    context_power: float = 2.0
-    claim_relief: float = 0.0
-    # Sentences of one article share its vocabulary whatever their event: they need more overlap.
-    same_document_factor: float = 0.5
-    number_penalty: float = 0.6
-    negation_penalty: float = 0.5
-    swap_penalty: float = 0.5
-    variant_min_jw: float = 0.88
-    # Guards that need near-identical claims start at this term-set Jaccard.
-    near_duplicate_jaccard: float = 0.5
-    # Terms in more claims than this are left out of the blocking index (0: never).
-    block_df_cap: int = 0
-    # Large inputs only: candidates must share rare terms worth this much of the cosine (0: off).
-    block_min_partial: float = 0.0
-    # Large inputs only: an article's context keeps its this many heaviest terms (0: all).
-    context_terms: int = 0
-
-    @classmethod
-    def from_extra(cls, extra: dict[str, object]) -> SimilarityParams:
-        """Read overrides from Settings.extra (unknown keys are ignored)."""
-        values: dict[str, float | int] = {}
-        for name, default in cls().__dict__.items():
-            if name in extra:
-                raw = extra[name]
-                if isinstance(raw, int | float):
-                    values[name] = type(default)(raw)
-        return cls(**values)  # type: ignore[arg-type]
-
 
 @dataclass
 class ClaimIndex:
@@ -96,6 +70,8 @@ class ClaimIndex:
     tokenizer: Tokenizer = field(default_factory=Tokenizer)
     seq_ids: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     seq_ptr: IntArray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
+    dates: list[list[tuple[int, int, int]]] = field(default_factory=list)
+    places: list[frozenset[int]] = field(default_factory=list)
 
     @property
     def n(self) -> int:
@@ -115,85 +91,6 @@ class ClaimIndex:
         m.data = self.is_number[m.indices].astype(np.float64)
         m.eliminate_zeros()
         return m
-
-
-class _Vocabulary:
-    """Raw token -> term id, with per-raw-token caching."""
-
-    def __init__(self, tokenizer: Tokenizer) -> None:
-        self.tokenizer = tokenizer
-        self.ids: dict[str, int] = {}
-        self.raw_ids: dict[str, int] = {}
-        self.terms: list[str] = []
-        self.lower_seen: set[int] = set()  # terms seen written in lower case (not names)
-
-    def encode(self, text: str) -> tuple[list[int], bool]:
-        raw_ids = self.raw_ids
-        tokens = TOKEN_RE.findall(text)
-        ids = [raw_ids.get(raw) for raw in tokens]
-        if None in ids:
-            ids = [self._add(raw) if tid is None else tid
-                   for raw, tid in zip(tokens, ids, strict=True)]
-        out = [tid for tid in ids if tid is not None and tid >= 0]
-        return out, _NEGATION in ids
-
-    def _add(self, raw: str) -> int:
-        info = self.tokenizer.info(raw)
-        if info.term is None:
-            tid = _NEGATION if info.negation else _NONE
-        else:
-            tid = self.ids.get(info.term, -3)
-            if tid == -3:
-                tid = len(self.terms)
-                self.ids[info.term] = tid
-                self.terms.append(info.term)
-            if not raw[0].isupper():
-                self.lower_seen.add(tid)
-        self.raw_ids[raw] = tid
-        return tid
-
-
-def _find_variants(
-    vocab: _Vocabulary, df: IntArray, min_jw: float
-) -> dict[int, tuple[int, float]]:
-    """Spelling variants of names: term id -> (canonical term id, Jaro-Winkler similarity)."""
-    buckets: dict[str, list[int]] = defaultdict(list)
-    for tid, term in enumerate(vocab.terms):
-        if len(term) < 4 or tid in vocab.lower_seen or term[0] == "#":
-            continue
-        key = variant_key(term)
-        buckets[key].append(tid)
-        if len(key) >= 4:  # Gaddafi/Qaddafi: same skeleton after the first letter
-            buckets["*" + key[1:]].append(tid)
-    parent: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        while parent.get(x, x) != x:
-            x = parent[x]
-        return x
-
-    for members in buckets.values():
-        if len(members) < 2 or len(members) > 50:
-            continue
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                if JaroWinkler.similarity(vocab.terms[a], vocab.terms[b]) >= min_jw:
-                    ra, rb = find(a), find(b)
-                    if ra != rb:
-                        parent[max(ra, rb)] = min(ra, rb)
-    clusters: dict[int, list[int]] = defaultdict(list)
-    for tid in parent:
-        clusters[find(tid)].append(tid)
-    variants: dict[int, tuple[int, float]] = {}
-    for root, members in clusters.items():
-        members = sorted({root, *members})
-        # Most frequent spelling, ties by the string: independent of input order (symmetry).
-        canon = max(members, key=lambda t: (int(df[t]), vocab.terms[t]))
-        for t in members:
-            if t != canon:
-                sim = JaroWinkler.similarity(vocab.terms[t], vocab.terms[canon])
-                variants[t] = (canon, max(sim, min_jw))
-    return variants
 
 
 def _top_terms(m: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
@@ -217,7 +114,7 @@ def _l2_rows(m: sparse.csr_matrix) -> sparse.csr_matrix:
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
 
 
-def _encode_all(vocab: _Vocabulary, texts: Sequence[str]) -> tuple[IntArray, IntArray, list[bool]]:
+def _encode_all(vocab: Vocabulary, texts: Sequence[str]) -> tuple[IntArray, IntArray, list[bool]]:
     """(flat term ids, row of each id, negation per text) for many texts."""
     flat: list[int] = []
     lengths: list[int] = []
@@ -263,7 +160,7 @@ def build_index(
     its text (when absent, an article's context is the concatenation of its claims)."""
     params = params or SimilarityParams()
     tokenizer = Tokenizer()
-    vocab = _Vocabulary(tokenizer)
+    vocab = Vocabulary(tokenizer)
     n = len(texts)
     cols, rows, negations = _encode_all(vocab, texts)
     negation = np.array(negations, dtype=bool)
@@ -283,7 +180,7 @@ def build_index(
     n_terms = len(vocab.terms)
     raw_counts = _counts(rows, cols, (n, n_terms))
     raw_df = np.bincount(raw_counts.indices, minlength=n_terms)
-    variants = _find_variants(vocab, raw_df, params.variant_min_jw)
+    variants = find_variants(vocab, raw_df, params.variant_min_jw)
     canon = np.arange(n_terms, dtype=np.int64)
     factor = np.ones(n_terms)
     for t, (c, sim) in variants.items():
@@ -324,7 +221,8 @@ def build_index(
         texts=list(texts), vocab=vocab.terms, X=X, df=df, negation=negation,
         is_number=is_number, name_like=name_like, doc_of=doc_of, contexts=contexts_matrix, topic_of=topic_of,
         term_ids=vocab.ids, variants=variants, params=params, tokenizer=tokenizer,
-        seq_ids=canon[cols], seq_ptr=seq_ptr,
+        seq_ids=canon[cols], seq_ptr=seq_ptr, dates=[date_ranges(t) for t in texts],
+        places=[place_terms(t, tokenizer, vocab.ids, variants) for t in texts],
     )
 
 
@@ -374,51 +272,9 @@ def _row_terms(index: ClaimIndex, i: int) -> IntArray:
     return X.indices[X.indptr[i] : X.indptr[i + 1]]  # type: ignore[no-any-return]
 
 
-def guard_factor(index: ClaimIndex, i: int, j: int) -> tuple[float, list[str]]:
-    """Multiplicative vetoes for number mismatch, negation mismatch and swapped roles."""
-    p = index.params
-    ti, tj = _row_terms(index, i), _row_terms(index, j)
-    factor = 1.0
-    reasons: list[str] = []
-    ni = {int(t) for t in ti if index.is_number[t]}
-    nj = {int(t) for t in tj if index.is_number[t]}
-    if ni and nj and not ni & nj:
-        factor *= p.number_penalty
-        reasons.append("numbers differ")
-    si, sj = set(ti.tolist()), set(tj.tolist())
-    union = len(si | sj)
-    jaccard = len(si & sj) / union if union else 0.0
-    if jaccard >= p.near_duplicate_jaccard:
-        if index.negation[i] != index.negation[j]:
-            factor *= p.negation_penalty
-            reasons.append("one side is negated")
-        if _roles_swapped(index, i, j, si & sj):
-            factor *= p.swap_penalty
-            reasons.append("roles swapped")
-    return factor, reasons
-
-
 def _sequence(index: ClaimIndex, i: int) -> list[int]:
     """Claim i's canonical term ids in text order."""
     return index.seq_ids[index.seq_ptr[i] : index.seq_ptr[i + 1]].tolist()  # type: ignore[no-any-return]
-
-
-def _roles_swapped(index: ClaimIndex, i: int, j: int, shared: set[int]) -> bool:
-    """Same words, but the names on either side of the verb trade places ('Iran accused the US' /
-    'the US accused Iran'). The pivot is the first shared term that is not a name; a clause that
-    merely moves ('On Monday, Iran accused …') keeps a name in front of it on both sides."""
-    if len(shared) < 3:
-        return False
-    seq_i = [t for t in dict.fromkeys(_sequence(index, i)) if t in shared]
-    seq_j = [t for t in dict.fromkeys(_sequence(index, j)) if t in shared]
-    pivot = next((t for t in seq_i if not index.name_like[t] and not index.is_number[t]), None)
-    if pivot is None:
-        return False
-    pi, pj = seq_i.index(pivot), seq_j.index(pivot)
-    before_i = {t for t in seq_i[:pi] if index.name_like[t]}
-    before_j = {t for t in seq_j[:pj] if index.name_like[t]}
-    return bool(before_i and before_j and not before_i & before_j
-                and before_i <= set(seq_j[pj + 1 :]) and before_j <= set(seq_i[pi + 1 :]))
 
 
 def scores(index: ClaimIndex, a: IntArray, b: IntArray, floor: float = 0.0) -> FloatArray:
@@ -435,7 +291,8 @@ def scores(index: ClaimIndex, a: IntArray, b: IntArray, floor: float = 0.0) -> F
 
 
 def guard_factors(index: ClaimIndex, a: IntArray, b: IntArray) -> FloatArray:
-    """Vectorised `guard_factor` for many pairs (the swapped-roles check runs per near-duplicate)."""
+    """Multiplicative vetoes for number, date, place and negation mismatch and swapped roles (the
+    date and swapped-roles checks run per pair that needs them)."""
     p = index.params
     binary = index.binary
     numbers = index.numbers
@@ -450,6 +307,16 @@ def guard_factors(index: ClaimIndex, a: IntArray, b: IntArray) -> FloatArray:
     jaccard = np.where(union > 0, shared / np.maximum(union, 1), 0.0)
     near = jaccard >= p.near_duplicate_jaccard
     factor[near & (index.negation[a] != index.negation[b])] *= p.negation_penalty
+    if index.dates and p.date_penalty < 1.0:
+        dated = np.array([bool(d) for d in index.dates], dtype=bool)
+        for k in np.flatnonzero(dated[a] & dated[b]):
+            if dates_conflict(index.dates[int(a[k])], index.dates[int(b[k])]):
+                factor[k] *= p.date_penalty
+    if index.places and p.place_penalty < 1.0:
+        placed = np.array([bool(x) for x in index.places], dtype=bool)
+        for k in np.flatnonzero(placed[a] & placed[b]):
+            if places_conflict(index.places[int(a[k])], index.places[int(b[k])]):
+                factor[k] *= p.place_penalty
     for k in np.flatnonzero(near & (shared >= 3)):
         i, j = int(a[k]), int(b[k])
         common = set(_row_terms(index, i).tolist()) & set(_row_terms(index, j).tolist())
@@ -515,15 +382,6 @@ def all_pairs(index: ClaimIndex) -> tuple[IntArray, IntArray]:
     a, b = np.triu_indices(index.n, k=1)
     mask = index.topic_of[a] == index.topic_of[b]
     return a[mask].astype(np.int64), b[mask].astype(np.int64)
-
-
-@dataclass(frozen=True)
-class TermMatch:
-    """One term shared by two claims, with the surface forms on each side."""
-
-    a: str
-    b: str
-    weight: float
 
 
 def explain(index: ClaimIndex, i: int, j: int, limit: int = 8) -> list[TermMatch]:
@@ -605,3 +463,8 @@ def _display(index: ClaimIndex, members: Sequence[int], term: int) -> str:
     if not forms:
         return index.vocab[term].lstrip("#")
     return forms.most_common(1)[0][0]
+
+
+def _roles_swapped(index: ClaimIndex, i: int, j: int, shared: set[int]) -> bool:
+    return roles_swapped(_sequence(index, i), _sequence(index, j), shared,
+                         index.name_like, index.is_number)

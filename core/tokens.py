@@ -44,6 +44,10 @@ MONTHS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 
+WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow".split()
+)
+
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -65,8 +69,9 @@ def stem(word: str) -> str:
     for suffix, repl in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             base = word[: -len(suffix)] + repl
-            if suffix in ("ing", "ed") and len(base) > 3 and base[-1] == base[-2]:
-                base = base[:-1]  # stopped -> stop
+            if (suffix in ("ing", "ed") and len(base) > 3 and base[-1] == base[-2]
+                    and base[-1] not in "lsz"):
+                base = base[:-1]  # stopped -> stop (but killed -> kill, as Porter does)
             return base.rstrip("e") if len(base) > 3 else base
     return word.rstrip("e")
 
@@ -83,6 +88,36 @@ def number_value(token: str) -> str | None:
         if len(parts) == 2 and parts[0] in _UNITS and parts[1] in _UNITS:
             return str(_UNITS[parts[0]] + _UNITS[parts[1]])
     return None
+
+
+# Irregular past forms of news verbs, so that "held" matches "hold" and "fled" matches "flee".
+IRREGULAR_FORMS = {
+    "held": "hold", "fled": "flee", "struck": "strike", "shot": "shoot", "led": "lead",
+    "met": "meet", "won": "win", "lost": "lose", "began": "begin",
+    "begun": "begin", "fell": "fall", "fallen": "fall", "rose": "rise", "risen": "rise",
+    "hit": "hit", "threw": "throw", "thrown": "throw", "took": "take", "taken": "take",
+    "gave": "give", "given": "give", "went": "go", "gone": "go", "came": "come", "sent": "send",
+    "left": "leave", "kept": "keep", "broke": "break", "broken": "break", "spoke": "speak",
+    "chose": "choose", "chosen": "choose", "caught": "catch", "brought": "bring", "built": "build",
+    "bought": "buy", "sold": "sell", "paid": "pay", "seized": "seize", "died": "die", "dying": "die",
+    "lying": "lie", "froze": "freeze", "frozen": "freeze", "stole": "steal", "stolen": "steal",
+    "swore": "swear", "sworn": "swear", "withdrew": "withdraw", "withdrawn": "withdraw",
+}
+# A small, generic list of news-event word families that mean the same event argument: each
+# group is folded onto its first word (after stemming). Kept short on purpose: a wrong synonym
+# merges different events, so only near-exact equivalents in news reporting are listed.
+EVENT_SYNONYMS = (
+    ("responsible", "accountable", "liable"),
+    ("withdraw", "withdrawal", "relocate", "relocation", "evacuate", "evacuation", "pullout"),
+    ("kill", "dead", "die", "death", "fatality", "fatalities"),
+    ("swift", "swiftly", "prompt", "promptly", "quick", "quickly", "rapid", "rapidly"),
+    ("appropriate", "appropriately", "effective", "effectively", "proportionate"),
+    ("close", "closure", "shut", "shutdown"),
+    ("injure", "injured", "wound", "wounded", "hurt"),
+    ("arrest", "detain", "detained", "detention"),
+    ("diplomat", "diplomatic"),
+    ("threat", "threaten", "threatened"),
+)
 
 
 @dataclass(slots=True)
@@ -129,7 +164,9 @@ class Tokenizer:
             return TermInfo(None, negation=True)
         if low in STOP_WORDS or low in REPORTING_VERBS or len(low) < 2:
             return TermInfo(None)
-        return TermInfo(stem(low))
+        low = IRREGULAR_FORMS.get(low, low)
+        base = stem(low)
+        return TermInfo(_SYNONYM_OF.get(base, base))
 
     def terms(self, text: str) -> tuple[list[str], list[str], bool]:
         """(terms, surface forms, has negation) of a text, in order."""
@@ -159,3 +196,57 @@ def variant_key(term: str) -> str:
         if ch != out[-1]:
             out.append(ch)
     return "".join(out)
+
+
+_SYNONYM_OF = {stem(IRREGULAR_FORMS.get(w, w)): stem(group[0]) for group in EVENT_SYNONYMS
+               for w in group}
+
+_MONTH_NUMBER = {m: k + 1 for k, m in enumerate(
+    "january february march april may june july august september october november december"
+    .split())}
+_MONTH_NUMBER.update({m[:3]: k for m, k in list(_MONTH_NUMBER.items())})
+_MONTH_NUMBER["sept"] = 9
+_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_ORDINAL_WEEK = {"first": (1, 7), "second": (8, 14), "third": (15, 21), "fourth": (22, 28),
+                 "last": (22, 31), "final": (22, 31)}
+_PART = {"early": (1, 10), "mid": (11, 20), "middle": (11, 20), "late": (21, 31),
+         "end": (21, 31), "beginning": (1, 10), "start": (1, 10)}
+_DATE_RE = re.compile(
+    rf"\b(?:(?P<week>first|second|third|fourth|last|final)\s+week\s+of\s+{_MONTH}"
+    rf"|(?P<part>early|mid|middle|late|end|beginning|start)(?:[-\s]+|\s+of\s+){_MONTH}"
+    rf"|{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH})",
+    re.IGNORECASE,
+)
+
+
+def date_ranges(text: str) -> list[tuple[int, int, int]]:
+    """Dates in a text as (month, first day, last day): 'September 22' -> (9, 22, 22), 'early
+    September' -> (9, 1, 10), 'the first week of September' -> (9, 1, 7). Only dates with a day
+    or a part of the month count: a bare month name says too little to tell two events apart."""
+    out: list[tuple[int, int, int]] = []
+    # Most sentences name no month: a plain split is ~10x cheaper than the date pattern.
+    if MONTHS.isdisjoint(text.lower().replace(".", " ").replace(",", " ").split()):
+        return out
+    for m in _DATE_RE.finditer(text):
+        month_word = next(g for g in m.groups()[::-1] if g and g.lower().rstrip(".") in _MONTH_NUMBER)
+        month = _MONTH_NUMBER[month_word.lower().rstrip(".")]
+        if m.group("week"):
+            lo, hi = _ORDINAL_WEEK[m.group("week").lower()]
+        elif m.group("part"):
+            lo, hi = _PART[m.group("part").lower()]
+        else:
+            day = int(m.group("day") or m.group("day2"))
+            if not 1 <= day <= 31:
+                continue
+            lo = hi = day
+        out.append((month, lo, hi))
+    return out
+
+
+def dates_conflict(a: list[tuple[int, int, int]], b: list[tuple[int, int, int]]) -> bool:
+    """Both texts give dates and none of them can be the same day."""
+    if not a or not b:
+        return False
+    return not any(ma == mb and lo_a <= hi_b and lo_b <= hi_a
+                   for ma, lo_a, hi_a in a for mb, lo_b, hi_b in b)

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from core.similarity import build_index, explain, pair_similarity, scores
-from core.tokens import Tokenizer, variant_key
+from core.tokens import Tokenizer, date_ranges, dates_conflict, variant_key
 
 PAIRS = [
     ("The US closed its consulate in Basra on Friday.",
@@ -93,3 +93,31 @@ def test_containment_is_not_a_perfect_match() -> None:
     short = "Prices will rise"
     long = "Prices will rise after the election, while wages stall and the currency weakens"
     assert pair_similarity(short, long) < 0.6
+
+
+def test_irregular_forms_and_event_synonyms_fold_together() -> None:
+    terms = Tokenizer().terms
+    assert set(terms("Iran will be held accountable")[0]) == set(terms("hold Iran responsible")[0])
+    assert terms("25 people were killed")[0] == terms("25 people dead")[0]
+    assert terms("relocation of diplomats")[0] == terms("withdrawal of diplomatic")[0]
+    assert terms("called")[0] == ["call"]  # no undoubling of l: killed -> kill, not kil
+
+
+def test_date_ranges_and_conflicts() -> None:
+    ahvaz = date_ranges("a major attack in Ahvaz killed 25 on September 22")
+    mortar = date_ranges("a mortar attack in the first week of September")
+    assert ahvaz == [(9, 22, 22)] and mortar == [(9, 1, 7)]
+    assert date_ranges("in early September") == [(9, 1, 10)]
+    assert date_ranges("it may be 25 people") == []
+    assert dates_conflict(ahvaz, mortar)
+    assert not dates_conflict(ahvaz, date_ranges("late September"))
+    assert not dates_conflict(ahvaz, [])
+
+
+def test_different_dates_and_places_are_penalised() -> None:
+    base = "A fire broke out at the Waitrose supermarket in Wellington on July 21"
+    same = pair_similarity(base, "Fire broke out at the Waitrose supermarket in Wellington on July 21")
+    other_day = pair_similarity(base, "Fire broke out at the Waitrose supermarket in Wellington on July 3")
+    other_place = pair_similarity(base, "Fire broke out at the Waitrose supermarket in Banstead on July 21")
+    assert other_day < same * 0.7
+    assert other_place < same * 0.8

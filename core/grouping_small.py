@@ -1,0 +1,447 @@
+"""Event grouping in plain Python for small inputs (a case of a few articles).
+
+The same similarity and clustering as core.similarity / core.grouping (numpy + scipy), written
+with dicts and lists: for a few hundred claims the arithmetic is negligible and importing
+numpy/scipy (≈ 0.5–1 s) would dominate `perspecta analyze`. Every step mirrors its numpy
+counterpart one to one; tests/test_grouping.py checks that both paths give the same scores and
+the same groups. Above SMALL_INPUT claims the numpy path takes over (blocking, sparse products).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from core.models import Group, Link, MatchedTerm, Settings
+from core.similarity_base import (
+    SimilarityParams,
+    TermMatch,
+    Vocabulary,
+    find_variants,
+    place_terms,
+    places_conflict,
+    roles_swapped,
+)
+from core.tokens import Tokenizer, date_ranges, dates_conflict
+
+# Up to this many claims the plain-Python path scores all pairs (≈ 45k pairs at most).
+SMALL_INPUT = 300
+# Components up to this size are clustered by the exhaustive loop in both paths.
+SMALL_COMPONENT = 6
+SUGGESTIONS_PER_GROUP = 5
+
+Row = dict[int, float]
+
+
+@dataclass
+class SmallIndex:
+    """Vectors of a batch of claims as dicts: term id -> weight, rows L2-normalised."""
+
+    texts: list[str]
+    vocab: list[str]
+    rows: list[Row]
+    df: list[int]
+    negation: list[bool]
+    is_number: list[bool]
+    name_like: list[bool]
+    doc_of: list[int]
+    contexts: list[Row] | None
+    topic_of: list[int]
+    term_ids: dict[str, int] = field(default_factory=dict)
+    variants: dict[int, tuple[int, float]] = field(default_factory=dict)
+    params: SimilarityParams = field(default_factory=SimilarityParams)
+    tokenizer: Tokenizer = field(default_factory=Tokenizer)
+    sequences: list[list[int]] = field(default_factory=list)
+    surfaces: dict[int, dict[int, str]] = field(default_factory=dict)
+    dates: list[list[tuple[int, int, int]]] = field(default_factory=list)
+    places: list[frozenset[int]] = field(default_factory=list)
+
+    @property
+    def n(self) -> int:
+        return len(self.texts)
+
+
+def _weigh(counts: Counter[int], soft: dict[int, float] | None, idf: Sequence[float]) -> Row:
+    """(1 + log tf) × idf × mean variant factor, L2-normalised (as core.similarity._weighted)."""
+    row: Row = {}
+    for t in sorted(counts):
+        c = counts[t]
+        w = 1.0 + math.log(c)
+        if soft is not None:
+            w *= min(soft[t] / c, 1.0)
+        row[t] = w * idf[t]
+    norm = math.sqrt(sum(w * w for w in row.values())) or 1.0
+    return {t: w / norm for t, w in row.items()}
+
+
+def _top(row: Row, k: int) -> Row:
+    if k <= 0 or len(row) <= k:
+        return row
+    cut = sorted(row.values(), reverse=True)[k - 1]
+    return {t: w for t, w in row.items() if w >= cut}
+
+
+def build_small_index(
+    texts: Sequence[str],
+    documents: Sequence[str | None] | None = None,
+    contexts: dict[str, str] | None = None,
+    topics: Sequence[str | None] | None = None,
+    params: SimilarityParams | None = None,
+) -> SmallIndex:
+    """Plain-Python twin of core.similarity.build_index (same arguments, same vectors)."""
+    params = params or SimilarityParams()
+    tokenizer = Tokenizer()
+    vocab = Vocabulary(tokenizer)
+    n = len(texts)
+    encoded = [vocab.encode(t) for t in texts]
+    doc_names: dict[str, int] = {}
+    doc_of = [-1] * n
+    if documents is not None:
+        for i, d in enumerate(documents):
+            if d is not None:
+                doc_of[i] = doc_names.setdefault(d, len(doc_names))
+    use_contexts = len(doc_names) > 1
+    own_contexts = contexts is not None and all(d in contexts for d in doc_names)
+    doc_encoded = ([vocab.encode(contexts[d])[0] for d in doc_names]
+                   if use_contexts and own_contexts and contexts is not None else [])
+    n_terms = len(vocab.terms)
+    raw_df = [0] * n_terms
+    for ids, _ in encoded:
+        for t in set(ids):
+            raw_df[t] += 1
+    variants = find_variants(vocab, raw_df, params.variant_min_jw)
+    canon = list(range(n_terms))
+    factor = [1.0] * n_terms
+    for t, (c, sim) in variants.items():
+        canon[t] = c
+        factor[t] = sim
+    counts: list[Counter[int]] = []
+    softs: list[dict[int, float] | None] = []
+    sequences: list[list[int]] = []
+    for ids, _ in encoded:
+        seq = [canon[t] for t in ids]
+        sequences.append(seq)
+        counts.append(Counter(seq))
+        if variants:
+            soft: dict[int, float] = {}
+            for t in ids:
+                soft[canon[t]] = soft.get(canon[t], 0.0) + factor[t]
+            softs.append(soft)
+        else:
+            softs.append(None)
+    df = [0] * n_terms
+    for cnt in counts:
+        for t in cnt:
+            df[t] += 1
+    idf = [math.log1p(max(n, 1) / max(d, 1)) for d in df]
+    rows = [_weigh(cnt, soft, idf) for cnt, soft in zip(counts, softs, strict=True)]
+
+    context_rows: list[Row] | None = None
+    if use_contexts:
+        n_docs = len(doc_names)
+        doc_counts: list[Counter[int]] = [Counter() for _ in range(n_docs)]
+        if own_contexts:
+            for k, ids in enumerate(doc_encoded):
+                doc_counts[k].update(canon[t] for t in ids)
+        else:
+            for i, cnt in enumerate(counts):
+                if doc_of[i] >= 0:
+                    doc_counts[doc_of[i]].update(cnt)
+        doc_df = [0] * n_terms
+        for cnt in doc_counts:
+            for t in cnt:
+                doc_df[t] += 1
+        doc_idf = [math.log1p(n_docs / max(d, 1)) for d in doc_df]
+        context_rows = [_top(_weigh(cnt, None, doc_idf), params.context_terms)
+                        for cnt in doc_counts]
+
+    topic_names: dict[str | None, int] = {}
+    topic_of = [0] * n
+    if topics is not None:
+        for i, tp in enumerate(topics):
+            topic_of[i] = topic_names.setdefault(tp, len(topic_names))
+    is_number = [t.startswith("#") and t[1:2].isdigit() for t in vocab.terms]
+    name_like = [tid not in vocab.lower_seen for tid in range(n_terms)]
+    return SmallIndex(
+        texts=list(texts), vocab=vocab.terms, rows=rows, df=df,
+        negation=[neg for _, neg in encoded], is_number=is_number, name_like=name_like,
+        doc_of=doc_of, contexts=context_rows, topic_of=topic_of, term_ids=vocab.ids,
+        variants=variants, params=params, tokenizer=tokenizer, sequences=sequences,
+        dates=[date_ranges(t) for t in texts],
+        places=[place_terms(t, tokenizer, vocab.ids, variants) for t in texts],
+    )
+
+
+def _dot(x: Row, y: Row) -> float:
+    if len(x) > len(y):
+        x, y = y, x
+    return sum(w * y[t] for t, w in x.items() if t in y)
+
+
+def context_factor(index: SmallIndex, i: int, j: int, claim_cos: float) -> float:
+    """Article factor of one pair (see core.similarity.context_factor)."""
+    p = index.params
+    di, dj = index.doc_of[i], index.doc_of[j]
+    if di >= 0 and di == dj:
+        return p.same_document_factor
+    if index.contexts is None or p.context_floor <= 0 or di < 0 or dj < 0:
+        return 1.0
+    doc_cos = _dot(index.contexts[di], index.contexts[dj])
+    if p.claim_relief > 0:
+        doc_cos = max(doc_cos, p.claim_relief * claim_cos)
+    return float(min(1.0, doc_cos / p.context_floor) ** p.context_power)
+
+
+def guard_factor(index: SmallIndex, i: int, j: int) -> float:
+    """Number, date, place and negation mismatch and swapped-roles vetoes (see core.similarity.guard_factors)."""
+    p = index.params
+    ri, rj = index.rows[i], index.rows[j]
+    factor = 1.0
+    ni = {t for t in ri if index.is_number[t]}
+    nj = {t for t in rj if index.is_number[t]}
+    if ni and nj and not ni & nj:
+        factor *= p.number_penalty
+    if p.date_penalty < 1.0 and dates_conflict(index.dates[i], index.dates[j]):
+        factor *= p.date_penalty
+    if p.place_penalty < 1.0 and places_conflict(index.places[i], index.places[j]):
+        factor *= p.place_penalty
+    shared = ri.keys() & rj.keys()
+    union = len(ri) + len(rj) - len(shared)
+    jaccard = len(shared) / union if union > 0 else 0.0
+    if jaccard >= p.near_duplicate_jaccard:
+        if index.negation[i] != index.negation[j]:
+            factor *= p.negation_penalty
+        if len(shared) >= 3 and roles_swapped(index.sequences[i], index.sequences[j], set(shared),
+                                              index.name_like, index.is_number):
+            factor *= p.swap_penalty
+    return factor
+
+
+def score(index: SmallIndex, i: int, j: int, floor: float = 0.0) -> float:
+    """Final score of one pair; like core.similarity.scores, the factors are applied only at or
+    above `floor` (they only lower a score)."""
+    s = min(_dot(index.rows[i], index.rows[j]), 1.0)
+    if s < max(floor, 1e-12):
+        return s
+    s *= context_factor(index, i, j, s)
+    if s >= floor and s > 0:
+        s *= guard_factor(index, i, j)
+    return s
+
+
+def cluster_small(index: SmallIndex, settings: Settings) -> tuple[list[int], list[tuple[int, int, float]]]:
+    """(group number per claim, kept links (i, j, score) with i < j) — the plain-Python twin of
+    core.grouping.cluster: all pairs of a topic scored, components over auto-merge links, average
+    linkage inside each component."""
+    n = index.n
+    merge = settings.merge_threshold
+    suggest = min(settings.suggest_threshold, merge)
+    links: list[tuple[int, int, float]] = []
+    for i in range(n):
+        for j in range(i + 1, n):
+            if index.topic_of[i] != index.topic_of[j]:
+                continue
+            s = score(index, i, j, floor=suggest)
+            if s >= suggest:
+                links.append((i, j, s))
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j, s in links:
+        if s >= merge:
+            parent[find(i)] = find(j)
+    components: dict[int, list[int]] = {}
+    for i in range(n):
+        components.setdefault(find(i), []).append(i)
+    labels = list(range(n))
+    for members in components.values():
+        if len(members) < 2:
+            continue
+        if len(members) == 2:
+            labels[members[1]] = labels[members[0]]
+            continue
+        m = len(members)
+        sim = [[1.0] * m for _ in range(m)]
+        for x in range(m):
+            for y in range(x + 1, m):
+                sim[x][y] = sim[y][x] = score(index, members[x], members[y], floor=merge)
+        # scipy's fcluster cut (numpy path, bigger components) keeps merges within 1e-9.
+        cut = merge if m <= SMALL_COMPONENT else merge - 1e-9
+        for part in average_linkage(sim, cut):
+            for x in part:
+                labels[members[x]] = members[part[0]]
+    return renumber(labels), links
+
+
+def average_linkage(sim: list[list[float]], cut: float) -> list[list[int]]:
+    """Greedy average linkage over a similarity matrix: merge the two clusters with the highest
+    mean cross similarity while it is ≥ cut."""
+    m = len(sim)
+    clusters: list[list[int]] = [[k] for k in range(m)]
+    # Sums of cross similarities between current clusters, updated on each merge.
+    sums = [row[:] for row in sim]
+    while len(clusters) > 1:
+        best, pair = -1.0, (0, 0)
+        for x in range(len(clusters)):
+            for y in range(x + 1, len(clusters)):
+                avg = sums[x][y] / (len(clusters[x]) * len(clusters[y]))
+                if avg > best:
+                    best, pair = avg, (x, y)
+        if best < cut:
+            break
+        x, y = pair
+        clusters[x] = clusters[x] + clusters.pop(y)
+        for z in range(len(sums)):
+            sums[x][z] += sums[y][z]
+        for row in sums:
+            row[x] += row[y]
+            del row[y]
+        del sums[y]
+    return [sorted(c) for c in clusters]
+
+
+def renumber(labels: Sequence[int]) -> list[int]:
+    """Group numbers 0, 1, … in order of each group's first claim."""
+    seen: dict[int, int] = {}
+    return [seen.setdefault(g, len(seen)) for g in labels]
+
+
+def explain(index: SmallIndex, i: int, j: int, limit: int = 8) -> list[TermMatch]:
+    """The terms that made the score of (i, j), largest contribution first."""
+    ri, rj = index.rows[i], index.rows[j]
+    shared = sorted(ri.keys() & rj.keys())
+    if not shared:
+        return []
+    factor = context_factor(index, i, j, _dot(ri, rj))
+    sa, sb = surface_forms(index, i), surface_forms(index, j)
+    out = [TermMatch(sa.get(t, index.vocab[t]), sb.get(t, index.vocab[t]), ri[t] * rj[t] * factor)
+           for t in shared]
+    out.sort(key=lambda m: -m.weight)
+    return out[:limit]
+
+
+def surface_forms(index: SmallIndex, i: int) -> dict[int, str]:
+    """Canonical term id -> the words that wrote it in claim i (first occurrence)."""
+    cached = index.surfaces.get(i)
+    if cached is not None:
+        return cached
+    terms, surfaces, _ = index.tokenizer.terms(index.texts[i])
+    out: dict[int, str] = {}
+    index.surfaces[i] = out
+    for term, surface in zip(terms, surfaces, strict=True):
+        tid = index.term_ids.get(term)
+        if tid is None:
+            continue
+        out.setdefault(index.variants.get(tid, (tid, 1.0))[0], surface)
+    return out
+
+
+def salient_terms(index: SmallIndex, members: Sequence[int], limit: int = 4) -> list[str]:
+    """Most salient terms of a set of claims: shared by the most members, then rarest."""
+    counts: Counter[int] = Counter()
+    for i in members:
+        counts.update(index.rows[i].keys())
+    n = max(index.n, 1)
+    idf = {t: math.log1p(n / max(index.df[t], 1)) for t in counts}
+    need = 2 if len(members) > 1 else 1
+    ranked = sorted((t for t, c in counts.items() if c >= need),
+                    key=lambda t: (-(counts[t] * idf[t]), t))
+    if not ranked:
+        ranked = sorted(counts, key=lambda t: (-idf[t], t))
+    words: list[str] = []
+    seen: set[str] = set()
+    for t in ranked:
+        forms: Counter[str] = Counter()
+        for i in members[:20]:
+            form = surface_forms(index, i).get(t)
+            if form:
+                forms[form] += 1
+        word = forms.most_common(1)[0][0] if forms else index.vocab[t].lstrip("#")
+        if word.lower() not in seen:
+            seen.add(word.lower())
+            words.append(word)
+        if len(words) >= limit:
+            break
+    return words
+
+
+def assemble_groups(
+    labels: Sequence[int],
+    links: Sequence[tuple[int, int, float]],
+    ids: Sequence[str],
+    explain_pair: Callable[[int, int], list[TermMatch]],
+    salient: Callable[[list[int]], list[str]],
+) -> list[Group]:
+    """Groups with labels, links (a maximum spanning tree per group) and suggestions; shared by
+    both paths so their output is the same."""
+    n_groups = max(labels) + 1 if len(labels) else 0
+    members: list[list[int]] = [[] for _ in range(n_groups)]
+    for i, g in enumerate(labels):
+        members[g].append(i)
+    best_between: dict[tuple[int, int], tuple[float, int, int]] = {}
+    edges_in: dict[int, list[tuple[float, int, int]]] = {}
+    for i, j, sc in links:
+        gi, gj = labels[i], labels[j]
+        if gi == gj:
+            edges_in.setdefault(gi, []).append((sc, i, j))
+        else:
+            key = (min(gi, gj), max(gi, gj))
+            if key not in best_between or sc > best_between[key][0]:
+                best_between[key] = (sc, i, j)
+
+    def link(i: int, j: int, sc: float, tier: str) -> Link:
+        terms = [MatchedTerm(a=m.a, b=m.b, weight=round(m.weight, 4)) for m in explain_pair(i, j)]
+        return Link(a=ids[i], b=ids[j], score=round(sc, 4), terms=terms,
+                    tier="merge" if tier == "merge" else "suggest")
+
+    group_links: list[list[Link]] = [[] for _ in range(n_groups)]
+    for g, edges in edges_in.items():
+        for sc, i, j in spanning_tree(edges):
+            group_links[g].append(link(i, j, sc, "merge"))
+    suggestions: list[list[Link]] = [[] for _ in range(n_groups)]
+    for (g1, g2), (sc, i, j) in sorted(best_between.items(), key=lambda kv: -kv[1][0]):
+        suggestion = link(i, j, sc, "suggest")
+        for g in (g1, g2):
+            if len(suggestions[g]) < SUGGESTIONS_PER_GROUP:
+                suggestions[g].append(suggestion)
+    groups: list[Group] = []
+    for g in range(n_groups):
+        terms = salient(members[g])
+        groups.append(Group(id=f"g{g + 1}", label=" · ".join(terms[:3]),
+                            claims=[ids[i] for i in members[g]], links=group_links[g],
+                            suggestions=suggestions[g], terms=terms))
+    return groups
+
+
+def spanning_tree(edges: list[tuple[float, int, int]]) -> list[tuple[float, int, int]]:
+    """Maximum spanning forest (Kruskal): the strongest links that connect the group."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
+    out: list[tuple[float, int, int]] = []
+    for sc, i, j in sorted(edges, key=lambda e: -e[0]):
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[ri] = rj
+            out.append((sc, i, j))
+    return out
+
+
+def group_small(index: SmallIndex, settings: Settings, ids: Sequence[str]) -> list[Group]:
+    """Plain-Python twin of core.grouping.group_index."""
+    labels, links = cluster_small(index, settings)
+    return assemble_groups(labels, links, ids, lambda i, j: explain(index, i, j),
+                           lambda members: salient_terms(index, members))
+

@@ -1,0 +1,199 @@
+"""Pure-Python pieces shared by both grouping paths (numpy for large inputs, plain Python for a
+case of a few articles): the similarity knobs, the vocabulary, spelling variants of names, the
+swapped-roles check and the explanation record. Nothing here imports numpy or scipy, so
+`perspecta analyze` on a small case starts fast."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from rapidfuzz.distance import JaroWinkler
+
+from core.tokens import MONTHS, TOKEN_RE, WEEKDAYS, Tokenizer, variant_key
+
+NONE_ID = -1
+NEGATION_ID = -2
+
+
+class Lookup(Protocol):
+    """Anything indexable by a term id: a list or a numpy array."""
+
+    def __getitem__(self, key: int, /) -> Any: ...
+
+
+@dataclass(frozen=True)
+class SimilarityParams:
+    """The knobs of the similarity (the two thresholds live in Settings)."""
+
+    # Article factor: min(1, cos(article a, article b) / context_floor) ** context_power;
+    # articles at least `context_floor` alike (one story) cost nothing. 0 disables it.
+    context_floor: float = 0.3
+    context_power: float = 2.0
+    claim_relief: float = 0.0
+    # Sentences of one article share its vocabulary whatever their event: they need more overlap.
+    same_document_factor: float = 0.5
+    number_penalty: float = 0.6
+    negation_penalty: float = 0.5
+    swap_penalty: float = 0.5
+    # Both claims date their event ('September 22', 'early September') and no date can match.
+    date_penalty: float = 0.5
+    # Both claims place their event ('in Wellington' / 'in Surrey') and share no place.
+    place_penalty: float = 0.5
+    variant_min_jw: float = 0.88
+    # Guards that need near-identical claims start at this term-set Jaccard.
+    near_duplicate_jaccard: float = 0.5
+    # Terms in more claims than this are left out of the blocking index (0: never).
+    block_df_cap: int = 0
+    # Large inputs only: candidates must share rare terms worth this much of the cosine (0: off).
+    block_min_partial: float = 0.0
+    # Large inputs only: an article's context keeps its this many heaviest terms (0: all).
+    context_terms: int = 0
+
+    @classmethod
+    def from_extra(cls, extra: dict[str, object]) -> SimilarityParams:
+        """Read overrides from Settings.extra (unknown keys are ignored)."""
+        values: dict[str, float | int] = {}
+        for name, default in cls().__dict__.items():
+            if name in extra:
+                raw = extra[name]
+                if isinstance(raw, int | float):
+                    values[name] = type(default)(raw)
+        return cls(**values)  # type: ignore[arg-type]
+
+
+class Vocabulary:
+    """Raw token -> term id, with per-raw-token caching."""
+
+    def __init__(self, tokenizer: Tokenizer) -> None:
+        self.tokenizer = tokenizer
+        self.ids: dict[str, int] = {}
+        self.raw_ids: dict[str, int] = {}
+        self.terms: list[str] = []
+        self.lower_seen: set[int] = set()  # terms seen written in lower case (not names)
+
+    def encode(self, text: str) -> tuple[list[int], bool]:
+        raw_ids = self.raw_ids
+        tokens = TOKEN_RE.findall(text)
+        ids = [raw_ids.get(raw) for raw in tokens]
+        if None in ids:
+            ids = [self._add(raw) if tid is None else tid
+                   for raw, tid in zip(tokens, ids, strict=True)]
+        out = [tid for tid in ids if tid is not None and tid >= 0]
+        return out, NEGATION_ID in ids
+
+    def _add(self, raw: str) -> int:
+        info = self.tokenizer.info(raw)
+        if info.term is None:
+            tid = NEGATION_ID if info.negation else NONE_ID
+        else:
+            tid = self.ids.get(info.term, -3)
+            if tid == -3:
+                tid = len(self.terms)
+                self.ids[info.term] = tid
+                self.terms.append(info.term)
+            if not raw[0].isupper():
+                self.lower_seen.add(tid)
+        self.raw_ids[raw] = tid
+        return tid
+
+
+def find_variants(
+    vocab: Vocabulary, df: Lookup, min_jw: float
+) -> dict[int, tuple[int, float]]:
+    """Spelling variants of names: term id -> (canonical term id, Jaro-Winkler similarity)."""
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for tid, term in enumerate(vocab.terms):
+        if len(term) < 4 or tid in vocab.lower_seen or term[0] == "#":
+            continue
+        key = variant_key(term)
+        buckets[key].append(tid)
+        if len(key) >= 4:  # Gaddafi/Qaddafi: same skeleton after the first letter
+            buckets["*" + key[1:]].append(tid)
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for members in buckets.values():
+        if len(members) < 2 or len(members) > 50:
+            continue
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if JaroWinkler.similarity(vocab.terms[a], vocab.terms[b]) >= min_jw:
+                    ra, rb = find(a), find(b)
+                    if ra != rb:
+                        parent[max(ra, rb)] = min(ra, rb)
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for tid in parent:
+        clusters[find(tid)].append(tid)
+    variants: dict[int, tuple[int, float]] = {}
+    for root, members in clusters.items():
+        members = sorted({root, *members})
+        # Most frequent spelling, ties by the string: independent of input order (symmetry).
+        canon = max(members, key=lambda t: (int(df[t]), vocab.terms[t]))
+        for t in members:
+            if t != canon:
+                sim = JaroWinkler.similarity(vocab.terms[t], vocab.terms[canon])
+                variants[t] = (canon, max(sim, min_jw))
+    return variants
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    """One term shared by two claims, with the surface forms on each side."""
+
+    a: str
+    b: str
+    weight: float
+
+
+def roles_swapped(
+    seq_i: Sequence[int], seq_j: Sequence[int], shared: set[int],
+    name_like: Lookup, is_number: Lookup,
+) -> bool:
+    """Same words, but the names on either side of the verb trade places ('Iran accused the US' /
+    'the US accused Iran'). The pivot is the first shared term that is not a name; a clause that
+    merely moves ('On Monday, Iran accused …') keeps a name in front of it on both sides.
+    `seq_i`/`seq_j` are the claims' term ids in text order."""
+    if len(shared) < 3:
+        return False
+    order_i = [t for t in dict.fromkeys(seq_i) if t in shared]
+    order_j = [t for t in dict.fromkeys(seq_j) if t in shared]
+    pivot = next((t for t in order_i if not name_like[t] and not is_number[t]), None)
+    if pivot is None:
+        return False
+    pi, pj = order_i.index(pivot), order_j.index(pivot)
+    before_i = {t for t in order_i[:pi] if name_like[t]}
+    before_j = {t for t in order_j[:pj] if name_like[t]}
+    return bool(before_i and before_j and not before_i & before_j
+                and before_i <= set(order_j[pj + 1 :]) and before_j <= set(order_i[pi + 1 :]))
+
+
+# A capitalised name after a locative preposition: where the event happened.
+_PLACE_RE = re.compile(r"\b(?:[Ii]n|at|near|outside)\s+((?:[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+)*)")
+
+
+def place_terms(text: str, tokenizer: Tokenizer, term_ids: dict[str, int],
+                variants: dict[int, tuple[int, float]]) -> frozenset[int]:
+    """Canonical term ids of the places a claim locates itself in ('in Basra', 'at Waitrose')."""
+    out: set[int] = set()
+    for m in _PLACE_RE.finditer(text):
+        for raw in TOKEN_RE.findall(m.group(1)):
+            if raw.lower() in MONTHS or raw.lower() in WEEKDAYS:
+                continue
+            term = tokenizer.info(raw).term
+            tid = term_ids.get(term) if term is not None else None
+            if tid is not None:
+                out.add(variants.get(tid, (tid, 1.0))[0])
+    return frozenset(out)
+
+
+def places_conflict(a: frozenset[int], b: frozenset[int]) -> bool:
+    """Both claims name where they happen and no place is shared."""
+    return bool(a) and bool(b) and not a & b
