@@ -8,6 +8,23 @@ from tests.seedcase import claim_at, load_fixture, seed_analysis
 
 PAIRS = load_fixture("pairs.json")
 
+# Pairs the grouping gets wrong today, kept visible instead of deleted. strict: when one starts
+# passing, the test fails until it is taken off this list.
+KNOWN_MISSES = {
+    ("threats to our personnel and facilities in Iraq from the Government of Iran",
+     "appeared political & not driven by any credible threat"):
+        "scores above the merge threshold, but average linkage keeps the closure event and the "
+        "threat-rationale event apart (issue 3, open)",
+}
+
+
+def _cases(kind: str) -> list[object]:
+    return [
+        pytest.param(a, b, marks=pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[(a, b)]))
+        if (a, b) in KNOWN_MISSES else pytest.param(a, b)
+        for a, b in PAIRS[kind]
+    ]
+
 
 def _groups(a: str, b: str) -> tuple[str | None, str | None]:
     analysis = seed_analysis()
@@ -16,13 +33,13 @@ def _groups(a: str, b: str) -> tuple[str | None, str | None]:
     return ca.group, cb.group
 
 
-@pytest.mark.parametrize(("a", "b"), PAIRS["must"], ids=lambda s: s[:30])
+@pytest.mark.parametrize(("a", "b"), _cases("must"), ids=lambda s: s[:30])
 def test_must_share_a_group(a: str, b: str) -> None:
     ga, gb = _groups(a, b)
     assert ga is not None and ga == gb
 
 
-@pytest.mark.parametrize(("a", "b"), PAIRS["cannot"], ids=lambda s: s[:30])
+@pytest.mark.parametrize(("a", "b"), _cases("cannot"), ids=lambda s: s[:30])
 def test_cannot_share_a_group(a: str, b: str) -> None:
     ga, gb = _groups(a, b)
     assert ga is not None and gb is not None and ga != gb
