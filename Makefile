@@ -27,8 +27,12 @@ pytest: $(STAMP)
 test: lint types pytest
 
 bench: $(STAMP)
-	$(BIN)/python bench/attribution.py
+	$(BIN)/python bench/attribution.py --split both
 	$(BIN)/python bench/speed.py
+	$(BIN)/python bench/grouping.py
+	$(BIN)/python bench/scale.py
+	$(BIN)/python bench/export.py
+	$(BIN)/python bench/tui.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
