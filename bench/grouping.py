@@ -22,12 +22,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
-import orjson
 from rapidfuzz import fuzz, utils
 from rapidfuzz.distance import LCSseq
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.common import save_and_compare
 from bench.datasets import (
     DEFAULT_DATA,
     EcbCorpus,
@@ -267,13 +267,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         result.update({f"mrpc_{k}": v for k, v in m.items()})
     else:
         print(f"skipped MRPC: {mrpc_root} not found")
-    if args.compare and args.compare.exists():
-        before = orjson.loads(args.compare.read_bytes())
-        for key, value in result.items():
-            if key in before:
-                print(f"  {key}: {before[key]:.3f} -> {value:.3f} ({value - before[key]:+.3f})")
-    if args.save:
-        args.save.write_bytes(orjson.dumps(result, option=orjson.OPT_INDENT_2))
+    save_and_compare(result, args)
     return 0
 
 

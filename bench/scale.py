@@ -33,6 +33,7 @@ from rapidfuzz import fuzz, process, utils
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.common import save_and_compare
 from bench.datasets import DEFAULT_DATA, NewsSentence, load_news_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -182,13 +183,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         result["ecb_test_f1_all_pairs"] = f_all
     except FileNotFoundError:
         print("skipped ECB+ quality check: ecbplus not found")
-    if args.compare and args.compare.exists():
-        before = orjson.loads(args.compare.read_bytes())
-        for key, value in result.items():
-            if key in before:
-                print(f"  {key}: {before[key]:.3f} -> {value:.3f}")
-    if args.save:
-        args.save.write_bytes(orjson.dumps(result, option=orjson.OPT_INDENT_2))
+    save_and_compare(result, args)
     return 0
 
 
