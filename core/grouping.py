@@ -190,13 +190,13 @@ def group_index(
     index: ClaimIndex, settings: Settings, ids: Sequence[str], *, blocking: bool = True
 ) -> list[Group]:
     """Groups with labels, links (a maximum spanning tree per group) and suggestions."""
-    from core.similarity import explain, salient_terms
+    from core.similarity import Explainer, salient_terms
 
     result = cluster(index, settings, blocking=blocking)
     links = list(zip(result.pairs_a.tolist(), result.pairs_b.tolist(),
                      result.pair_scores.tolist(), strict=True))
     return assemble_groups(result.labels.tolist(), links, ids,
-                           lambda i, j: explain(index, i, j),
+                           Explainer(index, result.pairs_a, result.pairs_b),
                            lambda members: salient_terms(index, members))
 
 

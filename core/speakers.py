@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 
 import orjson
@@ -57,10 +58,15 @@ _POSSESSIVE_S = re.compile(r"(?<=\w)['’]s$")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
 def translit(name: str) -> str:
-    """A spelling-variant-tolerant key: lower case, gh->q, kh->k, doubled letters collapsed."""
+    """A spelling-variant-tolerant key: lower case, gh->q, kh->k, doubled letters collapsed.
+    (Cached: every new name is compared with every known speaker's.)"""
     s = name.lower().replace("gh", "q").replace("kh", "k").replace("ou", "u").replace("ee", "i")
-    return re.sub(r"(.)\1+", r"\1", s)
+    return _DOUBLED.sub(r"\1", s)
 
 
 def _first_compatible(a: str | None, b: str | None) -> bool:
