@@ -17,6 +17,7 @@ from typing import Any
 
 import orjson
 import pytest
+from textual import events
 from textual.command import CommandPalette
 from textual.widgets import ContentSwitcher, Input
 
@@ -436,3 +437,60 @@ def test_hostile_strings_fixture_is_complete() -> None:
     hostile = load(HOSTILE)
     claim_texts = {c.text for c in hostile.claims}
     assert set(strings) <= claim_texts
+
+
+@async_test
+async def test_context_shows_the_whole_paragraph_scrolled_to_the_span(seed: Analysis) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=(80, 24)) as pilot:
+        while current_event_label(app) != "Reason for the closure":
+            await pilot.press("]")
+        await pilot.press("right", "right")
+        context = app.query_one(ContextPane)
+        assert context.claim_id is not None
+        assert app.comparison is not None
+        paragraph = app.comparison.context(context.claim_id).paragraph
+        # Nothing is elided: every word of the paragraph is in the pane's text.
+        shown = " ".join(context._text.plain.split())
+        assert " ".join(paragraph.split()) in shown
+        assert "…" not in shown.split("grouped by")[0]
+        # The pane is scrolled so that the span's first line is on screen.
+        span = context.scroll_region_of_span()
+        top = int(context.scroll_offset.y)
+        assert top <= span.y < top + context.scrollable_content_region.height
+        assert "appeared" in screen_text(app)
+
+
+@async_test
+async def test_keys_sent_in_a_burst_go_to_the_pane_the_previous_key_focused(
+    seed: Analysis,
+) -> None:
+    """→ then ↓ typed faster than a frame: ↓ moves in the column, not in the event list."""
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        event = app.event_id
+        first = app.query_one(PerspectiveColumns).visible_slots()[0]
+        assert len(first.claim_ids) >= 2
+        app.post_message(events.Key("right", None))
+        app.post_message(events.Key("down", None))
+        await pilot.pause()
+        assert app.event_id == event
+        assert app.focused is first and first.highlighted == 1
+        assert app.query_one(ContextPane).claim_id == first.claim_ids[1]
+
+
+@async_test
+async def test_the_line_above_the_columns_names_the_whole_event(seed: Analysis) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        labels = event_labels(app)
+        longest = max(labels, key=len)
+        while current_event_label(app) != longest:
+            await pilot.press("down")
+        rows = screen_text(app).splitlines()
+        pane = app.query_one(EventTable).region
+        listed = [row[pane.x:pane.right] for row in rows]
+        assert any(longest[:12] in row for row in listed)
+        assert not any(longest in row for row in listed)  # the event list cuts it...
+        assert any(longest in row for row in rows)  # ...the line above the columns does not

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
@@ -20,9 +21,10 @@ from textual.binding import BindingType
 from textual.command import Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.dom import NoScreen
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Input, OptionList
+from textual.widgets import ContentSwitcher, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from core.compare import (
@@ -134,6 +136,7 @@ class PerspectaApp(App[int]):
         self.event_id: str | None = None
         self.current_slot = 0
         self.analysis_worker: Worker[Analysis] | None = None
+        self._pending_query: str | None = None
 
     # ---- layout -----------------------------------------------------------------------
 
@@ -145,31 +148,27 @@ class PerspectaApp(App[int]):
                 yield LoadingView(self.paths, id="loading")
             with Vertical(id="compare"):
                 # Always shown, so '/' only moves the focus (no relayout of the columns).
-                yield Input(placeholder="/ filter events and claims (fuzzy: words, speakers, "
-                            "typos ok) · Enter keeps · Esc clears", id="filter", compact=True)
+                yield Input(placeholder="/ filter events & claims (fuzzy, typos ok) · "
+                            "Enter keeps · Esc clears", id="filter", compact=True)
                 with Horizontal(id="compare-main"):
                     yield EventTable(id="events")
                     with Vertical(id="columns-pane"):
                         yield SilentLine(id="silent")
-                        yield PerspectiveColumns(self._slot_count(), id="columns")
+                        yield PerspectiveColumns(id="columns")
                 yield ContextPane(id="context")
-            # The other screens are mounted when first shown: a faster first paint.
-            yield Vertical(id="sources")
-            yield Vertical(id="speakers")
-            yield Vertical(id="matrix")
+            # Sources, Speakers and Matrix are mounted when first shown: a faster first paint.
         yield KeysBar()
 
-    def _slot_count(self) -> int:
-        if self.initial_analysis is not None:
-            return len(self.initial_analysis.perspectives) + 1
-        return 12
-
     def on_mount(self) -> None:
+        self.query_one(EventTable).on_highlight = self._on_event_cursor
         self._fit_events_width()
         if self.initial_analysis is not None:
             self.show_analysis(self.initial_analysis)
         else:
             self.analysis_worker = self.analyse(self.paths)
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()
 
     def on_resize(self) -> None:
         self._fit_events_width()
@@ -179,6 +178,7 @@ class PerspectaApp(App[int]):
         events = self.query_one(EventTable)
         events.styles.width = width
         events.set_pane_width(width)
+        self.query_one(PerspectiveColumns).fit_width(self.size.width - width)
         self.query_one(ContextPane).styles.height = 10 if self.size.height >= 36 else 7
 
     # ---- analysis worker --------------------------------------------------------------
@@ -206,7 +206,7 @@ class PerspectaApp(App[int]):
     def _on_loaded(self, message: AnalysisLoaded) -> None:
         self.show_analysis(message.analysis)
         self.query_one(ContentSwitcher).current = "compare"
-        self.query_one(EventTable).focus()
+        self._focus(self.query_one(EventTable))
 
     @on(Worker.StateChanged)
     def _on_worker_state(self, event: Worker.StateChanged) -> None:
@@ -225,27 +225,24 @@ class PerspectaApp(App[int]):
         """Index the analysis and fill every screen."""
         comparison = build_comparison(analysis)
         self.comparison = comparison
-        self._ensure_slots(len(comparison.columns))
+        # The analysis lives as long as the app: move it out of the garbage collector's sight,
+        # or every full collection walks 10k claims and a keypress stalls for tens of ms.
+        gc.freeze()
         self.query_one(CaseHeader).show_case(comparison)
         for screen in SCREEN_TABLES:
-            self.query_one(f"#{screen}", Vertical).remove_children()
+            for table in self.query(f"#{screen}"):
+                table.remove()
         if analysis.errors:
             self.notify(f"{len(analysis.errors)} input(s) could not be read", severity="warning",
                         markup=False)
         self.apply_filter("")
-        self.query_one(EventTable).focus()
+        self._focus(self.query_one(EventTable))
         self.warm_search(comparison)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
     def warm_search(self, comparison: Comparison) -> None:
         """Build the filter's word index off the UI thread, before the first '/'."""
         comparison.search_index()
-
-    def _ensure_slots(self, count: int) -> None:
-        columns = self.query_one(PerspectiveColumns)
-        existing = len(columns.slots)
-        if count > existing:
-            columns.mount_all(ClaimColumn(slot) for slot in range(existing, count))
 
     @property
     def voices(self) -> int:
@@ -280,12 +277,15 @@ class PerspectaApp(App[int]):
             self.query_one(SilentLine).show([])
             self.query_one(ContextPane).show_claim(None, comparison)
             return
-        columns.show(self.column_contents(event_id), comparison)
-        self.query_one(SilentLine).show(self.silent_labels(event_id))
+        contents = self.column_contents(event_id)
+        columns.show(contents, comparison)
+        event = comparison.events[comparison.event_index[event_id]]
+        self.query_one(SilentLine).show(self.silent_labels(event_id),
+                                        columns.off_screen(len(contents)), event.label)
         visible = columns.visible_slots()
         self.current_slot = min(self.current_slot, max(0, len(visible) - 1))
         if isinstance(self.focused, ClaimColumn) and visible:
-            visible[self.current_slot].focus()
+            self._focus(visible[self.current_slot])
         self.show_context()
 
     def column_contents(self, event_id: str) -> list[ColumnContent]:
@@ -349,15 +349,13 @@ class PerspectaApp(App[int]):
 
     # ---- events from widgets ----------------------------------------------------------
 
-    @on(EventTable.Highlighted)
-    def _on_event_highlighted(self, event: EventTable.Highlighted) -> None:
-        if event.event_id != self.event_id:
-            self.show_event(event.event_id)
+    def _on_event_cursor(self, event_id: str) -> None:
+        if event_id != self.event_id:
+            self.show_event(event_id)
 
-    @on(OptionList.OptionHighlighted)
-    def _on_claim_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        column = event.option_list
-        if isinstance(column, ClaimColumn) and column.has_focus:
+    @on(ClaimColumn.Highlighted)
+    def _on_claim_highlighted(self, event: ClaimColumn.Highlighted) -> None:
+        if self.focused is event.column:
             self.show_context()
 
     @on(ClaimColumn.Entered)
@@ -366,16 +364,25 @@ class PerspectaApp(App[int]):
         visible = columns.visible_slots()
         if event.column in visible:
             self.current_slot = visible.index(event.column)
-        columns.scroll_to_widget(event.column, animate=False)
+        columns.scroll_to_widget(event.column, animate=False, force=True)
         self.show_context()
 
     @on(Input.Changed, "#filter")
     def _on_filter_changed(self, event: Input.Changed) -> None:
-        self.apply_filter(event.value)
+        # The typed character is painted first; the filter runs after that frame, once for a
+        # burst of keystrokes (fast typing filters 10k claims once, not once per letter).
+        if self._pending_query is None:
+            self.call_after_refresh(self._apply_pending_filter)
+        self._pending_query = event.value
+
+    def _apply_pending_filter(self) -> None:
+        query, self._pending_query = self._pending_query, None
+        if query is not None and query == self.query_one("#filter", Input).value:
+            self.apply_filter(query)
 
     @on(Input.Submitted, "#filter")
     def _on_filter_submitted(self, event: Input.Submitted) -> None:
-        self.query_one(EventTable).focus()
+        self._focus(self.query_one(EventTable))
 
     # ---- actions (names come from tui/actions.py) -------------------------------------
 
@@ -414,10 +421,10 @@ class PerspectaApp(App[int]):
         target = next((s for s in visible if s.perspective == perspective), None)
         if target is not None:
             self.current_slot = visible.index(target)
-            target.focus()
+            self._focus(target)
             self.show_context()
         else:
-            table.focus()
+            self._focus(table)
 
     def action_next_perspective(self) -> None:
         if self.screen_name != "compare":
@@ -428,7 +435,7 @@ class PerspectaApp(App[int]):
         if isinstance(self.focused, ClaimColumn):
             self.current_slot = min(len(visible) - 1, self.current_slot + 1)
         self.current_slot = min(self.current_slot, len(visible) - 1)
-        visible[self.current_slot].focus()
+        self._focus(visible[self.current_slot])
         self.show_context()
 
     def action_previous_perspective(self) -> None:
@@ -437,13 +444,13 @@ class PerspectaApp(App[int]):
         visible = self.query_one(PerspectiveColumns).visible_slots()
         if isinstance(self.focused, ClaimColumn):
             if self.current_slot == 0 or not visible:
-                self.query_one(EventTable).focus()
+                self._focus(self.query_one(EventTable))
                 return
             self.current_slot = min(self.current_slot - 1, len(visible) - 1)
-            visible[self.current_slot].focus()
+            self._focus(visible[self.current_slot])
         elif visible:
             self.current_slot = min(self.current_slot, len(visible) - 1)
-            visible[self.current_slot].focus()
+            self._focus(visible[self.current_slot])
         self.show_context()
 
     def action_cycle_pane(self, step: int) -> None:
@@ -458,7 +465,7 @@ class PerspectaApp(App[int]):
         current = next((i for i, p in enumerate(panes) if p is focused), -1)
         if isinstance(focused, ClaimColumn):
             current = 1
-        panes[(current + step) % len(panes)].focus()
+        self._focus(panes[(current + step) % len(panes)])
 
     def action_open(self) -> None:
         focused = self.focused
@@ -496,14 +503,14 @@ class PerspectaApp(App[int]):
         if self.comparison is None:
             return
         self._switch_to("compare")
-        self.query_one("#filter", Input).focus()
+        self._focus(self.query_one("#filter", Input))
 
     def _set_filter(self, query: str) -> None:
         field = self.query_one("#filter", Input)
         with field.prevent(Input.Changed):
             field.value = query
         self.apply_filter(query)
-        self.query_one(EventTable).focus()
+        self._focus(self.query_one(EventTable))
 
     def _clear_filter(self) -> None:
         field = self.query_one("#filter", Input)
@@ -523,7 +530,7 @@ class PerspectaApp(App[int]):
         field = self.query_one("#filter", Input)
         if field.value or field.has_focus:
             self._clear_filter()
-            self.query_one(EventTable).focus()
+            self._focus(self.query_one(EventTable))
         elif self.pins:
             self.pins = []
             self.show_event(self.event_id)
@@ -545,7 +552,7 @@ class PerspectaApp(App[int]):
         self.show_event(self.event_id)
         visible = self.query_one(PerspectiveColumns).visible_slots()
         if visible:
-            visible[min(self.current_slot, len(visible) - 1)].focus()
+            self._focus(visible[min(self.current_slot, len(visible) - 1)])
 
     async def action_show_screen(self, name: str) -> None:
         if self.comparison is None:
@@ -556,11 +563,10 @@ class PerspectaApp(App[int]):
 
     async def _mount_screen_table(self, name: str) -> None:
         """Build a table screen the first time it is shown."""
-        container = self.query_one(f"#{name}", Vertical)
-        if container.children or self.comparison is None:
+        if self.query(f"#{name}") or self.comparison is None:
             return
-        table = SCREEN_TABLES[name](id=f"{name}-table")
-        await container.mount(table)
+        table = SCREEN_TABLES[name](id=name)
+        await self.query_one(ContentSwitcher).mount(table)
         if isinstance(table, SourcesTable):
             table.show_sources(self.comparison)
         elif isinstance(table, SpeakersTable):
@@ -573,9 +579,17 @@ class PerspectaApp(App[int]):
         self.query_one(CaseHeader).show_screen(name)
         if name == "compare":
             if not isinstance(self.focused, ClaimColumn | ContextPane | Input):
-                self.query_one(EventTable).focus()
+                self._focus(self.query_one(EventTable))
         else:
-            self.query_one(f"#{name}-table").focus()
+            self._focus(self.query_one(f"#{name}"))
+
+    def _focus(self, widget: Widget) -> None:
+        """Focus now, not after the pending messages: a key typed right after → or Tab
+        must go to the widget that this key focused (Widget.focus() defers the change)."""
+        try:
+            widget.screen.set_focus(widget)
+        except NoScreen:
+            widget.focus()
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())

@@ -1,23 +1,41 @@
-"""Perspective columns: the claims each perspective makes about the selected event."""
+"""Perspective columns: the claims each perspective makes about the selected event.
+
+Each column is a virtual list (ScrollView + render_line) of claim cards. A card is wrapped to
+the column's width once and cached per (claim, width), so changing event re-uses the rendered
+cards, and moving the cursor only repaints the two cards concerned.
+"""
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
+from rich.console import Console
+from rich.style import Style
 from rich.text import Text
-from textual.app import ComposeResult
+from textual import events
+from textual.binding import BindingType
 from textual.containers import HorizontalScroll
+from textual.geometry import Region, Size
 from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets.option_list import Option
 
 from core.compare import Comparison
 from core.models import Claim
+from tui.actions import bindings
 from tui.render import claim_card, one_line
-from tui.widgets.lists import RegistryOptionList
 
 COLUMN_MIN_WIDTH = 28
+# Cards are wrapped once per (claim, width); the cache lives as long as the Comparison.
+CardLines = list[Strip]
+_CARD_CACHE: weakref.WeakKeyDictionary[Comparison, dict[tuple[str, int], CardLines]] = (
+    weakref.WeakKeyDictionary()
+)
+SILENT_CARD = Text("— silent —", "dim italic")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,11 +49,33 @@ class ColumnContent:
     pinned: bool
 
 
-class ClaimColumn(RegistryOptionList):
-    """One perspective's claim cards (an OptionList: only visible lines are rendered)."""
+def card_lines(
+    claim: Claim | None, comparison: Comparison, width: int, console: Console
+) -> CardLines:
+    """The claim's card wrapped to `width` cells (cached), or the silence marker."""
+    cache = _CARD_CACHE.setdefault(comparison, {})
+    key = (claim.id if claim else "", width)
+    lines = cache.get(key)
+    if lines is None:
+        card = claim_card(claim, comparison) if claim else SILENT_CARD
+        lines = [Strip(segments).adjust_cell_length(width) for segments in
+                 console.render_lines(card, console.options.update_width(width), pad=False)]
+        cache[key] = lines
+    return lines
+
+
+class ClaimColumn(ScrollView, can_focus=True):
+    """One perspective's claim cards; the highlighted card is the current claim."""
 
     class Entered(Message):
         """The column got the focus (keys or mouse): it becomes the current column."""
+
+        def __init__(self, column: ClaimColumn) -> None:
+            super().__init__()
+            self.column = column
+
+    class Highlighted(Message):
+        """The cursor moved to another card."""
 
         def __init__(self, column: ClaimColumn) -> None:
             super().__init__()
@@ -45,31 +85,46 @@ class ClaimColumn(RegistryOptionList):
     ClaimColumn {
         width: 34; height: 1fr;  /* set per slot by PerspectiveColumns.show */
         border: round $primary-darken-2; padding: 0 0;
-        scrollbar-size-vertical: 1;
+        scrollbar-size-vertical: 1; scrollbar-gutter: stable; overflow-x: hidden;
     }
     ClaimColumn.-silent { color: $text-muted; }
     ClaimColumn:focus { border: round $accent; }
     /* Only the focused column marks its current card; the others read as plain columns. */
-    ClaimColumn > .option-list--option-highlighted { background: transparent; }
-    ClaimColumn:focus > .option-list--option-highlighted { background: $block-cursor-background; }
+    ClaimColumn > .claim-column--cursor { background: transparent; }
+    ClaimColumn:focus > .claim-column--cursor { background: $block-cursor-background; }
     ClaimColumn.-pinned { border: double $warning; }
     ClaimColumn.-pinned:focus { border: double $accent; }
     """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"claim-column--cursor"}
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("list")]
 
     def __init__(self, slot: int) -> None:
-        super().__init__(id=f"column-{slot}", markup=False)
+        super().__init__(id=f"column-{slot}")
         self.slot = slot
         self.perspective: str | None = None
         self.claim_ids: list[str | None] = []
+        self.highlighted: int | None = None
+        self._claims: list[Claim | None] = []
+        self._comparison: Comparison | None = None
         self._signature: tuple[object, ...] = ()
+        # Per card: its first line in the virtual space and its line count (with separator).
+        self._card_top: list[int] = []
+        self._card_height: list[int] = []
+        self._lines: list[tuple[int, int]] = []  # virtual line -> (card, line in card or -1)
+        self._wrapped_width = 0
+        self._styles: tuple[Style, Style] | None = None
+        self._paint_width: int | None = None
+
+    # ---- content ----------------------------------------------------------------------
 
     def show(self, content: ColumnContent, comparison: Comparison, head_to_head: bool) -> None:
         """Fill the column with one card per claim, or a silence marker."""
         signature = (content.perspective, tuple(c.id for c in content.claims), content.silent,
                      content.pinned, head_to_head)
-        if signature == self._signature:
+        if signature == self._signature and comparison is self._comparison:
             return
         self._signature = signature
+        self._comparison = comparison
         self.perspective = content.perspective
         title = Text("◆ " if content.pinned else "") + Text(one_line(content.label))
         if content.claims:
@@ -78,60 +133,184 @@ class ClaimColumn(RegistryOptionList):
         self.set_class(content.silent, "-silent")  # only pinned perspectives can be silent
         self.set_class(content.pinned, "-pinned")
         self.set_class(head_to_head, "-head-to-head")
-        self.clear_options()
-        options: list[Option | None] = []
-        self.claim_ids = []
-        if content.silent:
-            options.append(Option(Text("— silent —", "dim italic"), disabled=True))
-            self.claim_ids.append(None)
-        for index, claim in enumerate(content.claims):
+        self._claims = [None] if content.silent else list(content.claims)
+        self.claim_ids = [c.id if c else None for c in self._claims]
+        self.highlighted = 0 if content.claims else None
+        self._wrapped_width = 0
+        self._wrap(self._content_width())
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.refresh()
+
+    def _content_width(self) -> int:
+        """Cells available to a card: the width minus border and scrollbar gutter."""
+        if self.size.width:
+            return self.scrollable_content_region.width
+        width = self.styles.width
+        if width is not None and width.is_cells:
+            return max(1, int(width.value) - 3)
+        return 0
+
+    def _wrap(self, width: int) -> None:
+        """Lay the cards out at `width` (cards themselves come from the cache)."""
+        if width <= 0 or self._comparison is None:
+            return
+        self._wrapped_width = width
+        comparison = self._comparison
+        self._card_top, self._card_height, self._lines = [], [], []
+        for index, claim in enumerate(self._claims):
             if index:
-                options.append(None)
-            options.append(Option(claim_card(claim, comparison), id=claim.id))
-            self.claim_ids.append(claim.id)
-        self.add_options(options)
-        if content.claims:
-            self.highlighted = 0
+                self._lines.append((index - 1, -1))  # a blank line between cards
+                self._card_height[-1] += 1
+            self._card_top.append(len(self._lines))
+            count = len(card_lines(claim, comparison, width, self.app.console))
+            self._card_height.append(count)
+            self._lines.extend((index, line) for line in range(count))
+        virtual = Size(width, len(self._lines))
+        if virtual == self.virtual_size:
+            return
+        if not self.size.width:
+            self.virtual_size = virtual
+            return
+        # A new height only changes how far the column scrolls: update the scrollbar without
+        # a layout of the whole screen (the scrollbar appearing or going still lays out).
+        self.set_reactive(ClaimColumn.virtual_size, virtual)
+        self._scroll_update(virtual)
+
+    def on_resize(self) -> None:
+        width = self._content_width()
+        if width != self._wrapped_width:
+            self._wrap(width)
+            self.refresh()
+
+    # ---- cursor -----------------------------------------------------------------------
+
+    def current_claim(self) -> str | None:
+        """The id of the highlighted claim, if any."""
+        if self.highlighted is None or not 0 <= self.highlighted < len(self.claim_ids):
+            return None
+        return self.claim_ids[self.highlighted]
+
+    def move_highlight(self, index: int) -> None:
+        """Highlight another card: repaint the two cards, scroll the new one into view."""
+        if not self.claim_ids or self.claim_ids[0] is None:
+            return
+        index = max(0, min(len(self.claim_ids) - 1, index))
+        previous = self.highlighted
+        if index == previous:
+            return
+        self.highlighted = index
+        for card in (previous, index):
+            if card is not None and card < len(self._card_top):
+                self.refresh_lines(self._card_top[card], self._card_height[card])
+        if index < len(self._card_top):
+            top, height = self._card_top[index], self._card_height[index]
+            self.scroll_to_region(Region(0, top, 1, height), animate=False, force=True,
+                                  immediate=True)
+        self.post_message(self.Highlighted(self))
+
+    def action_cursor_down(self) -> None:
+        self.move_highlight(0 if self.highlighted is None else self.highlighted + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_highlight(0 if self.highlighted is None else self.highlighted - 1)
+
+    def _card_at_line(self, line: int) -> int | None:
+        if 0 <= line < len(self._lines):
+            return self._lines[line][0]
+        return None
+
+    def action_page_down(self) -> None:
+        line = int(self.scroll_offset.y) + self.scrollable_content_region.height
+        card = self._card_at_line(min(line, len(self._lines) - 1))
+        self.move_highlight(card if card is not None else len(self.claim_ids) - 1)
+
+    def action_page_up(self) -> None:
+        line = int(self.scroll_offset.y) - self.scrollable_content_region.height
+        card = self._card_at_line(max(0, line))
+        self.move_highlight(card if card is not None else 0)
+
+    def action_list_first(self) -> None:
+        self.move_highlight(0)
+
+    def action_list_last(self) -> None:
+        self.move_highlight(len(self.claim_ids) - 1)
+
+    def on_click(self, event: events.Click) -> None:
+        card = self._card_at_line(event.y + int(self.scroll_offset.y))
+        if card is not None:
+            self.move_highlight(card)
 
     def on_focus(self) -> None:
         self.post_message(self.Entered(self))
 
-    def current_claim(self) -> str | None:
-        """The id of the highlighted claim, if any."""
-        index = self.highlighted
-        if index is None:
-            return None
-        return self.get_option_at_index(index).id
+    def on_blur(self) -> None:
+        self._refresh_highlight()
+
+    def _refresh_highlight(self) -> None:
+        card = self.highlighted
+        if card is not None and card < len(self._card_top):
+            self.refresh_lines(self._card_top[card], self._card_height[card])
+
+    # ---- rendering --------------------------------------------------------------------
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Styles are looked up once per paint, not once per line (rich_style walks the DOM).
+        base = self.rich_style
+        self._styles = (base, base + self.get_component_rich_style("claim-column--cursor"))
+        self._paint_width = self.scrollable_content_region.width
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._styles = None
+            self._paint_width = None
+
+    def render_line(self, y: int) -> Strip:
+        width = self._paint_width
+        if width is None:
+            width = self.scrollable_content_region.width
+        row = y + int(self.scroll_offset.y)
+        if self._wrapped_width != width and width > 0:
+            self._wrap(width)
+        base, cursor = self._styles or (self.rich_style, self.rich_style)
+        if row >= len(self._lines) or self._comparison is None or width <= 0:
+            return Strip.blank(width, base)
+        card, line = self._lines[row]
+        if line < 0:
+            return Strip.blank(width, base)
+        style: Style = cursor if card == self.highlighted else base
+        strip = card_lines(self._claims[card], self._comparison, width, self.app.console)[line]
+        return strip.apply_style(style)
 
 
 class PerspectiveColumns(HorizontalScroll, inherit_bindings=False):
-    """A fixed pool of column slots; each event assigns perspectives to slots.
+    """A pool of column slots, grown on demand; each event assigns perspectives to slots.
 
-    Keeping the widgets and changing their contents makes moving between events cheap.
+    Keeping the widgets and changing their contents makes moving between events cheap, and
+    mounting only the slots an event needs keeps the first paint cheap.
     No bindings of its own: ←/→ belong to the app (move between perspectives, which scrolls).
     """
 
     DEFAULT_CSS = """
-    PerspectiveColumns { width: 1fr; height: 1fr; scrollbar-size-horizontal: 1; }
+    /* No horizontal scrollbar: it would come and go with the number of columns (a relayout
+       per event); the line above the columns says when more columns are off screen. */
+    PerspectiveColumns { width: 1fr; height: 1fr; overflow-x: hidden; }
     """
 
-    def __init__(self, slots: int, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, can_focus=False)
-        self._slot_count = max(1, slots)
         self.column_width = 34
 
-    def on_resize(self) -> None:
+    def fit_width(self, width: int) -> None:
         """Two columns side by side at least: narrow terminals get narrower columns."""
         # As many whole columns as fit at COLUMN_MIN_WIDTH (two at least), sharing the width.
-        count = max(2, self.size.width // COLUMN_MIN_WIDTH)
-        self.column_width = max(20, self.size.width // count)
+        count = max(2, width // COLUMN_MIN_WIDTH)
+        self.column_width = max(20, width // count)
         for column in self.visible_slots():
             if str(column.styles.width) != "1fr":
                 column.styles.width = self.column_width
 
-    def compose(self) -> ComposeResult:
-        for slot in range(self._slot_count):
-            yield ClaimColumn(slot)
+    def on_resize(self) -> None:
+        self.fit_width(self.size.width)
 
     @property
     def slots(self) -> list[ClaimColumn]:
@@ -142,15 +321,27 @@ class PerspectiveColumns(HorizontalScroll, inherit_bindings=False):
         """The slots that show a perspective for the current event."""
         return [s for s in self.slots if s.display]
 
+    def off_screen(self, count: int) -> int:
+        """How many of `count` columns do not fit in the visible width."""
+        width = self.size.width or self.column_width * 2
+        if count * self.column_width <= width:
+            return 0
+        return count - max(1, width // max(1, self.column_width))
+
     def show(self, contents: Sequence[ColumnContent], comparison: Comparison) -> None:
         """Assign contents to slots in order; hide the remaining slots."""
         head_to_head = any(c.pinned for c in contents) and len(contents) == 2
-        for slot, column in enumerate(self.slots):
+        slots = self.slots
+        if len(contents) > len(slots):
+            added = [ClaimColumn(slot) for slot in range(len(slots), len(contents))]
+            self.mount_all(added)
+            slots.extend(added)
+        for slot, column in enumerate(slots):
             if slot < len(contents):
-                column.show(contents[slot], comparison, head_to_head)
                 width: str | int = "1fr" if head_to_head else self.column_width
                 if str(column.styles.width) != str(width):
                     column.styles.width = width
+                column.show(contents[slot], comparison, head_to_head)
                 if not column.display:
                     column.display = True
             elif column.display:
@@ -160,7 +351,12 @@ class PerspectiveColumns(HorizontalScroll, inherit_bindings=False):
 
 
 class SilentLine(Widget):
-    """'silent here: Iran · Analysts' above the columns (one line, repainted without relayout)."""
+    """The line above the columns: the event's whole label, who is silent, hidden columns.
+
+    The event list has room for a few words of each label; this line has the whole of the
+    selected one. One line, repainted without relayout; it is cut with '…' when too long,
+    the off-screen column count staying visible at the right.
+    """
 
     DEFAULT_CSS = """
     SilentLine { height: 1; color: $text-muted; padding: 0 1; }
@@ -169,16 +365,27 @@ class SilentLine(Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._text = Text("")
+        self._more = Text("")
 
-    def show(self, labels: Sequence[str]) -> None:
-        """Name the silent perspectives (or say that everyone speaks)."""
+    def show(self, labels: Sequence[str], hidden_columns: int = 0, event: str = "") -> None:
+        """Name the event and its silent perspectives (or say that everyone speaks)."""
+        text = Text()
+        if event:
+            text.append(one_line(event), "bold")
+            text.append(" — ", "dim")
         if labels:
-            text = Text("silent here: ", "italic")
-            text.append(" · ".join(one_line(label) for label in labels), "bold")
+            text.append("silent: ", "italic")
+            text.append(" · ".join(one_line(label) for label in labels))
         else:
-            text = Text("every perspective speaks about this event", "italic")
+            text.append("every perspective speaks", "italic")
         self._text = text
+        self._more = Text(f" +{hidden_columns} column{'s' if hidden_columns > 1 else ''} → ",
+                          "bold reverse") if hidden_columns else Text("")
         self.refresh()
 
     def render(self) -> Text:
-        return self._text
+        room = max(0, self.size.width - self._more.cell_len)
+        line = self._text.copy()
+        line.truncate(room, overflow="ellipsis", pad=bool(self._more))
+        line.no_wrap = True
+        return line + self._more if self._more else line

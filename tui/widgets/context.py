@@ -1,29 +1,35 @@
-"""The context pane: the focused claim's paragraph, span highlighted, and why it is grouped."""
+"""The context pane: the focused claim's whole paragraph, span highlighted, and why it is grouped.
+
+The paragraph is never cut: the pane scrolls, and showing a claim scrolls to its span.
+"""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.widget import Widget
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from core.compare import ClaimContext, Comparison, LinkReason
 from tui.render import SPAN_STYLE, clean, highlight_hedges, one_line, source_line
-
-# Characters of paragraph shown before and after the claim; the rest is elided with '…'.
-# Little before, so that the claim itself is on screen in a short pane.
-CONTEXT_BEFORE, CONTEXT_AFTER = 160, 320
 
 
 def context_text(
     context: ClaimContext, comparison: Comparison, window: int | None = None
 ) -> Text:
-    """The paragraph with the span in reverse video, then the grouping reasons."""
+    """The whole paragraph with the span in reverse video, then the grouping reasons.
+
+    `window` limits the paragraph to that many characters either side of the span (cut at a
+    word, marked '…'); None shows all of it.
+    """
     paragraph = context.paragraph
     start, end = context.span_start, context.span_end
-    left = max(0, start - (window or CONTEXT_BEFORE))
-    right = min(len(paragraph), end + (window or CONTEXT_AFTER))
+    left = 0 if window is None else max(0, start - window)
+    right = len(paragraph) if window is None else min(len(paragraph), end + window)
     # Elide at word boundaries so the window does not cut words in half.
     if left > 0:
         space = paragraph.find(" ", left)
@@ -80,22 +86,28 @@ def reason_text(reason: LinkReason, comparison: Comparison) -> Text:
     return text
 
 
-class ContextPane(Widget, can_focus=True):
-    """The focused claim in its source paragraph, with why it is grouped.
+class ContextPane(ScrollView, can_focus=True):
+    """The focused claim in its whole source paragraph, with why it is grouped.
 
-    A fixed-height widget that renders one Text: showing another claim repaints it without a
-    relayout of the screen. ↑/↓ here move between the claims of the current column, as in the
-    column itself; the full paragraph is in the claim detail (Enter).
+    A virtual view over the wrapped lines (cached per width): showing another claim repaints
+    the pane without a relayout of the screen, and scrolls so that the span's first line is
+    the second line of the pane. ↑/↓ here move between the claims of the current column, as
+    in the column itself; PgUp/PgDn and the mouse wheel scroll the paragraph.
     """
 
     DEFAULT_CSS = """
-    ContextPane { height: 10; border: round $primary-darken-2; padding: 0 1; }
+    ContextPane {
+        height: 10; border: round $primary-darken-2; padding: 0 1;
+        scrollbar-size-vertical: 1; scrollbar-gutter: stable; overflow-x: hidden;
+    }
     ContextPane:focus { border: round $accent; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "move_claim(1)", "claim", show=False),
         Binding("up,k", "move_claim(-1)", "claim", show=False),
+        Binding("pagedown", "scroll_context(1)", "scroll", show=False),
+        Binding("pageup", "scroll_context(-1)", "scroll", show=False),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -103,14 +115,18 @@ class ContextPane(Widget, can_focus=True):
         self.border_title = Text("Context")
         self.claim_id: str | None = None
         self._text = Text("Select a claim to see it in its source.", "dim")
-
-    def render(self) -> Text:
-        return self._text
+        self._lines: list[Strip] = []
+        self._wrapped_width = 0
+        self._span_line = 0
 
     def action_move_claim(self, step: int) -> None:
         mover = getattr(self.app, "move_claim", None)
         if mover is not None:
             mover(step)
+
+    def action_scroll_context(self, direction: int) -> None:
+        page = max(1, self.scrollable_content_region.height - 1)
+        self.scroll_to(y=self.scroll_offset.y + direction * page, animate=False)
 
     def show_claim(self, claim_id: str | None, comparison: Comparison) -> None:
         """Show one claim's context (or a hint when there is none)."""
@@ -120,15 +136,61 @@ class ContextPane(Widget, can_focus=True):
         if claim_id is None:
             self.border_title = Text("Context")
             self.border_subtitle = None
-            self._text = Text("No claim here. ←/→ to move between perspectives.", "dim")
-            self.refresh()
+            self._set_text(Text("No claim here. ←/→ to move between perspectives.", "dim"))
             return
         context = comparison.context(claim_id)
-        title = Text("Context · ")
         document = context.document
+        title = Text("Context · ")
         title.append(one_line(document.title if document and document.title else
                               (document.path if document else "unknown source")))
         self.border_title = title
-        self.border_subtitle = source_line(document)
-        self._text = context_text(context, comparison)
+        source = source_line(document)
+        # The subtitle names outlet and date; not the title a second time.
+        same = document is not None and source.plain.startswith(one_line(document.title)[:30])
+        if same and document is not None:
+            source = Text(one_line(document.published), "dim") if document.published else Text()
+        self.border_subtitle = source if source.plain else None
+        self._set_text(context_text(context, comparison))
+
+    def _set_text(self, text: Text) -> None:
+        self._text = text
+        self._wrapped_width = 0
+        self._wrap(self.scrollable_content_region.width if self.size.width else 0)
         self.refresh()
+
+    def _wrap(self, width: int) -> None:
+        if width <= 0:
+            return
+        console = self.app.console
+        lines = self._text.wrap(console, width)
+        self._lines = [Strip(line.render(console), line.cell_len).adjust_cell_length(width)
+                       for line in lines]
+        # The first line that holds part of the highlighted span.
+        self._span_line = next((index for index, line in enumerate(lines)
+                                if any(span.style == SPAN_STYLE for span in line.spans)), 0)
+        self._wrapped_width = width
+        virtual = Size(width, len(self._lines))
+        if virtual != self.virtual_size:
+            self.set_reactive(ContextPane.virtual_size, virtual)
+            self._scroll_update(virtual)
+        self.scroll_to(y=max(0, self._span_line - 1), animate=False, immediate=True, force=True)
+
+    def on_resize(self) -> None:
+        width = self.scrollable_content_region.width
+        if width != self._wrapped_width:
+            self._wrap(width)
+            self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        row = y + int(self.scroll_offset.y)
+        style: Style = self.rich_style
+        if width != self._wrapped_width:
+            self._wrap(width)
+        if row >= len(self._lines):
+            return Strip.blank(width, style)
+        return self._lines[row].apply_style(style)
+
+    def scroll_region_of_span(self) -> Region:
+        """Where the span starts, in the pane's virtual lines (for tests and the app)."""
+        return Region(0, self._span_line, max(1, self._wrapped_width), 1)

@@ -51,7 +51,7 @@ def detail_table(claim_id: str, comparison: Comparison) -> Table:
         row("Author", document.author)
         row("File", document.path)
     row("Offsets", f"{claim.start}–{claim.end} (paragraph {claim.paragraph + 1})")
-    row("Context", context_text(comparison.context(claim_id), comparison, window=2000))
+    row("Context", context_text(comparison.context(claim_id), comparison))
     return table
 
 

@@ -6,10 +6,11 @@ rows (filtering 2k events on each keystroke) costs nothing until they are painte
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import BindingType
@@ -29,8 +30,11 @@ class EventTable(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     EventTable {
         width: 36; height: 1fr; border: round $primary-darken-2;
-        scrollbar-size-vertical: 1; overflow-x: hidden;
+        /* The position thumb is drawn by render_line: Textual's scrollbar widget costs
+           ~20 ms to repaint, on every filter keystroke that changes the row count. */
+        scrollbar-size-vertical: 0; overflow-x: hidden;
     }
+    EventTable > .event-table--thumb { color: $scrollbar; }
     EventTable:focus { border: round $accent; }
     EventTable > .event-table--cursor { background: $block-cursor-blurred-background; }
     EventTable:focus > .event-table--cursor {
@@ -38,7 +42,7 @@ class EventTable(ScrollView, can_focus=True):
         text-style: bold;
     }
     """
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"event-table--cursor"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"event-table--cursor", "event-table--thumb"}
     BINDINGS: ClassVar[list[BindingType]] = [*bindings("list")]
 
     class Highlighted(Message):
@@ -54,6 +58,13 @@ class EventTable(ScrollView, can_focus=True):
         self.cursor_row = 0
         self.all_voices = 0
         self._narrow = False
+        self.on_highlight: Callable[[str], None] | None = None
+        self._styles: tuple[Style, Style] | None = None
+        self._paint_width: int | None = None
+        self._thumb: range = range(0)
+        self._thumb_style = Style()
+        # Rendered rows by (event id, width); cleared when what a row shows changes.
+        self._row_cache: dict[tuple[str, int], Strip] = {}
         self.border_title = Text("Events")
         self.border_subtitle = Text("claims · voices", "dim")
 
@@ -65,12 +76,15 @@ class EventTable(ScrollView, can_focus=True):
     def set_pane_width(self, width: int) -> None:
         """Narrow panes drop the voices column to leave room for the label."""
         self._narrow = width < 34
+        self._row_cache.clear()
         self.border_subtitle = Text("claims" if self._narrow else "claims · voices", "dim")
         self.refresh()
 
     def show_events(self, rows: Sequence[EventRow], voices: int) -> None:
         """Replace the rows (one per event); the cursor goes back to the top."""
         self.rows = list(rows)
+        if voices != self.all_voices:
+            self._row_cache.clear()
         self.all_voices = voices
         self.cursor_row = 0
         self.virtual_size = Size(self.size.width, len(self.rows))
@@ -94,7 +108,11 @@ class EventTable(ScrollView, can_focus=True):
         self.scroll_to_region(Region(0, row, 1, 1), animate=animate, force=True)
         self.refresh()
         if changed:
-            self.post_message(self.Highlighted(self.rows[row].id))
+            if self.on_highlight is not None:
+                # Direct call: the event list and the columns then change in the same frame.
+                self.on_highlight(self.rows[row].id)
+            else:
+                self.post_message(self.Highlighted(self.rows[row].id))
 
     # ---- keys and mouse (names from the registry's list scope) -------------------------
 
@@ -126,12 +144,48 @@ class EventTable(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.rows))
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Styles are looked up once per paint, not once per line (rich_style walks the DOM).
+        base = self.rich_style
+        self._styles = (base, base + self.get_component_rich_style("event-table--cursor"))
+        self._paint_width = self.scrollable_content_region.width
+        self._thumb = self._thumb_rows(self.scrollable_content_region.height)
+        self._thumb_style = base + self.get_component_rich_style("event-table--thumb")
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._styles = None
+            self._paint_width = None
+
+    def _thumb_rows(self, height: int) -> range:
+        """Screen rows of the position thumb (none when every row fits)."""
+        total = len(self.rows)
+        if total <= height or height <= 0:
+            return range(0)
+        size = max(1, height * height // total)
+        top = round(self.scroll_offset.y * (height - size) / max(1, total - height))
+        return range(top, top + size)
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width = self._paint_width
+        if width is None:
+            width = self.scrollable_content_region.width
+        plain, cursor = self._styles or (self.rich_style, self.rich_style)
+        # The last cell is the scroll position thumb.
+        thumb = Strip([Segment("▐" if y in self._thumb else " ", self._thumb_style)], 1)
         row = y + int(self.scroll_offset.y)
-        if row >= len(self.rows) or width <= 0:
-            return Strip.blank(width, self.rich_style)
+        if row >= len(self.rows) or width <= 1:
+            return Strip.join([Strip.blank(max(0, width - 1), plain), thumb])
         event = self.rows[row]
+        key = (event.id, width - 1)
+        strip = self._row_cache.get(key)
+        if strip is None:
+            strip = self._row_cache[key] = self._render_row(event, width - 1)
+        return Strip.join([strip.apply_style(cursor if row == self.cursor_row else plain),
+                           thumb])
+
+    def _render_row(self, event: EventRow, width: int) -> Strip:
+        """One event as an unstyled line (the widget and cursor styles are applied on top)."""
         # Claims (4) + voices (6, dropped when narrow) + marker (" ⚡": 3 cells).
         counts_width = 7 if self._narrow else 13
         label_width = max(4, width - counts_width)
@@ -143,9 +197,4 @@ class EventTable(ScrollView, can_focus=True):
                         else f"{event.voices:>5}", "dim")
         line.append_text(event_marker(event))
         line.truncate(width, pad=True)
-        base = self.rich_style
-        if row == self.cursor_row:
-            base = base + self.get_component_rich_style("event-table--cursor")
-        segments = [Segment(s.text, base + s.style if s.style else base)
-                    for s in line.render(self.app.console)]
-        return Strip(segments, width).crop(0, width).simplify()
+        return Strip(line.render(self.app.console), width).crop(0, width).simplify()
