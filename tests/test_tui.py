@@ -494,3 +494,38 @@ async def test_the_line_above_the_columns_names_the_whole_event(seed: Analysis) 
         assert any(longest[:12] in row for row in listed)
         assert not any(longest in row for row in listed)  # the event list cuts it...
         assert any(longest in row for row in rows)  # ...the line above the columns does not
+
+
+@async_test
+async def test_e_exports_the_case_from_the_app(seed: Analysis, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.widgets.export_dialog import ExportDialog
+
+    monkeypatch.chdir(tmp_path)
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        before = app.screen.focused
+        await pilot.press("tab")  # Tab moves inside the dialog, not between the app's panes
+        await pilot.pause()
+        assert app.screen.focused is not None and app.screen.focused is not before
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportDialog)
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        path_input = dialog.query_one(Input)
+        path_input.value = str(tmp_path / "report.html")
+        path_input.focus()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+    written = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "<html" in written.lower() and "Basra" in written
+    assert app.export_format == "html"

@@ -124,6 +124,8 @@ ACTIONS: tuple[Action, ...] = (
            "Screens", group=SCREEN_KEYS),
     Action("show-matrix", "4", "show_screen('matrix')", "matrix",
            "Matrix screen: events × perspectives", "Screens", group=SCREEN_KEYS),
+    Action("export-report", "e", "export", "export",
+           "Export the case as a report: Markdown, HTML, JSON or CSV", "Screens", show=True),
     Action("show-help", "question_mark", "help", "help", "This help", "Screens", show=True,
            key_display="?"),
     Action("open-palette", "ctrl+p", "command_palette", "palette",

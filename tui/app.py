@@ -16,6 +16,7 @@ from typing import ClassVar
 
 import orjson
 from textual import on, work
+from textual.actions import SkipAction
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.command import Hit, Hits, Provider
@@ -23,6 +24,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.dom import NoScreen
 from textual.message import Message
+from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Input
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -40,6 +42,7 @@ from tui.widgets.columns import ClaimColumn, ColumnContent, PerspectiveColumns, 
 from tui.widgets.context import ContextPane
 from tui.widgets.detail import ClaimDetailScreen
 from tui.widgets.events import EventTable
+from tui.widgets.export_dialog import ExportDialog, ExportResult
 from tui.widgets.header import CaseHeader
 from tui.widgets.help import HelpScreen
 from tui.widgets.keys import KeysBar
@@ -137,6 +140,8 @@ class PerspectaApp(App[int]):
         self.current_slot = 0
         self.analysis_worker: Worker[Analysis] | None = None
         self._pending_query: str | None = None
+        self.export_format = "md"
+        self.export_folder: Path | None = None
 
     # ---- layout -----------------------------------------------------------------------
 
@@ -454,6 +459,8 @@ class PerspectaApp(App[int]):
         self.show_context()
 
     def action_cycle_pane(self, step: int) -> None:
+        if isinstance(self.screen, ModalScreen):  # a dialog is open: Tab moves inside it
+            raise SkipAction()
         if self.screen_name != "compare":
             return
         visible = self.query_one(PerspectiveColumns).visible_slots()
@@ -593,6 +600,25 @@ class PerspectaApp(App[int]):
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
+
+    def action_export(self) -> None:
+        """Open the export dialog for the case as it stands."""
+        if self.comparison is None:
+            self.notify("Nothing to export yet: the analysis is still running.",
+                        severity="warning", markup=False)
+            return
+        self.push_screen(
+            ExportDialog(self.comparison.analysis, comparison=self.comparison,
+                         fmt=self.export_format, folder=self.export_folder),
+            self._on_exported,
+        )
+
+    def _on_exported(self, result: ExportResult | None) -> None:
+        if result is None:
+            return
+        self.export_format, self.export_folder = result.fmt, result.path.parent
+        self.notify(f"Wrote {result.path} ({result.fmt}, {result.bytes_written:,} bytes)",
+                    title="Exported", markup=False)
 
 
 def create_app(analysis: Analysis | None = None, paths: list[str] | None = None) -> PerspectaApp:
