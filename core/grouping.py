@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 # Average linkage needs the dense score matrix of a component; bigger components are first split
 # with a stricter link threshold (rare: it takes thousands of claims about one event).
 MAX_LINKAGE_SIZE = 1500
+# Pairs scored in one vectorised call inside components (bounds memory, not results).
+MAX_PAIRS_PER_BATCH = 500_000
 
 
 @dataclass
@@ -137,26 +139,43 @@ def _average_linkage_groups(
             next_label += int(sub_labels.max()) + 1
         else:
             small.append(np.array(members, dtype=np.int64))
-    # Every pair inside every component, scored in one vectorised batch.
-    tri = [np.triu_indices(len(idx), k=1) for idx in small]
-    pa = np.concatenate([idx[t[0]] for idx, t in zip(small, tri, strict=True)]) if small else None
-    pb = np.concatenate([idx[t[1]] for idx, t in zip(small, tri, strict=True)]) if small else None
-    if pa is None or pb is None:
-        return labels
-    all_scores = scores(index, pa, pb, floor=merge)
-    offset = 0
-    for idx, t in zip(small, tri, strict=True):
-        count = len(t[0])
-        block = all_scores[offset : offset + count]
-        offset += count
-        if len(idx) <= SMALL_COMPONENT:
-            flat = _small_average_linkage(len(idx), t, block, merge)
-        else:
-            tree = linkage(1.0 - block, method="average")
-            flat = fcluster(tree, t=1.0 - merge + 1e-9, criterion="distance")
-        labels[idx] = next_label + flat
-        next_label += len(idx) + 1
+    # Every pair inside the components, scored in vectorised batches of bounded size (one
+    # batch for everything blew up memory on a single long document: millions of pairs).
+    for batch in _batches(small, MAX_PAIRS_PER_BATCH):
+        tri = [np.triu_indices(len(idx), k=1) for idx in batch]
+        pa = np.concatenate([idx[t[0]] for idx, t in zip(batch, tri, strict=True)])
+        pb = np.concatenate([idx[t[1]] for idx, t in zip(batch, tri, strict=True)])
+        all_scores = scores(index, pa, pb, floor=merge)
+        offset = 0
+        for idx, t in zip(batch, tri, strict=True):
+            count = len(t[0])
+            block = all_scores[offset : offset + count]
+            offset += count
+            if len(idx) <= SMALL_COMPONENT:
+                flat = _small_average_linkage(len(idx), t, block, merge)
+            else:
+                tree = linkage(1.0 - block, method="average")
+                flat = fcluster(tree, t=1.0 - merge + 1e-9, criterion="distance")
+            labels[idx] = next_label + flat
+            next_label += len(idx) + 1
     return labels
+
+
+def _batches(components: list[IntArray], max_pairs: int) -> list[list[IntArray]]:
+    """Components grouped so that each batch holds at most `max_pairs` pairs (or one component)."""
+    out: list[list[IntArray]] = []
+    current: list[IntArray] = []
+    pairs = 0
+    for idx in components:
+        n_pairs = len(idx) * (len(idx) - 1) // 2
+        if current and pairs + n_pairs > max_pairs:
+            out.append(current)
+            current, pairs = [], 0
+        current.append(idx)
+        pairs += n_pairs
+    if current:
+        out.append(current)
+    return out
 
 
 def _small_average_linkage(

@@ -407,10 +407,12 @@ def assemble_groups(
             group_links[g].append(link(i, j, sc, "merge"))
     suggestions: list[list[Link]] = [[] for _ in range(n_groups)]
     for (g1, g2), (sc, i, j) in sorted(best_between.items(), key=lambda kv: -kv[1][0]):
+        room = [g for g in (g1, g2) if len(suggestions[g]) < SUGGESTIONS_PER_GROUP]
+        if not room:  # explained only when some group still shows it
+            continue
         suggestion = link(i, j, sc, "suggest")
-        for g in (g1, g2):
-            if len(suggestions[g]) < SUGGESTIONS_PER_GROUP:
-                suggestions[g].append(suggestion)
+        for g in room:
+            suggestions[g].append(suggestion)
     groups: list[Group] = []
     for g in range(n_groups):
         terms = salient(members[g])

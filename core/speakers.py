@@ -265,10 +265,18 @@ def _pronoun_of(ent: _Entity, text: str) -> str | None:
         if found:
             return found
     if ent.last:
-        for m in _HONORIFIC.finditer(text):
-            if m.group(2) == ent.last:
-                return _HONORIFIC_PRONOUN[m.group(1).lower()]
+        return _honorifics(text).get(ent.last)
     return None
+
+
+@lru_cache(maxsize=8)
+def _honorifics(text: str) -> dict[str, str]:
+    """Surname -> pronoun from the first 'Mr./Mrs./Ms. Surname' in a document (read once per
+    document, not once per pronoun)."""
+    found: dict[str, str] = {}
+    for m in _HONORIFIC.finditer(text):
+        found.setdefault(m.group(2), _HONORIFIC_PRONOUN[m.group(1).lower()])
+    return found
 
 
 def _nearest_person(text: str, pos: int, registry: _Registry,
