@@ -173,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         test = ecb_subset(corpus, TEST_TOPICS)
         f_block = ecb_f1(test, corpus.documents, Settings())[2]
         f_all = ecb_f1(test, corpus.documents, Settings(), blocking=False)[2]
-        from core.jsonl_group import LARGE_INPUT, LARGE_INPUT_PARAMS
+        from core.grouping import LARGE_INPUT, LARGE_INPUT_PARAMS
         f_large = ecb_f1(test, corpus.documents, Settings(extra=dict(LARGE_INPUT_PARAMS)))[2]
         print(f"ECB+ topics 23-35 F1: blocking {f_block:.3f}, all pairs {f_all:.3f} "
               f"(difference {f_block - f_all:+.3f}); with the large-input approximations "

@@ -12,19 +12,12 @@ from collections.abc import Callable
 
 import orjson
 
-from core.grouping import cluster
+from core.grouping import cluster, similarity_params
 from core.models import Settings
 from core.similarity import build_index
-from core.similarity_base import SimilarityParams
 
 EXIT_OK = 0
 EXIT_INPUT_ERROR = 2
-# Above this many claims, blocking turns approximate to stay near-linear on 100k lines: terms in
-# more than 50 claims stop proposing pairs (they are still scored), a candidate must share rare
-# terms worth 0.06 of the cosine, and an article's context keeps its 200 heaviest terms
-# (measured on ECB+ topics 1-22 with these forced: F1 0.861 against 0.869 exact).
-LARGE_INPUT = 5_000
-LARGE_INPUT_PARAMS = {"block_df_cap": 50, "block_min_partial": 0.06, "context_terms": 200}
 
 
 def _parse(raw: bytes) -> tuple[dict[str, str | None] | None, str | None]:
@@ -80,11 +73,7 @@ def group_jsonl(
                 continue
             seen.add(str(item["id"]))
             items.append(item)
-    params = SimilarityParams.from_extra(settings.extra)
-    if len(items) > LARGE_INPUT:
-        # Approximate blocking for big inputs (documented in bench/scale.py's output).
-        params = SimilarityParams(**{**LARGE_INPUT_PARAMS, **{
-            k: v for k, v in params.__dict__.items() if k not in LARGE_INPUT_PARAMS}})
+    params = similarity_params(settings, len(items))
     lines: list[bytes] = []
     if items:
         index = build_index(
