@@ -76,6 +76,7 @@ KEY_NAMES = {
     "home": "Home",
     "end": "End",
     "ctrl+p": "Ctrl+P",
+    "ctrl+r": "Ctrl+R",
 }
 
 ACTIONS: tuple[Action, ...] = (
@@ -115,6 +116,26 @@ ACTIONS: tuple[Action, ...] = (
            key_display="␣"),
     Action("go-back", "escape", "back", "back",
            "Clear the filter, then the pins; on other screens: back to Compare", "Look"),
+    # Curation: every edit goes to the case's log, is saved at once and can be undone.
+    Action("rename-event", "r", "rename_event", "rename", "Rename the current event", "Curate"),
+    Action("move-claim", "m", "move_claim_to_event", "move",
+           "Move the focused claim to another event (fuzzy pick, or a new event)", "Curate"),
+    Action("merge-event", "M", "merge_event", "merge",
+           "Merge another event (fuzzy pick) into the current event", "Curate"),
+    Action("split-claim", "s", "split_claim", "split",
+           "Split the focused claim out of its event into a new event", "Curate"),
+    Action("set-perspective", "P", "set_perspective", "perspective",
+           "Set the perspective of the focused claim's speaker (all their claims)", "Curate"),
+    Action("mark-not-claim", "x", "mark_not_claim", "not a claim",
+           "Mark the focused claim as not a claim (it leaves the analysis)", "Curate"),
+    Action("note-claim", "N", "note_claim", "note", "Write a note on the focused claim",
+           "Curate"),
+    Action("accept-suggestion", "a", "accept_suggestion", "accept",
+           "Accept the current event's strongest 'maybe the same event' suggestion", "Curate"),
+    Action("reject-suggestion", "A", "reject_suggestion", "reject",
+           "Reject the current event's strongest suggestion", "Curate"),
+    Action("undo-edit", "u", "undo", "undo", "Undo the last edit (saved at once)", "Curate"),
+    Action("redo-edit", "ctrl+r", "redo", "redo", "Redo the last undone edit", "Curate"),
     # Screens.
     Action("show-compare", "1", "show_screen('compare')", "compare", "Compare screen",
            "Screens", group=SCREEN_KEYS),

@@ -1,13 +1,19 @@
 """The perspecta TUI: competing accounts of one story side by side.
 
 `create_app(analysis=...)` builds the app on a ready Analysis (tests, snapshots);
-`create_app(paths=...)` analyses files in a thread worker first. `run_app(paths)` is what the
-`perspecta` console script calls.
+`create_app(paths=...)` analyses files in a thread worker first; `create_app(case=...)` reopens a
+case file (re-analysis + edit log) in the worker. `run_app(paths)` is what the `perspecta`
+console script calls.
+
+Curation: the app keeps the machine's analysis (`base`) and the case's edit log; what is shown
+is always apply_edits(base, log), so undo is "pop and re-apply". Every edit is saved at once
+(atomic), to the opened case file or, for plain inputs, `<first input stem>.perspecta.json`.
 """
 
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
@@ -29,17 +35,44 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from core.case import (
+    CASE_SUFFIX,
+    Case,
+    CaseError,
+    OpenedCase,
+    case_from_analysis,
+    is_case_path,
+    load_case,
+    reopen,
+    save_case,
+)
 from core.compare import (
     UNASSIGNED_PERSPECTIVE,
+    UNGROUPED_EVENT,
     Comparison,
     Filtered,
     build_comparison,
+)
+from core.curation import (
+    AcceptSuggestion,
+    AddNote,
+    Edit,
+    MergeGroups,
+    MoveClaim,
+    NotAClaim,
+    RejectSuggestion,
+    RenameGroup,
+    SetPerspective,
+    SplitGroup,
+    apply_edits,
+    new_perspective_id,
 )
 from core.models import ANALYSIS_SCHEMA, Analysis
 from core.pipeline import analyze_paths
 from tui.actions import ACTIONS, PALETTE_KEY, bindings
 from tui.widgets.columns import ClaimColumn, ColumnContent, PerspectiveColumns, SilentLine
 from tui.widgets.context import ContextPane
+from tui.widgets.curate import Choice, Picked, PickerDialog, TextDialog
 from tui.widgets.detail import ClaimDetailScreen
 from tui.widgets.events import EventTable
 from tui.widgets.export_dialog import ExportDialog, ExportResult
@@ -70,6 +103,13 @@ class AnalysisLoaded(Message):
     """The worker produced an Analysis."""
 
     analysis: Analysis
+
+
+@dataclass
+class CaseReopened(Message):
+    """The worker re-analysed a case's documents and re-applied its edits."""
+
+    opened: OpenedCase
 
 
 class AnalysisCancelled(Exception):
@@ -129,10 +169,17 @@ class PerspectaApp(App[int]):
     #sources, #speakers, #matrix { height: 1fr; }
     """
 
-    def __init__(self, analysis: Analysis | None = None, paths: list[str] | None = None) -> None:
+    def __init__(self, analysis: Analysis | None = None, paths: list[str] | None = None,
+                 case: Case | None = None, case_path: Path | None = None) -> None:
         super().__init__()
         self.initial_analysis = analysis
         self.paths = list(paths or [])
+        # The case: the machine's analysis (base), the analyst's edit log, and where it is saved
+        # (None until the first edit of a case opened from plain paths).
+        self.case = case
+        self.case_path = case_path
+        self.base: Analysis | None = None
+        self.redo_stack: list[Edit] = []
         self.comparison: Comparison | None = None
         self.filtered: Filtered | None = None
         self.pins: list[str] = []
@@ -168,7 +215,9 @@ class PerspectaApp(App[int]):
         self.query_one(EventTable).on_highlight = self._on_event_cursor
         self._fit_events_width()
         if self.initial_analysis is not None:
-            self.show_analysis(self.initial_analysis)
+            self._adopt(self.initial_analysis)
+        elif self.case is not None:
+            self.analysis_worker = self.reopen_case(self.case, self.case_path)
         else:
             self.analysis_worker = self.analyse(self.paths)
 
@@ -203,13 +252,49 @@ class PerspectaApp(App[int]):
             self.post_message(AnalysisLoaded(analysis))
         return analysis
 
+    @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
+    def reopen_case(self, case: Case, case_path: Path | None) -> OpenedCase:
+        """Re-analyse a case's documents and re-apply its edit log, off the UI thread."""
+        worker = get_current_worker()
+        self.post_message(AnalysisProgress("reopening the case", 0.1))
+        opened = reopen(case, case_path.parent if case_path is not None else None)
+        if not worker.is_cancelled:
+            self.post_message(CaseReopened(opened))
+        return opened
+
+    @on(CaseReopened)
+    def _on_reopened(self, message: CaseReopened) -> None:
+        opened = message.opened
+        self.case = opened.case
+        self.base = opened.base
+        self.show_analysis(opened.analysis)
+        self.query_one(ContentSwitcher).current = "compare"
+        self._focus(self.query_one(EventTable))
+        for problem in opened.problems:
+            self.notify(f"Edit {problem.index + 1} ({problem.op}) not applied: {problem.reason}",
+                        severity="warning", markup=False, timeout=10)
+        if opened.changed:
+            self.notify("Changed since the case was saved: " + ", ".join(opened.changed),
+                        severity="warning", markup=False, timeout=10)
+
+    def _adopt(self, analysis: Analysis) -> None:
+        """Take a fresh machine analysis as the case's base and show it with the edits."""
+        self.base = analysis
+        if self.case is None:
+            self.case = case_from_analysis(analysis)
+        current, problems = apply_edits(analysis, self.case.edits)
+        self.show_analysis(current if self.case.edits else analysis)
+        for problem in problems:
+            self.notify(f"Edit {problem.index + 1} ({problem.op}) not applied: {problem.reason}",
+                        severity="warning", markup=False)
+
     @on(AnalysisProgress)
     def _on_progress(self, message: AnalysisProgress) -> None:
         self.query_one(LoadingView).show_progress(message.stage, message.fraction)
 
     @on(AnalysisLoaded)
     def _on_loaded(self, message: AnalysisLoaded) -> None:
-        self.show_analysis(message.analysis)
+        self._adopt(message.analysis)
         self.query_one(ContentSwitcher).current = "compare"
         self._focus(self.query_one(EventTable))
 
@@ -620,14 +705,282 @@ class PerspectaApp(App[int]):
         self.notify(f"Wrote {result.path} ({result.fmt}, {result.bytes_written:,} bytes)",
                     title="Exported", markup=False)
 
+    # ---- curation: the edit log, undo/redo, autosave -------------------------------------
 
-def create_app(analysis: Analysis | None = None, paths: list[str] | None = None) -> PerspectaApp:
-    """Build the app on a ready Analysis, or on paths to analyse in a worker."""
-    return PerspectaApp(analysis=analysis, paths=paths)
+    @property
+    def analysis(self) -> Analysis | None:
+        """The analysis as curated (the machine's, with every edit applied)."""
+        return self.comparison.analysis if self.comparison is not None else None
+
+    def default_case_path(self) -> Path:
+        """Where a case opened from plain paths is saved: `<first input stem>.perspecta.json`."""
+        first = self.paths[0] if self.paths else None
+        if first is None and self.base is not None and self.base.documents:
+            first = self.base.documents[0].path.rpartition("#")[0] or self.base.documents[0].path
+        stem = Path(first.rstrip("/")).stem if first else ""
+        if stem.endswith(".perspecta"):
+            stem = stem[: -len(".perspecta")]
+        return Path.cwd() / f"{stem or 'case'}{CASE_SUFFIX}"
+
+    def apply_edit(self, edit: Edit, claim_id: str | None = None) -> None:
+        """Log an edit, show its result (staying at `claim_id` when it still exists), save."""
+        if self.case is None or self.base is None:
+            return
+        self.case.edits.append(edit)
+        self.redo_stack.clear()
+        self._recompute(claim_id)
+        self.save_case_file()
+
+    def action_undo(self) -> None:
+        if self._in_dialog() or self.case is None:
+            return
+        if not self.case.edits:
+            self.notify("Nothing to undo", timeout=2, markup=False)
+            return
+        edit = self.case.edits.pop()
+        self.redo_stack.append(edit)
+        self._recompute(self.current_claim())
+        self.save_case_file()
+        self.notify(f"Undone: {edit.op.replace('_', ' ')}", timeout=2, markup=False)
+
+    def action_redo(self) -> None:
+        if self._in_dialog() or self.case is None:
+            return
+        if not self.redo_stack:
+            self.notify("Nothing to redo", timeout=2, markup=False)
+            return
+        edit = self.redo_stack.pop()
+        self.case.edits.append(edit)
+        self._recompute(self.current_claim())
+        self.save_case_file()
+        self.notify(f"Redone: {edit.op.replace('_', ' ')}", timeout=2, markup=False)
+
+    def save_case_file(self) -> bool:
+        """Save the case atomically; a failure is reported and the edits stay in memory."""
+        if self.case is None:
+            return False
+        path = self.case_path or self.default_case_path()
+        try:
+            save_case(path, self.case)
+        except OSError as exc:
+            self.notify(f"Could not save {path}: {exc.strerror or exc}", severity="error",
+                        markup=False, timeout=10)
+            return False
+        if self.case_path is None:
+            self.case_path = path
+            self.notify(f"Case saved to {path}", timeout=3, markup=False)
+        return True
+
+    def _recompute(self, claim_id: str | None) -> None:
+        """Re-apply the edit log to the base analysis and refresh every view."""
+        assert self.case is not None and self.base is not None
+        analysis, problems = apply_edits(self.base, self.case.edits)
+        if problems and problems[-1].index == len(self.case.edits) - 1:
+            self.notify(f"Edit not applied: {problems[-1].reason}", severity="warning",
+                        markup=False)
+        comparison = build_comparison(analysis)
+        self.comparison = comparison
+        self.query_one(CaseHeader).show_case(comparison)
+        for screen in SCREEN_TABLES:
+            for table in self.query(f"#{screen}"):
+                table.remove()
+        if claim_id is not None and claim_id in comparison.claims:
+            self.event_id = comparison.event_of(claim_id)
+        focused_column = isinstance(self.focused, ClaimColumn)
+        self.apply_filter(self.query_one("#filter", Input).value)
+        if claim_id is not None:
+            self._select_claim(claim_id, focus=focused_column)
+        self.warm_search(comparison)
+
+    def _select_claim(self, claim_id: str, focus: bool) -> None:
+        """Highlight a claim's card in its column (when it is shown)."""
+        for index, column in enumerate(self.query_one(PerspectiveColumns).visible_slots()):
+            if claim_id in column.claim_ids:
+                self.current_slot = index
+                column.move_highlight(column.claim_ids.index(claim_id))
+                if focus:
+                    self._focus(column)
+                self.show_context()
+                return
+
+    def _in_dialog(self) -> bool:
+        return isinstance(self.screen, ModalScreen)
+
+    def _can_curate(self) -> bool:
+        """Curation needs the Compare screen of a loaded case, and no open dialog."""
+        if self._in_dialog() or self.comparison is None or self.case is None:
+            return False
+        if self.screen_name != "compare":
+            self.notify("Curate on the Compare screen (1)", timeout=3, markup=False)
+            return False
+        return True
+
+    def _focused_claim(self) -> str | None:
+        if not self._can_curate():
+            return None
+        claim_id = self.current_claim()
+        if claim_id is None:
+            self.notify("No claim selected: move to a claim first (→)", timeout=3, markup=False)
+        return claim_id
+
+    def _event_anchor(self, event_id: str | None = None) -> str | None:
+        """A claim of the current event's group (edits name groups through a member claim)."""
+        if not self._can_curate():
+            return None
+        assert self.comparison is not None
+        event_id = event_id or self.event_id
+        group = self.comparison.groups.get(event_id or "")
+        if group is None or not group.claims or event_id == UNGROUPED_EVENT:
+            self.notify("Select an event first (not the ungrouped claims)", timeout=3,
+                        markup=False)
+            return None
+        return group.claims[0]
+
+    def _event_choices(self, exclude: str | None) -> list[Choice]:
+        assert self.comparison is not None
+        return [Choice(e.id, e.label) for e in self.comparison.events
+                if e.id != exclude and e.id != UNGROUPED_EVENT]
+
+    def action_rename_event(self) -> None:
+        anchor = self._event_anchor()
+        if anchor is None or self.comparison is None or self.event_id is None:
+            return
+        group = self.comparison.groups[self.event_id]
+
+        def done(label: str | None) -> None:
+            if label is not None and label.strip() and label.strip() != group.label:
+                self.apply_edit(RenameGroup(claim=anchor, label=label.strip()),
+                                self.current_claim() or anchor)
+
+        self.push_screen(TextDialog("Rename event", "New label for the event:", group.label), done)
+
+    def action_move_claim_to_event(self) -> None:
+        claim_id = self._focused_claim()
+        if claim_id is None or self.comparison is None:
+            return
+        comparison = self.comparison
+
+        def done(picked: Picked | None) -> None:
+            if picked is None:
+                return
+            to_claim = None
+            if picked.key is not None:
+                to_claim = comparison.groups[picked.key].claims[0]
+            self.apply_edit(MoveClaim(claim=claim_id, to_claim=to_claim), claim_id)
+
+        self.push_screen(PickerDialog("Move claim to event",
+                                      self._event_choices(comparison.event_of(claim_id)),
+                                      new_label="+ a new event of its own"), done)
+
+    def action_merge_event(self) -> None:
+        anchor = self._event_anchor()
+        if anchor is None or self.comparison is None:
+            return
+        comparison = self.comparison
+
+        def done(picked: Picked | None) -> None:
+            if picked is None or picked.key is None:
+                return
+            other = comparison.groups[picked.key].claims[0]
+            self.apply_edit(MergeGroups(claim=anchor, other=other), self.current_claim() or anchor)
+
+        self.push_screen(PickerDialog("Merge into the current event",
+                                      self._event_choices(self.event_id)), done)
+
+    def action_split_claim(self) -> None:
+        claim_id = self._focused_claim()
+        if claim_id is not None:
+            self.apply_edit(SplitGroup(claims=[claim_id]), claim_id)
+
+    def action_set_perspective(self) -> None:
+        claim_id = self._focused_claim()
+        if claim_id is None or self.comparison is None:
+            return
+        comparison = self.comparison
+        claim = comparison.claims[claim_id]
+        speaker = next((s for s in comparison.analysis.speakers if s.id == claim.speaker_id), None)
+        if speaker is None:
+            self.notify("This claim has no speaker (narration): nothing to map", timeout=3,
+                        markup=False)
+            return
+        choices = [Choice(p.id, p.label) for p in comparison.analysis.perspectives]
+        name = speaker.name
+
+        def done(picked: Picked | None) -> None:
+            if picked is None:
+                return
+            if picked.key is not None:
+                edit = SetPerspective(speaker=name, perspective=picked.key)
+            else:
+                label = picked.new_label or name
+                pid = new_perspective_id(label, comparison.analysis.perspectives)
+                edit = SetPerspective(speaker=name, perspective=pid, label=label)
+            self.apply_edit(edit, claim_id)
+
+        self.push_screen(PickerDialog(f"Perspective of {name}", choices,
+                                      new_label="+ new perspective", new_from_text=True), done)
+
+    def action_mark_not_claim(self) -> None:
+        claim_id = self._focused_claim()
+        if claim_id is not None:
+            self.apply_edit(NotAClaim(claim=claim_id))
+            self.notify("Marked as not a claim (u undoes)", timeout=2, markup=False)
+
+    def action_note_claim(self) -> None:
+        claim_id = self._focused_claim()
+        if claim_id is None or self.comparison is None:
+            return
+        current = self.comparison.claims[claim_id].note or ""
+
+        def done(text: str | None) -> None:
+            if text is not None and text != current:
+                self.apply_edit(AddNote(target="claim", claim=claim_id, text=text), claim_id)
+
+        self.push_screen(TextDialog("Note on claim", "Note (empty removes it):", current), done)
+
+    def _strongest_suggestion(self) -> tuple[str, str] | None:
+        anchor = self._event_anchor()
+        if anchor is None or self.comparison is None or self.event_id is None:
+            return None
+        group = self.comparison.groups[self.event_id]
+        if not group.suggestions:
+            self.notify("No suggestion for this event", timeout=2, markup=False)
+            return None
+        link = max(group.suggestions, key=lambda lk: lk.score)
+        return link.a, link.b
+
+    def action_accept_suggestion(self) -> None:
+        pair = self._strongest_suggestion()
+        if pair is not None:
+            self.apply_edit(AcceptSuggestion(a=pair[0], b=pair[1]), self.current_claim())
+
+    def action_reject_suggestion(self) -> None:
+        pair = self._strongest_suggestion()
+        if pair is not None:
+            self.apply_edit(RejectSuggestion(a=pair[0], b=pair[1]), self.current_claim())
+
+
+def create_app(analysis: Analysis | None = None, paths: list[str] | None = None,
+               case: Case | None = None, case_path: Path | None = None) -> PerspectaApp:
+    """Build the app on a ready Analysis, on paths to analyse, or on a loaded case to reopen."""
+    return PerspectaApp(analysis=analysis, paths=paths, case=case, case_path=case_path)
 
 
 def run_app(paths: Iterable[str]) -> int:
-    """Analyse `paths` (or load an Analysis JSON) and run the TUI; the exit code."""
-    app = create_app(paths=[str(p) for p in paths])
+    """Open a case file, or analyse `paths` (or load an Analysis JSON), and run the TUI.
+
+    A case file that cannot be loaded is refused with its one-line message (exit 2) and
+    nothing is written."""
+    args = [str(p) for p in paths]
+    if len(args) == 1 and is_case_path(args[0]):
+        case_path = Path(args[0]).resolve()
+        try:
+            case = load_case(case_path)
+        except CaseError as exc:
+            print(f"perspecta: {exc}", file=sys.stderr)
+            return 2
+        app = create_app(paths=args, case=case, case_path=case_path)
+    else:
+        app = create_app(paths=args)
     app.run()
     return app.return_code or 0

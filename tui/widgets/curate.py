@@ -1,0 +1,177 @@
+"""Curation dialogs: a one-line text prompt and a fuzzy picker.
+
+Both are modal, Esc cancels (dismiss None), and every label or typed text is user text shown as
+plain Text, never parsed as markup ("[US] diplomats" must stay as typed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rapidfuzz import fuzz, process
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+# Below this WRatio score a choice is hidden while the analyst types.
+PICK_CUTOFF = 45
+NEW_CHOICE = "\x00new"
+
+DIALOG_CSS = """
+{name} {{ align: center middle; }}
+{name} > Vertical {{
+    width: 80; max-width: 95%; height: auto; max-height: 90%;
+    border: round $accent; background: $surface; padding: 0 1;
+}}
+{name} Label {{ width: 100%; margin-bottom: 1; }}
+{name} OptionList {{ height: auto; max-height: 16; }}
+"""
+
+
+class TextDialog(ModalScreen[str | None]):
+    """Ask for one line of text (prefilled); Enter confirms, Esc cancels."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="TextDialog")
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "cancel")]
+
+    def __init__(self, title: str, prompt: str, value: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.prompt = prompt
+        self.value = value
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = Text(self.title_text)
+            box.border_subtitle = Text("Enter saves · Esc cancels")
+            yield Label(Text(self.prompt))
+            yield Input(value=self.value, id="text", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """One entry of a picker: what is returned and what is shown."""
+
+    key: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Picked:
+    """The picker's answer: a chosen key, or new text when the analyst asked for a new entry."""
+
+    key: str | None
+    new_label: str | None = None
+
+
+def rank_choices(query: str, choices: Sequence[Choice]) -> list[Choice]:
+    """Choices matching a typed query, best first (all of them, in order, for no query)."""
+    if not query.strip():
+        return list(choices)
+    labels = [c.label for c in choices]
+    found = process.extract(query, labels, scorer=fuzz.WRatio, processor=str.casefold,
+                            score_cutoff=PICK_CUTOFF, limit=None)
+    return [choices[index] for _label, _score, index in found]
+
+
+class PickerDialog(ModalScreen[Picked | None]):
+    """Pick one of many labels, filtered fuzzily as the analyst types.
+
+    With `new_label`, the first entry creates something new: named from the typed text when
+    `new_from_text`, else simply "new"."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="PickerDialog")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "cancel"),
+        Binding("down", "move(1)", "down", show=False),
+        Binding("up", "move(-1)", "up", show=False),
+    ]
+
+    def __init__(self, title: str, choices: Sequence[Choice], new_label: str | None = None,
+                 new_from_text: bool = False) -> None:
+        super().__init__()
+        self.title_text = title
+        self.choices = list(choices)
+        self.new_label = new_label
+        self.new_from_text = new_from_text
+        self.shown: list[Choice] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = Text(self.title_text)
+            box.border_subtitle = Text("type to filter · ↑↓ · Enter picks · Esc cancels")
+            yield Input(placeholder="type to filter", id="query", compact=True)
+            yield OptionList(id="choices")
+
+    def on_mount(self) -> None:
+        self._fill("")
+        self.query_one(Input).focus()
+
+    def _fill(self, query: str) -> None:
+        options = self.query_one(OptionList)
+        options.clear_options()
+        self.shown = rank_choices(query, self.choices)
+        entries: list[Option] = []
+        if self.new_label is not None:
+            text = self.new_label
+            if self.new_from_text and query.strip():
+                text = f"{self.new_label}: {query.strip()}"
+            entries.append(Option(Text(text, style="italic"), id=NEW_CHOICE))
+        entries.extend(Option(Text(c.label), id=f"c{i}") for i, c in enumerate(self.shown))
+        options.add_options(entries)
+        if entries:
+            # with a query, the best match (not "new") is what Enter takes
+            first_match = 1 if self.new_label is not None and self.shown and query.strip() else 0
+            options.highlighted = first_match
+
+    @on(Input.Changed, "#query")
+    def _query_changed(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    @on(Input.Submitted, "#query")
+    def _query_submitted(self) -> None:
+        self._pick(self.query_one(OptionList).highlighted)
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._pick(event.option_index)
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one(OptionList)
+        if options.option_count:
+            current = options.highlighted if options.highlighted is not None else -step
+            options.highlighted = max(0, min(options.option_count - 1, current + step))
+
+    def _pick(self, index: int | None) -> None:
+        if index is None:
+            return
+        option = self.query_one(OptionList).get_option_at_index(index)
+        if option.id == NEW_CHOICE:
+            typed = self.query_one(Input).value.strip()
+            if self.new_from_text and not typed:
+                self.notify("Type a name for the new entry first", severity="warning",
+                            markup=False)
+                return
+            self.dismiss(Picked(None, typed or None))
+            return
+        self.dismiss(Picked(self.shown[int((option.id or "c0")[1:])].key))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
