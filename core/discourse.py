@@ -17,6 +17,7 @@ made the new event look like the old one (measured on the seed pairs).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from core.models import Claim, Document
@@ -95,12 +96,16 @@ def claim_contexts(claims: Sequence[Claim], documents: Sequence[Document]) -> li
             sentence_spans = list(split_sentences(doc.text, p_start, p_end))
             context = paragraph_context([doc.text[s:e] for s, e in sentence_spans])
             spans.extend((s, e, ctx) for (s, e), ctx in zip(sentence_spans, context, strict=True))
+        starts = [s for s, _e, _ctx in spans]  # sentences in text order
         for k in members:
             claim = claims[k]
-            for s, e, ctx in spans:
-                if ctx and s <= claim.start < e and _refers_back(claim.text):
-                    out[k] = SEPARATOR.join(ctx)
-                    break
+            # the sentence holding the claim's start (bisect: long documents have many)
+            at = bisect_right(starts, claim.start) - 1
+            if at < 0:
+                continue
+            s, e, ctx = spans[at]
+            if ctx and s <= claim.start < e and _refers_back(claim.text):
+                out[k] = SEPARATOR.join(ctx)
     return out
 
 
