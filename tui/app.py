@@ -271,8 +271,8 @@ class PerspectaApp(App[int]):
         self.query_one(ContentSwitcher).current = "compare"
         self._focus(self.query_one(EventTable))
         for problem in opened.problems:
-            self.notify(f"Edit {problem.index + 1} ({problem.op}) not applied: {problem.reason}",
-                        severity="warning", markup=False, timeout=10)
+            message = f"Edit {problem.index + 1} ({problem.op}) not applied: {problem.reason}"
+            self.notify(message, severity="warning", markup=False, timeout=10)
         if opened.changed:
             self.notify("Changed since the case was saved: " + ", ".join(opened.changed),
                         severity="warning", markup=False, timeout=10)
@@ -285,8 +285,8 @@ class PerspectaApp(App[int]):
         current, problems = apply_edits(analysis, self.case.edits)
         self.show_analysis(current if self.case.edits else analysis)
         for problem in problems:
-            self.notify(f"Edit {problem.index + 1} ({problem.op}) not applied: {problem.reason}",
-                        severity="warning", markup=False)
+            message = f"Edit {problem.index + 1} ({problem.op}) not applied: {problem.reason}"
+            self.notify(message, severity="warning", markup=False)
 
     @on(AnalysisProgress)
     def _on_progress(self, message: AnalysisProgress) -> None:
@@ -323,8 +323,8 @@ class PerspectaApp(App[int]):
             for table in self.query(f"#{screen}"):
                 table.remove()
         if analysis.errors:
-            self.notify(f"{len(analysis.errors)} input(s) could not be read", severity="warning",
-                        markup=False)
+            message = f"{len(analysis.errors)} input(s) could not be read"
+            self.notify(message, severity="warning", markup=False)
         self.apply_filter("")
         self._focus(self.query_one(EventTable))
         self.warm_search(comparison)
@@ -702,8 +702,8 @@ class PerspectaApp(App[int]):
         if result is None:
             return
         self.export_format, self.export_folder = result.fmt, result.path.parent
-        self.notify(f"Wrote {result.path} ({result.fmt}, {result.bytes_written:,} bytes)",
-                    title="Exported", markup=False)
+        message = f"Wrote {result.path} ({result.fmt}, {result.bytes_written:,} bytes)"
+        self.notify(message, title="Exported", markup=False)
 
     # ---- curation: the edit log, undo/redo, autosave -------------------------------------
 
@@ -763,8 +763,8 @@ class PerspectaApp(App[int]):
         try:
             save_case(path, self.case)
         except OSError as exc:
-            self.notify(f"Could not save {path}: {exc.strerror or exc}", severity="error",
-                        markup=False, timeout=10)
+            message = f"Could not save {path}: {exc.strerror or exc}"
+            self.notify(message, severity="error", markup=False, timeout=10)
             return False
         if self.case_path is None:
             self.case_path = path
@@ -776,8 +776,8 @@ class PerspectaApp(App[int]):
         assert self.case is not None and self.base is not None
         analysis, problems = apply_edits(self.base, self.case.edits)
         if problems and problems[-1].index == len(self.case.edits) - 1:
-            self.notify(f"Edit not applied: {problems[-1].reason}", severity="warning",
-                        markup=False)
+            message = f"Edit not applied: {problems[-1].reason}"
+            self.notify(message, severity="warning", markup=False)
         comparison = build_comparison(analysis)
         self.comparison = comparison
         self.query_one(CaseHeader).show_case(comparison)
