@@ -6,15 +6,12 @@ from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from core.compare import Comparison
 from tui.render import claim_quote, clean, one_line
 from tui.widgets.context import context_text
+from tui.widgets.modal import TextModal
 
 
 def detail_table(claim_id: str, comparison: Comparison) -> Table:
@@ -55,16 +52,14 @@ def detail_table(claim_id: str, comparison: Comparison) -> Table:
     return table
 
 
-class ClaimDetailScreen(ModalScreen[None]):
+class ClaimDetailScreen(TextModal):
     """A modal with the claim detail; Esc, Enter or q closes it."""
 
     DEFAULT_CSS = """
-    ClaimDetailScreen { align: center middle; }
-    ClaimDetailScreen > VerticalScroll {
-        width: 100; max-width: 95%; height: auto; max-height: 90%;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
+    ClaimDetailScreen > VerticalScroll { width: 100; }
     """
+    BODY_ID = "detail-body"
+    TEXT_ID = "detail-text"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,enter,q", "dismiss", "close", show=True, key_display="Esc"),
@@ -77,13 +72,9 @@ class ClaimDetailScreen(ModalScreen[None]):
         self.claim_id = claim_id
         self.comparison = comparison
 
-    def compose(self) -> ComposeResult:
+    def frame_title(self) -> Text:
         claim = self.comparison.claims[self.claim_id]
-        with VerticalScroll(id="detail-body") as body:
-            body.border_title = Text("Claim · ") + Text(one_line(claim.speaker or "narration"))
-            body.border_subtitle = Text("Esc closes")
-            yield Static(detail_table(self.claim_id, self.comparison), id="detail-text")
+        return Text("Claim · ") + Text(one_line(claim.speaker or "narration"))
 
-    def action_scroll_body(self, direction: int) -> None:
-        body = self.query_one("#detail-body", VerticalScroll)
-        body.scroll_relative(y=direction, animate=False)
+    def content(self) -> Table:
+        return detail_table(self.claim_id, self.comparison)

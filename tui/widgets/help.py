@@ -6,13 +6,10 @@ from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from tui.actions import ACTIONS
+from tui.widgets.modal import TextModal
 
 
 def help_table() -> Table:
@@ -39,23 +36,17 @@ def help_table() -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(TextModal):
     """Keys and marks, from the same registry that builds the bindings."""
 
-    DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll {
-        width: 90; max-width: 95%; height: auto; max-height: 90%;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
-    """
+    BODY_ID = "help-body"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q", "dismiss", "close", show=True, key_display="Esc"),
     ]
 
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-body") as body:
-            body.border_title = Text("perspecta · keys")
-            body.border_subtitle = Text("Esc closes")
-            yield Static(help_table())
+    def frame_title(self) -> Text:
+        return Text("perspecta · keys")
+
+    def content(self) -> Table:
+        return help_table()

@@ -1,0 +1,42 @@
+"""A centred, scrollable modal showing one renderable (help, claim detail); Esc closes it."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+class TextModal(ModalScreen[None]):
+    """Subclasses give the body's id, its title and its content; the frame is shared."""
+
+    DEFAULT_CSS = """
+    TextModal { align: center middle; }
+    TextModal > VerticalScroll {
+        width: 90; max-width: 95%; height: auto; max-height: 90%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    """
+
+    BODY_ID: ClassVar[str] = "modal-body"
+    TEXT_ID: ClassVar[str | None] = None
+
+    def frame_title(self) -> Text:
+        raise NotImplementedError
+
+    def content(self) -> RenderableType:
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id=self.BODY_ID) as body:
+            body.border_title = self.frame_title()
+            body.border_subtitle = Text("Esc closes")
+            yield Static(self.content(), id=self.TEXT_ID)
+
+    def action_scroll_body(self, direction: int) -> None:
+        self.query_one(f"#{self.BODY_ID}", VerticalScroll).scroll_relative(y=direction, animate=False)
