@@ -4,10 +4,15 @@ A case file (`NAME.perspecta.json`) is pretty-printed JSON (orjson, sorted keys)
 reads well. Saving is atomic (temp file, fsync, rename) and keeps the previous version as
 `NAME.perspecta.json.bak`. Reopening re-runs the analysis from the documents and re-applies the
 edit log; edits whose claims no longer exist are reported.
+
+Versions: 1 named the perspective registry by path only (`perspectives_file`); 2 embeds the
+registry itself (`registry`), so a case reopens the same way on another machine. Version 1 files
+are migrated on load (the registry is read from the named file when it is still there).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,11 +23,12 @@ from pydantic import Field, ValidationError
 from core.atomic import write_bytes_atomic
 from core.curation import Edit, EditProblem, apply_edits
 from core.ingest import ingest
-from core.models import Analysis, Document, InputError, Model, Settings
-from core.pipeline import analyze_documents
+from core.models import Analysis, Claim, Document, InputError, Model, Settings
+from core.perspectives import PerspectiveRegistry, RegistryError, load_registry
+from core.pipeline import Progress, analyze_documents
 
 CASE_SCHEMA = "perspecta.case"
-CASE_VERSION = 1
+CASE_VERSION = 2
 CASE_SUFFIX = ".perspecta.json"
 
 
@@ -54,7 +60,12 @@ class Case(Model):
     title: str | None = None
     documents: list[CaseDocument] = Field(default_factory=list)
     settings: Settings = Field(default_factory=Settings)
-    perspectives_file: str | None = Field(default=None, description="User perspective registry, if any.")
+    perspectives_file: str | None = Field(
+        default=None, description="Where the user perspective registry was read from, if any."
+    )
+    registry: PerspectiveRegistry | None = Field(
+        default=None, description="The user perspective registry (embedded since version 2)."
+    )
     edits: list[Edit] = Field(default_factory=list)
 
     model_config = Model.model_config | {"populate_by_name": True}
@@ -68,13 +79,23 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
 
 
-def case_from_analysis(analysis: Analysis, *, embed_text: bool = False) -> Case:
+def case_document(doc: Document, *, embed_text: bool = False) -> CaseDocument:
+    """How a case records one document: path, content hash, title (and text when embedded)."""
+    return CaseDocument(path=doc.path, sha256=doc.sha256, title=doc.title,
+                        text=doc.text if embed_text else None)
+
+
+def case_from_analysis(
+    analysis: Analysis,
+    *,
+    embed_text: bool = False,
+    registry: PerspectiveRegistry | None = None,
+    perspectives_file: str | None = None,
+) -> Case:
     """A new case for the documents of an analysis (no edits yet)."""
-    docs = [
-        CaseDocument(path=d.path, sha256=d.sha256, title=d.title, text=d.text if embed_text else None)
-        for d in analysis.documents
-    ]
-    return Case(title=analysis.title, documents=docs, settings=analysis.settings)
+    docs = [case_document(d, embed_text=embed_text) for d in analysis.documents]
+    return Case(title=analysis.title, documents=docs, settings=analysis.settings,
+                registry=registry, perspectives_file=perspectives_file)
 
 
 def save_case(path: Path, case: Case) -> None:
@@ -82,9 +103,19 @@ def save_case(path: Path, case: Case) -> None:
     write_bytes_atomic(path, case.to_bytes(), backup=True)
 
 
-def load_case(path: Path) -> Case:
-    """Read and validate a case file, or raise CaseError with a one-line cause."""
+def load_case(path: Path, *, from_backup: bool = False) -> Case:
+    """Read and validate a case file, or raise CaseError with a one-line cause.
+
+    With `from_backup`, the previous version (`NAME.perspecta.json.bak`) is read instead."""
     path = Path(path)
+    if from_backup:
+        bak = backup_path(path)
+        if not bak.exists():
+            raise CaseError(path, f"no backup to open ({bak} does not exist)")
+        try:
+            return load_case(bak)
+        except CaseError as exc:
+            raise CaseError(path, f"the backup is unusable too: {exc.cause}") from exc
     bak = backup_path(path)
     backup = bak if bak.exists() else None
     try:
@@ -107,7 +138,9 @@ def load_case(path: Path) -> Case:
             path, f"case file version {version} is newer than this perspecta supports ({CASE_VERSION})",
             backup,
         )
-    data = migrate(data)
+    if version < 1:
+        raise CaseError(path, f"case file version {version} is not a known version", backup)
+    data = migrate(data, path.parent)
     try:
         return Case.model_validate(data)
     except ValidationError as exc:
@@ -116,9 +149,39 @@ def load_case(path: Path) -> Case:
         raise CaseError(path, f"case file is invalid at {where}: {first['msg']}", backup) from exc
 
 
-def migrate(data: dict[str, object]) -> dict[str, object]:
-    """Bring an older case file up to CASE_VERSION (version 1 is the first; nothing to do yet)."""
+def migrate(data: dict[str, object], base_dir: Path | None = None) -> dict[str, object]:
+    """Bring an older case file up to CASE_VERSION, one version step at a time.
+
+    1 -> 2: the registry named by `perspectives_file` is embedded when that file can still be
+    read; when it cannot, the case opens without it (the path stays recorded)."""
+    data = dict(data)
+    if data.get("version") == 1:
+        named = data.get("perspectives_file")
+        if isinstance(named, str) and named and "registry" not in data:
+            where = Path(named)
+            if base_dir is not None and not where.is_absolute():
+                where = base_dir / where
+            with contextlib.suppress(RegistryError):  # gone: open without it, path kept
+                data["registry"] = load_registry(where).model_dump(mode="json")
+        data["version"] = 2
     return data
+
+
+def set_aside(path: Path, suffix: str = "corrupt") -> Path | None:
+    """Move a case file out of the way before its backup is restored over it.
+
+    It becomes `NAME.perspecta.json.corrupt` (`.corrupt-2`, … when taken), so restoring never
+    overwrites it and the next save never rotates it into the good `.bak`."""
+    path = Path(path)
+    if not path.exists():
+        return None
+    target = path.with_name(f"{path.name}.{suffix}")
+    n = 2
+    while target.exists():
+        target = path.with_name(f"{path.name}.{suffix}-{n}")
+        n += 1
+    path.rename(target)
+    return target
 
 
 class OpenedCase(Model):
@@ -144,7 +207,12 @@ def _file_of(doc_path: str) -> str:
     return head if sep and tail.isdigit() else doc_path
 
 
-def reopen(case: Case, base_dir: Path | None = None) -> OpenedCase:
+def reopen(
+    case: Case,
+    base_dir: Path | None = None,
+    attributed: dict[str, list[Claim]] | None = None,
+    progress: Progress | None = None,
+) -> OpenedCase:
     """Re-analyse the case's documents and re-apply its edit log."""
     documents: list[Document] = []
     errors: list[InputError] = []
@@ -171,10 +239,67 @@ def reopen(case: Case, base_dir: Path | None = None) -> OpenedCase:
         elif cdoc.text is not None:
             documents.append(_document_from_text(cdoc))
     documents = _unique(documents)
-    base = analyze_documents(documents, case.settings, errors=errors)
+    base = analyze_documents(documents, case.settings, case.registry, errors=errors,
+                             progress=progress, attributed=attributed)
     analysis, problems = apply_edits(base, case.edits)
     return OpenedCase(case=case, base=base, analysis=analysis, problems=problems,
                       changed=sorted(set(changed)), errors=errors)
+
+
+class AddedDocuments(Model):
+    """The result of adding documents to an open case."""
+
+    case: Case = Field(description="The case with the new documents recorded.")
+    base: Analysis = Field(description="The machine's analysis of the whole case.")
+    analysis: Analysis = Field(description="The same with the edit log applied.")
+    added: list[str] = Field(default_factory=list, description="Paths of the new documents.")
+    already: list[str] = Field(default_factory=list,
+                               description="Paths whose content the case holds already.")
+    errors: list[InputError] = Field(default_factory=list)
+    problems: list[EditProblem] = Field(default_factory=list)
+
+
+def add_documents(
+    case: Case,
+    base: Analysis,
+    paths: Sequence[str],
+    attributed: dict[str, list[Claim]] | None = None,
+    progress: Progress | None = None,
+) -> AddedDocuments:
+    """Read `paths` (files or folders) into an open case.
+
+    Only the new documents are read and attributed (pass the `attributed` cache the case was
+    analysed with); documents whose content the case already holds are reported, not doubled.
+    Speakers, perspectives and groups are recomputed over the whole case, and the edit log is
+    re-applied on top, so every earlier edit still holds."""
+    result = ingest([str(p) for p in paths])
+    known = {d.id for d in base.documents}
+    new: list[Document] = []
+    already: list[str] = []
+    for doc in result.documents:
+        if doc.id in known:
+            already.append(doc.path)
+        else:
+            known.add(doc.id)
+            new.append(doc)
+    if attributed is None:
+        attributed = {}
+    if not new:
+        analysis, problems = apply_edits(base, case.edits)
+        return AddedDocuments(case=case, base=base, analysis=analysis, already=already,
+                              errors=result.errors, problems=problems)
+    documents = [*base.documents, *new]
+    errors = [*base.errors, *result.errors]
+    fresh = analyze_documents(documents, case.settings, case.registry, errors=errors,
+                              progress=progress, attributed=attributed)
+    updated = case.model_copy(update={
+        "documents": [*case.documents, *(case_document(d) for d in new)],
+        "title": case.title or fresh.title,
+    })
+    analysis, problems = apply_edits(fresh, updated.edits)
+    return AddedDocuments(case=updated, base=fresh, analysis=analysis,
+                          added=[d.path for d in new], already=already,
+                          errors=result.errors, problems=problems)
 
 
 def _relative(doc_path: str, read_as: Path, file: str) -> str:

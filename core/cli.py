@@ -13,6 +13,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 import orjson
 from pydantic import ValidationError
@@ -28,16 +29,37 @@ EXIT_INPUT_ERROR = 2
 EXIT_USAGE = 64
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with our exit code for usage errors (64), so 2 always means 'an input failed'."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="perspecta",
         description="Competing accounts of one story, side by side. "
         "With no command, opens the bundled Basra case in the TUI.",
     )
     sub = parser.add_subparsers(dest="command")
 
-    p_open = sub.add_parser("open", help="open files, folders or a case in the TUI")
+    p_open = sub.add_parser(
+        "open", help="open files, folders or a case in the TUI",
+        description="Open files, folders, an analysis JSON or a case file (NAME.perspecta.json) "
+        "in the TUI; with no PATH, the bundled Basra case. Edits are saved to the case file.",
+    )
     p_open.add_argument("paths", nargs="*", metavar="PATH")
+    p_open.add_argument("--merge-threshold", type=float, default=None,
+                        help="group claims at or above this link score (a case keeps its own "
+                        "unless given)")
+    p_open.add_argument("--suggest-threshold", type=float, default=None,
+                        help="suggest 'maybe the same event' at or above this link score")
+    _add_registry_arg(p_open)
+    p_open.add_argument("--from-backup", action="store_true",
+                        help="open the case's backup (its previous save) instead; the current "
+                        "file is kept beside it as .corrupt or .replaced")
 
     p_an = sub.add_parser("analyze", help="analyse files/folders ('-' for stdin) and write the result")
     p_an.add_argument("paths", nargs="+", metavar="PATH")

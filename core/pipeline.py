@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from core.attribution import attribute
+from core.attribution import attribute, attribute_document
 from core.grouping import group_claims
 from core.ingest import ingest
-from core.models import Analysis, Document, InputError, Settings
+from core.models import Analysis, Claim, Document, InputError, Settings
 from core.perspectives import PerspectiveRegistry, assign_perspectives
 from core.speakers import resolve_speakers
 
@@ -22,13 +22,26 @@ def analyze_documents(
     registry: PerspectiveRegistry | None = None,
     errors: Sequence[InputError] = (),
     progress: Progress | None = None,
+    attributed: dict[str, list[Claim]] | None = None,
 ) -> Analysis:
-    """Run every step after ingest on already-read documents."""
+    """Run every step after ingest on already-read documents.
+
+    `attributed` is a cache of per-document attribution (document id -> its claims): documents
+    found in it are not attributed again, new ones are added to it. Adding documents to an open
+    case uses it so that only the new documents are read and attributed; the cross-document steps
+    (speakers, perspectives, grouping) always run over the whole case."""
     settings = settings or Settings()
     docs = list(documents)
     if progress:
         progress("attributing claims", 0.1)
-    claims = attribute(docs)
+    if attributed is None:
+        claims = attribute(docs)
+    else:
+        claims = []
+        for doc in docs:
+            if doc.id not in attributed:
+                attributed[doc.id] = attribute_document(doc)
+            claims.extend(attributed[doc.id])
     if progress:
         progress("resolving speakers", 0.5)
     claims, speakers = resolve_speakers(claims, docs)

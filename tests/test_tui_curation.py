@@ -263,6 +263,7 @@ async def test_note_on_a_claim(seed: Analysis) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert comparison(app).claims[claim_id].note == "check [b]this[/b]"
+        assert "note: check [b]this[/b]" in screen_text(app)  # in the context pane, as typed
         await pilot.press("N")
         await pilot.pause()
         assert app.screen.query_one(Input).value == "check [b]this[/b]"  # prefilled

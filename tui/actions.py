@@ -77,6 +77,8 @@ KEY_NAMES = {
     "end": "End",
     "ctrl+p": "Ctrl+P",
     "ctrl+r": "Ctrl+R",
+    "ctrl+n": "Ctrl+N",
+    "plus": "+",
 }
 
 ACTIONS: tuple[Action, ...] = (
@@ -130,6 +132,11 @@ ACTIONS: tuple[Action, ...] = (
            "Mark the focused claim as not a claim (it leaves the analysis)", "Curate"),
     Action("note-claim", "N", "note_claim", "note", "Write a note on the focused claim",
            "Curate"),
+    Action("note-event", "ctrl+n", "note_event", "event note",
+           "Write a note on the current event", "Curate"),
+    Action("add-documents", "plus", "add_documents", "add docs",
+           "Add files or folders to the case (only the new ones are read; events regrouped, "
+           "your edits kept)", "Curate"),
     Action("accept-suggestion", "a", "accept_suggestion", "accept",
            "Accept the current event's strongest 'maybe the same event' suggestion", "Curate"),
     Action("reject-suggestion", "A", "reject_suggestion", "reject",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import gc
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -45,6 +45,7 @@ from core.case import (
     load_case,
     reopen,
     save_case,
+    set_aside,
 )
 from core.compare import (
     UNASSIGNED_PERSPECTIVE,
@@ -67,9 +68,12 @@ from core.curation import (
     apply_edits,
     new_perspective_id,
 )
-from core.models import ANALYSIS_SCHEMA, Analysis
-from core.pipeline import analyze_paths
+from core.ingest import ingest
+from core.models import ANALYSIS_SCHEMA, Analysis, Claim, Settings
+from core.perspectives import PerspectiveRegistry, RegistryError, load_registry
+from core.pipeline import analyze_documents
 from tui.actions import ACTIONS, PALETTE_KEY, bindings
+from tui.casework import CaseWork
 from tui.widgets.columns import ClaimColumn, ColumnContent, PerspectiveColumns, SilentLine
 from tui.widgets.context import ContextPane
 from tui.widgets.curate import Choice, Picked, PickerDialog, TextDialog
@@ -116,13 +120,25 @@ class AnalysisCancelled(Exception):
     """Raised inside the worker when the user cancelled the analysis."""
 
 
-def load_analysis(paths: list[str], progress: partial[None] | None = None) -> Analysis:
-    """An Analysis JSON file (schema perspecta.analysis/1) is loaded; anything else analysed."""
+def load_analysis(
+    paths: list[str],
+    progress: partial[None] | None = None,
+    *,
+    settings: Settings | None = None,
+    registry: PerspectiveRegistry | None = None,
+    attributed: dict[str, list[Claim]] | None = None,
+) -> Analysis:
+    """An Analysis JSON file (schema perspecta.analysis/1) is loaded; anything else analysed.
+
+    `attributed` collects each document's attribution, so documents added later to the case
+    are the only ones read and attributed again."""
     if len(paths) == 1 and paths[0].endswith(".json") and Path(paths[0]).is_file():
         data = orjson.loads(Path(paths[0]).read_bytes())
         if isinstance(data, dict) and data.get("schema") == ANALYSIS_SCHEMA:
             return Analysis.model_validate(data)
-    return analyze_paths(paths, progress=progress)
+    result = ingest(paths)
+    return analyze_documents(result.documents, settings, registry, result.errors, progress,
+                             attributed=attributed)
 
 
 class PerspectaCommands(Provider):
@@ -151,7 +167,7 @@ class PerspectaCommands(Provider):
                           help=f"{event.claims} claims")
 
 
-class PerspectaApp(App[int]):
+class PerspectaApp(CaseWork, App[int]):
     """Compare, Sources, Speakers and Matrix screens over one Analysis."""
 
     TITLE = "perspecta"
@@ -170,10 +186,18 @@ class PerspectaApp(App[int]):
     """
 
     def __init__(self, analysis: Analysis | None = None, paths: list[str] | None = None,
-                 case: Case | None = None, case_path: Path | None = None) -> None:
+                 case: Case | None = None, case_path: Path | None = None,
+                 settings: Settings | None = None, registry: PerspectiveRegistry | None = None,
+                 perspectives_file: str | None = None) -> None:
         super().__init__()
         self.initial_analysis = analysis
         self.paths = list(paths or [])
+        self.settings = settings
+        self.registry = registry
+        self.perspectives_file = perspectives_file
+        # Each document's attribution, kept so that adding documents re-reads only new ones.
+        self.attributed: dict[str, list[Claim]] = {}
+        self.adding = False
         # The case: the machine's analysis (base), the analyst's edit log, and where it is saved
         # (None until the first edit of a case opened from plain paths).
         self.case = case
@@ -247,7 +271,8 @@ class PerspectaApp(App[int]):
                 raise AnalysisCancelled
             self.post_message(AnalysisProgress(stage, fraction))
 
-        analysis = load_analysis(paths, progress=partial(progress))
+        analysis = load_analysis(paths, progress=partial(progress), settings=self.settings,
+                                 registry=self.registry, attributed=self.attributed)
         if not worker.is_cancelled:
             self.post_message(AnalysisLoaded(analysis))
         return analysis
@@ -257,7 +282,8 @@ class PerspectaApp(App[int]):
         """Re-analyse a case's documents and re-apply its edit log, off the UI thread."""
         worker = get_current_worker()
         self.post_message(AnalysisProgress("reopening the case", 0.1))
-        opened = reopen(case, case_path.parent if case_path is not None else None)
+        opened = reopen(case, case_path.parent if case_path is not None else None,
+                        attributed=self.attributed)
         if not worker.is_cancelled:
             self.post_message(CaseReopened(opened))
         return opened
@@ -281,7 +307,8 @@ class PerspectaApp(App[int]):
         """Take a fresh machine analysis as the case's base and show it with the edits."""
         self.base = analysis
         if self.case is None:
-            self.case = case_from_analysis(analysis)
+            self.case = case_from_analysis(analysis, registry=self.registry,
+                                           perspectives_file=self.perspectives_file)
         current, problems = apply_edits(analysis, self.case.edits)
         self.show_analysis(current if self.case.edits else analysis)
         for problem in problems:
@@ -781,6 +808,7 @@ class PerspectaApp(App[int]):
         comparison = build_comparison(analysis)
         self.comparison = comparison
         self.query_one(CaseHeader).show_case(comparison)
+        self.query_one(ContextPane).claim_id = None  # the same claim may show new notes
         for screen in SCREEN_TABLES:
             for table in self.query(f"#{screen}"):
                 table.remove()
@@ -961,26 +989,104 @@ class PerspectaApp(App[int]):
 
 
 def create_app(analysis: Analysis | None = None, paths: list[str] | None = None,
-               case: Case | None = None, case_path: Path | None = None) -> PerspectaApp:
+               case: Case | None = None, case_path: Path | None = None,
+               settings: Settings | None = None, registry: PerspectiveRegistry | None = None,
+               perspectives_file: str | None = None) -> PerspectaApp:
     """Build the app on a ready Analysis, on paths to analyse, or on a loaded case to reopen."""
-    return PerspectaApp(analysis=analysis, paths=paths, case=case, case_path=case_path)
+    return PerspectaApp(analysis=analysis, paths=paths, case=case, case_path=case_path,
+                        settings=settings, registry=registry,
+                        perspectives_file=perspectives_file)
 
 
-def run_app(paths: Iterable[str]) -> int:
+def _ask_on_terminal(question: str) -> bool:
+    """A yes/no question on the terminal; no terminal (or no answer) means no."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return False
+    try:
+        return input(f"{question} [y/N] ").strip().lower() in ("y", "yes")
+    except EOFError:
+        return False
+
+
+def open_case_file(
+    case_path: Path, *, from_backup: bool = False, ask: Callable[[str], bool] = _ask_on_terminal
+) -> Case | None:
+    """Load a case for the TUI, offering the backup when the case file cannot be loaded.
+
+    Returns None (after one line on stderr) when nothing can be opened; nothing is written
+    then. Opening the backup first moves the current file aside (`.corrupt` when it could not be
+    loaded, `.replaced` when it could), then writes the backup's content as the case file, so
+    the next autosave never rotates a bad file over the good backup and nothing is lost."""
+    try:
+        case = load_case(case_path, from_backup=from_backup)
+    except CaseError as exc:
+        print(f"perspecta: {exc}", file=sys.stderr)
+        if from_backup or exc.backup is None:
+            return None
+        if not ask("Open the backup (the previous save) instead?"):
+            print(f"perspecta: to open the backup: perspecta open --from-backup {case_path}",
+                  file=sys.stderr)
+            return None
+        try:
+            case = load_case(case_path, from_backup=True)
+        except CaseError as again:
+            print(f"perspecta: {again}", file=sys.stderr)
+            return None
+        from_backup = True
+    if from_backup:
+        try:
+            load_case(case_path)
+            suffix = "replaced"
+        except CaseError:
+            suffix = "corrupt"
+        try:
+            moved = set_aside(case_path, suffix)
+            save_case(case_path, case)
+        except OSError as exc:
+            print(f"perspecta: {case_path}: cannot restore the backup: {exc.strerror or exc}",
+                  file=sys.stderr)
+            return None
+        kept = f"; the file it replaces is kept as {moved}" if moved else ""
+        print(f"perspecta: {case_path}: restored from its backup{kept}", file=sys.stderr)
+    return case
+
+
+def run_app(
+    paths: Iterable[str],
+    *,
+    settings: Settings | None = None,
+    perspectives: str | None = None,
+    from_backup: bool = False,
+) -> int:
     """Open a case file, or analyse `paths` (or load an Analysis JSON), and run the TUI.
 
     A case file that cannot be loaded is refused with its one-line message (exit 2) and
-    nothing is written."""
+    nothing is written, unless the analyst chooses to open its backup."""
     args = [str(p) for p in paths]
-    if len(args) == 1 and is_case_path(args[0]):
-        case_path = Path(args[0]).resolve()
+    registry = None
+    if perspectives:
         try:
-            case = load_case(case_path)
-        except CaseError as exc:
+            registry = load_registry(perspectives)
+        except RegistryError as exc:
             print(f"perspecta: {exc}", file=sys.stderr)
             return 2
+    if len(args) == 1 and is_case_path(args[0]):
+        case_path = Path(args[0]).resolve()
+        case = open_case_file(case_path, from_backup=from_backup)
+        if case is None:
+            return 2
+        if registry is not None:
+            case = case.model_copy(update={"registry": registry,
+                                           "perspectives_file": str(Path(perspectives or ""))})
+        if settings is not None:
+            case = case.model_copy(update={"settings": settings})
         app = create_app(paths=args, case=case, case_path=case_path)
     else:
-        app = create_app(paths=args)
+        if from_backup:
+            print("perspecta: --from-backup needs one case file (NAME.perspecta.json)",
+                  file=sys.stderr)
+            return 64
+        app = create_app(paths=args, settings=settings, registry=registry,
+                         perspectives_file=perspectives)
     app.run()
     return app.return_code or 0

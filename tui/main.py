@@ -6,7 +6,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from core.cli import build_parser
 from core.cli import run as run_cli
+from core.models import Settings
 
 SEED_CASE = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -14,12 +16,20 @@ SEED_CASE = Path(__file__).resolve().parent.parent / "seeds"
 def run(argv: Sequence[str]) -> int:
     args = list(argv)
     if not args or args[0] == "open":
-        paths = args[1:] if args else []
-        if any(p in ("-h", "--help") for p in paths):
-            return run_cli(["open", "--help"])
+        options = build_parser().parse_args(args or ["open"])
+        settings = None
+        if options.merge_threshold is not None or options.suggest_threshold is not None:
+            default = Settings()
+            settings = Settings(
+                merge_threshold=options.merge_threshold
+                if options.merge_threshold is not None else default.merge_threshold,
+                suggest_threshold=options.suggest_threshold
+                if options.suggest_threshold is not None else default.suggest_threshold,
+            )
         from tui.app import run_app
 
-        return run_app(paths or [str(SEED_CASE)])
+        return run_app(options.paths or [str(SEED_CASE)], settings=settings,
+                       perspectives=options.perspectives, from_backup=options.from_backup)
     return run_cli(args)
 
 

@@ -47,6 +47,19 @@ def context_text(
         text.append(" …")
     text.append("\n")
     text.append_text(reasons_line(context.reasons, comparison))
+    text.append_text(notes_text(context.claim.note, context.claim.group, comparison))
+    return text
+
+
+def notes_text(claim_note: str | None, group_id: str | None, comparison: Comparison) -> Text:
+    """The analyst's notes on the claim and on its event, one line each (nothing when none)."""
+    group = comparison.groups.get(group_id or "")
+    text = Text()
+    for label, note in (("note: ", claim_note), ("event note: ", group.note if group else None)):
+        if note:
+            text.append("\n")
+            text.append(label, "bold yellow")
+            text.append(one_line(note))
     return text
 
 

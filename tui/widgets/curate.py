@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+from textual.suggester import Suggester
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
@@ -41,18 +42,20 @@ class TextDialog(ModalScreen[str | None]):
     DEFAULT_CSS = DIALOG_CSS.format(name="TextDialog")
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "cancel")]
 
-    def __init__(self, title: str, prompt: str, value: str = "") -> None:
+    def __init__(self, title: str, prompt: str, value: str = "",
+                 suggester: Suggester | None = None) -> None:
         super().__init__()
         self.title_text = title
         self.prompt = prompt
         self.value = value
+        self.suggester = suggester
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = Text(self.title_text)
             box.border_subtitle = Text("Enter saves · Esc cancels")
             yield Label(Text(self.prompt))
-            yield Input(value=self.value, id="text", compact=True)
+            yield Input(value=self.value, id="text", compact=True, suggester=self.suggester)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

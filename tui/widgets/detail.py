@@ -41,6 +41,8 @@ def detail_table(claim_id: str, comparison: Comparison) -> Table:
     row("Perspective", comparison.perspective_label(comparison.perspective_of(claim)))
     row("Because", speaker.perspective_reason if speaker else None)
     row("Event", group.label if group else "not grouped")
+    row("Note", claim.note)
+    row("Event note", group.note if group else None)
     if document is not None:
         row("Source", document.title or document.path)
         row("Outlet", document.outlet)

@@ -1,0 +1,161 @@
+"""Case work in the TUI beyond single edits: adding documents to an open case, event notes.
+
+A mixin of PerspectaApp, kept apart from the layout code. Adding documents reads and
+attributes only the new files (in a thread worker, with the app's attribution cache), then
+recomputes speakers, perspectives and groups over the whole case and re-applies the edit log,
+so every earlier edit still holds; the case file records the new documents at once.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.message import Message
+from textual.suggester import Suggester
+from textual.worker import get_current_worker
+
+from core.case import AddedDocuments, add_documents
+from core.curation import AddNote
+from tui.widgets.curate import TextDialog
+
+if TYPE_CHECKING:
+    from tui.app import PerspectaApp
+
+
+@dataclass
+class DocumentsAdded(Message):
+    """The worker read the new documents and re-analysed the case."""
+
+    result: AddedDocuments
+
+
+def split_paths(text: str) -> list[str]:
+    """Paths typed by the analyst: shell-like quoting, '~' expanded.
+
+    A whole line that names an existing file or folder is one path, so a path with spaces
+    works without quotes."""
+    text = text.strip()
+    if not text:
+        return []
+    whole = Path(os.path.expanduser(text))
+    if whole.exists():
+        return [str(whole)]
+    try:
+        parts = shlex.split(text)
+    except ValueError:  # an unclosed quote: take the words as they are
+        parts = text.split()
+    return [os.path.expanduser(part) for part in parts]
+
+
+class PathSuggester(Suggester):
+    """Completes the last path typed with the first matching file or folder name."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        head, sep, last = value.rpartition(" ")
+        if not last:
+            return None
+        typed = Path(os.path.expanduser(last))
+        folder, stem = (typed, "") if last.endswith("/") else (typed.parent, typed.name)
+        try:
+            names = sorted(entry.name for entry in os.scandir(folder or Path("."))
+                           if entry.name.startswith(stem) and not entry.name.startswith("."))
+        except OSError:
+            return None
+        if not names or names[0] == stem:
+            return None
+        completed = last + names[0][len(stem):]
+        if (folder / names[0]).is_dir():
+            completed += "/"
+        return head + sep + completed
+
+
+class CaseWork:
+    """Mixin: the 'add documents' and 'note on event' actions of PerspectaApp."""
+
+    def action_add_documents(self: PerspectaApp) -> None:
+        if self._in_dialog() or self.case is None or self.base is None:
+            return
+        if self.adding:
+            self.notify("Still adding documents; wait for it to finish", timeout=3,
+                        markup=False)
+            return
+
+        def done(text: str | None) -> None:
+            paths = split_paths(text or "")
+            if not paths:
+                return
+            missing = [p for p in paths if p != "-" and not Path(p).exists()]
+            if missing:
+                message = "Not found: " + ", ".join(missing)
+                self.notify(message, severity="error", markup=False, timeout=8)
+                return
+            self.adding = True
+            message = f"Adding {len(paths)} path(s)…"
+            self.notify(message, timeout=3, markup=False)
+            self.add_documents_in_background(paths)
+
+        self.push_screen(TextDialog(
+            "Add documents",
+            "Files or folders to add to the case (several: separate with spaces, quote paths "
+            "with spaces; Tab/→ completes):",
+            "", suggester=PathSuggester()), done)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="add-documents")
+    def add_documents_in_background(self: PerspectaApp, paths: list[str]) -> AddedDocuments:
+        """Read and attribute only the new documents, then regroup the whole case."""
+        worker = get_current_worker()
+        assert self.case is not None and self.base is not None
+        result = add_documents(self.case, self.base, paths, attributed=self.attributed)
+        if not worker.is_cancelled:
+            self.post_message(DocumentsAdded(result))
+        return result
+
+    # Named handler (not @on): Textual collects @on handlers from the App class itself only.
+    def on_documents_added(self: PerspectaApp, message: DocumentsAdded) -> None:
+        self.adding = False
+        result = message.result
+        for error in result.errors:
+            line = f"{error.path}: {error.reason}"
+            self.notify(line, severity="error" if error.kind == "error" else "warning",
+                        markup=False, timeout=10)
+        if result.already:
+            message_text = "Already in the case: " + ", ".join(result.already)
+            self.notify(message_text, severity="warning", markup=False, timeout=6)
+        if not result.added or self.case is None:
+            if not result.errors and not result.already:
+                self.notify("No documents found there", severity="warning", markup=False)
+            return
+        # Keep the edits made while the worker ran: only the documents come from the result.
+        self.case = self.case.model_copy(update={"documents": result.case.documents,
+                                                 "title": self.case.title or result.case.title})
+        self.base = result.base
+        self._recompute(self.current_claim())
+        self.save_case_file()
+        added_ids = {d.id for d in result.base.documents[-len(result.added):]}
+        new_claims = sum(1 for c in result.base.claims if c.document in added_ids)
+        summary = (f"Added {len(result.added)} document(s), {new_claims} claims; "
+                   "events regrouped, your edits kept")
+        self.notify(summary, title="Documents added", markup=False, timeout=6)
+
+    def action_note_event(self: PerspectaApp) -> None:
+        anchor = self._event_anchor()
+        if anchor is None or self.comparison is None or self.event_id is None:
+            return
+        group = self.comparison.groups[self.event_id]
+        current = group.note or ""
+
+        def done(text: str | None) -> None:
+            if text is not None and text != current:
+                self.apply_edit(AddNote(target="group", claim=anchor, text=text),
+                                self.current_claim() or anchor)
+
+        self.push_screen(TextDialog("Note on event", "Note on the event (empty removes it):",
+                                    current), done)
