@@ -21,7 +21,7 @@ from core.case import (
 )
 from core.curation import AddNote, RenameGroup
 from core.ingest import ingest
-from core.models import Analysis, Claim
+from core.models import Analysis, Claim, Settings
 from core.pipeline import analyze_documents
 from tests.seedcase import ROOT
 from tui.app import open_case_file
@@ -314,3 +314,37 @@ def test_split_paths_quotes_spaces_and_home(tmp_path: Path, monkeypatch: pytest.
                                                           f"{tmp_path}/x"]
     assert split_paths('  "unclosed  ') == ['"unclosed']
     assert split_paths("   ") == []
+
+
+def test_open_passes_thresholds_registry_and_from_backup(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tui.app
+    from tui.main import SEED_CASE, run
+
+    calls: list[tuple[list[str], dict[str, object]]] = []
+    monkeypatch.setattr(tui.app, "run_app",
+                        lambda paths, **kw: calls.append((list(paths), kw)) or 0)
+    assert run([]) == 0
+    assert run(["open", "c.perspecta.json", "--from-backup", "--merge-threshold", "0.2",
+                "--perspectives", "reg.json"]) == 0
+    assert calls[0] == ([str(SEED_CASE)], {"settings": None, "perspectives": None,
+                                            "from_backup": False})
+    paths, options = calls[1]
+    settings = options["settings"]
+    assert paths == ["c.perspecta.json"] and options["from_backup"] is True
+    assert options["perspectives"] == "reg.json"
+    assert settings is not None and settings.merge_threshold == 0.2  # type: ignore[attr-defined]
+    assert settings.suggest_threshold == Settings().suggest_threshold  # type: ignore[attr-defined]
+    with pytest.raises(SystemExit) as info:
+        run(["open", "--no-such-option"])
+    assert info.value.code == 64
+
+
+def test_open_refuses_an_unreadable_registry(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tui.app import run_app
+
+    bad = tmp_path / "reg.json"
+    bad.write_text("{")
+    assert run_app([str(MILITIA)], perspectives=str(bad)) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"perspecta: {bad}: not valid JSON") and "\n" not in err
