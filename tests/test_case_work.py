@@ -348,3 +348,23 @@ def test_open_refuses_an_unreadable_registry(
     assert run_app([str(MILITIA)], perspectives=str(bad)) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith(f"perspecta: {bad}: not valid JSON") and "\n" not in err
+
+
+def test_path_suggester_completes_files_and_folders(tmp_path: Path) -> None:
+    import asyncio
+
+    from tui.casework import PathSuggester
+
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "article one.txt").write_text("x")
+    (tmp_path / ".hidden").write_text("x")
+    suggest = PathSuggester().get_suggestion
+    assert asyncio.run(suggest(f"{tmp_path}/articles")) is None  # complete already
+    assert asyncio.run(suggest(f"{tmp_path}/article ")) is None  # nothing after the space
+    assert asyncio.run(suggest(f"{tmp_path}/arti")) == f"{tmp_path}/article one.txt"
+    assert asyncio.run(suggest(f"a.txt {tmp_path}/articles/")) is None  # empty folder
+    assert asyncio.run(suggest(f"{tmp_path}/art")) == f"{tmp_path}/article one.txt"
+    assert asyncio.run(suggest(f"{tmp_path}/.h")) is None  # hidden names are not offered
+    assert asyncio.run(suggest(f"{tmp_path}/nothing-like-it")) is None
+    (tmp_path / "zone").mkdir()
+    assert asyncio.run(suggest(f"one.txt {tmp_path}/zo")) == f"one.txt {tmp_path}/zone/"

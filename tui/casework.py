@@ -106,7 +106,7 @@ class CaseWork:
             "Add documents",
             "Files or folders to add to the case (several: separate with spaces, quote paths "
             "with spaces; Tab/→ completes):",
-            "", suggester=PathSuggester()), done)
+            "", suggester=PathSuggester(), confirm="adds"), done)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="add-documents")
     def add_documents_in_background(self: PerspectaApp, paths: list[str]) -> AddedDocuments:

@@ -43,8 +43,9 @@ class TextDialog(ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "cancel")]
 
     def __init__(self, title: str, prompt: str, value: str = "",
-                 suggester: Suggester | None = None) -> None:
+                 suggester: Suggester | None = None, confirm: str = "saves") -> None:
         super().__init__()
+        self.confirm = confirm
         self.title_text = title
         self.prompt = prompt
         self.value = value
@@ -53,7 +54,7 @@ class TextDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = Text(self.title_text)
-            box.border_subtitle = Text("Enter saves · Esc cancels")
+            box.border_subtitle = Text(f"Enter {self.confirm} · Esc cancels")
             yield Label(Text(self.prompt))
             yield Input(value=self.value, id="text", compact=True, suggester=self.suggester)
 
