@@ -79,10 +79,27 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
 
 
-def case_document(doc: Document, *, embed_text: bool = False) -> CaseDocument:
-    """How a case records one document: path, content hash, title (and text when embedded)."""
-    return CaseDocument(path=doc.path, sha256=doc.sha256, title=doc.title,
+def case_document(
+    doc: Document, *, embed_text: bool = False, case_folder: Path | None = None
+) -> CaseDocument:
+    """How a case records one document: path, content hash, title (and text when embedded).
+
+    With `case_folder`, the path is recorded relative to it when the document lies inside it
+    (reopening resolves paths from the case file's folder), else absolute."""
+    path = doc.path if case_folder is None else case_relative(doc.path, case_folder)
+    return CaseDocument(path=path, sha256=doc.sha256, title=doc.title,
                         text=doc.text if embed_text else None)
+
+
+def case_relative(path: str, case_folder: Path) -> str:
+    """`path` relative to the case file's folder when inside it, else absolute ('-' as is)."""
+    if path == "-" or path.startswith("-#"):
+        return path
+    full = Path(path).resolve()
+    try:
+        return str(full.relative_to(case_folder.resolve()))
+    except ValueError:
+        return str(full)
 
 
 def case_from_analysis(
@@ -265,13 +282,15 @@ def add_documents(
     paths: Sequence[str],
     attributed: dict[str, list[Claim]] | None = None,
     progress: Progress | None = None,
+    case_folder: Path | None = None,
 ) -> AddedDocuments:
     """Read `paths` (files or folders) into an open case.
 
     Only the new documents are read and attributed (pass the `attributed` cache the case was
     analysed with); documents whose content the case already holds are reported, not doubled.
     Speakers, perspectives and groups are recomputed over the whole case, and the edit log is
-    re-applied on top, so every earlier edit still holds."""
+    re-applied on top, so every earlier edit still holds. `case_folder` (the case file's
+    folder) makes the recorded paths relative to it, as reopening expects."""
     result = ingest([str(p) for p in paths])
     known = {d.id for d in base.documents}
     new: list[Document] = []
@@ -293,7 +312,8 @@ def add_documents(
     fresh = analyze_documents(documents, case.settings, case.registry, errors=errors,
                               progress=progress, attributed=attributed)
     updated = case.model_copy(update={
-        "documents": [*case.documents, *(case_document(d) for d in new)],
+        "documents": [*case.documents,
+                      *(case_document(d, case_folder=case_folder) for d in new)],
         "title": case.title or fresh.title,
     })
     analysis, problems = apply_edits(fresh, updated.edits)

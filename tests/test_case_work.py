@@ -258,8 +258,8 @@ async def test_add_documents_in_the_tui_keeps_edits_and_saves(
         assert list(app.attributed) == [d.id for d in comp.analysis.documents]
         assert renamed is not None
     saved = load_case(tmp_path / "seeds.perspecta.json")
-    assert [Path(d.path).name for d in saved.documents] == [
-        "basra_consulate_closure.txt", "more statements.txt"]
+    assert [d.path for d in saved.documents] == [
+        "seeds/basra_consulate_closure.txt", "more statements.txt"]
     assert [e.op for e in saved.edits] == ["rename_group"]
 
 
@@ -368,3 +368,24 @@ def test_path_suggester_completes_files_and_folders(tmp_path: Path) -> None:
     assert asyncio.run(suggest(f"{tmp_path}/nothing-like-it")) is None
     (tmp_path / "zone").mkdir()
     assert asyncio.run(suggest(f"one.txt {tmp_path}/zo")) == f"one.txt {tmp_path}/zone/"
+
+
+def test_added_paths_are_recorded_relative_to_the_case_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.case import case_relative
+
+    assert case_relative(str(tmp_path / "docs" / "a.txt"), tmp_path) == "docs/a.txt"
+    assert case_relative("/elsewhere/b.txt", tmp_path) == "/elsewhere/b.txt"
+    assert case_relative("articles.json#2", Path.cwd()) == "articles.json#2"
+    # a case in tmp gets a document from tmp/docs, added while working elsewhere
+    (tmp_path / "docs").mkdir()
+    shutil.copy(SEED, tmp_path / "seed.txt")
+    shutil.copy(MILITIA, tmp_path / "docs" / "m.txt")
+    monkeypatch.chdir(tmp_path)
+    base = analyze_documents(ingest(["seed.txt"]).documents)
+    case = case_from_analysis(base)
+    monkeypatch.chdir(ROOT)
+    added = add_documents(case, base, [str(tmp_path / "docs")], case_folder=tmp_path)
+    assert [d.path for d in added.case.documents] == ["seed.txt", "docs/m.txt"]
+    reopened = reopen(added.case, tmp_path)
+    assert reopened.errors == [] and len(reopened.analysis.documents) == 2

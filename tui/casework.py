@@ -97,6 +97,7 @@ class CaseWork:
                 message = "Not found: " + ", ".join(missing)
                 self.notify(message, severity="error", markup=False, timeout=8)
                 return
+            paths = [p if p == "-" else str(Path(p).resolve()) for p in paths]
             self.adding = True
             message = f"Adding {len(paths)} path(s)…"
             self.notify(message, timeout=3, markup=False)
@@ -113,7 +114,9 @@ class CaseWork:
         """Read and attribute only the new documents, then regroup the whole case."""
         worker = get_current_worker()
         assert self.case is not None and self.base is not None
-        result = add_documents(self.case, self.base, paths, attributed=self.attributed)
+        folder = (self.case_path or self.default_case_path()).parent
+        result = add_documents(self.case, self.base, paths, attributed=self.attributed,
+                               case_folder=folder)
         if not worker.is_cancelled:
             self.post_message(DocumentsAdded(result))
         return result
