@@ -9,7 +9,11 @@ for a learned cue (core/data/cues.json, word statistics from PolNeAR train made 
 bench/derive_cues.py): a verb such as "endorsed", "hopes", "worried" after a source noun phrase
 ('X endorsed …'; the content is the rest of the clause), or a possessive noun cue ("Trump's claim
 that …", "his call for …"). A learned cue fires when, in train, the rest of the sentence after
-it was annotated content often enough (LEARNED_MIN_REST). Everything else is narration. Spans: a direct claim spans the quoted text including its quote
+it was annotated content often enough (LEARNED_MIN_REST). A sentence (or the lead-in clause
+before an attribution) that the rules leave as narration goes to a small trained classifier
+(core/attribution_model.py): every learned cue form with a source phrase before it is a
+candidate, and the most probable one above the classifier's threshold becomes an indirect claim.
+Everything else is narration. Spans: a direct claim spans the quoted text including its quote
 marks; an indirect claim spans its content (after the cue and "that", without the final period);
 a narration claim spans its sentence. `claim.text == doc.text[claim.start:claim.end]` always.
 """
@@ -40,6 +44,7 @@ from core.attribution_lexicon import (
     is_proper_name,
     split_name_role,
 )
+from core.attribution_model import CUE_MODEL, CueCandidate, CueModel
 from core.hedges import find_hedges
 from core.models import Claim, ClaimKind, Document
 from core.segment import paragraph_spans, split_sentences
@@ -68,6 +73,10 @@ _STATEMENT_BEFORE = re.compile(
     r"((?:[A-Z][\w.&-]*\s+){1,4}?)(?:'s\s+|’s\s+)?(?:statement|tweet|message|response|letter|"
     r"warning|promise|pledge|threat|vow)\s*[:,]?\s*$"
 )
+_TRAILING_TIME = re.compile(
+    r"(?:\s+(?:on|late|early|later|earlier|last|this))?\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?$")
+_OPENER_WORD = re.compile(r"[A-Z][a-z]+(?:ing|ly)|Even|Often|Still|Also|Here|There|Now|Then")
 _LEADING_ADVERBS = re.compile(
     r"(?:(?:In fact|In addition|Meanwhile|However|Still|Also|Now|Then|Later|Earlier|Today|"
     r"Yesterday|Instead|Indeed|Separately|Previously|Therefore|Thus|But|And|So|Yet|"
@@ -100,6 +109,11 @@ _DOC_NOUNS = re.compile(r"^(?:the|this|that)\s+(?:statement|tweet|letter|message
                         re.I)
 
 MIN_CONTENT_WORDS = 2
+# Words that cannot end a source phrase ("to", "the", "in").
+_NOT_HEAD = PREPOSITIONS_IN_NP | frozenset(
+    "a an the who whom which and but or so while if as because by than into".split())
+# The hand-gated learned-cue rules (`learned`, `noun_cue`) before the trained classifier.
+LEARNED_RULES = True
 # Learned cues (core/data/cues.json) fire when this share of their train occurrences were cues.
 LEARNED_MIN_PRECISION = 0.1
 # … and when the rest of the sentence after them was annotated content this often.
@@ -160,6 +174,7 @@ def _verb_group_start(text: str, lo: int, pos: int) -> int:
 _POSSESSIVE_NOUN = re.compile(
     r"(?:(?<![\w.])(?P<owner>(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w&-]*)['’]s?|"
     r"\b(?P<pron>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]+)\b")
+_AFTER_FIRST_NAME = re.compile(r"\b[A-Z][a-z]+\s+(?=([\w’'-]+))")
 _LOWER_WORD = re.compile(r"(?<![\w.])[a-z]+\b")
 _PASSIVE_BY = re.compile(r"\s+by\b")
 _COORDINATED = re.compile(r"\b(?:and|then|but|and then|but then)\s*$")
@@ -336,7 +351,12 @@ def _make_attr(text: str, start: int, end: int, cue: str | None, role: str | Non
     start, end = _clean_np(text, start, end)
     while start < end and text[start] in "“\"‘'([":
         start += 1  # '“I' -> 'I', '(Neither' -> 'Neither'
+    trailing = _TRAILING_TIME.search(text, start, end)
+    if trailing and trailing.start() > start:
+        end = trailing.start()  # "House Speaker Paul Ryan on Thursday"
     mention = text[start:end].strip(" ,")
+    if _OPENER_WORD.fullmatch(mention):
+        return None  # "Speaking", "Hastily", "Having": a sentence opener, no speaker
     # "according to a CNN tally": the phrase itself marks a source, whatever its head noun.
     lenient = cue == ACCORDING_TO and 0 < len(mention.split()) <= 8 and \
         mention.split()[0].lower() not in _BAD_FIRST
@@ -497,6 +517,11 @@ class _DocAttributor:
         self.sentence_index = 0
         self.extend_to: int | None = None  # content end past the quote ('"…" every time …')
         self.lowercase_words: frozenset[str] | None = None  # built on first use
+        self.after_first_names: frozenset[str] | None = None  # words after 'Capitalised '
+        self.model: CueModel | None = CUE_MODEL
+        self.learned_rules = LEARNED_RULES
+        # Training (bench/train_attribution.py): every scored candidate is recorded here.
+        self.collected: list[tuple[CueCandidate, int, int, int, Attr]] | None = None
 
     def emit(self, start: int, end: int, kind: ClaimKind, attr: Attr | None, paragraph: int,
              context_start: int | None = None) -> None:
@@ -611,7 +636,16 @@ class _DocAttributor:
         words = name.split()
         if len(words) >= 2:
             return is_proper_name(name) and words[-1].lower() not in TITLE_WORDS
-        return bool(re.search(r"\b[A-Z][a-z]+\s+" + re.escape(name) + r"\b", self.text))
+        if self.after_first_names is None:
+            # One pass over the document (a regex search per call was quadratic on big files).
+            names: set[str] = set()
+            for m in _AFTER_FIRST_NAME.finditer(self.text):
+                word = m.group(1)
+                names.add(word)
+                names.update(word[:k] for k in range(1, len(word)) if not word[k].isalnum()
+                             and word[k - 1].isalnum())
+            self.after_first_names = frozenset(names)
+        return name in self.after_first_names
 
     def common_word(self, word: str) -> bool:
         """Whether a capitalised word is also written in lower case in this document
@@ -843,6 +877,94 @@ class _DocAttributor:
             return c, c_end, self.resolve_statement(attr)
         return None
 
+    def cue_candidates(self, lo: int, hi: int, paragraph: int, quotes: Sequence[Quote]
+                       ) -> list[tuple[CueCandidate, int, int, Attr]]:
+        """Every learned cue form in the sentence with a source before it and a content span:
+        what the trained classifier chooses from."""
+        text = self.text
+        out: list[tuple[CueCandidate, int, int, Attr]] = []
+        words = list(_WORD.finditer(text, lo, hi))
+        in_quote = [q for q in quotes if q.start < hi and q.end > lo]
+        for index, m in enumerate(words):
+            if not m.group()[0].islower():
+                continue
+            form = m.group().lower().replace("’", "'")
+            if form not in CUE_FRAMES or form.endswith("ly"):
+                continue
+            if any(q.start <= m.start() < q.end for q in in_quote):
+                continue
+            clause_lo = max(lo, text.rfind(";", lo, m.start()) + 1)
+            verb_start = _verb_group_start(text, clause_lo, m.start())
+            attr = _subject_before(text, clause_lo, verb_start, form, paragraph)
+            how = "adjacent"
+            if attr is None:
+                attr = self.learned_subject(clause_lo, m.start(), form, paragraph)
+                how = "lead"
+            if attr is None:
+                # Any noun phrase before the cue: the classifier weighs how plausible it is.
+                span = _np_backward(_tokens(text, clause_lo, verb_start))
+                if span is not None:
+                    a0, a1 = _clean_np(text, *span)
+                    while a0 < a1 and text[a0] in "“\"‘'([":
+                        a0 += 1
+                    a1 = a0 + len(text[a0:a1].rstrip(" ,"))
+                    if a1 > a0:
+                        attr = Attr(mention=text[a0:a1], start=a0, end=a1, cue=form,
+                                    anonymous=is_anonymous(text[a0:a1]), paragraph=paragraph)
+                        how = "loose"
+            if attr is not None and attr.mention.lower() in ("who", "which"):
+                # "Katie Packer, who chairs …, said": the phrase before the relative pronoun.
+                pre = text[clause_lo:attr.start].rstrip()
+                attr = None
+                if pre.endswith(","):
+                    span = _np_backward(_tokens(text, clause_lo, clause_lo + len(pre) - 1))
+                    attr = _make_attr(text, *span, form, None, paragraph) if span else None
+            if attr is None or attr.mention.split()[-1].lower() in _NOT_HEAD:
+                continue
+            if not _plausible_source(attr.mention):
+                how += "-implausible"
+            c = _content_after(text, m.end(), hi, form)
+            comp = _COMPLEMENT.match(text, c, hi)
+            if comp:
+                c = comp.end()
+            c_end = _content_end(text, c, hi)
+            after = True
+            n_words = len(text[c:c_end].split())
+            if n_words < MIN_CONTENT_WORDS:
+                before = text[lo:attr.start].rstrip()
+                if not before.endswith(",") or len(before.split()) < 3:
+                    continue
+                c, c_end, after = lo, _content_end(text, lo, lo + len(before) - 1), False
+                n_words = len(text[c:c_end].split())
+            nxt = re.match(r"\s*([A-Za-z]+|\S)", text[m.end():hi])
+            prior = _WORD.findall(text, max(lo, attr.start - 30), attr.start)
+            cand = CueCandidate(
+                form=form, prev=words[index - 1].group().lower() if index else "",
+                next=nxt.group(1).lower() if nxt else "", subject=attr.mention,
+                subject_how=how, subject_first=not text[lo:attr.start].strip(" “\"‘'("),
+                before_subject=prior[-1].lower() if prior else "", after=after, content_words=n_words,
+                cue_index=index, quote_in_sentence=bool(in_quote))
+            out.append((cand, c, c_end, attr))
+        return out
+
+    def modelled(self, lo: int, hi: int, paragraph: int,
+                 quotes: Sequence[Quote]) -> tuple[int, int, Attr] | None:
+        """The best candidate cue of the trained classifier, when it is confident enough."""
+        if self.model is None and self.collected is None:
+            return None
+        best: tuple[float, int, int, Attr] | None = None
+        for cand, c, c_end, attr in self.cue_candidates(lo, hi, paragraph, quotes):
+            if self.collected is not None:
+                self.collected.append((cand, c, c_end, lo, attr))
+            if self.model is None:
+                continue
+            p = self.model.probability(cand)
+            if p >= self.model.threshold and (best is None or p > best[0]):
+                best = (p, c, c_end, attr)
+        if best is None:
+            return None
+        return best[1], best[2], self.resolve_statement(best[3])
+
     def run(self) -> list[Claim]:
         text = self.text
         paras = paragraph_spans(self.doc)
@@ -884,13 +1006,15 @@ class _DocAttributor:
                 if handled:
                     continue
                 found = self.indirect(lo, s_end, p_index)
-                if found is None:
+                if found is None and self.learned_rules:
                     found = self.learned(lo, s_end, p_index, quotes)
-                if found is None:
+                if found is None and self.learned_rules:
                     found = self.noun_cue(lo, s_end, p_index)
+                if found is None:
+                    found = self.modelled(lo, s_end, p_index, quotes)
                 if found:
                     c_start, c_end, attr = found
-                    self.emit_lead_in(lo, min(attr.start, c_start), p_index)
+                    self.emit_lead_in(lo, min(attr.start, c_start), p_index, quotes)
                     self.remember(attr)
                     self.emit(c_start, c_end, ClaimKind.INDIRECT, attr, p_index,
                               context_start=min(attr.start, c_start))
@@ -899,14 +1023,20 @@ class _DocAttributor:
         self.claims.sort(key=lambda c: (c.start, c.end))
         return self.claims
 
-    def emit_lead_in(self, lo: int, hi: int, paragraph: int) -> None:
+    def emit_lead_in(self, lo: int, hi: int, paragraph: int, quotes: Sequence[Quote]) -> None:
         """The author's own clause before an attribution ('Although indirect fire … was cited as
-        a reason, other sources said …') stays visible as narration, not lost."""
+        a reason, other sources said …') stays visible as narration, not lost, unless it holds
+        an attribution of its own ('X endorsed Y on Monday, and Z said …')."""
         a, b = _strip_span(self.text, lo, hi)
         while b > a and self.text[b - 1] in ",;:—–-":
             a, b = _strip_span(self.text, a, b - 1)
         if len(_WORD.findall(self.text, a, b)) >= MIN_LEAD_IN_WORDS:
-            self.emit(a, b, ClaimKind.NARRATION, None, paragraph)
+            found = self.modelled(a, b, paragraph, quotes)
+            if found is not None:
+                self.emit(found[0], found[1], ClaimKind.INDIRECT, found[2], paragraph,
+                          context_start=min(found[2].start, found[0]))
+            else:
+                self.emit(a, b, ClaimKind.NARRATION, None, paragraph)
 
     def continues(self, q: Quote, paragraph: int, frame_lo: int) -> bool:
         """A quote without a cue continues the last speaker when it is a real quotation."""

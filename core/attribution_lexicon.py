@@ -14,7 +14,7 @@ noting argue argues argued arguing claim claims claimed claiming warn warns warn
 writes wrote writing tweet tweets tweeted tweeting announce announces announced announcing
 believe believes believed think thinks report reports reported insist insists insisted insisting
 acknowledge acknowledges acknowledged suggest suggests suggested suggesting explain explains
-explained explaining ask asks asked asking state states stated declare declares declared confirm
+explained explaining ask asks asked asking states stated declare declares declared confirm
 confirms confirmed deny denies denied allege alleges alleged predict predicts predicted promise
 promises promised vow vows vowed contend contends contended maintain maintains maintained assert
 asserts asserted admit admits admitted recall recalls recalled complain complains complained
@@ -95,8 +95,15 @@ ROLE_NOUNS = frozenset(
     ruling bill panel board union association institute center foundation company coalition
     bureau service survey index tracker forecast model projections newspaper magazine show
     host anchor moderator candidate nominee challenger rival opponent incumbent delegates
+    activists strategists consultants organizers donors pastor pastors students professor
+    professors workers veterans protesters scholars commentators columnists pundits advocates
+    negotiators regulators investors bankers doctors teachers parents employees executives
+    founder owner author writer chairman chairwoman manager
     """.split()
 )
+# Singular heads of the plural role nouns ("One California delegate said …").
+ROLE_NOUNS = ROLE_NOUNS | frozenset(w[:-1] for w in ROLE_NOUNS if w.endswith("s") and
+                                    not w.endswith(("ss", "us", "is", "ies", "sses")))
 
 ANONYMOUS_HEADS = frozenset(
     """official officials source sources people person analysts experts observers critics

@@ -200,3 +200,42 @@ def test_lead_in_clause_before_an_attribution_stays_as_narration() -> None:
     assert kinds.get("Although indirect fire, including rockets, landing near the consulate area "
                      "was cited as a reason") == ClaimKind.NARRATION
     assert any(c.kind == ClaimKind.INDIRECT and "more to it" in c.text for c in claims)
+
+
+def test_singular_role_noun_heads_a_speaker() -> None:
+    text = ("One California delegate said he tried to give away guest passes to Mexican-American "
+            "friends. A campaign strategist argued that the map favoured the incumbent.")
+    claims = _claims(text)
+    delegate = _at(claims, "he tried to give away")
+    assert delegate.kind == ClaimKind.INDIRECT
+    assert delegate.speaker_mention == "One California delegate"
+    strategist = _at(claims, "the map favoured")
+    assert strategist.speaker_mention == "A campaign strategist"
+    assert all(text[c.start:c.end] == c.text for c in claims)
+
+
+def test_name_lead_in_needs_a_first_name_elsewhere() -> None:
+    # "TAPPER:" is a speaker only because "Jake TAPPER" appears in the document; "Note:" is not.
+    text = ("Jake TAPPER hosted the debate on Sunday night in Miami.\n\n"
+            "TAPPER: Specifically I have heard from a number of voters about the economy.\n\n"
+            "Note: The transcript was edited for length and clarity by the staff.")
+    claims = _claims(text)
+    assert _at(claims, "Specifically I have heard").speaker_mention == "TAPPER"
+    note = _at(claims, "The transcript was edited")
+    assert note.speaker_mention is None
+
+
+def test_cue_classifier_prefers_speech_to_events() -> None:
+    from core.attribution_model import CUE_MODEL, CueCandidate
+
+    assert CUE_MODEL is not None and 0.0 < CUE_MODEL.threshold < 1.0
+
+    def candidate(form: str, nxt: str, subject: str) -> CueCandidate:
+        return CueCandidate(form=form, prev=subject.split()[-1].lower(), next=nxt,
+                            subject=subject, subject_how="adjacent", subject_first=True,
+                            before_subject="", after=True, content_words=9, cue_index=2,
+                            quote_in_sentence=False)
+
+    speech = CUE_MODEL.probability(candidate("argued", "that", "Senator Warren"))
+    event = CUE_MODEL.probability(candidate("visited", "Cap", "Senator Warren"))
+    assert speech > 0.5 > event
