@@ -22,8 +22,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
-from rapidfuzz import fuzz, utils
-from rapidfuzz.distance import LCSseq
+from rapidfuzz import fuzz, process, utils
+from rapidfuzz.distance import JaroWinkler, LCSseq, Levenshtein
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -38,7 +38,7 @@ from bench.datasets import (
 )
 from core.grouping import cluster
 from core.models import Settings
-from core.similarity import build_index, scores
+from core.similarity import build_index, guard_factors, scores
 from core.similarity_base import SimilarityParams
 from core.tokens import TOKEN_RE, Tokenizer
 
@@ -145,7 +145,39 @@ def pair_features(a: str, b: str, tokenizer: Tokenizer) -> list[float]:
     caps_b = {w for w in TOKEN_RE.findall(b) if w[0].isupper()}
     out += [float(len(caps_a ^ caps_b)), len(caps_a & caps_b) / max(len(caps_a | caps_b), 1)]
     out.append(math.log1p(len(wa) + len(wb)))
+    # Word order and edits on the content terms (stemmed, stop words out) and on all words.
+    out += [LCSseq.normalized_similarity(ta, tb), Levenshtein.normalized_similarity(wa, wb)]
+    # Character n-grams at two more sizes (spelling, morphology).
+    for k in (3, 5):
+        ga, gb = set(_ngrams(list(a.lower()), k)), set(_ngrams(list(b.lower()), k))
+        out.append(len(ga & gb) / max(len(ga | gb), 1))
+    # Soft token match: share of each side's content terms with a Jaro-Winkler ≥ 0.9 partner.
+    if ta and tb:
+        sim = process.cdist(ta, tb, scorer=JaroWinkler.similarity)
+        soft_a = float((sim.max(axis=1) >= 0.9).mean())
+        soft_b = float((sim.max(axis=0) >= 0.9).mean())
+        mean_a, mean_b = float(sim.max(axis=1).mean()), float(sim.max(axis=0).mean())
+    else:
+        soft_a = soft_b = mean_a = mean_b = 0.0
+    out += [min(soft_a, soft_b), max(soft_a, soft_b), min(mean_a, mean_b), max(mean_a, mean_b)]
+    # Sizes: short pairs need less to be paraphrases than long ones.
+    out += [math.log1p(min(len(ta), len(tb))), math.log1p(max(len(ta), len(tb)))]
+    # Best-aligned substring scores (unfit to judge sentences alone, informative as features).
+    out += [fuzz.partial_ratio(a, b, processor=utils.default_process) / 100,
+            fuzz.partial_token_sort_ratio(a, b, processor=utils.default_process) / 100]
+    # n-gram overlap on the content terms (stemmed, synonyms folded), both ways.
+    for k in (1, 2, 3):
+        ca, cb = Counter(_ngrams(ta, k)), Counter(_ngrams(tb, k))
+        matched = sum((ca & cb).values())
+        pa, pb = matched / max(sum(ca.values()), 1), matched / max(sum(cb.values()), 1)
+        out += [min(pa, pb), max(pa, pb)]
     return out
+
+
+def expand(features: np.ndarray) -> np.ndarray:  # type: ignore[type-arg]
+    """Features and their squares: a little curvature for the linear classifier (a paraphrase
+    needs high overlap on every measure at once; measured +0.003 accuracy in 5-fold CV)."""
+    return np.hstack([features, features ** 2])
 
 
 def fit_logistic(X: np.ndarray, y: np.ndarray, l2: float = 1.0,  # type: ignore[type-arg]
@@ -179,8 +211,14 @@ def mrpc_cv(pairs: list[tuple[bool, str, str]], params: SimilarityParams,
     xa, xb = index.X[np.arange(n)], index.X[np.arange(n, 2 * n)]
     cover_a = np.asarray(xa.multiply(xa).multiply(index.binary[np.arange(n, 2 * n)]).sum(axis=1)).ravel()
     cover_b = np.asarray(xb.multiply(xb).multiply(index.binary[np.arange(n)]).sum(axis=1)).ravel()
-    features = np.array([[float(o), min(ca, cb), max(ca, cb), *pair_features(a, b, tokenizer)]
-                         for o, ca, cb, (_, a, b) in zip(ours, cover_a, cover_b, pairs, strict=True)])
+    # The score's parts apart: the IDF cosine, and the guards' product (number, negation, date,
+    # place, swapped roles), so the classifier weighs each on its own.
+    guards = guard_factors(index, np.arange(n), np.arange(n, 2 * n))
+    cosine = np.asarray(xa.multiply(xb).sum(axis=1)).ravel()
+    features = np.array([[float(o), c, g, min(ca, cb), max(ca, cb), *pair_features(a, b, tokenizer)]
+                         for o, c, g, ca, cb, (_, a, b)
+                         in zip(ours, cosine, guards, cover_a, cover_b, pairs, strict=True)])
+    features = expand(features)
     fold_of = np.arange(n) % folds
     out: dict[str, float] = {}
     for name, sc in (("ours", ours), ("token_set_ratio", tsr)):

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 
 from core.models import Claim, Document
 from core.segment import paragraph_spans, split_sentences
@@ -28,6 +29,8 @@ _DEMONSTRATIVE_NOUN = re.compile(r"\b(?:that|this|these|those)\s+([a-z]{3,})\b",
 _DEFINITE_NOUN = re.compile(r"\bthe\s+([a-z]{3,})\b", re.IGNORECASE)
 _INDEFINITE_NOUN = re.compile(r"\b(?:a|an)\s+([a-z\-]+(?:\s+[a-z\-]+){0,2})", re.IGNORECASE)
 SEPARATOR = " ; "
+# Word types repeat: stemming each once keeps long documents cheap.
+_stem = lru_cache(maxsize=65536)(stem)
 _TOKENIZER = Tokenizer()
 
 
@@ -47,7 +50,7 @@ def _salient(text: str) -> list[str]:
 
 def _nouns(pattern: re.Pattern[str], text: str) -> set[str]:
     """Stems of the words the pattern's group captures (the noun, or the 1–3 words after 'a')."""
-    return {stem(w) for m in pattern.finditer(text) for w in m.group(1).lower().split()
+    return {_stem(w) for m in pattern.finditer(text) for w in m.group(1).lower().split()
             if w not in STOP_WORDS and len(w) >= 3}
 
 
@@ -57,55 +60,127 @@ def _backward(text: str) -> tuple[set[str], set[str]]:
 
 
 def _sentence_words(text: str) -> set[str]:
-    return {stem(w.lower()) for w in TOKEN_RE.findall(text)}
+    return {_stem(w.lower()) for w in TOKEN_RE.findall(text)}
+
+
+# An antecedent is looked for this many sentences back at most, and a claim inherits at most
+# this many words: both bound the work on one huge paragraph (a 50 MB single-paragraph input)
+# without changing anything on news paragraphs, which are a few sentences long.
+MAX_LOOKBACK = 12
+MAX_INHERITED = 24
+
+
+class _Paragraph:
+    """One paragraph's sentences, with each sentence's features computed only when asked for."""
+
+    def __init__(self, sentences: Sequence[str]) -> None:
+        self.sentences = sentences
+        self._own: dict[int, list[str]] = {}
+        self._words: dict[int, set[str]] = {}
+        self._introduced: dict[int, set[str]] = {}
+        self._inherited: dict[int, list[str]] = {}
+        self._antecedent: dict[int, int] = {}
+
+    def own(self, k: int) -> list[str]:
+        if k not in self._own:
+            self._own[k] = _salient(self.sentences[k])
+        return self._own[k]
+
+    def words(self, k: int) -> set[str]:
+        if k not in self._words:
+            self._words[k] = _sentence_words(self.sentences[k])
+        return self._words[k]
+
+    def introduced(self, k: int) -> set[str]:
+        if k not in self._introduced:
+            self._introduced[k] = _nouns(_INDEFINITE_NOUN, self.sentences[k])
+        return self._introduced[k]
+
+    def antecedent(self, k: int) -> int:
+        """The nearest earlier sentence that sentence k refers back to (-1: none)."""
+        found = self._antecedent.get(k)
+        if found is not None:
+            return found
+        found = -1
+        demonstrative, definite = _backward(self.sentences[k])
+        if demonstrative or definite:
+            for back in range(k - 1, max(-1, k - 1 - MAX_LOOKBACK), -1):
+                if demonstrative & self.words(back) or definite & self.introduced(back):
+                    found = back
+                    break
+        self._antecedent[k] = found
+        return found
+
+    def inherited(self, k: int) -> list[str]:
+        """Salient words sentence k inherits along its chain of back-references, nearest
+        antecedent first: the first MAX_INHERITED of them, so only the chain's first links
+        are read (at most MAX_INHERITED steps: a chain of sentences without names ends too)."""
+        cached = self._inherited.get(k)
+        if cached is not None:
+            return cached
+        words: list[str] = []
+        at = k
+        for _step in range(MAX_INHERITED):
+            back = self.antecedent(at)
+            if back < 0:
+                break
+            known = self._inherited.get(back)
+            words.extend(self.own(back))
+            if known is not None:
+                words.extend(known)
+                break
+            if len(words) >= MAX_INHERITED:
+                break
+            at = back
+        self._inherited[k] = words[:MAX_INHERITED]
+        return self._inherited[k]
 
 
 def paragraph_context(sentences: Sequence[str]) -> list[list[str]]:
     """Inherited salient words for each sentence of one paragraph (empty when it refers to
     nothing earlier)."""
-    inherited: list[list[str]] = []
-    own = [_salient(s) for s in sentences]
-    words = [_sentence_words(s) for s in sentences]
-    introduced = [_nouns(_INDEFINITE_NOUN, s) for s in sentences]
-    for k, text in enumerate(sentences):
-        demonstrative, definite = _backward(text)
-        antecedent = -1
-        for back in range(k - 1, -1, -1):
-            if demonstrative & words[back] or definite & introduced[back]:
-                antecedent = back
-                break
-        inherited.append([] if antecedent < 0 else own[antecedent] + inherited[antecedent])
-    return inherited
+    paragraph = _Paragraph(sentences)
+    return [paragraph.inherited(k) for k in range(len(sentences))]
 
 
 def claim_contexts(claims: Sequence[Claim], documents: Sequence[Document]) -> list[str]:
     """For each claim, the words it inherits from the sentence it refers back to ('' if none).
 
     The back-reference must lie inside the claim's span; the words come from the antecedent
-    sentence of the same paragraph (see the module docstring)."""
+    sentence of the same paragraph (see the module docstring). Only paragraphs holding a claim
+    that refers back are split and read, and only the sentences its chain reaches: linear in
+    the claims, whatever the document's length."""
     by_doc = {d.id: d for d in documents}
     out = [""] * len(claims)
     wanted: dict[str, list[int]] = {}
     for k, c in enumerate(claims):
-        if c.document in by_doc:
+        if c.document in by_doc and _refers_back(c.text):
             wanted.setdefault(c.document, []).append(k)
     for doc_id, members in wanted.items():
         doc = by_doc[doc_id]
-        spans: list[tuple[int, int, list[str]]] = []
-        for p_start, p_end in paragraph_spans(doc):
-            sentence_spans = list(split_sentences(doc.text, p_start, p_end))
-            context = paragraph_context([doc.text[s:e] for s, e in sentence_spans])
-            spans.extend((s, e, ctx) for (s, e), ctx in zip(sentence_spans, context, strict=True))
-        starts = [s for s, _e, _ctx in spans]  # sentences in text order
+        paragraphs = paragraph_spans(doc)
+        p_starts = [s for s, _e in paragraphs]
+        split: dict[int, tuple[list[int], list[tuple[int, int]], _Paragraph]] = {}
         for k in members:
             claim = claims[k]
-            # the sentence holding the claim's start (bisect: long documents have many)
+            at_p = bisect_right(p_starts, claim.start) - 1
+            if at_p < 0:
+                continue
+            if at_p not in split:
+                p_start, p_end = paragraphs[at_p]
+                spans = list(split_sentences(doc.text, p_start, p_end))
+                split[at_p] = ([s for s, _e in spans], spans,
+                               _Paragraph([doc.text[s:e] for s, e in spans]))
+            starts, spans, paragraph = split[at_p]
+            # the sentence holding the claim's start (bisect: long paragraphs have many)
             at = bisect_right(starts, claim.start) - 1
             if at < 0:
                 continue
-            s, e, ctx = spans[at]
-            if ctx and s <= claim.start < e and _refers_back(claim.text):
-                out[k] = SEPARATOR.join(ctx)
+            s, e = spans[at]
+            if s <= claim.start < e:
+                ctx = paragraph.inherited(at)
+                if ctx:
+                    out[k] = SEPARATOR.join(ctx)
     return out
 
 

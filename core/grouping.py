@@ -7,7 +7,10 @@
    component (every pair of the component scored), cut at the same threshold: one bridge link
    cannot chain two events together, because a merge needs the average over all cross pairs to
    reach the threshold. Components above MAX_LINKAGE_SIZE are first split with stricter links.
-5. Links ≥ suggestion threshold between different groups become suggestions (never merged).
+5. Two groups joined by a link ≥ suggestion threshold become a suggestion (never merged) when
+   their mean pair score, the number average linkage compared with the auto-merge threshold,
+   is ≥ the suggestion threshold; that mean is the score shown, so a suggestion never reads
+   stronger than a link that holds a group.
 Every claim ends in a group (singletons too); every kept link carries the terms that made it.
 
 `group_claims` (the pipeline step) first lets claims that refer back to an event ("the attack")
@@ -20,6 +23,7 @@ prefix-filter blocking and scoring, connected components and scipy's average lin
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -100,7 +104,8 @@ def cluster(
     labels = np.arange(n, dtype=np.int64)
     strong = s >= merge
     if n and strong.any():
-        labels = _average_linkage_groups(index, a[strong], b[strong], s[strong], merge, merge)
+        cut = merge * min(index.params.linkage_ratio, 1.0)
+        labels = _average_linkage_groups(index, a[strong], b[strong], s[strong], cut, merge)
     return Clustering(labels=_renumber(labels), pairs_a=a, pairs_b=b, pair_scores=s,
                       candidates=candidates)
 
@@ -226,14 +231,48 @@ def group_index(
     index: ClaimIndex, settings: Settings, ids: Sequence[str], *, blocking: bool = True
 ) -> list[Group]:
     """Groups with labels, links (a maximum spanning tree per group) and suggestions."""
-    from core.similarity import Explainer, salient_terms
+    import numpy as np
+
+    from core.similarity import Explainer, salient_terms, scores
 
     result = cluster(index, settings, blocking=blocking)
-    links = list(zip(result.pairs_a.tolist(), result.pairs_b.tolist(),
-                     result.pair_scores.tolist(), strict=True))
-    return assemble_groups(result.labels.tolist(), links, ids,
-                           Explainer(index, result.pairs_a, result.pairs_b),
-                           lambda members: salient_terms(index, members))
+    # Only links inside a group and the strongest link between two groups can be shown: keep
+    # those (vectorised), so the per-link Python work below is not paid for every scored pair.
+    pa, pb, ps = result.pairs_a, result.pairs_b, result.pair_scores
+    ga, gb = result.labels[pa], result.labels[pb]
+    inside = ga == gb
+    lo, hi = np.minimum(ga, gb), np.maximum(ga, gb)
+    between = np.flatnonzero(~inside)
+    order = between[np.lexsort((-ps[between], hi[between], lo[between]))]
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = (lo[order][1:] != lo[order][:-1]) | (hi[order][1:] != hi[order][:-1])
+    keep = np.sort(np.concatenate([np.flatnonzero(inside), order[first]]))
+    links = list(zip(pa[keep].tolist(), pb[keep].tolist(), ps[keep].tolist(), strict=True))
+
+    def group_scores(sides: list[tuple[list[int], list[int]]]) -> list[float]:
+        """Mean pair score between two groups, for many group pairs in one vectorised call."""
+        pa = [i for xs, ys in sides for i in xs for _ in ys]
+        pb = [j for xs, ys in sides for _ in xs for j in ys]
+        if not pa:
+            return [0.0] * len(sides)
+        flat = scores(index, np.array(pa, dtype=np.int64), np.array(pb, dtype=np.int64))
+        bounds = np.cumsum([0] + [len(xs) * len(ys) for xs, ys in sides])
+        sums = np.add.reduceat(np.append(flat, 0.0), bounds[:-1]) if len(flat) else bounds[:-1]
+        return [float(sums[k]) / int(bounds[k + 1] - bounds[k]) if bounds[k + 1] > bounds[k]
+                else 0.0 for k in range(len(sides))]
+
+    # Tens of thousands of small acyclic objects (links, terms): the cyclic garbage collector's
+    # passes over the whole heap cost more than building them on a long document.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return assemble_groups(result.labels.tolist(), links, ids,
+                               Explainer(index, result.pairs_a, result.pairs_b),
+                               lambda members: salient_terms(index, members), group_scores,
+                               min(settings.suggest_threshold, settings.merge_threshold))
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def group_claims(

@@ -238,6 +238,7 @@ def cluster_small(index: SmallIndex, settings: Settings) -> tuple[list[int], lis
     n = index.n
     merge = settings.merge_threshold
     suggest = min(settings.suggest_threshold, merge)
+    linkage_cut = merge * min(index.params.linkage_ratio, 1.0)
     links: list[tuple[int, int, float]] = []
     for i in range(n):
         for j in range(i + 1, n):
@@ -271,9 +272,9 @@ def cluster_small(index: SmallIndex, settings: Settings) -> tuple[list[int], lis
         sim = [[1.0] * m for _ in range(m)]
         for x in range(m):
             for y in range(x + 1, m):
-                sim[x][y] = sim[y][x] = score(index, members[x], members[y], floor=merge)
+                sim[x][y] = sim[y][x] = score(index, members[x], members[y], floor=linkage_cut)
         # scipy's fcluster cut (numpy path, bigger components) keeps merges within 1e-9.
-        cut = merge if m <= SMALL_COMPONENT else merge - 1e-9
+        cut = linkage_cut if m <= SMALL_COMPONENT else linkage_cut - 1e-9
         for part in average_linkage(sim, cut):
             for x in part:
                 labels[members[x]] = members[part[0]]
@@ -372,15 +373,37 @@ def salient_terms(index: SmallIndex, members: Sequence[int], limit: int = 4) -> 
     return words
 
 
+GroupScorer = Callable[[list[tuple[list[int], list[int]]]], list[float]]
+
+# A suggestion between two big groups is scored on at most this many claims of each side.
+GROUP_SCORE_SAMPLE = 60
+
+
+def sample_members(members: Sequence[int], limit: int = GROUP_SCORE_SAMPLE) -> list[int]:
+    """At most `limit` members, spread evenly over the group (all of them when few)."""
+    if len(members) <= limit:
+        return list(members)
+    step = len(members) / limit
+    return [members[int(k * step)] for k in range(limit)]
+
+
 def assemble_groups(
     labels: Sequence[int],
     links: Sequence[tuple[int, int, float]],
     ids: Sequence[str],
     explain_pair: Callable[[int, int], list[TermMatch]],
     salient: Callable[[list[int]], list[str]],
+    group_scores: GroupScorer,
+    suggest_threshold: float,
 ) -> list[Group]:
     """Groups with labels, links (a maximum spanning tree per group) and suggestions; shared by
-    both paths so their output is the same."""
+    both paths so their output is the same.
+
+    Scores read the same way everywhere: a merge link shows its pair score (≥ auto-merge); a
+    suggestion shows the score that average linkage compared with the auto-merge threshold, the
+    mean score over the claim pairs of the two groups (< auto-merge, else they would have merged),
+    explained by the strongest pair. So a suggestion never outscores a link that holds a group,
+    and one close pair next to a large unrelated group is not suggested."""
     n_groups = max(labels) + 1 if len(labels) else 0
     members: list[list[int]] = [[] for _ in range(n_groups)]
     for i, g in enumerate(labels):
@@ -391,22 +414,45 @@ def assemble_groups(
         gi, gj = labels[i], labels[j]
         if gi == gj:
             edges_in.setdefault(gi, []).append((sc, i, j))
-        else:
-            key = (min(gi, gj), max(gi, gj))
-            if key not in best_between or sc > best_between[key][0]:
-                best_between[key] = (sc, i, j)
+            continue
+        key = (gi, gj) if gi < gj else (gj, gi)
+        prev = best_between.get(key)
+        if prev is None or sc > prev[0]:
+            best_between[key] = (sc, i, j)
 
     def link(i: int, j: int, sc: float, tier: str) -> Link:
-        terms = [MatchedTerm(a=m.a, b=m.b, weight=round(m.weight, 4)) for m in explain_pair(i, j)]
-        return Link(a=ids[i], b=ids[j], score=round(sc, 4), terms=terms,
-                    tier="merge" if tier == "merge" else "suggest")
+        # Built without validation: every value comes from the scorer (≈ 35k links on 1.6 MB).
+        terms = [MatchedTerm.model_construct(a=m.a, b=m.b, weight=round(m.weight, 4))
+                 for m in explain_pair(i, j)]
+        return Link.model_construct(a=ids[i], b=ids[j], score=round(sc, 4), terms=terms,
+                                    tier="merge" if tier == "merge" else "suggest")
 
     group_links: list[list[Link]] = [[] for _ in range(n_groups)]
     for g, edges in edges_in.items():
         for sc, i, j in spanning_tree(edges):
             group_links[g].append(link(i, j, sc, "merge"))
-    suggestions: list[list[Link]] = [[] for _ in range(n_groups)]
+    # Candidates: the strongest pairs between groups, strongest first, while a group has room.
+    # Each side keeps room for a few more than it shows, as some fall below the threshold once
+    # averaged over their groups.
+    room_left = [SUGGESTIONS_PER_GROUP * 2] * n_groups
+    chosen: list[tuple[int, int, float, int, int]] = []
     for (g1, g2), (sc, i, j) in sorted(best_between.items(), key=lambda kv: -kv[1][0]):
+        if room_left[g1] <= 0 and room_left[g2] <= 0:
+            continue
+        room_left[g1] -= 1
+        room_left[g2] -= 1
+        chosen.append((g1, g2, sc, i, j))
+    averages = group_scores([
+        ([], []) if len(members[g1]) == 1 and len(members[g2]) == 1
+        else (sample_members(members[g1]), sample_members(members[g2]))
+        for g1, g2, _sc, _i, _j in chosen
+    ])
+    scored = [(min(avg, sc) if len(members[g1]) + len(members[g2]) > 2 else sc, g1, g2, i, j)
+              for (g1, g2, sc, i, j), avg in zip(chosen, averages, strict=True)]
+    suggestions: list[list[Link]] = [[] for _ in range(n_groups)]
+    for sc, g1, g2, i, j in sorted(scored, key=lambda x: -x[0]):
+        if sc < suggest_threshold:
+            continue
         room = [g for g in (g1, g2) if len(suggestions[g]) < SUGGESTIONS_PER_GROUP]
         if not room:  # explained only when some group still shows it
             continue
@@ -444,6 +490,12 @@ def spanning_tree(edges: list[tuple[float, int, int]]) -> list[tuple[float, int,
 def group_small(index: SmallIndex, settings: Settings, ids: Sequence[str]) -> list[Group]:
     """Plain-Python twin of core.grouping.group_index."""
     labels, links = cluster_small(index, settings)
+
+    def group_scores(sides: list[tuple[list[int], list[int]]]) -> list[float]:
+        return [sum(score(index, i, j) for i in xs for j in ys) / max(len(xs) * len(ys), 1)
+                for xs, ys in sides]
+
     return assemble_groups(labels, links, ids, lambda i, j: explain(index, i, j),
-                           lambda members: salient_terms(index, members))
+                           lambda members: salient_terms(index, members), group_scores,
+                           min(settings.suggest_threshold, settings.merge_threshold))
 

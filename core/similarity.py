@@ -45,7 +45,7 @@ from core.similarity_base import (
     places_conflict,
     roles_swapped,
 )
-from core.tokens import Tokenizer, date_ranges, dates_conflict
+from core.tokens import TOKEN_RE, Tokenizer, date_ranges, dates_conflict
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -72,10 +72,18 @@ class ClaimIndex:
     seq_ptr: IntArray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
     dates: list[list[tuple[int, int, int]]] = field(default_factory=list)
     places: list[frozenset[int]] = field(default_factory=list)
+    raw_ids: dict[str, int] = field(default_factory=dict)  # raw token -> term id (or < 0)
+    surface_cache: dict[int, dict[int, str]] = field(default_factory=dict)
 
     @property
     def n(self) -> int:
         return len(self.texts)
+
+    @cached_property
+    def idf(self) -> FloatArray:
+        """IDF per term, as used in the vectors (computed once: labelling thousands of groups
+        asked for it once per group)."""
+        return np.log1p(max(self.n, 1) / np.maximum(self.df, 1))
 
     @cached_property
     def binary(self) -> sparse.csr_matrix:
@@ -223,6 +231,7 @@ def build_index(
         term_ids=vocab.ids, variants=variants, params=params, tokenizer=tokenizer,
         seq_ids=canon[cols], seq_ptr=seq_ptr, dates=[date_ranges(t) for t in texts],
         places=[place_terms(t, tokenizer, vocab.ids, variants) for t in texts],
+        raw_ids=vocab.raw_ids,
     )
 
 
@@ -399,7 +408,6 @@ class Explainer:
         X = index.X.tocsr()
         self._indptr, self._indices, self._data = X.indptr, X.indices, X.data
         self._rows: dict[int, dict[int, float]] = {}
-        self._surfaces: dict[int, dict[int, str]] = {}
         self._factors: dict[tuple[int, int], float] = {}
         if len(pairs_a):
             cos = _rowwise_dot(X, pairs_a, pairs_b)
@@ -415,9 +423,7 @@ class Explainer:
         return self._rows[i]
 
     def surfaces(self, i: int) -> dict[int, str]:
-        if i not in self._surfaces:
-            self._surfaces[i] = surface_forms(self.index, i)
-        return self._surfaces[i]
+        return surface_forms(self.index, i)
 
     def factor(self, i: int, j: int) -> float:
         known = self._factors.get((i, j), self._factors.get((j, i)))
@@ -442,16 +448,22 @@ class Explainer:
 
 
 def surface_forms(index: ClaimIndex, i: int) -> dict[int, str]:
-    """Canonical term id -> the words that wrote it in claim i (first occurrence)."""
-    terms, surfaces, _ = index.tokenizer.terms(index.texts[i])
-    ids = index.term_ids
+    """Canonical term id -> the words that wrote it in claim i (first occurrence); cached on the
+    index, and read through the raw-token map of the encoder (no re-tokenising)."""
+    cached = index.surface_cache.get(i)
+    if cached is not None:
+        return cached
     out: dict[int, str] = {}
-    for term, surface in zip(terms, surfaces, strict=True):
-        tid = ids.get(term)
+    raw_ids, variants = index.raw_ids, index.variants
+    for raw in TOKEN_RE.findall(index.texts[i]):
+        tid = raw_ids.get(raw)
         if tid is None:
+            term = index.tokenizer.info(raw).term
+            tid = index.term_ids.get(term, -1) if term is not None else -1
+        if tid < 0:
             continue
-        tid = index.variants.get(tid, (tid, 1.0))[0]
-        out.setdefault(tid, surface)
+        out.setdefault(variants.get(tid, (tid, 1.0))[0], raw)
+    index.surface_cache[i] = out
     return out
 
 
@@ -463,7 +475,7 @@ def pair_similarity(a: str, b: str, params: SimilarityParams | None = None) -> f
 
 def idf_of(index: ClaimIndex) -> FloatArray:
     """IDF per term, as used in the vectors."""
-    return np.log1p(max(index.n, 1) / np.maximum(index.df, 1))
+    return index.idf
 
 
 def salient_terms(index: ClaimIndex, members: Sequence[int], limit: int = 4) -> list[str]:
@@ -471,7 +483,7 @@ def salient_terms(index: ClaimIndex, members: Sequence[int], limit: int = 4) -> 
     counts: Counter[int] = Counter()
     for i in members:
         counts.update(_row_terms(index, i).tolist())
-    idf = idf_of(index)
+    idf = index.idf
     need = 2 if len(members) > 1 else 1
     ranked = sorted(
         (t for t, c in counts.items() if c >= need),

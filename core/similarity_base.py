@@ -52,6 +52,9 @@ class SimilarityParams:
     block_min_partial: float = 0.0
     # Large inputs only: an article's context keeps its this many heaviest terms (0: all).
     context_terms: int = 0
+    # Average linkage inside a component cuts at auto-merge × this: claims join when linked by
+    # one pair ≥ auto-merge (components) and their groups are alike on average at this fraction.
+    linkage_ratio: float = 1.0
 
     @classmethod
     def from_extra(cls, extra: dict[str, object]) -> SimilarityParams:
@@ -125,7 +128,8 @@ def find_variants(
             continue
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
-                if JaroWinkler.similarity(vocab.terms[a], vocab.terms[b]) >= min_jw:
+                ta, tb = vocab.terms[a], vocab.terms[b]
+                if plausible_variant(ta, tb) and JaroWinkler.similarity(ta, tb) >= min_jw:
                     ra, rb = find(a), find(b)
                     if ra != rb:
                         parent[max(ra, rb)] = min(ra, rb)
@@ -142,6 +146,22 @@ def find_variants(
                 sim = JaroWinkler.similarity(vocab.terms[t], vocab.terms[canon])
                 variants[t] = (canon, max(sim, min_jw))
     return variants
+
+
+def plausible_variant(a: str, b: str) -> bool:
+    """Spelling rules a transliteration variant keeps, checked before Jaro-Winkler (which alone
+    matched Carson/Larson, Paul/Paula, China/Chino, Kerman/Germany on ECB+): the same first
+    letter (a swapped first letter only for long names otherwise spelt alike: Gaddafi/Qaddafi),
+    the same last letter unless one adds a final 'h' (Basra/Basrah), and at most one letter
+    more (Masoud/Massoud, Philip/Phillip)."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if a[0] != b[0] and not (min(len(a), len(b)) >= 7 and a[1:] == b[1:]):
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if short[-1] == long_[-1]:
+        return True
+    return len(long_) == len(short) + 1 and long_.endswith("h") and long_[:-1] == short
 
 
 @dataclass(frozen=True)

@@ -98,6 +98,30 @@ def test_suggestions_never_join_their_groups() -> None:
             assert g.id in (group_of[link.a], group_of[link.b])
 
 
+@pytest.mark.parametrize("source", ["seed", "fixture"])
+def test_suggestion_scores_never_outscore_the_links_that_hold_a_group(source: str) -> None:
+    """A suggestion shows the mean score over the claim pairs of its two groups (what average
+    linkage compared with the auto-merge threshold): within [suggest, merge) and below every
+    merge link of both groups, so 'maybe' never reads stronger than 'grouped by'."""
+    settings = Settings()
+    if source == "seed":
+        analysis = seed_analysis()
+        groups = analysis.groups
+    else:
+        _, index = fixture_index()
+        groups = group_index(index, Settings(merge_threshold=0.3, suggest_threshold=0.05),
+                             [r["id"] for r in fixture_claims()])
+        settings = Settings(merge_threshold=0.3, suggest_threshold=0.05)
+    by_claim = {cid: g for g in groups for cid in g.claims}
+    suggestions = [link for g in groups for link in g.suggestions]
+    assert suggestions or source == "seed"
+    for link in suggestions:
+        assert settings.suggest_threshold <= link.score < settings.merge_threshold
+        for side in (by_claim[link.a], by_claim[link.b]):
+            for held in side.links:
+                assert link.score < held.score, (link, held)
+
+
 def test_one_bridge_does_not_chain_two_events() -> None:
     texts = [
         "Floods in Dhaka killed twelve villagers and displaced thousands.",
