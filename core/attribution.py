@@ -76,7 +76,20 @@ _STATEMENT_BEFORE = re.compile(
 _TRAILING_TIME = re.compile(
     r"(?:\s+(?:on|late|early|later|earlier|last|this))?\s+(?:Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?$")
-_OPENER_WORD = re.compile(r"[A-Z][a-z]+(?:ing|ly)|Even|Often|Still|Also|Here|There|Now|Then")
+# One-word "mentions" that are sentence openers, not speakers ("Speaking to reporters, …",
+# "Hastily, …"). A closed list: a suffix rule (-ing/-ly) would also drop Beijing, Kelly, Manning.
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+|\S)")
+# Sentences longer than this (characters) are left to the rules alone; see `modelled`.
+MODEL_MAX_SENTENCE = 2000
+_OPENER_WORD = re.compile(
+    r"Even|Often|Still|Also|Here|There|Now|Then|Having|Being|Speaking|Asked|Asking|Adding|Noting|"
+    r"Citing|Saying|Writing|Responding|Referring|Addressing|Explaining|Arguing|Insisting|Calling|"
+    r"Echoing|Acknowledging|Following|According|Looking|Given|Seeing|Appearing|Testifying|"
+    r"(?:Hasti|Notab|Separate|Additional|Interesting|Important|Unfortunate|Fortunate|Ultimate|"
+    r"Final|Recent|Previous|Current|Clear|Obvious|Apparent|Reported|Alleged|Initial|Original|"
+    r"Similar|Eventual|Typical|General|Usual|Frank|Honest|Private|Public|Immediate|Late|Previous|"
+    r"Subsequent|Quick|Repeated|Ironical|Critical)l?y|Shortly|Meanwhile"
+)
 _LEADING_ADVERBS = re.compile(
     r"(?:(?:In fact|In addition|Meanwhile|However|Still|Also|Now|Then|Later|Earlier|Today|"
     r"Yesterday|Instead|Indeed|Separately|Previously|Therefore|Thus|But|And|So|Yet|"
@@ -428,7 +441,10 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
         h_start, h_end = _clean_np(text, *head)
         head_text = text[h_start:h_end]
         appos = text[appos_start:appos_end]
-        if appos.split()[0].lower() in ("who", "which", "whose", "whom"):
+        appos_words = appos.split()
+        if not appos_words:  # "John Smith, , said": a typo, not an appositive
+            return None
+        if appos_words[0].lower() in ("who", "which", "whose", "whom"):
             # "NAME, ROLE, which …, said": the part before the relative clause may be appositive.
             return _subject_before(text, lo, toks[j][1], cue, paragraph, nested=True)
         if not is_proper_name(head_text) and is_proper_name(appos):
@@ -936,7 +952,7 @@ class _DocAttributor:
                     continue
                 c, c_end, after = lo, _content_end(text, lo, lo + len(before) - 1), False
                 n_words = len(text[c:c_end].split())
-            nxt = re.match(r"\s*([A-Za-z]+|\S)", text[m.end():hi])
+            nxt = _NEXT_WORD.match(text, m.end(), hi)
             prior = _WORD.findall(text, max(lo, attr.start - 30), attr.start)
             cand = CueCandidate(
                 form=form, prev=words[index - 1].group().lower() if index else "",
@@ -951,6 +967,11 @@ class _DocAttributor:
                  quotes: Sequence[Quote]) -> tuple[int, int, Attr] | None:
         """The best candidate cue of the trained classifier, when it is confident enough."""
         if self.model is None and self.collected is None:
+            return None
+        if hi - lo > MODEL_MAX_SENTENCE:
+            # Each candidate looks back to its clause start and ahead to the sentence end: in a
+            # "sentence" of many kilobytes (a transcript or page without full stops) that is
+            # quadratic. Such text keeps what the rules found.
             return None
         best: tuple[float, int, int, Attr] | None = None
         for cand, c, c_end, attr in self.cue_candidates(lo, hi, paragraph, quotes):

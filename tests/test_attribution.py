@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from core.attribution import attribute
+from core.attribution import attribute, attribute_document
 from core.models import Claim, ClaimKind, Document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -239,3 +239,43 @@ def test_cue_classifier_prefers_speech_to_events() -> None:
     speech = CUE_MODEL.probability(candidate("argued", "that", "Senator Warren"))
     event = CUE_MODEL.probability(candidate("visited", "Cap", "Senator Warren"))
     assert speech > 0.5 > event
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Beijing said the sanctions were unfair.", "Beijing"),
+    ("Kelly said the plan would fail.", "Kelly"),
+    ("Manning told reporters the deal was dead.", "Manning"),
+    ("Beijing on Monday said the talks would resume.", "Beijing"),
+])
+def test_one_word_speakers_ending_like_adverbs_are_kept(text: str, speaker: str) -> None:
+    claims = attribute_document(Document(id="d", path="x.txt", text=text, sha256="x"))
+    assert [(c.kind.value, c.speaker_mention) for c in claims] == [("indirect", speaker)]
+
+
+def test_an_empty_appositive_is_a_typo_not_a_crash() -> None:
+    text = "John Smith, , said the talks had failed again. Officials, , worried about it."
+    claims = attribute_document(Document(id="d", path="x.txt", text=text, sha256="x"))
+    assert all(text[c.start:c.end] == c.text for c in claims)
+
+
+def test_the_classifier_skips_sentences_too_long_for_its_scan(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Its candidate scan is quadratic in sentence length (a transcript without full stops took
+    # minutes); sentences over MODEL_MAX_SENTENCE keep what the rules found.
+    import core.attribution as attribution
+
+    scanned: list[int] = []
+    real = attribution._DocAttributor.cue_candidates
+
+    def counting(self, lo, hi, paragraph, quotes):  # type: ignore[no-untyped-def]
+        scanned.append(hi - lo)
+        return real(self, lo, hi, paragraph, quotes)
+
+    monkeypatch.setattr(attribution._DocAttributor, "cue_candidates", counting)
+    unit = "the strong effort behind the vote and the ban following the conference "
+    short = "The council " + unit * 3 + "."
+    long = "The council " + unit * 100
+    assert len(long) > attribution.MODEL_MAX_SENTENCE > len(short)
+    for text in (short, long):
+        attribute_document(Document(id="d", path="x.txt", text=text, sha256="x"))
+    assert scanned and max(scanned) <= attribution.MODEL_MAX_SENTENCE
