@@ -5,19 +5,23 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
-def write_bytes_atomic(path: Path, data: bytes, *, backup: bool = False) -> None:
+def write_bytes_atomic(path: Path, data: bytes | Iterable[bytes], *, backup: bool = False) -> None:
     """Write to a temp file in the same folder, fsync, then rename over `path`.
 
-    With `backup`, the previous version is kept as `path.bak` (hard link, so the
+    `data` may be an iterable of chunks, so a large output never has to exist in memory as one
+    piece. With `backup`, the previous version is kept as `path.bak` (hard link, so the
     old file is never missing at any moment)."""
     path = Path(path)
+    chunks = [data] if isinstance(data, bytes | bytearray | memoryview) else data
     if path.exists() and not path.is_file():
         # a device or pipe (/dev/null, /dev/stdout, a FIFO): write through, never replace it
         with open(path, "wb") as fh:
-            fh.write(data)
+            for chunk in chunks:
+                fh.write(chunk)
         return
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -31,7 +35,8 @@ def write_bytes_atomic(path: Path, data: bytes, *, backup: bool = False) -> None
             mode = 0o666 & ~umask
         os.chmod(tmp, mode)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for chunk in chunks:
+                fh.write(chunk)
             fh.flush()
             os.fsync(fh.fileno())
         if backup and path.exists():

@@ -11,17 +11,24 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn
 
 import orjson
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from core.atomic import write_bytes_atomic
-from core.models import ANALYSIS_SCHEMA, Analysis, Settings
+from core.models import ANALYSIS_SCHEMA, Analysis, Claim, Group, Settings
 from core.perspectives import PerspectiveRegistry, RegistryError, load_registry
-from core.pipeline import analyze_paths
+from core.pipeline import (
+    GROUP_WINDOW_CLAIMS,
+    analyze_paths,
+    finish_analysis,
+    group_windows,
+    prepare_paths,
+)
 from core.textlisting import render_text
 
 EXIT_OK = 0
@@ -115,16 +122,49 @@ def _settings(args: argparse.Namespace) -> Settings:
     return Settings(merge_threshold=args.merge_threshold, suggest_threshold=args.suggest_threshold)
 
 
+def settings_given(args: argparse.Namespace) -> dict[str, float]:
+    """Only the grouping thresholds given on the command line (`open`: a case keeps the rest)."""
+    names = ("merge_threshold", "suggest_threshold")
+    return {n: getattr(args, n) for n in names if getattr(args, n, None) is not None}
+
+
 def error(message: str) -> None:
     print(f"perspecta: {message}", file=sys.stderr)
 
 
-def write_output(target: str, data: bytes) -> None:
+def write_output(target: str, data: bytes | Iterable[bytes]) -> None:
+    """Write bytes, or an iterable of byte chunks, to a file (atomically) or stdout ('-')."""
     if target == "-":
-        sys.stdout.buffer.write(data)
+        for chunk in [data] if isinstance(data, bytes) else data:
+            sys.stdout.buffer.write(chunk)
         sys.stdout.buffer.flush()
     else:
         write_bytes_atomic(Path(target), data)
+
+
+# Items serialised per chunk when streaming the analysis JSON.
+_JSON_CHUNK_ITEMS = 2000
+
+
+def analysis_json_chunks(
+    analysis: Analysis, elements: dict[str, Callable[[], Iterator[bytes]]] | None = None
+) -> Iterator[bytes]:
+    """The bytes of `analysis.to_json()`, produced a few thousand items at a time: a 50 MB input
+    has ~400k claims, and dumping them all to Python dicts and then to one bytes object at once
+    costs more memory than the analysis itself. `elements` may supply the array elements of
+    list fields (by field name) instead of the analysis."""
+    yield b"{"
+    for k, (name, info) in enumerate(Analysis.model_fields.items()):
+        key = info.alias or name
+        yield (b"," if k else b"") + orjson.dumps(key) + b":"
+        value = getattr(analysis, name)
+        if isinstance(value, list) and all(isinstance(item, BaseModel) for item in value[:1]):
+            yield b"["
+            yield from (elements[name]() if elements and name in elements else _dump_items(value))
+            yield b"]"
+        else:
+            yield orjson.dumps(analysis.model_dump(mode="json", by_alias=True, include={name})[key])
+    yield b"}"
 
 
 def exit_code(analysis: Analysis) -> int:
@@ -132,7 +172,7 @@ def exit_code(analysis: Analysis) -> int:
     return EXIT_INPUT_ERROR if any(e.kind == "error" for e in analysis.errors) else EXIT_OK
 
 
-def _write_or_report(target: str, data: bytes) -> bool:
+def _write_or_report(target: str, data: bytes | Iterable[bytes]) -> bool:
     """Write the output; on failure say why in one line (the old file stays intact)."""
     try:
         write_output(target, data)
@@ -142,16 +182,67 @@ def _write_or_report(target: str, data: bytes) -> bool:
     return True
 
 
+def _dump_items(items: Sequence[BaseModel]) -> Iterator[bytes]:
+    """JSON array elements (without the brackets), a few thousand items at a time."""
+    for start in range(0, len(items), _JSON_CHUNK_ITEMS):
+        dumped = [item.model_dump(mode="json", by_alias=True)
+                  for item in items[start:start + _JSON_CHUNK_ITEMS]]
+        yield (b"," if start else b"") + orjson.dumps(dumped)[1:-1]
+
+
+def windowed_json_chunks(
+    header: Analysis, windows: Iterable[tuple[list[Claim], list[Group]]]
+) -> Iterator[bytes]:
+    """The analysis JSON when claims and groups come window by window: each window's claims are
+    written at once, its groups spilled to a temporary file and copied after the last claim."""
+    with tempfile.TemporaryFile() as spill:
+
+        def claims() -> Iterator[bytes]:
+            first = True
+            for window_claims, window_groups in windows:
+                for part in _dump_items(window_claims):
+                    yield part if first or part.startswith(b",") else b"," + part
+                    first = False
+                for part in _dump_items(window_groups):
+                    spill.write(part if spill.tell() == 0 or part.startswith(b",") else b"," + part)
+
+        def groups() -> Iterator[bytes]:
+            spill.seek(0)
+            while block := spill.read(1 << 20):
+                yield block
+
+        yield from analysis_json_chunks(header, {"claims": claims, "groups": groups})
+
+
+def input_summary(analysis: Analysis) -> str:
+    """One line counting the inputs that failed or were skipped, and the documents analysed."""
+    failed = sum(1 for e in analysis.errors if e.kind == "error")
+    skipped = len(analysis.errors) - failed
+    return (f"summary: {failed} failed, {skipped} skipped, "
+            f"{len(analysis.documents)} documents analysed")
+
+
 def cmd_analyze(args: argparse.Namespace) -> int:
     try:
         registry = _registry(args)
     except RegistryError as exc:
         error(str(exc))
         return EXIT_INPUT_ERROR
-    analysis = analyze_paths(args.paths, settings=_settings(args), registry=registry)
+    prepared = prepare_paths(args.paths, settings=_settings(args), registry=registry)
+    analysis = prepared.header()  # documents and errors; claims and groups follow
     for err in analysis.errors:
         error(f"{err.path}: {err.reason}")
-    data = analysis.to_json(indent=False) if args.format == "json" else render_text(analysis).encode()
+    if analysis.errors:
+        error(input_summary(analysis))
+    data: bytes | Iterable[bytes]
+    if args.format == "json" and prepared.windowed:
+        # Each window's claims are written as soon as they are grouped, then dropped.
+        error(f"note: {len(prepared.claims)} claims: events are grouped within windows of "
+              f"{GROUP_WINDOW_CLAIMS} consecutive claims to bound memory")
+        data = windowed_json_chunks(analysis, group_windows(prepared))
+    else:
+        analysis = finish_analysis(prepared)
+        data = analysis_json_chunks(analysis) if args.format == "json" else render_text(analysis).encode()
     if not _write_or_report(args.output, data):
         return EXIT_INPUT_ERROR
     return exit_code(analysis)

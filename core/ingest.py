@@ -33,7 +33,7 @@ import hashlib
 import os
 import stat
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
@@ -94,22 +94,48 @@ class _InputProblem(Exception):
     """One input cannot become a document; the message is the user-facing reason."""
 
 
-def ingest(paths: Sequence[str], stdin: BinaryIO | None = None) -> IngestResult:
+# Ingest's share of the whole analysis on a progress bar (the pipeline's steps follow).
+INGEST_PROGRESS_SHARE = 0.1
+
+
+def ingest(
+    paths: Sequence[str],
+    stdin: BinaryIO | None = None,
+    progress: Callable[[str, float], None] | None = None,
+) -> IngestResult:
     """Read every path (file, folder or '-' for stdin) into Documents, in the order given.
 
     Never raises for a bad input: it becomes an entry of `errors` and the rest is still read.
+    `progress(stage, fraction)` is told how far the reading is (fraction 0 to
+    INGEST_PROGRESS_SHARE), at most once per 0.5 % of the whole bar.
     """
-    reader = _Reader(stdin)
-    for path in paths:
+    reader = _Reader(stdin, progress)
+    for k, path in enumerate(paths):
+        reader.span = (k / len(paths), (k + 1) / len(paths))
         reader.read_argument(path)
+        reader.report(1.0)
     return reader.result
 
 
 class _Reader:
-    def __init__(self, stdin: BinaryIO | None) -> None:
+    def __init__(self, stdin: BinaryIO | None,
+                 progress: Callable[[str, float], None] | None = None) -> None:
         self.stdin = stdin
         self.result = IngestResult()
         self.seen: dict[str, str] = {}  # sha256 -> path of the first document with that text
+        self.progress = progress
+        self.span = (0.0, 1.0)  # the share of the reading that the current argument takes
+        self.shown = -1.0
+
+    def report(self, fraction: float) -> None:
+        """Tell `progress` how far the current argument is read (0..1)."""
+        if self.progress is None:
+            return
+        low, high = self.span
+        value = INGEST_PROGRESS_SHARE * (low + (high - low) * fraction)
+        if value - self.shown >= 0.005 * INGEST_PROGRESS_SHARE or fraction >= 1.0:
+            self.shown = value
+            self.progress("reading inputs", value)
 
     def error(self, path: str, reason: str, kind: Literal["error", "skipped"] = "error") -> None:
         self.result.errors.append(InputError(path=path, reason=" ".join(reason.split()), kind=kind))
@@ -153,7 +179,8 @@ class _Reader:
         files = self.walk(root)
         articles = [f for f in files if f.suffix.lower() in FORMAT_BY_SUFFIX and not is_sidecar(f)]
         used_sidecars = {side for f in articles for side in sidecar_paths(f)}
-        for file in files:
+        for k, file in enumerate(files):
+            self.report(k / len(files))
             if file in used_sidecars:
                 continue
             if is_sidecar(file):

@@ -41,6 +41,7 @@ _CONTROL_MAX_RATIO = 0.01
 # When charset-normalizer finds several equally good single-byte encodings (short Western texts
 # decode identically in many), prefer the ones news text is most often written in.
 _PREFERRED_LEGACY = ("cp1252", "latin_1", "iso8859_15")
+_CHAOS_TOLERANCE = 0.1
 
 
 class NotTextError(ValueError):
@@ -96,12 +97,16 @@ def _decode_legacy(data: bytes) -> str:
     if not matches:
         raise NotTextError("not text (binary/PDF): no text encoding fits these bytes")
     best = matches[0]
-    tied = {
+    # Short Western texts fit many code pages almost equally; a Windows-1252/Latin-1 reading
+    # that is as coherent as the best and barely more chaotic wins ('déjà' read as cp1257 gave
+    # 'déją'). Central European, Turkish, Baltic text stays with its own code page: there
+    # cp1252 is clearly less coherent.
+    close = {
         m.encoding
         for m in matches
-        if abs(m.chaos - best.chaos) < 1e-9 and abs(m.coherence - best.coherence) < 1e-9
+        if m.coherence >= best.coherence - 1e-9 and m.chaos <= best.chaos + _CHAOS_TOLERANCE
     }
-    encoding = next((enc for enc in _PREFERRED_LEGACY if enc in tied), best.encoding)
+    encoding = next((enc for enc in _PREFERRED_LEGACY if enc in close), best.encoding)
     try:
         return data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:

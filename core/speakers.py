@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 import orjson
+from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
 from core.attribution_lexicon import PRONOUNS, is_proper_name, split_name_role
@@ -99,6 +100,7 @@ class _Entity:
     roles: Counter[str] = field(default_factory=Counter)
     anonymous: bool = False
     claims: int = 0
+    index: int = 0  # position in the registry: ties go to the entity seen first
 
 
 def _person_parts(name: str) -> tuple[str | None, str]:
@@ -109,44 +111,186 @@ def _person_parts(name: str) -> tuple[str | None, str]:
 
 
 class _Registry:
+    """Every entity of one resolution, with indexes that keep each lookup independent of how
+    many entities there are (a 50 MB document names thousands of people)."""
+
     def __init__(self) -> None:
         self.entities: list[_Entity] = []
         self.by_key: dict[str, _Entity] = {}
+        # person entities by the exact text of their last name, and by its translit() key
+        self.by_last: dict[str, list[_Entity]] = {}
+        self.by_last_key: dict[str, list[_Entity]] = {}
+        self.similar_keys = _SimilarKeys()
+        self.longest_last = 0
+        self.spaced_last: list[_Entity] = []
 
     def person(self, name: str) -> _Entity:
         first, last = _person_parts(name)
         best: _Entity | None = None
         best_score = 0.0
-        for ent in self.entities:
-            if not ent.person or ent.last is None:
+        query = translit(last)
+        # Only entities whose last name is similar enough can win; walk them in registry order.
+        for ent in self._similar_people(query):
+            if ent.last is None:
                 continue
-            score = JaroWinkler.similarity(translit(last), translit(ent.last))
+            score = JaroWinkler.similarity(query, translit(ent.last))
             if score >= LAST_NAME_THRESHOLD and score > best_score and _first_compatible(
                     first, ent.first):
                 best, best_score = ent, score
         if best is None:
             best = self.new(f"person:{translit(name)}", person=True)
-            best.last = last
+            self.set_last(best, last)
         if first and not best.first:
             best.first = first
         return best
 
-    def surname(self, name: str, doc_people: list[_Entity]) -> _Entity | None:
+    def surname(self, name: str, doc_people: _DocPeople) -> _Entity | None:
         key = translit(name)
-        for ent in reversed(doc_people):
-            if ent.last and JaroWinkler.similarity(key, translit(ent.last)) >= LAST_NAME_THRESHOLD:
-                return ent
-        matches = [e for e in self.entities if e.person and e.last and e.first and
-                   JaroWinkler.similarity(key, translit(e.last)) >= LAST_NAME_THRESHOLD]
+        candidates = [ent for ent in self._similar_people(key) if ent.last and
+                      JaroWinkler.similarity(key, translit(ent.last)) >= LAST_NAME_THRESHOLD]
+        # the person of this document named most recently first (latest in doc_people)
+        in_doc = [ent for ent in candidates if ent in doc_people]
+        if in_doc:
+            return max(in_doc, key=doc_people.position)
+        matches = [e for e in candidates if e.first]
         return matches[0] if len(matches) == 1 else None
 
     def new(self, key: str, person: bool) -> _Entity:
         ent = self.by_key.get(key)
         if ent is None:
-            ent = _Entity(key=key, person=person)
+            ent = _Entity(key=key, person=person, index=len(self.entities))
             self.by_key[key] = ent
             self.entities.append(ent)
         return ent
+
+    def set_last(self, ent: _Entity, last: str) -> None:
+        """Set a person's last name and keep the last-name indexes in step."""
+        if ent.last == last:
+            return
+        if ent.last is not None:
+            self.by_last[ent.last].remove(ent)
+            if ent in self.spaced_last:
+                self.spaced_last.remove(ent)
+            self.by_last_key[translit(ent.last)].remove(ent)
+        ent.last = last
+        if not ent.person:
+            return
+        self.by_last.setdefault(last, []).append(ent)
+        self.longest_last = max(self.longest_last, len(last))
+        if not last or any(c.isspace() for c in last):
+            self.spaced_last.append(ent)  # cannot be found by _surnames_in's lookup
+        key = translit(last)
+        if key not in self.by_last_key:
+            self.by_last_key[key] = []
+            self.similar_keys.add(key)
+        self.by_last_key[key].append(ent)
+
+    def _similar_people(self, key: str) -> list[_Entity]:
+        """Person entities whose last name's key is within LAST_NAME_THRESHOLD of `key`, in
+        registry order."""
+        found = [ent for k in self.similar_keys.of(key) for ent in self.by_last_key[k]]
+        found.sort(key=lambda e: e.index)
+        return found
+
+
+class _SimilarKeys:
+    """Last-name keys within LAST_NAME_THRESHOLD of a query key, cached per query and kept up to
+    date as keys are added: each new key costs one rapidfuzz pass in C over the known ones,
+    instead of a Python loop over every entity for every name."""
+
+    # Jaro-Winkler is symmetric; the slack only guards the prefilter, the exact test follows.
+    _PREFILTER = LAST_NAME_THRESHOLD - 0.01
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+        self.queries: list[str] = []
+        self.cache: dict[str, list[str]] = {}
+
+    def add(self, key: str) -> None:
+        self.keys.append(key)
+        for query, _score, _i in process.extract(key, self.queries, scorer=JaroWinkler.similarity,
+                                                 score_cutoff=self._PREFILTER, limit=None):
+            if JaroWinkler.similarity(query, key) >= LAST_NAME_THRESHOLD:
+                self.cache[query].append(key)
+
+    def of(self, query: str) -> list[str]:
+        got = self.cache.get(query)
+        if got is None:
+            got = [key for key, _score, _i in process.extract(
+                query, self.keys, scorer=JaroWinkler.similarity, score_cutoff=self._PREFILTER,
+                limit=None) if JaroWinkler.similarity(query, key) >= LAST_NAME_THRESHOLD]
+            self.cache[query] = got
+            self.queries.append(query)
+        return got
+
+
+class _DocPeople:
+    """The persons of one document in order of first mention (membership in O(1))."""
+
+    def __init__(self) -> None:
+        self.order: dict[int, int] = {}
+        self.people: list[_Entity] = []
+
+    def __contains__(self, ent: object) -> bool:
+        return id(ent) in self.order
+
+    def add(self, ent: _Entity) -> None:
+        if id(ent) not in self.order:
+            self.order[id(ent)] = len(self.people)
+            self.people.append(ent)
+
+    def position(self, ent: _Entity) -> int:
+        return self.order[id(ent)]
+
+
+class _History:
+    """The speakers of one document by recency, bucketed by what a pronoun can refer to, so
+    'the last speaker that fits' is found without rescanning the document's claims.
+
+    An entity's bucket is computed when it is (re)added; within one document an entity changes
+    only while it is being resolved, and it is re-added right after."""
+
+    def __init__(self) -> None:
+        self.buckets: dict[str, dict[int, _Entity]] = {}
+        self.bucket_of: dict[int, str] = {}
+        self.recency: dict[int, int] = {}
+        self.clock = 0
+
+    def add(self, ent: _Entity) -> None:
+        if ent.person:
+            bucket = "person-" + (_pronoun_of(ent, "") or "any")
+        else:
+            bucket = "anonymous" if ent.anonymous else "body"
+        key = id(ent)
+        old = self.bucket_of.get(key)
+        if old is not None:
+            del self.buckets[old][key]
+        self.buckets.setdefault(bucket, {})[key] = ent
+        self.bucket_of[key] = bucket
+        self.clock += 1
+        self.recency[key] = self.clock
+
+    def last(self, *buckets: str) -> _Entity | None:
+        """The most recently added entity in any of `buckets`."""
+        best: _Entity | None = None
+        for name in buckets:
+            bucket = self.buckets.get(name)
+            if not bucket:
+                continue
+            ent = bucket[next(reversed(bucket))]
+            if best is None or self.recency[id(ent)] > self.recency[id(best)]:
+                best = ent
+        return best
+
+
+# Which history buckets a pronoun may take its referent from.
+_PRONOUN_BUCKETS: dict[str, tuple[str, ...]] = {
+    "he": ("person-any", "person-he"),
+    "she": ("person-any", "person-she"),
+    "i": ("person-any", "person-he", "person-she"),
+    "it": ("body",),
+}
+_PLURAL_BUCKETS = ("body", "anonymous")
 
 
 def _display(mention: str) -> str:
@@ -172,10 +316,13 @@ def _slug(name: str) -> str:
 
 
 def resolve_speakers(
-    claims: Sequence[Claim], documents: Sequence[Document]
+    claims: Sequence[Claim], documents: Sequence[Document], *, copy: bool = True
 ) -> tuple[list[Claim], list[Speaker]]:
-    """Resolve every claim's speaker mention to a Speaker; fill claim.speaker and speaker_id."""
-    out = [c.model_copy() for c in claims]
+    """Resolve every claim's speaker mention to a Speaker; fill claim.speaker and speaker_id.
+
+    The claims are copied first unless `copy` is False (the caller owns fresh claims: a second
+    copy of 400k claims would cost hundreds of MB)."""
+    out = [c.model_copy() for c in claims] if copy else list(claims)
     order = {d.id: i for i, d in enumerate(documents)}
     out_sorted = sorted(out, key=lambda c: (order.get(c.document, len(order)), c.start))
     registry = _Registry()
@@ -188,15 +335,19 @@ def resolve_speakers(
                 registry.person(name)
     assigned: dict[int, _Entity] = {}
     texts = {d.id: d.text for d in documents}
-    doc_people: dict[str, list[_Entity]] = {}
-    doc_history: dict[str, list[_Entity]] = {}
+    doc_people: dict[str, _DocPeople] = {}
+    doc_history: dict[str, _History] = {}
     for claim in out_sorted:
         raw = claim.speaker or claim.speaker_mention
         if not raw:
             continue
         raw = _POSSESSIVE_S.sub("", raw)  # "Trump's claim that …" is Trump's
-        people = doc_people.setdefault(claim.document, [])
-        history = doc_history.setdefault(claim.document, [])
+        people = doc_people.get(claim.document)
+        if people is None:
+            people = doc_people[claim.document] = _DocPeople()
+        history = doc_history.get(claim.document)
+        if history is None:
+            history = doc_history[claim.document] = _History()
         ent = _resolve_one(raw, claim, registry, people, history)
         pronoun = POSSESSIVE_PRONOUNS.get(raw.lower(), raw.lower())
         text = texts.get(claim.document, "")
@@ -211,19 +362,21 @@ def resolve_speakers(
         if claim.role:
             ent.roles[claim.role] += 1
         assigned[id(claim)] = ent
-        if ent.person and ent not in people:
-            people.append(ent)
-        history.append(ent)
+        if ent.person:
+            people.add(ent)
+        history.add(ent)
     ids: dict[str, str] = {}
+    taken: set[str] = set()
     speakers: list[Speaker] = []
     for ent in registry.entities:
         if not ent.names:
             continue
         name = canonical_name(ent)
         sid = "s-" + _slug(name)
-        while sid in ids.values():
+        while sid in taken:
             sid += "-x"
         ids[ent.key] = sid
+        taken.add(sid)
         aliases = [n for n in ent.names if n != name]
         role = ent.roles.most_common(1)[0][0] if ent.roles else None
         speakers.append(Speaker(id=sid, name=name, aliases=aliases, role=role,
@@ -280,24 +433,46 @@ def _honorifics(text: str) -> dict[str, str]:
 
 
 def _nearest_person(text: str, pos: int, registry: _Registry,
-                    people: list[_Entity], pronoun: str | None = None) -> _Entity | None:
+                    people: _DocPeople, pronoun: str | None = None) -> _Entity | None:
     """The person whose surname appears last in the text before a pronoun (same document
     speakers first, then any person seen in the corpus); 'she' skips men and 'he' women."""
     window = text[max(0, pos - PRONOUN_WINDOW):pos]
-    found: list[tuple[int, int, _Entity]] = []
-    seen: set[str] = set()
-    for order, ent in enumerate([*people, *(e for e in registry.entities if e.person)]):
-        if not ent.last or ent.key in seen:
-            continue
-        seen.add(ent.key)
-        at = window.rfind(ent.last)
-        if at >= 0 and (at + len(ent.last) == len(window) or
-                        not window[at + len(ent.last)].isalnum()):
-            found.append((at, -order, ent))
-    for _at, _order, ent in sorted(found, key=lambda f: (f[0], f[1]), reverse=True):
+    found: list[tuple[int, tuple[int, int], _Entity]] = []
+    for ent in _surnames_in(window, registry):
+        last = ent.last
+        assert last is not None
+        at = window.rfind(last)
+        if at >= 0 and (at + len(last) == len(window) or not window[at + len(last)].isalnum()):
+            # this document's people first (in order of mention), then the corpus's
+            rank = (0, people.position(ent)) if ent in people else (1, ent.index)
+            found.append((at, rank, ent))
+    # the latest mention wins; at the same place, the better-ranked entity
+    found.sort(key=lambda f: (-f[0], f[1]))
+    for _at, _rank, ent in found:
         if pronoun is None or _pronoun_of(ent, text) in (None, pronoun):
             return ent
     return None
+
+
+def _surnames_in(window: str, registry: _Registry) -> list[_Entity]:
+    """Person entities whose last name occurs in `window` ending at a word boundary (or at the
+    window's end), found by looking up the window's substrings rather than trying every person
+    of the corpus. A last name holds no whitespace, so only substrings inside a run of non-space
+    characters that end before a non-alphanumeric character (or the end) can match."""
+    found: dict[int, _Entity] = {ent.index: ent for ent in registry.spaced_last}
+    by_last = registry.by_last
+    longest = registry.longest_last
+    n = len(window)
+    run_start = 0
+    for end in range(n + 1):
+        if end < n and window[end].isalnum():
+            continue
+        for begin in range(max(run_start, end - longest), end):
+            for ent in by_last.get(window[begin:end], ()):
+                found[ent.index] = ent
+        if end < n and window[end].isspace():
+            run_start = end + 1
+    return list(found.values())
 
 
 _FULL_NAME = re.compile(r"\b(?:Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Gov\.|Rep\.)\s+[A-Z][\w'’-]+|"
@@ -337,19 +512,12 @@ _NOT_FIRST_NAMES = frozenset(
 )
 
 
-def _resolve_one(raw: str, claim: Claim, registry: _Registry, people: list[_Entity],
-                 history: list[_Entity]) -> _Entity | None:
+def _resolve_one(raw: str, claim: Claim, registry: _Registry, people: _DocPeople,
+                 history: _History) -> _Entity | None:
     low = POSSESSIVE_PRONOUNS.get(raw.lower(), raw.lower())
     if low in PRONOUNS:
-        if low in ("he", "she"):
-            pool = [e for e in history if e.person and _pronoun_of(e, "") in (None, low)]
-        elif low == "i":
-            pool = [e for e in history if e.person]
-        elif low == "it":
-            pool = [e for e in history if not e.person and not e.anonymous]
-        else:
-            pool = [e for e in history if not e.person]
-        return pool[-1] if pool else None
+        # the last speaker of the document that the pronoun can refer to
+        return history.last(*_PRONOUN_BUCKETS.get(low, _PLURAL_BUCKETS))
     name, _ = split_name_role(raw)
     body = BODY_ALIASES.get(re.sub(r"^the\s+", "", low)) or BODY_ALIASES.get(low)
     if body:
@@ -375,7 +543,7 @@ def _resolve_one(raw: str, claim: Claim, registry: _Registry, people: list[_Enti
         found = registry.surname(name, people)
         ent = found if found is not None else registry.new("name:" + translit(name), person=True)
         if found is None:
-            ent.last = name
+            registry.set_last(ent, name)
     ent.names[name] += 1
     if raw != name:
         ent.names[raw] += 0

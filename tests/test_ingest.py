@@ -420,3 +420,19 @@ def test_front_matter_needs_key_value_lines_and_crlf_works(tmp_path: Path) -> No
     doc = only_document(ingest([str(crlf)]))
     assert doc.title == "CRLF title"
     assert body(doc)[0].startswith("Iraq's foreign ministry said")
+
+
+@pytest.mark.parametrize(("encoding", "text"), [
+    ("latin-1", "Z\u00fcrich prosecutors said the d\u00e9j\u00e0 vu case against the bank would go ahead.\n"),
+    ("cp1250", "Minister spraw zagranicznych powiedzia\u0142, \u017ce rozmowy b\u0119d\u0105 kontynuowane "
+               "w marcu. Urz\u0119dnicy stwierdzili, \u017ce konsulat zostanie zamkni\u0119ty."),
+    ("cp1251", "\u041c\u0438\u043d\u0438\u0441\u0442\u0440 \u0437\u0430\u044f\u0432\u0438\u043b, "
+               "\u0447\u0442\u043e \u043f\u0435\u0440\u0435\u0433\u043e\u0432\u043e\u0440\u044b "
+               "\u043f\u0440\u043e\u0434\u043e\u043b\u0436\u0430\u0442\u0441\u044f \u0432 \u043c\u0430\u0440\u0442\u0435."),
+    ("cp1254", "D\u0131\u015fi\u015fleri Bakan\u0131, g\u00f6r\u00fc\u015fmelerin Mart ay\u0131nda devam "
+               "edece\u011fini s\u00f6yledi. Yetkililer konsoloslu\u011fun kapanaca\u011f\u0131n\u0131 belirtti."),
+])
+def test_short_legacy_texts_keep_their_code_page(tmp_path: Path, encoding: str, text: str) -> None:
+    # Western text prefers Windows-1252/Latin-1 when it reads as well; other code pages stay.
+    doc = only_document(ingest([str(write(tmp_path / "legacy.txt", text.encode(encoding)))]))
+    assert doc.text == text
