@@ -176,6 +176,7 @@ class Comparison:
         self.events: list[EventRow] = self._event_rows()
         self.event_index: dict[str, int] = {e.id: i for i, e in enumerate(self.events)}
         self._reasons: dict[str, list[LinkReason]] | None = None
+        self._titles: dict[str, str] = {}
 
     # ---- columns and rows -------------------------------------------------------------
 
@@ -264,6 +265,25 @@ class Comparison:
             )
         )
         return rows
+
+    def event_title(self, event_id: str) -> str:
+        """The event's name as the TUI shows it (see `readable_label`), computed on first use.
+
+        Lazy: the event list renders only the rows on screen, so a 2k-event case pays for the
+        few dozen titles it shows, not for all of them when the Comparison is built.
+        """
+        title = self._titles.get(event_id)
+        if title is None:
+            row = self.events[self.event_index[event_id]] if event_id in self.event_index else None
+            group = self.groups.get(event_id)
+            if group is None or row is None:
+                title = row.label if row is not None else event_id
+            else:
+                claims = (self.claims[c] for c in group.claims if c in self.claims)
+                title = readable_label(group.label, group.terms, [c.text for c in claims],
+                                       fallback=row.label)
+            self._titles[event_id] = title
+        return title
 
     def claims_in(self, event_id: str, perspective_id: str) -> list[Claim]:
         """The claims one perspective makes about one event, in reading order."""
@@ -513,6 +533,169 @@ def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     while right > end and text[right - 1].isspace():
         right -= 1
     return left, right
+
+
+# Readable event titles (see readable_label).
+TITLE_MAX_CHARS = 42
+TITLE_CLAIMS_SCANNED = 12
+_TITLE_TOKEN = re.compile(r"\S+")
+_TITLE_EDGE = "\"'“”‘’«»,;:.!?…-–—/"
+_BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
+# Words that do not end a title (the phrase continues past them) or start one.
+_FUNCTION_WORDS = frozenset(
+    "a an the of in on at to for from by with and or but as into onto over under about "
+    "including than that which who whom whose its their his her our your my this these those "
+    "is are was were be been has have had will would may might can could "
+    "i you we they it he she them us me him some any all more most such not no".split()
+)
+_SENTENCE_END = (".", "!", "?", ";")
+_CLAUSE_END = (*_SENTENCE_END, ",", ":", "\"", "”", "'", "’", ")")
+_LEADING_DROP = frozenset(
+    "a an the and or but so that which who also then however although though while in "
+    "fact".split()
+)
+
+
+def is_keyword_label(label: str, terms: Sequence[str]) -> bool:
+    """Whether a group label is the machine's keyword list ('closure · consulate · Basra').
+
+    The grouping step labels a group with its first salient terms joined by ' · '; an
+    analyst's rename (or a hand-written label) is anything else and is kept as it is.
+    """
+    parts = [part.strip() for part in label.split(" · ")]
+    if not label.strip():
+        return True
+    folded = [t.casefold() for t in terms]
+    return len(parts) <= len(folded) and [p.casefold() for p in parts] == folded[: len(parts)]
+
+
+def _term_matches(word: str, term: str) -> bool:
+    """The same word, or the same word inflected ('diplomats' ~ 'diplomatic')."""
+    if word == term:
+        return True
+    shorter = min(len(word), len(term))
+    if shorter < 5:
+        return False
+    common = 0
+    for a, b in zip(word, term, strict=False):
+        if a != b:
+            break
+        common += 1
+    return common >= max(5, shorter - 2)
+
+
+def _tidy_title(words: Sequence[str]) -> str:
+    """Join the words, trim quotes, brackets and punctuation at the ends, capitalise."""
+    words = list(words)
+    while len(words) > 1 and words[0].strip(_TITLE_EDGE).casefold() in _LEADING_DROP:
+        words.pop(0)
+    title = " ".join(words).strip(_TITLE_EDGE + " ")
+    # A bracket cut from its partner by the window goes; '[US] diplomats' keeps its pair.
+    while title[:1] in _BRACKETS and _BRACKETS[title[0]] not in title:
+        title = title[1:].strip(_TITLE_EDGE + " ")
+    while title[-1:] in _BRACKETS.values() and not any(
+            o in title for o, c in _BRACKETS.items() if c == title[-1]):
+        title = title[:-1].strip(_TITLE_EDGE + " ")
+    return title[:1].upper() + title[1:] if title[:1].islower() else title
+
+
+def _best_window(tokens: Sequence[str], terms: Sequence[str]) -> tuple[float, int, int, int]:
+    """(weight, -chars, start, end) of the best window of tokens holding salient terms."""
+    weights = [1.0 / (1.0 + 0.5 * rank) for rank in range(len(terms))]
+    exact = {term: rank for rank, term in reversed(list(enumerate(terms)))}
+    # Inflected matches share at least five letters: only those terms are compared.
+    by_prefix: dict[str, list[int]] = defaultdict(list)
+    for rank, term in enumerate(terms):
+        if len(term) >= 5:
+            by_prefix[term[:5]].append(rank)
+    hits: list[int | None] = []
+    for token in tokens:
+        word = token.strip(_TITLE_EDGE).casefold()
+        hit = exact.get(word)
+        if hit is None and len(word) >= 5:
+            hit = next((i for i in by_prefix.get(word[:5], ()) if _term_matches(word, terms[i])),
+                       None)
+        hits.append(hit)
+    best = (0.0, 0, 0, 0)
+    for start, hit in enumerate(hits):
+        if hit is None:
+            continue
+        seen = {hit}
+        chars = len(tokens[start])
+        for end in range(start, len(tokens)):
+            if end > start:
+                chars += 1 + len(tokens[end])
+                if chars > TITLE_MAX_CHARS:
+                    break
+                if hits[end] is None:
+                    continue
+                seen.add(hits[end])  # type: ignore[arg-type]
+            candidate = (sum(weights[i] for i in seen), -chars, start, end + 1)
+            if candidate[:2] > best[:2]:
+                best = candidate
+    return best
+
+
+def readable_label(
+    label: str, terms: Sequence[str], texts: Sequence[str], fallback: str = ""
+) -> str:
+    """A short phrase naming an event, for people: ≤ TITLE_MAX_CHARS characters.
+
+    A label that is not the machine's keyword list (an analyst's rename, a hand-written label)
+    is returned as it is. Otherwise: the words of the group's most salient claim around its
+    shared salient terms, in their original case ('closure · consulate · Basra' becomes
+    'Closure of its consulate in Basra'); a phrase that would end on a function word runs on
+    to the next word, and one that can take the rest of its sentence does. With no term in any
+    claim, the start of the first claim. The label in the analysis is never changed.
+    """
+    label = label.strip()
+    salient = [t.casefold() for t in (terms or label.split(" · ")) if t.strip()][:4]
+    if label and not is_keyword_label(label, terms):
+        return label
+    best: tuple[float, int, int, int] = (0.0, 0, 0, 0)
+    best_tokens: list[str] = []
+    for text in texts[:TITLE_CLAIMS_SCANNED]:
+        tokens = _TITLE_TOKEN.findall(text)
+        window = _best_window(tokens, salient) if salient else (0.0, 0, 0, 0)
+        if window[:2] > best[:2]:
+            best, best_tokens = window, tokens
+    if not best_tokens:
+        tokens = _TITLE_TOKEN.findall(texts[0]) if texts else []
+        if not tokens:
+            return label or fallback or "(unlabelled event)"
+        best_tokens, best = tokens, (0.0, 0, 0, 1)
+    start, end = best[2], best[3]
+
+    def length(stop: int) -> int:
+        return sum(len(t) for t in best_tokens[start:stop]) + (stop - start - 1)
+
+    # Run on past a function word ('indirect fire, including' → '… including rockets').
+    while (end < len(best_tokens) and length(end + 1) <= TITLE_MAX_CHARS
+           and best_tokens[end - 1].strip(_TITLE_EDGE).casefold() in _FUNCTION_WORDS):
+        end += 1
+    # Finish a phrase cut one or two words short of a function word or a comma ('formation of
+    # a new' → '… new Iraqi government', which 'that' follows).
+    if not best_tokens[end - 1].endswith(_CLAUSE_END):
+        stop = end
+        while (stop < len(best_tokens) and stop - end < 2
+               and best_tokens[stop].strip(_TITLE_EDGE).casefold() not in _FUNCTION_WORDS):
+            stop += 1
+            if best_tokens[stop - 1].endswith(_CLAUSE_END):
+                break
+        boundary = (stop == len(best_tokens) or best_tokens[stop - 1].endswith(_CLAUSE_END)
+                    or best_tokens[stop].strip(_TITLE_EDGE).casefold() in _FUNCTION_WORDS)
+        if boundary and length(stop) <= TITLE_MAX_CHARS:
+            end = stop
+    # Take the rest of the sentence when it fits ('Mike Pompeo issued a statement').
+    stop = end
+    while stop < len(best_tokens) and not best_tokens[stop - 1].endswith(_SENTENCE_END):
+        stop += 1
+    if length(stop) <= TITLE_MAX_CHARS:
+        end = stop
+    title = _tidy_title(best_tokens[start:end])
+    if length(end) > TITLE_MAX_CHARS:  # a single very long word
+        title = title[: TITLE_MAX_CHARS - 1] + "…"
+    return title or label or fallback or "(unlabelled event)"
 
 
 def build_comparison(analysis: Analysis) -> Comparison:

@@ -89,6 +89,7 @@ class EventSection:
     silent: tuple[PerspectiveColumn, ...]
 
     note: str | None = None
+    title: str = ""  # the event's readable name (Comparison.event_title); the label when empty
 
     @property
     def ungrouped(self) -> bool:
@@ -171,7 +172,7 @@ def build_report(
         silent = tuple(columns[p] for p in row.silent if p in columns)
         group = comp.groups.get(row.id)
         note = group.note if group else None
-        events.append(EventSection(number, row, cells, silent, note))
+        events.append(EventSection(number, row, cells, silent, note, comp.event_title(row.id)))
 
     # The matrix shows every column that has a claim somewhere; empty perspectives add nothing.
     matrix_columns = tuple(c for c in comp.columns if c.claims)
@@ -237,10 +238,13 @@ def build_report(
 
 
 def event_name(section: EventSection) -> str:
-    """'Event 3: label' (or the label of the pseudo event of ungrouped claims)."""
+    """'Event 3: name' (or the label of the pseudo event of ungrouped claims).
+
+    The name is the one the TUI shows: the analyst's label, else a readable phrase built from
+    the machine's keyword label (which JSON and CSV exports keep as `label`)."""
     if section.ungrouped:
         return section.row.label
-    return f"Event {section.number}: {section.row.label}"
+    return f"Event {section.number}: {section.title or section.row.label}"
 
 
 def speaker_name(claim: Claim, report: Report) -> str:

@@ -326,14 +326,12 @@ def test_open_passes_thresholds_registry_and_from_backup(monkeypatch: pytest.Mon
     assert run([]) == 0
     assert run(["open", "c.perspecta.json", "--from-backup", "--merge-threshold", "0.2",
                 "--perspectives", "reg.json"]) == 0
-    assert calls[0] == ([str(SEED_CASE)], {"settings": None, "perspectives": None,
+    assert calls[0] == ([str(SEED_CASE)], {"settings": {}, "perspectives": None,
                                             "from_backup": False})
     paths, options = calls[1]
-    settings = options["settings"]
     assert paths == ["c.perspecta.json"] and options["from_backup"] is True
     assert options["perspectives"] == "reg.json"
-    assert settings is not None and settings.merge_threshold == 0.2  # type: ignore[attr-defined]
-    assert settings.suggest_threshold == Settings().suggest_threshold  # type: ignore[attr-defined]
+    assert options["settings"] == {"merge_threshold": 0.2}  # only what was given
     with pytest.raises(SystemExit) as info:
         run(["open", "--no-such-option"])
     assert info.value.code == 64
@@ -389,3 +387,111 @@ def test_added_paths_are_recorded_relative_to_the_case_file(
     assert [d.path for d in added.case.documents] == ["seed.txt", "docs/m.txt"]
     reopened = reopen(added.case, tmp_path)
     assert reopened.errors == [] and len(reopened.analysis.documents) == 2
+
+
+def test_open_case_with_a_threshold_keeps_the_cases_other_settings(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tui.app
+
+    path = tmp_path / "c.perspecta.json"
+    analysis = analyze_documents(ingest([str(MILITIA)]).documents)
+    case = case_from_analysis(analysis)
+    case.settings = Settings(merge_threshold=0.05, suggest_threshold=0.02,
+                             extra={"linkage_ratio": 0.9})
+    save_case(path, case)
+    opened: list[tui.app.PerspectaApp] = []
+    monkeypatch.setattr(tui.app.PerspectaApp, "run", lambda self: opened.append(self))
+    assert tui.app.run_app([str(path)], settings={"merge_threshold": 0.07}) == 0
+    settings = opened[0].case.settings  # type: ignore[union-attr]
+    assert (settings.merge_threshold, settings.suggest_threshold) == (0.07, 0.02)
+    assert settings.extra == {"linkage_ratio": 0.9}
+
+
+@async_test
+async def test_a_failed_add_is_reported_and_does_not_lock_adding(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tui.casework
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk [on] fire")
+
+    monkeypatch.setattr(tui.casework, "add_documents", broken)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "new.txt").write_text("The minister said the talks had failed.")
+    app = create_app(analysis=analyze_documents(ingest([str(MILITIA)]).documents))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for _ in range(2):  # the second try is not refused as 'still adding'
+            await pilot.press("plus")
+            await type_into_dialog(pilot, "new.txt")
+            await pilot.press("enter")
+            for _ in range(100):
+                await pilot.pause(0.02)
+                if not app.adding:
+                    break
+            assert not app.adding
+        messages = [n.message for n in app._notifications]
+        assert messages.count("Adding documents failed: RuntimeError: disk [on] fire") >= 1
+        assert not any("Still adding" in m for m in messages)
+
+
+@async_test
+async def test_stdin_cannot_be_added_and_tab_completes_a_path(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "brandnew.txt").write_text("x")
+    app = create_app(analysis=analyze_documents(ingest([str(MILITIA)]).documents))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("plus")
+        await type_into_dialog(pilot, "-")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not app.adding
+        assert any("Standard input" in n.message for n in app._notifications)
+        await pilot.press("plus")
+        await type_into_dialog(pilot, "bra")
+        await pilot.pause(0.2)  # the suggester runs in a worker
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.screen.query_one(Input).value == "brandnew.txt"
+
+
+@async_test
+async def test_the_tui_names_each_input_it_could_not_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(MILITIA, tmp_path / "good.txt")
+    (tmp_path / "empty.txt").write_text("  \n")
+    app = create_app(paths=["good.txt", "nope.txt", "empty.txt"])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_case(app, pilot)
+        notes = [n.message for n in app._notifications if "could not be read" in n.message]
+        assert len(notes) == 1
+        lines = notes[0].splitlines()
+        assert lines[0] == "2 inputs could not be read:"
+        assert sorted(line.split(":")[0] for line in lines[1:]) == ["empty.txt", "nope.txt"]
+
+
+def test_a_bug_on_one_document_is_reported_and_the_others_analysed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from core.cli import run as run_cli
+
+    real = core.pipeline.attribute_document
+
+    def flaky(doc):  # type: ignore[no-untyped-def]
+        if "Militia" in doc.text:
+            raise IndexError("list index out of range")
+        return real(doc)
+
+    monkeypatch.setattr(core.pipeline, "attribute_document", flaky)
+    shutil.copy(MILITIA, tmp_path / "bad.txt")
+    shutil.copy(SEED, tmp_path / "good.txt")
+    out = tmp_path / "out.json"
+    assert run_cli(["analyze", str(tmp_path / "bad.txt"), str(tmp_path / "good.txt"),
+                    "--format", "json", "--output", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'bad.txt'}: could not be analysed (internal error IndexError" in err
+    data = orjson.loads(out.read_bytes())
+    assert [d["path"] for d in data["documents"]] == [str(tmp_path / "good.txt")]
+    assert data["claims"]

@@ -6,8 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from core.compare import UNGROUPED_EVENT, build_comparison, paragraph_bounds
-from core.models import Analysis, Claim, ClaimKind, Document
+from core.compare import (
+    TITLE_MAX_CHARS,
+    UNGROUPED_EVENT,
+    build_comparison,
+    is_keyword_label,
+    paragraph_bounds,
+    readable_label,
+)
+from core.models import Analysis, Claim, ClaimKind, Document, Group
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_LIKE = ROOT / "fixtures" / "analysis" / "seed_like.json"
@@ -113,3 +120,64 @@ def test_paragraph_bounds_trim_blank_lines() -> None:
     start = text.index("three")
     left, right = paragraph_bounds(text, start, start + 5)
     assert text[left:right] == "Two three. Four."
+
+
+# Sentences from the PolNeAR-style news register (not the seed), with keyword labels as the
+# grouping step writes them: the first salient terms joined by ' · '.
+NEWS = [
+    "The senator said the border wall funding would be decided by Congress next week.",
+    "Officials confirmed that funding for the border wall was still under review.",
+]
+
+
+def test_keyword_label_becomes_a_phrase_from_the_claims_in_original_case() -> None:
+    title = readable_label("border · wall · funding", ["border", "wall", "funding", "Congress"],
+                           NEWS)
+    assert len(title) <= TITLE_MAX_CHARS
+    assert "·" not in title
+    # The words come from a claim, contiguous and in their original order.
+    assert any(title.casefold() in text.casefold() for text in NEWS)
+    for term in ("border", "wall", "funding"):
+        assert term in title.casefold()
+    assert title[0].isupper()
+
+
+def test_phrase_runs_on_past_a_function_word_and_takes_a_short_sentence() -> None:
+    assert readable_label("fire · including", ["fire", "including"],
+                          ["Although indirect fire, including rockets, landing near the airport "
+                           "was cited as a reason"]).endswith("including rockets")
+    assert readable_label("Mike · Pompeo", ["Mike", "Pompeo"],
+                          ["Mike Pompeo issued a statement."]) == "Mike Pompeo issued a statement"
+    # Inflected forms of a term count ('diplomats' ~ 'diplomatic').
+    assert "diplomatic" in readable_label(
+        "diplomats · relocation", ["diplomats", "relocation"],
+        ["I have directed the temporary relocation of diplomatic personnel from the city"])
+
+
+def test_renamed_or_hand_written_labels_are_kept() -> None:
+    assert not is_keyword_label("Reason for the closure", ["closure", "consulate"])
+    assert is_keyword_label("closure · consulate", ["closure", "consulate", "Basra"])
+    assert is_keyword_label("", [])
+    assert readable_label("Reason for the closure", ["closure"], NEWS) == "Reason for the closure"
+
+
+def test_titles_of_hostile_and_empty_groups_are_bounded_and_never_empty() -> None:
+    hostile = ["[bold]x[/] said [US] diplomats left", "«" + "ש" * 300 + "»", "[/]", ""]
+    for texts in (hostile, [], [""], ["a" * 500]):
+        title = readable_label("diplomats · x", ["diplomats", "x"], texts)
+        assert title and len(title) <= TITLE_MAX_CHARS
+    assert readable_label("", [], []) == "(unlabelled event)"
+
+
+def test_event_title_leaves_the_analysis_label_alone(seed: Analysis) -> None:
+    analysis = seed.model_copy(deep=True)
+    claim = analysis.claims[0]
+    group = Group(id="g-keywords", label="zzz · yyy", claims=[claim.id], terms=["zzz", "yyy"])
+    analysis.groups.append(group)
+    comparison = build_comparison(analysis)
+    assert comparison.event_title(group.id) != "zzz · yyy"
+    assert comparison.groups[group.id].label == "zzz · yyy"
+    # Hand-written labels (the seed-like fixture's) are shown as they are.
+    for event in comparison.events:
+        if event.id in comparison.groups and event.id != group.id:
+            assert comparison.event_title(event.id) == event.label

@@ -452,3 +452,19 @@ async def test_a_write_that_ends_under_another_screen_closes_when_back_on_top(
         await pilot.pause()
         assert isinstance(app.result, ExportResult)
         assert app.result.path.is_file()
+
+
+@async_test
+async def test_down_then_enter_in_the_format_list_exports_that_format(
+    seed: Analysis, tmp_path: Path
+) -> None:
+    # A new user's path: the dialog opens on the format list; ↓ to HTML, Enter writes HTML.
+    app = Host(ExportDialog(seed, folder=tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.focused is app.dialog.query_one("#export-format")
+        await pilot.press("down", "enter")
+        await settle(app, pilot)
+    assert isinstance(app.result, ExportResult) and app.result.fmt == "html"
+    assert files_in(tmp_path) == [app.result.path.name] and app.result.path.suffix == ".html"
+    assert app.result.path.read_text().lstrip().lower().startswith("<!doctype html")

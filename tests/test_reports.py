@@ -394,3 +394,23 @@ def test_cli_export_of_a_case_file_includes_the_analysts_edits(tmp_path: Path) -
     out = tmp_path / "r.html"
     assert run(["export", str(path), "--output", str(out)]) == 0
     assert "Checked against the State Department release &lt;2018&gt;" in out.read_text()
+
+
+def test_reports_name_events_as_the_tui_does_and_data_exports_keep_the_label() -> None:
+    from core.compare import Comparison
+
+    analysis = seed_analysis()
+    comp = Comparison(analysis)
+    keyworded = [g for g in analysis.groups if " · " in g.label and not g.curated]
+    assert keyworded, "the machine labels seed events with keywords"
+    md = export_analysis(analysis, "md").decode()
+    html = export_analysis(analysis, "html").decode()
+    for group in keyworded:
+        title = comp.event_title(group.id)
+        assert title != group.label
+        assert md_escape(title) in md
+        assert title.replace("&", "&amp;").replace("'", "&#x27;") in html or title in html
+    exported = orjson.loads(export_analysis(analysis, "json"))
+    assert sorted(g["label"] for g in exported["groups"]) == sorted(g.label for g in analysis.groups)
+    rows = list(csv.DictReader(io.StringIO(export_analysis(analysis, "csv").decode("utf-8-sig"))))
+    assert {r["group_label"] for r in rows if r["group_label"]} <= {g.label for g in analysis.groups}

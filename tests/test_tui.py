@@ -31,6 +31,7 @@ from tui.widgets.context import ContextPane
 from tui.widgets.detail import ClaimDetailScreen
 from tui.widgets.events import EventTable
 from tui.widgets.help import HelpScreen
+from tui.widgets.keys import keys_text
 from tui.widgets.matrix import MatrixTable
 from tui.widgets.sources import SourcesTable
 from tui.widgets.speakers import SpeakersTable
@@ -344,6 +345,7 @@ async def test_ctrl_p_palette_jumps_to_an_event(seed: Analysis) -> None:
 async def test_mouse_click_focuses_a_column(seed: Analysis) -> None:
     app = create_app(analysis=seed)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the columns are laid out in the frame after the first
         await pilot.click("#column-1", offset=(5, 3))
         assert isinstance(app.focused, ClaimColumn) and app.focused.slot == 1
         assert app.query_one(ContextPane).claim_id == app.focused.current_claim()
@@ -529,3 +531,40 @@ async def test_e_exports_the_case_from_the_app(seed: Analysis, tmp_path: Path,
     written = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "<html" in written.lower() and "Basra" in written
     assert app.export_format == "html"
+
+
+@async_test
+async def test_keyword_labels_are_shown_as_phrases_and_renames_win(seed: Analysis) -> None:
+    analysis = seed.model_copy(deep=True)
+    group = next(g for g in analysis.groups if len(g.claims) >= 2)
+    # A label as the grouping step writes it: the group's first salient terms.
+    words = [w.strip(".,;:\"'“”") for c in analysis.claims if c.id in group.claims
+             for w in c.text.split() if len(w) > 5][:3]
+    group.label, group.terms = " · ".join(words), words
+    app = create_app(analysis=analysis)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.comparison is not None
+        title = app.comparison.event_title(group.id)
+        assert "·" not in title and title != group.label
+        app.go_to_event(group.id)
+        await pilot.pause()
+        text = screen_text(app)
+        assert title in text  # whole on the line above the columns
+        assert group.label not in text
+        # The analysis keeps the machine's label.
+        assert app.comparison.groups[group.id].label == group.label
+    group.label = "Analyst's name for it"
+    app = create_app(analysis=analysis)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.comparison is not None
+        assert app.comparison.event_title(group.id) == "Analyst's name for it"
+
+
+def test_key_hints_keep_help_and_quit_on_a_narrow_terminal() -> None:
+    for width in (120, 80, 60):
+        line = keys_text(width)
+        assert line.cell_len <= width
+        assert "? help" in line.plain and "q quit" in line.plain
+    assert "palette" in keys_text(120).plain

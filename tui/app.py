@@ -21,12 +21,12 @@ from pathlib import Path
 from typing import ClassVar
 
 import orjson
-from textual import on, work
+from textual import events, on, work
 from textual.actions import SkipAction
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.command import Hit, Hits, Provider
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.dom import NoScreen
 from textual.message import Message
@@ -73,7 +73,7 @@ from core.models import ANALYSIS_SCHEMA, Analysis, Claim, Settings
 from core.perspectives import PerspectiveRegistry, RegistryError, load_registry
 from core.pipeline import analyze_documents
 from tui.actions import ACTIONS, PALETTE_KEY, bindings
-from tui.casework import CaseWork
+from tui.casework import ADD_DOCUMENTS_GROUP, CaseWork
 from tui.widgets.columns import ClaimColumn, ColumnContent, PerspectiveColumns, SilentLine
 from tui.widgets.context import ContextPane
 from tui.widgets.curate import Choice, Picked, PickerDialog, TextDialog
@@ -85,6 +85,7 @@ from tui.widgets.help import HelpScreen
 from tui.widgets.keys import KeysBar
 from tui.widgets.loading import LoadingView
 from tui.widgets.matrix import MatrixTable
+from tui.widgets.screens import COMPARE, COMPARE_PART, ScreenSwitcher
 from tui.widgets.sources import SourcesTable
 from tui.widgets.speakers import SpeakersTable
 
@@ -136,9 +137,30 @@ def load_analysis(
         data = orjson.loads(Path(paths[0]).read_bytes())
         if isinstance(data, dict) and data.get("schema") == ANALYSIS_SCHEMA:
             return Analysis.model_validate(data)
-    result = ingest(paths)
+    result = ingest(paths, progress=progress)
     return analyze_documents(result.documents, settings, registry, result.errors, progress,
                              attributed=attributed)
+
+
+NAMED_INPUT_ERRORS = 6
+
+
+def inputs_report(analysis: Analysis) -> str:
+    """The inputs that failed or were skipped, one line each (the first few), for a notice."""
+    failed = [e for e in analysis.errors if e.kind == "error"]
+    skipped = [e for e in analysis.errors if e.kind != "error"]
+    head = []
+    if failed:
+        head.append(f"{len(failed)} input{'s' if len(failed) != 1 else ''} could not be read")
+    if skipped:
+        head.append(f"{len(skipped)} skipped")
+    lines = [" · ".join(head) + (":" if analysis.errors else "")]
+    for error in [*failed, *skipped][:NAMED_INPUT_ERRORS]:
+        lines.append(f"{error.path}: {error.reason}")
+    if len(analysis.errors) > NAMED_INPUT_ERRORS:
+        more = len(analysis.errors) - NAMED_INPUT_ERRORS
+        lines.append(f"… and {more} more (`perspecta analyze` lists them all)")
+    return "\n".join(lines)
 
 
 class PerspectaCommands(Provider):
@@ -159,7 +181,7 @@ class PerspectaCommands(Provider):
         if app.comparison is None:
             return
         for event in app.comparison.events:
-            title = f"Go to event: {event.label}"
+            title = f"Go to event: {app.comparison.event_title(event.id)}"
             score = matcher.match(title)
             if score > 0:
                 # Content(), not markup: event labels come from the source text.
@@ -177,10 +199,7 @@ class PerspectaApp(CaseWork, App[int]):
 
     CSS = """
     Screen { layout: vertical; }
-    #screens { height: 1fr; }
-    #compare { height: 1fr; }
     #compare-main { height: 1fr; width: 100%; }
-    #columns-pane { width: 1fr; height: 1fr; }
     #filter { height: 1; margin: 0 1; }
     #sources, #speakers, #matrix { height: 1fr; }
     """
@@ -211,6 +230,7 @@ class PerspectaApp(CaseWork, App[int]):
         self.current_slot = 0
         self.analysis_worker: Worker[Analysis] | None = None
         self._pending_query: str | None = None
+        self._pending_analysis: Analysis | None = None
         self.export_format = "md"
         self.export_folder: Path | None = None
 
@@ -218,32 +238,53 @@ class PerspectaApp(CaseWork, App[int]):
 
     def compose(self) -> ComposeResult:
         yield CaseHeader(id="header")
-        initial = "compare" if self.initial_analysis is not None else "loading"
-        with ContentSwitcher(initial=initial, id="screens"):
-            if self.initial_analysis is None:
+        comparing = self.initial_analysis is not None
+        with ScreenSwitcher(initial=COMPARE if comparing else "loading", id="screens"):
+            if not comparing:
                 yield LoadingView(self.paths, id="loading")
-            with Vertical(id="compare"):
-                # Always shown, so '/' only moves the focus (no relayout of the columns).
-                yield Input(placeholder="/ filter events & claims (fuzzy, typos ok) · "
-                            "Enter keeps · Esc clears", id="filter", compact=True)
-                with Horizontal(id="compare-main"):
-                    yield EventTable(id="events")
-                    with Vertical(id="columns-pane"):
-                        yield SilentLine(id="silent")
-                        yield PerspectiveColumns(id="columns")
-                yield ContextPane(id="context")
             # Sources, Speakers and Matrix are mounted when first shown: a faster first paint.
+        # Compare's panes sit at the top of the DOM, beside the switcher (see ScreenSwitcher).
+        # The filter is always shown, so '/' only moves the focus (no relayout of the columns).
+        panes: list[Widget] = [
+            Input(placeholder="/ filter events & claims (fuzzy, typos ok) · Enter keeps · "
+                  "Esc clears", id="filter", compact=True),
+            SilentLine(id="silent"),
+            Horizontal(EventTable(id="events"), PerspectiveColumns(id="columns"),
+                       id="compare-main"),
+            ContextPane(id="context"),
+        ]
+        for pane in panes:
+            pane.add_class(COMPARE_PART)
+            pane.display = comparing
+            yield pane
         yield KeysBar()
 
     def on_mount(self) -> None:
         self.query_one(EventTable).on_highlight = self._on_event_cursor
         self._fit_events_width()
         if self.initial_analysis is not None:
-            self._adopt(self.initial_analysis)
+            # The first frame is Compare's layout; the events, columns and context fill it in
+            # the next one (bench/tui.py measures both frames). The event list has the keys:
+            # Textual would focus the first focusable widget, the filter line above it.
+            self.screen.AUTO_FOCUS = "#events"
+            self._pending_analysis = self.initial_analysis
+            self.screen.call_later(self._adopt_pending)
         elif self.case is not None:
             self.analysis_worker = self.reopen_case(self.case, self.case_path)
         else:
             self.analysis_worker = self.analyse(self.paths)
+
+    def _adopt_pending(self) -> None:
+        """Show the analysis given to the app (once)."""
+        analysis, self._pending_analysis = self._pending_analysis, None
+        if analysis is not None:
+            self._adopt(analysis)
+
+    async def on_event(self, event: events.Event) -> None:
+        # A key or click that comes before the content frame acts on the content: show it now.
+        if self._pending_analysis is not None and isinstance(event, events.Key | events.MouseEvent):
+            self._adopt_pending()
+        await super().on_event(event)
 
     def on_unmount(self) -> None:
         gc.unfreeze()
@@ -309,8 +350,10 @@ class PerspectaApp(CaseWork, App[int]):
         if self.case is None:
             self.case = case_from_analysis(analysis, registry=self.registry,
                                            perspectives_file=self.perspectives_file)
-        current, problems = apply_edits(analysis, self.case.edits)
-        self.show_analysis(current if self.case.edits else analysis)
+        # No edits: nothing to re-apply (apply_edits copies the whole analysis).
+        current, problems = (apply_edits(analysis, self.case.edits) if self.case.edits
+                             else (analysis, []))
+        self.show_analysis(current)
         for problem in problems:
             message = f"Edit {problem.index + 1} ({problem.op}) not applied: {problem.reason}"
             self.notify(message, severity="warning", markup=False)
@@ -327,6 +370,9 @@ class PerspectaApp(CaseWork, App[int]):
 
     @on(Worker.StateChanged)
     def _on_worker_state(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == ADD_DOCUMENTS_GROUP:
+            self.on_add_documents_state(event)
+            return
         if event.worker.group != "analysis":
             return
         if event.state == WorkerState.ERROR:
@@ -350,8 +396,9 @@ class PerspectaApp(CaseWork, App[int]):
             for table in self.query(f"#{screen}"):
                 table.remove()
         if analysis.errors:
-            message = f"{len(analysis.errors)} input(s) could not be read"
-            self.notify(message, severity="warning", markup=False)
+            self.notify(inputs_report(analysis), severity="error" if any(
+                e.kind == "error" for e in analysis.errors) else "warning",
+                markup=False, timeout=20)
         self.apply_filter("")
         self._focus(self.query_one(EventTable))
         self.warm_search(comparison)
@@ -375,7 +422,7 @@ class PerspectaApp(CaseWork, App[int]):
             return
         self.filtered = self.comparison.filter(query)
         table = self.query_one(EventTable)
-        table.show_events(self.filtered.events, self.voices)
+        table.show_events(self.filtered.events, self.voices, self.comparison.event_title)
         ids = [e.id for e in self.filtered.events]
         if self.event_id in ids:
             table.move_cursor(row=ids.index(self.event_id), animate=False)
@@ -396,14 +443,27 @@ class PerspectaApp(CaseWork, App[int]):
             return
         contents = self.column_contents(event_id)
         columns.show(contents, comparison)
-        event = comparison.events[comparison.event_index[event_id]]
-        self.query_one(SilentLine).show(self.silent_labels(event_id),
-                                        columns.off_screen(len(contents)), event.label)
+        self._show_silent_line()
         visible = columns.visible_slots()
         self.current_slot = min(self.current_slot, max(0, len(visible) - 1))
         if isinstance(self.focused, ClaimColumn) and visible:
             self._focus(visible[self.current_slot])
         self.show_context()
+
+    def _show_silent_line(self) -> None:
+        """The current event's name, who is silent, and how many columns are off screen."""
+        comparison, event_id = self.comparison, self.event_id
+        if comparison is None or event_id is None or event_id not in comparison.event_index:
+            return
+        columns = self.query_one(PerspectiveColumns)
+        self.query_one(SilentLine).show(self.silent_labels(event_id),
+                                        columns.off_screen(len(columns.visible_slots())),
+                                        comparison.event_title(event_id))
+
+    @on(PerspectiveColumns.Resized)
+    def _on_columns_resized(self) -> None:
+        # How many columns fit is known once the columns are laid out (and after a resize).
+        self._show_silent_line()
 
     def column_contents(self, event_id: str) -> list[ColumnContent]:
         """Pinned perspectives first, then those that speak (and pass the filter).
@@ -866,7 +926,8 @@ class PerspectaApp(CaseWork, App[int]):
 
     def _event_choices(self, exclude: str | None) -> list[Choice]:
         assert self.comparison is not None
-        return [Choice(e.id, e.label) for e in self.comparison.events
+        comparison = self.comparison
+        return [Choice(e.id, comparison.event_title(e.id)) for e in comparison.events
                 if e.id != exclude and e.id != UNGROUPED_EVENT]
 
     def action_rename_event(self) -> None:
@@ -1017,12 +1078,14 @@ def open_case_file(
     then. Opening the backup first moves the current file aside (`.corrupt` when it could not be
     loaded, `.replaced` when it could), then writes the backup's content as the case file, so
     the next autosave never rotates a bad file over the good backup and nothing is lost."""
+    unreadable = False  # is the current case file the one that could not be loaded?
     try:
         case = load_case(case_path, from_backup=from_backup)
     except CaseError as exc:
         print(f"perspecta: {exc}", file=sys.stderr)
         if from_backup or exc.backup is None:
             return None
+        unreadable = True
         if not ask("Open the backup (the previous save) instead?"):
             print(f"perspecta: to open the backup: perspecta open --from-backup {case_path}",
                   file=sys.stderr)
@@ -1034,13 +1097,13 @@ def open_case_file(
             return None
         from_backup = True
     if from_backup:
+        if not unreadable:  # --from-backup given: is the current file good or bad?
+            try:
+                load_case(case_path)
+            except CaseError:
+                unreadable = True
         try:
-            load_case(case_path)
-            suffix = "replaced"
-        except CaseError:
-            suffix = "corrupt"
-        try:
-            moved = set_aside(case_path, suffix)
+            moved = set_aside(case_path, "corrupt" if unreadable else "replaced")
             save_case(case_path, case)
         except OSError as exc:
             print(f"perspecta: {case_path}: cannot restore the backup: {exc.strerror or exc}",
@@ -1054,15 +1117,17 @@ def open_case_file(
 def run_app(
     paths: Iterable[str],
     *,
-    settings: Settings | None = None,
+    settings: dict[str, float] | None = None,
     perspectives: str | None = None,
     from_backup: bool = False,
 ) -> int:
     """Open a case file, or analyse `paths` (or load an Analysis JSON), and run the TUI.
 
     A case file that cannot be loaded is refused with its one-line message (exit 2) and
-    nothing is written, unless the analyst chooses to open its backup."""
+    nothing is written, unless the analyst chooses to open its backup. `settings` holds only
+    the grouping settings given on the command line: a case keeps all its others."""
     args = [str(p) for p in paths]
+    overrides = settings or {}
     registry = None
     if perspectives:
         try:
@@ -1076,17 +1141,18 @@ def run_app(
         if case is None:
             return 2
         if registry is not None:
-            case = case.model_copy(update={"registry": registry,
-                                           "perspectives_file": str(Path(perspectives or ""))})
-        if settings is not None:
-            case = case.model_copy(update={"settings": settings})
+            where = str(Path(perspectives or "").resolve())
+            case = case.model_copy(update={"registry": registry, "perspectives_file": where})
+        if overrides:
+            case = case.model_copy(update={"settings": case.settings.model_copy(update=overrides)})
         app = create_app(paths=args, case=case, case_path=case_path)
     else:
         if from_backup:
             print("perspecta: --from-backup needs one case file (NAME.perspecta.json)",
                   file=sys.stderr)
             return 64
-        app = create_app(paths=args, settings=settings, registry=registry,
-                         perspectives_file=perspectives)
+        app = create_app(paths=args, settings=Settings(**overrides), registry=registry,
+                         perspectives_file=str(Path(perspectives).resolve()) if perspectives
+                         else None)
     app.run()
     return app.return_code or 0

@@ -8,6 +8,7 @@ so every earlier edit still holds; the case file records the new documents at on
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 from dataclasses import dataclass
@@ -17,14 +18,17 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.message import Message
 from textual.suggester import Suggester
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from core.case import AddedDocuments, add_documents
-from core.curation import AddNote
+from core.curation import AddNote, apply_edits
 from tui.widgets.curate import TextDialog
 
 if TYPE_CHECKING:
     from tui.app import PerspectaApp
+
+
+ADD_DOCUMENTS_GROUP = "add-documents"
 
 
 @dataclass
@@ -71,9 +75,15 @@ class PathSuggester(Suggester):
             return None
         if not names or names[0] == stem:
             return None
-        completed = last + names[0][len(stem):]
-        if (folder / names[0]).is_dir():
-            completed += "/"
+        rest = names[0][len(stem):]
+        if head:
+            # several paths typed: spaces are escaped so the name stays one path (shlex), and
+            # the suggestion still extends what was typed
+            rest = rest.replace(" ", "\\ ")
+        completed = last + rest
+        with contextlib.suppress(OSError):  # a folder that can be listed but not entered
+            if (folder / names[0]).is_dir():
+                completed += "/"
         return head + sep + completed
 
 
@@ -92,12 +102,16 @@ class CaseWork:
             paths = split_paths(text or "")
             if not paths:
                 return
-            missing = [p for p in paths if p != "-" and not Path(p).exists()]
+            if "-" in paths:
+                self.notify("Standard input ('-') cannot be added from the TUI: save it to a "
+                            "file first", severity="error", markup=False, timeout=8)
+                return
+            missing = [p for p in paths if not Path(p).exists()]
             if missing:
                 message = "Not found: " + ", ".join(missing)
                 self.notify(message, severity="error", markup=False, timeout=8)
                 return
-            paths = [p if p == "-" else str(Path(p).resolve()) for p in paths]
+            paths = [str(Path(p).resolve()) for p in paths]
             self.adding = True
             message = f"Adding {len(paths)} path(s)…"
             self.notify(message, timeout=3, markup=False)
@@ -109,13 +123,16 @@ class CaseWork:
             "with spaces; Tab/→ completes):",
             "", suggester=PathSuggester(), confirm="adds"), done)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="add-documents")
+    @work(thread=True, exclusive=True, exit_on_error=False, group=ADD_DOCUMENTS_GROUP)
     def add_documents_in_background(self: PerspectaApp, paths: list[str]) -> AddedDocuments:
         """Read and attribute only the new documents, then regroup the whole case."""
         worker = get_current_worker()
         assert self.case is not None and self.base is not None
         folder = (self.case_path or self.default_case_path()).parent
-        result = add_documents(self.case, self.base, paths, attributed=self.attributed,
+        # A snapshot of the case: the UI thread may log edits meanwhile (they are kept, see
+        # on_documents_added); the worker must not read a list that changes under it.
+        case = self.case.model_copy(update={"edits": list(self.case.edits)})
+        result = add_documents(case, self.base, paths, attributed=self.attributed,
                                case_folder=folder)
         if not worker.is_cancelled:
             self.post_message(DocumentsAdded(result))
@@ -142,11 +159,26 @@ class CaseWork:
         self.base = result.base
         self._recompute(self.current_claim())
         self.save_case_file()
+        # Regrouping can leave an edit without its claims or group: say which, every one.
+        _, problems = apply_edits(self.base, self.case.edits)
+        for problem in problems:
+            line = f"Edit {problem.index + 1} ({problem.op}) not applied: {problem.reason}"
+            self.notify(line, severity="warning", markup=False, timeout=10)
         added_ids = {d.id for d in result.base.documents[-len(result.added):]}
         new_claims = sum(1 for c in result.base.claims if c.document in added_ids)
         summary = (f"Added {len(result.added)} document(s), {new_claims} claims; "
                    "events regrouped, your edits kept")
         self.notify(summary, title="Documents added", markup=False, timeout=6)
+
+    def on_add_documents_state(self: PerspectaApp, event: Worker.StateChanged) -> None:
+        """A failed or cancelled add never leaves '+' locked, and a failure is said."""
+        if event.state not in (WorkerState.ERROR, WorkerState.CANCELLED):
+            return
+        self.adding = False
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            line = f"Adding documents failed: {type(error).__name__}: {error}"
+            self.notify(line, severity="error", markup=False, timeout=10)
 
     def action_note_event(self: PerspectaApp) -> None:
         anchor = self._event_anchor()

@@ -6,9 +6,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from core.cli import build_parser
+from core.cli import build_parser, settings_given
 from core.cli import run as run_cli
-from core.models import Settings
 
 SEED_CASE = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -17,18 +16,9 @@ def run(argv: Sequence[str]) -> int:
     args = list(argv)
     if not args or args[0] == "open":
         options = build_parser().parse_args(args or ["open"])
-        settings = None
-        if options.merge_threshold is not None or options.suggest_threshold is not None:
-            default = Settings()
-            settings = Settings(
-                merge_threshold=options.merge_threshold
-                if options.merge_threshold is not None else default.merge_threshold,
-                suggest_threshold=options.suggest_threshold
-                if options.suggest_threshold is not None else default.suggest_threshold,
-            )
         from tui.app import run_app
 
-        return run_app(options.paths or [str(SEED_CASE)], settings=settings,
+        return run_app(options.paths or [str(SEED_CASE)], settings=settings_given(options),
                        perspectives=options.perspectives, from_backup=options.from_backup)
     return run_cli(args)
 

@@ -309,8 +309,12 @@ class PerspectiveColumns(HorizontalScroll, inherit_bindings=False):
             if str(column.styles.width) != "1fr":
                 column.styles.width = self.column_width
 
+    class Resized(Message):
+        """The columns' width changed: how many fit may have changed."""
+
     def on_resize(self) -> None:
         self.fit_width(self.size.width)
+        self.post_message(self.Resized())
 
     @property
     def slots(self) -> list[ClaimColumn]:

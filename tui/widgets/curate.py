@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz, process, utils
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -40,7 +40,10 @@ class TextDialog(ModalScreen[str | None]):
     """Ask for one line of text (prefilled); Enter confirms, Esc cancels."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="TextDialog")
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "cancel"),
+        Binding("tab", "complete", "complete", show=False),
+    ]
 
     def __init__(self, title: str, prompt: str, value: str = "",
                  suggester: Suggester | None = None, confirm: str = "saves") -> None:
@@ -68,6 +71,12 @@ class TextDialog(ModalScreen[str | None]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
+    def action_complete(self) -> None:
+        """Tab takes the suggestion shown after the cursor (path completion), like →."""
+        field = self.query_one(Input)
+        field.cursor_position = len(field.value)
+        field.action_cursor_right()
+
 
 @dataclass(frozen=True, slots=True)
 class Choice:
@@ -90,9 +99,16 @@ def rank_choices(query: str, choices: Sequence[Choice]) -> list[Choice]:
     if not query.strip():
         return list(choices)
     labels = [c.label for c in choices]
-    found = process.extract(query, labels, scorer=fuzz.WRatio, processor=str.casefold,
+    found = process.extract(query, labels, scorer=_pick_score, processor=utils.default_process,
                             score_cutoff=PICK_CUTOFF, limit=None)
     return [choices[index] for _label, _score, index in found]
+
+
+def _pick_score(query: str, label: str, **_: object) -> float:
+    """All the typed words in the label rank first (token_set_ratio: 'closure basra' is all in
+    'Closure of its consulate in Basra'); WRatio, a little discounted, keeps typos and
+    partial words findable. WRatio alone ties those two at 85.5 with 'US relocates Basra staff'."""
+    return max(fuzz.token_set_ratio(query, label), 0.95 * fuzz.WRatio(query, label))
 
 
 class PickerDialog(ModalScreen[Picked | None]):

@@ -40,7 +40,10 @@ def detail_table(claim_id: str, comparison: Comparison) -> Table:
     row("Hedges", ", ".join(claim.hedges) or None)
     row("Perspective", comparison.perspective_label(comparison.perspective_of(claim)))
     row("Because", speaker.perspective_reason if speaker else None)
-    row("Event", group.label if group else "not grouped")
+    title = comparison.event_title(group.id) if group else None
+    row("Event", title or "not grouped")
+    if group is not None and group.label.strip() and title != group.label.strip():
+        row("Keywords", group.label)  # the machine's label, which the title is built from
     row("Note", claim.note)
     row("Event note", group.note if group else None)
     if document is not None:

@@ -59,6 +59,7 @@ class EventTable(ScrollView, can_focus=True):
         self.all_voices = 0
         self._narrow = False
         self.on_highlight: Callable[[str], None] | None = None
+        self._titles: Callable[[str], str] | None = None
         self._styles: tuple[Style, Style] | None = None
         self._paint_width: int | None = None
         self._thumb: range = range(0)
@@ -80,11 +81,16 @@ class EventTable(ScrollView, can_focus=True):
         self.border_subtitle = Text("claims" if self._narrow else "claims · voices", "dim")
         self.refresh()
 
-    def show_events(self, rows: Sequence[EventRow], voices: int) -> None:
-        """Replace the rows (one per event); the cursor goes back to the top."""
+    def show_events(self, rows: Sequence[EventRow], voices: int,
+                    titles: Callable[[str], str] | None = None) -> None:
+        """Replace the rows (one per event); the cursor goes back to the top.
+
+        `titles` names an event by id (Comparison.event_title: a readable phrase rather than
+        the keyword label); it is called only for the rows painted."""
         self.rows = list(rows)
-        if voices != self.all_voices:
+        if voices != self.all_voices or titles != self._titles:
             self._row_cache.clear()
+        self._titles = titles
         self.all_voices = voices
         self.cursor_row = 0
         self.virtual_size = Size(self.size.width, len(self.rows))
@@ -186,15 +192,17 @@ class EventTable(ScrollView, can_focus=True):
 
     def _render_row(self, event: EventRow, width: int) -> Strip:
         """One event as an unstyled line (the widget and cursor styles are applied on top)."""
-        # Claims (4) + voices (6, dropped when narrow) + marker (" ⚡": 3 cells).
-        counts_width = 7 if self._narrow else 13
+        # Claims (4) + voices (' 3/5': 4, dropped when narrow) + marker (" ⚡": 3 cells): the
+        # counts stay compact so that the title keeps as many cells as possible.
+        counts_width = 7 if self._narrow else 11
         label_width = max(4, width - counts_width)
-        line = Text(" " + one_line(event.label), no_wrap=True, end="")
+        title = self._titles(event.id) if self._titles is not None else event.label
+        line = Text(" " + one_line(title), no_wrap=True, end="")
         line.truncate(label_width, overflow="ellipsis", pad=True)
         line.append(f"{event.claims:>4}")
         if not self._narrow:
-            line.append(f"{event.voices:>3}/{self.all_voices:<2}" if self.all_voices < 10
-                        else f"{event.voices:>5}", "dim")
+            line.append(f" {event.voices}/{self.all_voices}" if self.all_voices < 10
+                        else f"{event.voices:>4}", "dim")
         line.append_text(event_marker(event))
         line.truncate(width, pad=True)
         return Strip(line.render(self.app.console), width).crop(0, width).simplify()

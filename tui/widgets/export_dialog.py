@@ -38,6 +38,22 @@ MAX_SLUG_LENGTH = 60
 EXPORT_GROUP = "export"
 
 
+class FormatChoice(RadioSet):
+    """The format list: Enter picks the highlighted format and exports (Space only picks)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "choose_and_export", "export", show=False),
+    ]
+
+    def action_choose_and_export(self) -> None:
+        index = self._selected if self._selected is not None else self.pressed_index
+        buttons = list(self.query(RadioButton))
+        dialog = self.screen
+        if 0 <= index < len(buttons) and isinstance(dialog, ExportDialog):
+            dialog.set_format((buttons[index].id or "").removeprefix("export-format-"))
+            dialog.action_export()
+
+
 @dataclass(frozen=True, slots=True)
 class ExportResult:
     """What the dialog wrote: the file, its format and its size."""
@@ -129,7 +145,8 @@ class ExportDialog(ModalScreen[ExportResult | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "cancel", show=True, key_display="Esc"),
     ]
-    AUTO_FOCUS = "#export-path"
+    # The format list first: ↓/↑ pick a format and Enter exports it (Tab reaches the path).
+    AUTO_FOCUS = "#export-format"
 
     def __init__(
         self,
@@ -168,7 +185,7 @@ class ExportDialog(ModalScreen[ExportResult | None]):
             box.border_subtitle = Text("Enter exports · Esc cancels")
             yield Static(Text(self.report_title or "Untitled case"), id="export-case", markup=False)
             yield Label("Format", classes="export-label")
-            with RadioSet(id="export-format", compact=True):
+            with FormatChoice(id="export-format", compact=True):
                 for fmt in FORMATS:
                     yield RadioButton(
                         Text(f"{FORMAT_LABELS.get(fmt, fmt)}  {SUFFIXES[fmt]}"),
@@ -192,10 +209,15 @@ class ExportDialog(ModalScreen[ExportResult | None]):
     @on(RadioSet.Changed, "#export-format")
     def _on_format_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
-        button_id = event.pressed.id or ""
-        fmt = button_id.removeprefix("export-format-")
+        self.set_format((event.pressed.id or "").removeprefix("export-format-"))
+
+    def set_format(self, fmt: str) -> None:
+        """Choose the format: its radio button, and the path's suffix in step."""
         if fmt not in FORMATS:
             return
+        button = self.query_one(f"#export-format-{fmt}", RadioButton)
+        if not button.value:
+            button.value = True
         self.fmt = fmt
         path_input = self.query_one("#export-path", Input)
         value = path_input.value.strip()

@@ -11,10 +11,13 @@ from textual.widget import Widget
 
 from tui.actions import ACTIONS, KEY_NAMES, PALETTE_KEY
 
+# When the line is too narrow, these hints go first (in this order); help and quit always stay.
+DROPPED_FIRST = ("palette", "export", "detail", "filter")
 
-def keys_text() -> Text:
-    """'↑↓ claim  ←→ perspective  ][ event  ⏎ detail  / filter  ? help  q quit'."""
-    text = Text(" ")
+
+def key_hints() -> list[tuple[str, str]]:
+    """(keys, label) for every shown action, grouped keys together, then the palette."""
+    hints: list[tuple[str, str]] = []
     groups_done: set[str] = set()
     for action in ACTIONS:
         if not action.show:
@@ -24,15 +27,33 @@ def keys_text() -> Text:
                 continue
             groups_done.add(action.group.description)
             members = [a for a in ACTIONS if a.group == action.group and a.show]
-            keys = "".join(a.key_display or a.keys for a in members)
-            label = action.group.description
+            hints.append(("".join(a.key_display or a.keys for a in members),
+                          action.group.description))
         else:
-            keys = action.key_display or KEY_NAMES.get(action.keys, action.keys)
-            label = action.description
+            hints.append((action.key_display or KEY_NAMES.get(action.keys, action.keys),
+                          action.description))
+    hints.append((PALETTE_KEY.replace("ctrl+", "^"), "palette"))
+    return hints
+
+
+def keys_text(width: int | None = None) -> Text:
+    """'↑↓ claim  ←→ perspective  ][ event  ⏎ detail  / filter  ? help  q quit  ^p palette'.
+
+    With a `width`, the least needed hints are left out until the line fits, so that '? help'
+    and 'q quit' stay visible on a narrow terminal."""
+    hints = key_hints()
+
+    def length(shown: list[tuple[str, str]]) -> int:
+        return 1 + sum(Text(f"{keys} {label}  ").cell_len for keys, label in shown) - 2
+
+    for label in DROPPED_FIRST:
+        if width is None or length(hints) <= width:
+            break
+        hints = [hint for hint in hints if hint[1] != label]
+    text = Text(" ")
+    for index, (keys, label) in enumerate(hints):
         text.append(keys, "bold")
-        text.append(f" {label}  ", "dim")
-    text.append(PALETTE_KEY.replace("ctrl+", "^"), "bold")
-    text.append(" palette", "dim")
+        text.append(f" {label}" + ("  " if index < len(hints) - 1 else ""), "dim")
     return text
 
 
@@ -44,4 +65,4 @@ class KeysBar(Widget):
     """
 
     def render(self) -> Text:
-        return keys_text()
+        return keys_text(self.size.width or None)

@@ -38,7 +38,8 @@ class MatrixTable(RegistryTable):
             self.add_column(Text(label, justify="right"), width=max(5, min(len(label), 14)),
                             key=column.id)
         for event, counts in comparison.matrix():
-            label = event_marker(event) + Text(" ") + Text(one_line(event.label))
+            label = (event_marker(event) + Text(" ")
+                     + Text(one_line(comparison.event_title(event.id))))
             cells = [
                 Text(str(n), "bold", justify="right") if n else Text("·", "dim", justify="right")
                 for n in counts
