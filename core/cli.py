@@ -36,6 +36,17 @@ EXIT_INPUT_ERROR = 2
 EXIT_USAGE = 64
 
 
+def link_score(value: str) -> float:
+    """A grouping threshold: a link score between 0 and 1 (argparse type)."""
+    try:
+        score = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0.0 <= score <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value} is not a link score between 0 and 1")
+    return score
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with our exit code for usage errors (64), so 2 always means 'an input failed'."""
 
@@ -58,10 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
         "in the TUI; with no PATH, the bundled Basra case. Edits are saved to the case file.",
     )
     p_open.add_argument("paths", nargs="*", metavar="PATH")
-    p_open.add_argument("--merge-threshold", type=float, default=None,
+    p_open.add_argument("--merge-threshold", type=link_score, default=None,
                         help="group claims at or above this link score (a case keeps its own "
                         "unless given)")
-    p_open.add_argument("--suggest-threshold", type=float, default=None,
+    p_open.add_argument("--suggest-threshold", type=link_score, default=None,
                         help="suggest 'maybe the same event' at or above this link score")
     _add_registry_arg(p_open)
     p_open.add_argument("--from-backup", action="store_true",
@@ -101,9 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_settings_args(p: argparse.ArgumentParser) -> None:
     d = Settings()
-    p.add_argument("--merge-threshold", type=float, default=d.merge_threshold,
+    p.add_argument("--merge-threshold", type=link_score, default=d.merge_threshold,
                    help=f"link score at or above which claims are grouped (default {d.merge_threshold})")
-    p.add_argument("--suggest-threshold", type=float, default=d.suggest_threshold,
+    p.add_argument("--suggest-threshold", type=link_score, default=d.suggest_threshold,
                    help=f"link score at or above which a 'maybe the same event' suggestion is kept (default {d.suggest_threshold})")
 
 

@@ -67,7 +67,8 @@ def decode_text(data: bytes) -> str:
     """
     kind = binary_kind(data)
     if kind is not None:
-        raise NotTextError(f"not text (binary/PDF): looks like a {kind}")
+        article = "" if kind.startswith("binary data") else "a "
+        raise NotTextError(f"not text (binary/PDF): looks like {article}{kind}")
     text = _decode_with_bom(data)
     if text is None:
         try:

@@ -8,6 +8,7 @@ the exit status is 2.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
 import orjson
@@ -55,7 +56,9 @@ def group_jsonl(
     seen: set[str] = set()
     failed = False
     try:
-        fh = open(input_path, "rb")  # noqa: SIM115 - closed below, errors reported per line
+        # '-' reads standard input (kept open: it is not ours to close)
+        fh = (open(sys.stdin.fileno(), "rb", closefd=False) if input_path == "-"  # noqa: SIM115
+              else open(input_path, "rb"))  # noqa: SIM115 - closed below
     except OSError as exc:
         error(f"{input_path}: cannot read input: {exc.strerror or exc}")
         return EXIT_INPUT_ERROR

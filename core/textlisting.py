@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from core.compare import readable_label
 from core.models import Analysis, Claim
 
 
@@ -23,11 +24,11 @@ def claim_line(claim: Claim, outlet: str | None) -> str:
 
 
 def render_text(analysis: Analysis) -> str:
-    docs = {d.id: d for d in analysis.documents}
-    labels = {p.id: p.label for p in analysis.perspectives}
     out: list[str] = []
-    out.append(f"{len(analysis.documents)} documents · {len(analysis.claims)} claims · "
-               f"{len(analysis.groups)} events · {len(analysis.perspectives)} perspectives")
+    out.append(" · ".join((counted(len(analysis.documents), "document"),
+                           counted(len(analysis.claims), "claim"),
+                           counted(len(analysis.groups), "event"),
+                           counted(len(analysis.perspectives), "perspective"))))
     if analysis.perspectives:
         out.append("perspectives: " + ", ".join(f"{p.id}={p.label}" for p in analysis.perspectives))
     for doc in analysis.documents:
@@ -37,14 +38,19 @@ def render_text(analysis: Analysis) -> str:
         out.append(f"== {head}" + (f" ({meta})" if meta else "") + f"  [{doc.path}]")
         for claim in (c for c in analysis.claims if c.document == doc.id):
             out.append("  " + claim_line(claim, doc.outlet or doc.author))
-            if claim.perspective in labels:
-                pass
             out.extend(textwrap.wrap(claim.text, width=96, initial_indent="      ", subsequent_indent="      "))
     if analysis.groups:
         out.append("")
         out.append("== events")
+        texts = {c.id: c.text for c in analysis.claims}
         for g in analysis.groups:
-            out.append(f"  {g.id} {g.label} ({len(g.claims)} claims)")
-    for d in docs.values():
-        del d
+            # the name the TUI and reports show; the machine's keyword label after it
+            name = readable_label(g.label, g.terms, [texts[c] for c in g.claims if c in texts])
+            keywords = f" [{g.label}]" if g.label and name != g.label else ""
+            out.append(f"  {g.id} {name or '(unlabelled)'}{keywords} ({counted(len(g.claims), 'claim')})")
     return "\n".join(out) + "\n"
+
+
+def counted(n: int, noun: str) -> str:
+    """'1 claim', '2 claims'."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"

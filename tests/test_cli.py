@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -143,3 +144,16 @@ def test_devices_are_written_through_not_replaced(tmp_path: Path) -> None:
     assert fifo.exists() and not fifo.is_file()
     assert run(["analyze", str(SEED), "--format", "json", "--output", os.devnull]) == 0
     assert Path(os.devnull).is_char_device()
+
+
+def test_text_listing_names_events_readably_and_counts_in_good_english(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from core.cli import run as run_cli
+    from tests.seedcase import SEED
+
+    assert run_cli(["analyze", str(SEED), "--format", "text"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("1 document · ") and "(1 claims)" not in out
+    events = out.split("== events\n", 1)[1].splitlines()
+    assert events and all(re.search(r"\(\d+ claims?\)$", line) for line in events)
+    assert any("[" in line and "·" in line for line in events)  # keywords after the name

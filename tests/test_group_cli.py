@@ -88,3 +88,27 @@ def test_missing_input_file_is_an_input_error(tmp_path: Path, capsys: pytest.Cap
     code = run(["group", "--input", str(tmp_path / "nope.jsonl"), "--output", str(tmp_path / "o")])
     assert code == 2
     assert "nope.jsonl: cannot read input" in capsys.readouterr().err
+
+
+def test_group_reads_standard_input(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    lines = b"".join(orjson.dumps({"id": i, "text": CONSULATE}) + b"\n" for i in ("a", "b"))
+    proc = subprocess.run(
+        [sys.executable, "-c", "from tui.main import main; main()", "group", "--input", "-",
+         "--output", "-"], input=lines, capture_output=True, cwd=Path(__file__).parent.parent,
+        check=False)
+    assert proc.returncode == 0, proc.stderr
+    rows = [orjson.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["id"] for r in rows] == ["a", "b"] and rows[0]["group"] == rows[1]["group"]
+
+
+@pytest.mark.parametrize("value", ["-1", "5", "x", "nan"])
+def test_thresholds_outside_0_to_1_are_usage_errors(
+        tmp_path: Path, value: str, capsys: pytest.CaptureFixture[str]) -> None:
+    src = write_lines(tmp_path / "in.jsonl", [{"id": "1", "text": CONSULATE}])
+    with pytest.raises(SystemExit) as info:
+        run(["group", "--input", str(src), "--output", "-", "--merge-threshold", value])
+    assert info.value.code == 64
+    assert "--merge-threshold" in capsys.readouterr().err

@@ -935,13 +935,14 @@ class PerspectaApp(CaseWork, App[int]):
         if anchor is None or self.comparison is None or self.event_id is None:
             return
         group = self.comparison.groups[self.event_id]
+        shown = self.comparison.event_title(group.id)  # prefilled: the name on screen
 
         def done(label: str | None) -> None:
-            if label is not None and label.strip() and label.strip() != group.label:
+            if label is not None and label.strip() and label.strip() not in (group.label, shown):
                 self.apply_edit(RenameGroup(claim=anchor, label=label.strip()),
                                 self.current_claim() or anchor)
 
-        self.push_screen(TextDialog("Rename event", "New label for the event:", group.label), done)
+        self.push_screen(TextDialog("Rename event", "New label for the event:", shown), done)
 
     def action_move_claim_to_event(self) -> None:
         claim_id = self._focused_claim()
