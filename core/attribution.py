@@ -78,6 +78,9 @@ _TRAILING_TIME = re.compile(
     r"Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?$")
 # One-word "mentions" that are sentence openers, not speakers ("Speaking to reporters, …",
 # "Hastily, …"). A closed list: a suffix rule (-ing/-ly) would also drop Beijing, Kelly, Manning.
+_ANONYMITY = re.compile(
+    r"\b(?:anonymity|not (?:be )?(?:named|identified)|not authori[sz]ed to|declined to be "
+    r"(?:named|identified)|asked not to be|on background)\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+|\S)")
 # Sentences longer than this (characters) are left to the rules alone; see `modelled`.
 MODEL_MAX_SENTENCE = 2000
@@ -395,8 +398,10 @@ def _make_attr(text: str, start: int, end: int, cue: str | None, role: str | Non
     _name, prefix_role = split_name_role(mention)
     if prefix_role and role is None:
         role = prefix_role
+    # "X, speaking on condition of anonymity, said": the appositive makes the source anonymous
+    anonymous = is_anonymous(mention) or bool(role and _ANONYMITY.search(role))
     return Attr(mention=mention, start=start, end=end, cue=cue, role=role,
-                anonymous=is_anonymous(mention), via=via, paragraph=paragraph)
+                anonymous=anonymous, via=via, paragraph=paragraph)
 
 
 def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,

@@ -151,6 +151,9 @@ def is_proper_name(phrase: str) -> bool:
                for t in tokens)
 
 
+PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "inside", "outside"})
+
+
 def split_name_role(mention: str) -> tuple[str, str | None]:
     """Split 'U.S. Secretary of State Michael R. Pompeo' into ('Michael R. Pompeo', 'U.S.
     Secretary of State'). A mention without a personal name comes back whole with no role."""
@@ -172,6 +175,10 @@ def split_name_role(mention: str) -> tuple[str, str | None]:
     name_tokens = tokens[i:]
     if not name_tokens or i == 0:
         return mention, None
+    if tokens[i - 1].lower() in PLACE_PREPOSITIONS:
+        # "a Western diplomat in Baghdad", "an official at Foggy Bottom": the capitalised run
+        # is where the person is, not who: the speaker is the whole description.
+        return mention, None
     # A lone trailing capitalised word after a lowercase role ("the local governor Smith") or a
     # title ("Secretary Pompeo") is a surname; "the US Consul" has no name and i points at "US".
     role = " ".join(tokens[:i]).strip(" ,")
@@ -189,6 +196,10 @@ def split_name_role(mention: str) -> tuple[str, str | None]:
 def is_anonymous(mention: str) -> bool:
     """Unnamed sources: 'a senior Iraqi official', 'other sources', 'officials'."""
     tokens = [t.lower().strip(",.") for t in mention.split()]
+    for index, token in enumerate(tokens[1:], start=1):
+        if token in PLACE_PREPOSITIONS:  # 'an official in Tehran': the head is 'official'
+            tokens = tokens[:index]
+            break
     if not tokens:
         return False
     head = tokens[-1]

@@ -262,6 +262,8 @@ _ANY_ROLE_WORD = re.compile(
     "|".join(f"(?:{p.pattern})" for p in (_GOV_STRONG, _GOV_MP, _GOV_NEUTRAL, _ANALYST, _PRESS, _LOCAL)),
     _FLAGS,
 )
+# case-sensitive: 'a foreign diplomat', not the 'Foreign Office'
+_FOREIGN_MARKER = re.compile(r"\b(?:[Ww]estern|foreign|international|expatriate)\b")
 _RELATIVE_CLAUSE = re.compile(r",?\s+(?:which|whose|where)\s", _FLAGS)
 _CURRENT = re.compile(r"\b(?:current|currently|serving|sitting|incumbent)\b", _FLAGS)
 _STUDENT = re.compile(r"\b(?:students?|alumn\w*|undergraduates?|graduates?|pupils?)\b", _FLAGS)
@@ -364,6 +366,8 @@ def _text_facts(text: str) -> _TextFacts:
         ctx = _context(text, hit)
         if ctx == "skip":
             continue
+        if ctx == "location" and _FOREIGN_MARKER.search(text):
+            continue  # 'a Western diplomat in Baghdad' is posted there, not from there
         former = _is_former(text, hit.start)
         cat = entry.category
         if cat == "think_tank":

@@ -526,3 +526,21 @@ def test_local_officials_named_with_their_town() -> None:
 def test_descriptions_from_us_news(name: str, want: str | None) -> None:
     _, speakers, _ = assign_perspectives([], [Speaker(id="s", name=name)], [])
     assert speakers[0].perspective == want, speakers[0].perspective_reason
+
+
+@pytest.mark.parametrize("text, speaker, anonymous, perspective", [
+    ("A Western diplomat in Baghdad, speaking on condition of anonymity, said the move was rushed.",
+     "a Western diplomat in Baghdad", True, None),
+    ("An official in Tehran, who asked not to be named, said the claims were false.",
+     "an official in Tehran", True, "iran"),
+    ("A US diplomat in Baghdad said the move was rushed.", "a US diplomat in Baghdad", False,
+     "united-states"),
+])
+def test_a_place_after_in_is_where_the_speaker_is_not_who(
+        text: str, speaker: str, anonymous: bool, perspective: str | None) -> None:
+    from core.models import Document
+    from core.pipeline import analyze_documents
+
+    claims = analyze_documents([Document(id="d", path="x.txt", text=text, sha256="x")]).claims
+    assert [(c.speaker, c.anonymous, c.perspective) for c in claims] == [
+        (speaker, anonymous, perspective)]
