@@ -193,10 +193,13 @@ def analyze_paths(
     settings: Settings | None = None,
     registry: PerspectiveRegistry | None = None,
     progress: Progress | None = None,
+    attributed: dict[str, list[Claim]] | None = None,
 ) -> Analysis:
-    """Read the inputs and analyse every document that could be read."""
+    """Read the inputs and analyse every document that could be read (`attributed`: see
+    `analyze_documents`)."""
     result = ingest([str(p) for p in paths], progress=progress)
-    return analyze_documents(result.documents, settings, registry, result.errors, progress)
+    return analyze_documents(result.documents, settings, registry, result.errors, progress,
+                             attributed)
 
 
 def prepare_paths(

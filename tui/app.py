@@ -68,10 +68,9 @@ from core.curation import (
     apply_edits,
     new_perspective_id,
 )
-from core.ingest import ingest
 from core.models import ANALYSIS_SCHEMA, Analysis, Claim, Settings
 from core.perspectives import PerspectiveRegistry, RegistryError, load_registry
-from core.pipeline import analyze_documents
+from core.pipeline import analyze_paths
 from tui.actions import ACTIONS, PALETTE_KEY, bindings
 from tui.casework import ADD_DOCUMENTS_GROUP, CaseWork
 from tui.widgets.columns import ClaimColumn, ColumnContent, PerspectiveColumns, SilentLine
@@ -137,9 +136,7 @@ def load_analysis(
         data = orjson.loads(Path(paths[0]).read_bytes())
         if isinstance(data, dict) and data.get("schema") == ANALYSIS_SCHEMA:
             return Analysis.model_validate(data)
-    result = ingest(paths, progress=progress)
-    return analyze_documents(result.documents, settings, registry, result.errors, progress,
-                             attributed=attributed)
+    return analyze_paths(paths, settings, registry, progress, attributed)
 
 
 NAMED_INPUT_ERRORS = 6
@@ -410,11 +407,8 @@ class PerspectaApp(CaseWork, App[int]):
 
     @property
     def voices(self) -> int:
-        """How many perspectives other than the author's speak in the case."""
-        if self.comparison is None:
-            return 0
-        return sum(1 for c in self.comparison.columns
-                   if c.kind != "author" and c.id != UNASSIGNED_PERSPECTIVE)
+        """How many perspectives speak in the case (author and unassigned not counted)."""
+        return len(self.comparison.voices) if self.comparison is not None else 0
 
     def apply_filter(self, query: str) -> None:
         """Filter the events and claims, keeping the current event when it still matches."""
