@@ -196,6 +196,9 @@ _PASSIVE_BY = re.compile(r"\s+by\b")
 _COORDINATED = re.compile(r"\b(?:and|then|but|and then|but then)\s*$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _COMPLEMENT = re.compile(r"\s*(?:that|to|about|for|on|of|with|over|whether|if|how|what|why|:)\b\s*")
+# Complement words that carry meaning stay in the content: 'sought to implicate X' -> 'to
+# implicate X' (a bare 'implicate X' reads as a command), 'asked whether X' -> 'whether X'.
+_KEPT_COMPLEMENTS = frozenset("to whether if how what why".split())
 DESCRIPTIONS = False  # accept "the billionaire businessman said" (recall +, precision -)
 OPEN_DOUBLE = "“«"
 CLOSE_DOUBLE = "”»"
@@ -520,6 +523,15 @@ def _content_after(text: str, pos: int, hi: int, cue: str) -> int:
     return pos
 
 
+def _complement_start(text: str, comp: re.Match[str]) -> int:
+    """Where the content starts after a matched complement: after 'that', 'about', ':', but at
+    'to', 'whether', 'how' … (word counts still use comp.end(), as the cue model was fit)."""
+    word = comp.group().strip()
+    if word in _KEPT_COMPLEMENTS:
+        return comp.start() + comp.group().index(word)
+    return comp.end()
+
+
 def _content_end(text: str, start: int, end: int) -> int:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:"):
         end -= 1
@@ -545,13 +557,19 @@ class _DocAttributor:
         self.collected: list[tuple[CueCandidate, int, int, int, Attr]] | None = None
 
     def emit(self, start: int, end: int, kind: ClaimKind, attr: Attr | None, paragraph: int,
-             context_start: int | None = None) -> None:
+             context_start: int | None = None, context_end: int | None = None) -> None:
+        """One claim [start, end); hedges come from the claim and its frame [context_start,
+        context_end) (default: up to the claim), never from sibling claims in between."""
         start, end = _strip_span(self.text, start, end)
         if end <= start:
             return
         text = self.text[start:end]
         lo = start if context_start is None else min(start, context_start)
-        hedges = find_hedges(self.text[lo:end])
+        frame_end = start if context_end is None else min(start, context_end)
+        if frame_end == start:
+            hedges = find_hedges(self.text[lo:end])
+        else:  # searched apart, so that no cue joins words across the gap
+            hedges = find_hedges(self.text[lo:frame_end] + "\n" + text)
         claim = Claim(
             id=f"{self.doc.id}:{start}-{end}", document=self.doc.id, start=start, end=end,
             text=text, kind=kind, paragraph=paragraph, hedges=hedges,
@@ -565,9 +583,12 @@ class _DocAttributor:
             claim.anonymous = attr.anonymous
             claim.via = list(attr.via)
             claim.cue = attr.cue.lower() if attr.cue else None
-            if attr.anonymous and "other sources said" not in hedges and attr.mention.lower() \
-                    .startswith("other source"):
-                claim.hedges.append("other sources said")
+            # An unnamed 'other sources' is itself the hedge; the cue shown is the mention as it
+            # is written here ('other sources', 'Other source'), not a fixed label.
+            mention = self.text[attr.start:attr.end].lower()
+            if attr.anonymous and mention.startswith("other source") and \
+                    not any(mention in hedge for hedge in hedges):
+                claim.hedges.append(mention)
         self.claims.append(claim)
 
     def remember(self, attr: Attr) -> None:
@@ -854,12 +875,13 @@ class _DocAttributor:
             attr = self.resolve_statement(attr)
             c = _content_after(text, m.end(), hi, form)
             comp = _COMPLEMENT.match(text, c, hi)
+            shown = c
             if comp:
-                c = comp.end()
+                c, shown = comp.end(), _complement_start(text, comp)
             c_end = _content_end(text, c, hi)
             words_after = len(text[c:c_end].split())
             if frame.after >= 0.5 and words_after >= LEARNED_MIN_WORDS:
-                return c, c_end, attr
+                return shown, c_end, attr
             before = text[lo:attr.start].rstrip()
             if lead:
                 continue
@@ -886,6 +908,7 @@ class _DocAttributor:
             c_end = _content_end(text, c, hi)
             if len(text[c:c_end].split()) < LEARNED_MIN_WORDS:
                 continue
+            c = _complement_start(text, comp)
             if m.group("owner") is None:
                 s0, s1 = m.span("pron")
                 attr: Attr | None = Attr(mention=text[s0:s1], start=s0, end=s1, cue=noun,
@@ -951,6 +974,8 @@ class _DocAttributor:
             c_end = _content_end(text, c, hi)
             after = True
             n_words = len(text[c:c_end].split())
+            if comp:
+                c = _complement_start(text, comp)
             if n_words < MIN_CONTENT_WORDS:
                 before = text[lo:attr.start].rstrip()
                 if not before.endswith(",") or len(before.split()) < 3:
@@ -1078,6 +1103,9 @@ class _DocAttributor:
         speaker's claims with the relay in `via`."""
         text = self.text
         inner_lo, inner_hi = q.start + 1, max(q.start + 1, q.end - 1)
+        if text.startswith("''", q.start):  # typewriter '' marks are two characters wide
+            inner_lo = q.start + 2
+            inner_hi = max(inner_lo, q.end - 2 if text.startswith("''", q.end - 2) else q.end)
         inner_sents = list(split_sentences(text, inner_lo, inner_hi))
         relay = None
         if inner_sents and claim_start == q.start and not q.continued:
@@ -1109,9 +1137,13 @@ class _DocAttributor:
                 cut = n.end
             pieces.append((cut, max(q.end, self.extend_to or 0)))
             for a, b in pieces:
+                if len(pieces) > 1:
+                    a, b = _open_edges(text, a, b, q)
                 a, b = _strip_span(text, a, b)
                 if re.search(r"\w", text[a:b]):
-                    self.emit(a, b, ClaimKind.DIRECT, attr, paragraph, context_start=context)
+                    # Hedges from the frame before the quote, not from earlier pieces of it.
+                    self.emit(a, b, ClaimKind.DIRECT, attr, paragraph, context_start=context,
+                              context_end=claim_start)
             return
         outer_name = attr.speaker or split_name_role(attr.mention)[0]
         via = [outer_name, *attr.via]
@@ -1129,6 +1161,23 @@ class _DocAttributor:
                 self.emit(s0, s1, ClaimKind.DIRECT, inner_attr, paragraph)
                 covered = s1
         self.last = inner_attr
+
+
+def _open_edges(text: str, start: int, end: int, q: Quote) -> tuple[int, int]:
+    """A piece of a quote cut by a nested one leaves out the outer quote mark that its partner
+    piece holds: '"A. This DOS statement “B” C."' gives 'A.' and 'C.', not '"A.' and 'C."'
+    (a lone mark reads as a stray, and cards add their own marks around quotes)."""
+    if start == q.start and end < q.end:
+        if text.startswith("''", start):
+            start += 2  # typewriter '' opener
+        elif text[start] in OPEN_DOUBLE + STRAIGHT:
+            start += 1
+    if end == q.end and start > q.start:
+        if end - 2 > start and text.startswith("''", end - 2):
+            end -= 2
+        elif text[end - 1] in CLOSE_DOUBLE + STRAIGHT:
+            end -= 1
+    return start, end
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:

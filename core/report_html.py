@@ -168,7 +168,9 @@ def _claim_html(claim: Claim, report: Report) -> str:
     stripped = claim.text.strip()
     tag = "blockquote" if claim.kind is ClaimKind.DIRECT else "p"
     # Quote marks are added by CSS only when the span does not already carry its own.
-    cls = "text addq" if tag == "blockquote" and not stripped.startswith(_QUOTE_MARKS) else "text"
+    # ('the US has "advised …"' ends with its own mark: adding more would double it)
+    own_marks = stripped.startswith(_QUOTE_MARKS) or stripped.endswith(_QUOTE_MARKS)
+    cls = "text addq" if tag == "blockquote" and not own_marks else "text"
     text = esc(stripped)
     note = (
         f'<p class="note" dir="auto">Analyst\'s note: {esc(claim.note)}</p>' if claim.note else ""

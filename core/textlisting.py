@@ -6,6 +6,7 @@ import textwrap
 
 from core.compare import readable_label
 from core.models import Analysis, Claim
+from core.report_common import plural
 
 
 def claim_line(claim: Claim, outlet: str | None) -> str:
@@ -25,10 +26,10 @@ def claim_line(claim: Claim, outlet: str | None) -> str:
 
 def render_text(analysis: Analysis) -> str:
     out: list[str] = []
-    out.append(" · ".join((counted(len(analysis.documents), "document"),
-                           counted(len(analysis.claims), "claim"),
-                           counted(len(analysis.groups), "event"),
-                           counted(len(analysis.perspectives), "perspective"))))
+    out.append(" · ".join((plural(len(analysis.documents), "document"),
+                           plural(len(analysis.claims), "claim"),
+                           plural(len(analysis.groups), "event"),
+                           plural(len(analysis.perspectives), "perspective"))))
     if analysis.perspectives:
         out.append("perspectives: " + ", ".join(f"{p.id}={p.label}" for p in analysis.perspectives))
     for doc in analysis.documents:
@@ -47,10 +48,6 @@ def render_text(analysis: Analysis) -> str:
             # the name the TUI and reports show; the machine's keyword label after it
             name = readable_label(g.label, g.terms, [texts[c] for c in g.claims if c in texts])
             keywords = f" [{g.label}]" if g.label and name != g.label else ""
-            out.append(f"  {g.id} {name or '(unlabelled)'}{keywords} ({counted(len(g.claims), 'claim')})")
+            out.append(f"  {g.id} {name or '(unlabelled)'}{keywords} ({plural(len(g.claims), 'claim')})")
     return "\n".join(out) + "\n"
 
-
-def counted(n: int, noun: str) -> str:
-    """'1 claim', '2 claims'."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -279,3 +279,57 @@ def test_the_classifier_skips_sentences_too_long_for_its_scan(
     for text in (short, long):
         attribute_document(Document(id="d", path="x.txt", text=text, sha256="x"))
     assert scanned and max(scanned) <= attribution.MODEL_MAX_SENTENCE
+
+
+def test_quote_cut_by_a_nested_statement_leaves_out_the_outer_marks() -> None:
+    # Each piece of an outer quote cut around a nested statement must not carry a lone outer
+    # quote mark ('is wrong."'): renderers add their own marks and the lone one doubles.
+    for opener, closer in (('"', '"'), ("“", "”"), ("''", "''")):
+        text = (f"Jane Doe notes: {opener}The militia takes the move as weakness and will push "
+                "further. This DOS statement “We will respond firmly to any attack on us.” "
+                f"is wrong and will invite more attacks.{closer}\n\nThe vote is next week.")
+        claims = _claims(text)
+        assert all(text[c.start:c.end] == c.text for c in claims)
+        first = _at(claims, "The militia takes the move")
+        last = _at(claims, "is wrong and will invite")
+        nested = _at(claims, "We will respond firmly")
+        assert first.text == "The militia takes the move as weakness and will push further."
+        assert last.text == "is wrong and will invite more attacks."
+        assert first.speaker_mention == last.speaker_mention == "Jane Doe"
+        assert nested.text == "“We will respond firmly to any attack on us.”"
+    # A quote that is not cut keeps both its marks.
+    whole_text = 'Jane Doe notes: "The militia takes the move as weakness and will push on."'
+    assert _at(_claims(whole_text), "The militia takes").text == whole_text[16:]
+
+
+def test_infinitive_and_question_complements_stay_in_the_content() -> None:
+    # 'sought to implicate X' shown as 'implicate X' reads as an order; 'to' (like 'whether')
+    # carries the meaning, while 'that' and 'about' are dropped as before.
+    text = ("A bombing in Ahvaz killed 25 people on Saturday. "
+            "Tehran has sought to implicate Washington in the bombing.")
+    sought = _at(_claims(text), "implicate Washington")
+    assert sought.speaker_mention == "Tehran" and sought.cue == "sought"
+    assert sought.text == "to implicate Washington in the bombing"
+    worried = _at(_claims("Republicans are worried about a long fight over the budget next "
+                          "spring."), "long fight")
+    assert worried.text.startswith("a long fight")
+
+
+def test_anonymous_source_hedge_is_the_cue_written_in_this_claim() -> None:
+    told = _claims("The mayor resigned on Monday. Other sources told reporters that the "
+                   "mayor had been forced out by the party.")
+    claim = _at(told, "forced out by the party")
+    assert claim.anonymous
+    assert "other sources" in claim.hedges and "other sources said" not in claim.hedges
+    said = _claims("The mayor resigned on Monday. Other sources said the mayor had been "
+                   "forced out by the party.")
+    assert "other sources said" in _at(said, "forced out by the party").hedges
+
+
+def test_quote_pieces_take_hedges_from_the_frame_not_from_sibling_pieces() -> None:
+    text = ("Jane Doe notes: \"The strike may have been a warning and could widen. This DOS "
+            "statement “We will respond firmly to any attack on us.” is a mistake and will "
+            "invite more attacks.\"\n")
+    claims = _claims(text)
+    assert _at(claims, "The strike may").hedges == ["may", "could"]
+    assert _at(claims, "is a mistake").hedges == []

@@ -414,3 +414,21 @@ def test_reports_name_events_as_the_tui_does_and_data_exports_keep_the_label() -
     assert sorted(g["label"] for g in exported["groups"]) == sorted(g.label for g in analysis.groups)
     rows = list(csv.DictReader(io.StringIO(export_analysis(analysis, "csv").decode("utf-8-sig"))))
     assert {r["group_label"] for r in rows if r["group_label"]} <= {g.label for g in analysis.groups}
+
+
+def test_a_direct_claim_ending_in_its_own_quote_mark_gets_no_second_pair() -> None:
+    from core.report_html import _claim_html
+    from core.report_common import build_report
+    from tui.render import claim_quote
+
+    text = 'the US has "advised Iraq of threats."'
+    doc = Document(id="d1", path="a.txt", text=text, sha256="x")
+    bare = Claim(id="d1:0-5", document="d1", start=0, end=5, text="Hello", kind=ClaimKind.DIRECT)
+    framed = Claim(id="d1:0-37", document="d1", start=0, end=len(text), text=text,
+                   kind=ClaimKind.DIRECT)
+    analysis = Analysis(documents=[doc], claims=[bare, framed])
+    assert claim_quote(framed).plain == text
+    assert claim_quote(bare).plain == "“Hello”"
+    report = build_report(analysis)
+    assert 'class="text addq"' not in _claim_html(framed, report)
+    assert 'class="text addq"' in _claim_html(bare, report)

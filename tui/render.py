@@ -52,7 +52,8 @@ def claim_quote(claim: Claim, limit: int | None = CARD_MAX_CHARS) -> Text:
         body = body[: limit - 1].rstrip() + "…"
     text = Text(body)
     # Spans that already hold their quotation marks are shown as they are.
-    if claim.kind == ClaimKind.DIRECT and body[:1] not in QUOTE_MARKS:
+    if claim.kind == ClaimKind.DIRECT and body[:1] not in QUOTE_MARKS \
+            and clean(claim.text).strip()[-1:] not in QUOTE_MARKS:
         text = Text("“") + text + Text("”")
     elif claim.kind == ClaimKind.NARRATION:
         text.stylize("italic")
