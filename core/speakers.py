@@ -21,7 +21,13 @@ import orjson
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
-from core.attribution_lexicon import PRONOUNS, is_proper_name, split_name_role
+from core.attribution_lexicon import (
+    PRONOUNS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+    is_proper_name,
+    split_name_role,
+)
 from core.models import Claim, Document, Speaker
 
 LAST_NAME_THRESHOLD = 0.9
@@ -55,7 +61,7 @@ _NICKNAMES = {"mike": "michael", "bill": "william", "bob": "robert", "jim": "jam
               "chris": "christopher", "dan": "daniel", "dave": "david", "ben": "benjamin",
               "hillary": "hillary", "liz": "elizabeth", "ted": "edward", "rick": "richard"}
 _INITIAL = re.compile(r"^[A-Z]\.$")
-_POSSESSIVE_S = re.compile(r"(?<=\w)['’]s$")
+_POSSESSIVE_S = re.compile(r"(?<=\w)['’]s$|(?<=\ws)['’]$")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
@@ -146,7 +152,10 @@ class _Registry:
 
     def surname(self, name: str, doc_people: _DocPeople) -> _Entity | None:
         key = translit(name)
+        # a misspelt surname keeps its last letter (Giulini/Giuliani, Qasemi/Ghasemi); a
+        # different name that merely starts alike does not (Francis/Franco)
         candidates = [ent for ent in self._similar_people(key) if ent.last and
+                      translit(ent.last)[-1:] == key[-1:] and
                       JaroWinkler.similarity(key, translit(ent.last)) >= LAST_NAME_THRESHOLD]
         # the person of this document named most recently first (latest in doc_people)
         in_doc = [ent for ent in candidates if ent in doc_people]
@@ -337,11 +346,16 @@ def resolve_speakers(
     texts = {d.id: d.text for d in documents}
     doc_people: dict[str, _DocPeople] = {}
     doc_history: dict[str, _History] = {}
+    spoken: dict[str, list[tuple[int, _Entity]]] = {}  # per document: (speaker_start, person)
     for claim in out_sorted:
         raw = claim.speaker or claim.speaker_mention
         if not raw:
             continue
-        raw = _POSSESSIVE_S.sub("", raw)  # "Trump's claim that …" is Trump's
+        # "Trump's claim that …" is Trump's; "Graham—who …" is Graham, "… can be!— Cruz" Cruz
+        dashed = [part.strip() for part in raw.split("—") if part.strip()]
+        if len(dashed) > 1:
+            raw = dashed[0] if dashed[0][0].isupper() else dashed[-1]
+        raw = _POSSESSIVE_S.sub("", raw) or raw
         people = doc_people.get(claim.document)
         if people is None:
             people = doc_people[claim.document] = _DocPeople()
@@ -351,7 +365,13 @@ def resolve_speakers(
         ent = _resolve_one(raw, claim, registry, people, history)
         pronoun = POSSESSIVE_PRONOUNS.get(raw.lower(), raw.lower())
         text = texts.get(claim.document, "")
-        if ent is not None and pronoun in ("he", "she") and claim.speaker_start is not None:
+        subject = None
+        if pronoun in ("he", "she", "i") and claim.speaker_start is not None:
+            subject = _subject_antecedent(text, claim.speaker_start, pronoun, registry, people,
+                                          spoken.setdefault(claim.document, []))
+        if subject is not None:
+            ent = subject
+        elif ent is not None and pronoun in ("he", "she") and claim.speaker_start is not None:
             ent = _nearest_person(text, claim.speaker_start, registry, people, pronoun) or ent
         elif ent is None and pronoun in ("he", "she") and claim.speaker_start is not None:
             ent = _nearest_person(text, claim.speaker_start, registry, people, pronoun) or \
@@ -364,6 +384,8 @@ def resolve_speakers(
         assigned[id(claim)] = ent
         if ent.person:
             people.add(ent)
+            if claim.speaker_start is not None:
+                spoken.setdefault(claim.document, []).append((claim.speaker_start, ent))
         history.add(ent)
     ids: dict[str, str] = {}
     taken: set[str] = set()
@@ -548,3 +570,235 @@ def _resolve_one(raw: str, claim: Claim, registry: _Registry, people: _DocPeople
     if raw != name:
         ent.names[raw] += 0
     return ent
+
+
+# --- Pronoun antecedents by sentence subject -------------------------------------------------
+# Newswire 'he said' refers far more often to the subject of its own or a recent sentence
+# ("Former governor Ed Rendell was resolute. 'No,' he said.") than to the last speaker of the
+# document or the last surname written (often an object: "Adelson met with Trump … he found").
+
+SUBJECT_SENTENCES = 3  # the pronoun's sentence and up to this many before it
+SUBJECT_WINDOW = 700  # characters looked back at most (keeps each pronoun O(1))
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’'»)]*\s+|\n\s*")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Col|St|Jr|Sr|Prof|Rev|No|Mt|Ft)|\b[A-Z])\.$")
+# A sentence opening with one of these words starts with a clause; its subject follows a comma.
+_CLAUSE_OPENERS = frozenset(
+    """in at on after when while even as though although from since before during asked
+    speaking despite like unlike under over with without for if because until once upon
+    following according instead""".split())
+_SKIPPED_OPENERS = frozenset("but and yet still so then now also however meanwhile".split())
+_SUBJECT_TOKEN = re.compile(r"^[A-Z][\w'’.-]*,?$")
+_SURNAME = re.compile(r"^[A-Z][a-z][\w'’-]*$")
+_OPEN_QUOTES = "\"“‘'«( "
+
+
+def _sentences_before(text: str, pos: int) -> list[tuple[int, int]]:
+    """(start, end) of the sentence holding `pos` and of up to SUBJECT_SENTENCES before it,
+    nearest first ('Mr. Smith' does not end a sentence)."""
+    lo = max(0, pos - SUBJECT_WINDOW)
+    hi = min(len(text), pos + 300)
+    starts = [lo]
+    for m in _SENTENCE_END.finditer(text, lo, hi):
+        if _ABBREVIATION.search(text, max(lo, m.start() - 5), m.start()):
+            continue
+        starts.append(m.end())
+    bounds = [(a, b) for a, b in zip(starts, [*starts[1:], hi], strict=True) if a < b]
+    current = [i for i, (a, b) in enumerate(bounds) if a <= pos < b]
+    if not current:
+        return []
+    i = current[0]
+    return [bounds[j] for j in range(i, max(-1, i - SUBJECT_SENTENCES - 1), -1)]
+
+
+def _subject_at(text: str, start: int, end: int) -> tuple[int, str, bool] | None:
+    """The personal name that opens the clause at `start` ('Former Pennsylvania governor Ed
+    Rendell, one of …, was'), with its position and whether a title came with it; None when
+    the clause opens otherwise."""
+    while start < end and text[start] in _OPEN_QUOTES:
+        start += 1
+    tokens: list[tuple[int, str]] = []
+    for m in re.finditer(r"\S+", text[start:end]):
+        tok = m.group()
+        if (_SUBJECT_TOKEN.match(tok) or tok.lower() in TITLE_LOWER) and len(tokens) < 8:
+            tokens.append((start + m.start(), tok))
+            if tok.endswith(","):
+                break
+            continue
+        if not tokens or tok.lower() == "and" or not tok[0].islower():
+            return None  # "Trump and Cruz", a quote, a number: not one person's name
+        break
+    if not tokens:
+        return None
+    words = [t.rstrip(",") for _at, t in tokens]
+    if _POSSESSIVE_S.search(words[-1]) or words[-1].endswith(("s'", "s’")):
+        return None  # "Trump's campaign said": the campaign speaks
+    name, role = split_name_role(" ".join(words))
+    if not _plausible_name(name):
+        return None
+    return tokens[len(words) - len(name.split())][0], name, role is not None
+
+
+def _plausible_name(name: str) -> bool:
+    parts = name.split()
+    if not parts or not _SURNAME.match(parts[-1]) or _is_body(name):
+        return False
+    return parts[0].lower() not in _NOT_FIRST_NAMES and parts[-1].lower() not in _NOT_SUBJECTS
+
+
+# Capitalised sentence openers that are no one's name.
+_NOT_SUBJECTS = COUNTRIES | PRONOUNS | frozenset(
+    """to it its this that these those there here what when where why how who which if
+    not no yes so as at by of on or our my your his her their we us me him them all some
+    many most few both each every one two three four five six seven eight nine ten
+    republicans democrats americans officials others critics voters""".split())
+TITLE_LOWER = TITLE_WORDS | ROLE_NOUNS | frozenset("""former governor spokesman spokeswoman senator secretary leader
+    chairman chairwoman director adviser advisor aide manager strategist senior top campaign
+    press chief minister president candidate nominee lawmaker official analyst""".split())
+
+
+def _clause_subject(text: str, start: int, end: int) -> tuple[int, str, bool] | None:
+    """The subject of the sentence [start, end) and where it is written: the name opening it,
+    or opening the main clause after a leading 'In …,' / 'When …,' clause (which is how a
+    pronoun can come before its name: 'Even as he accused X, Giuliani said')."""
+    while start < end and text[start] in _OPEN_QUOTES:
+        start += 1
+    first = re.match(r"[A-Za-z]+", text[start:end])
+    opener = first.group().lower() if first else ""
+    if opener in _SKIPPED_OPENERS:
+        start += len(opener)
+        while start < end and text[start] in ", ":
+            start += 1
+        first = re.match(r"[A-Za-z]+", text[start:end])
+        opener = first.group().lower() if first else ""
+    if opener not in _CLAUSE_OPENERS:
+        return _subject_at(text, start, end)
+    # the main clause's subject follows one of the next commas
+    comma = start
+    for _ in range(3):
+        comma = text.find(",", comma + 1, end)
+        if comma < 0:
+            return None
+        found = _subject_at(text, comma + 1, end)
+        if found is not None:
+            return found
+    return None
+
+
+def _known_surname(last: str, registry: _Registry, people: _DocPeople) -> _Entity | None:
+    """Registry.surname for a word read from the text, by exact spelling key only: every
+    capitalised sentence opener is looked up, and a fuzzy query per new word would cost a pass
+    over all known surnames."""
+    candidates = registry.by_last_key.get(translit(last), [])
+    in_doc = [ent for ent in candidates if ent in people]
+    if in_doc:
+        return max(in_doc, key=people.position)
+    matches = [ent for ent in candidates if ent.first]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _person_named(name: str, text: str, pos: int, registry: _Registry, people: _DocPeople,
+                  titled: bool = False) -> _Entity | None:
+    """The person a written name is, when it clearly is one: a lone surname must be a known
+    person, be written in full earlier ('Brian Fallon … Fallon fired back') or come with a
+    title ('President Obama', `titled`); a longer name
+    must have a known surname or start with a common first name ('Rabbi Marvin Hier' is read
+    from 'Marvin')."""
+    parts = name.split()
+    found = _known_surname(parts[-1], registry, people)
+    if len(parts) == 1:
+        if found is None:
+            full = _full_name_before(text, parts[0], pos)
+            if full is not None and _HONORIFIC.match(full):
+                # 'Mr. Green' tells a person and a gender, not a first name
+                found = registry.new("name:" + translit(parts[0]), person=True)
+                registry.set_last(found, parts[0])
+                found.names[parts[0]] += 0
+            elif full is not None:
+                found = registry.person(full)
+                found.names[full] += 0
+            elif titled:
+                found = registry.new("name:" + translit(parts[0]), person=True)
+                registry.set_last(found, parts[0])
+                found.names[parts[0]] += 0
+        return found
+    if found is not None and _first_compatible(_person_parts(name)[0], found.first):
+        return found
+    for i in range(len(parts) - 1):
+        if parts[i].lower().rstrip(".") in FIRST_NAME_PRONOUN or _HONORIFIC.match(parts[i]):
+            full = " ".join(parts[i:])
+            ent = registry.person(full)
+            ent.names[full] += 0
+            return ent
+    return None
+
+
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+FULL_NAME_LOOKBACK = 5000  # characters searched for the full form of a lone surname
+
+
+_FIRST_BEFORE = re.compile(r"((?:Mr|Mrs|Ms|Dr)\.|[A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?$")
+
+
+def _full_name_before(text: str, surname: str, pos: int) -> str | None:
+    """'Brian Fallon' or 'Mr. Fallon' written before `pos` for the surname 'Fallon' (a common
+    first name or an honorific is required, so 'Free Trade' never counts). Found with
+    str.find, not a regex compiled per surname."""
+    lo = max(0, pos - FULL_NAME_LOOKBACK)
+    at = text.find(surname, lo, pos)
+    while at >= 0:
+        after = at + len(surname)
+        if after >= len(text) or not text[after].isalnum():
+            m = _FIRST_BEFORE.search(text, max(lo, at - 40), at)
+            if m is not None:
+                first = m.group(1)
+                if first.lower() in FIRST_NAME_PRONOUN or first.endswith("."):
+                    return text[m.start():after]
+        at = text.find(surname, after, pos)
+    return None
+
+
+def _subject_antecedent(text: str, pos: int, pronoun: str, registry: _Registry,
+                        people: _DocPeople, spoken: list[tuple[int, _Entity]]) -> _Entity | None:
+    """The person a he/she/I at `pos` most likely is: the subject of its own sentence (before
+    it, or after a leading clause that holds it), else of one of the sentences before, else a
+    person who spoke in that sentence; a person of the other gender is skipped."""
+    def fits(ent: _Entity | None) -> bool:
+        return ent is not None and ent.person and (
+            pronoun == "i" or _pronoun_of(ent, text) in (None, pronoun))
+
+    for k, (start, end) in enumerate(_sentences_before(text, pos)):
+        subject = _clause_subject(text, start, end)
+        if subject is not None and (k > 0 or subject[0] < pos or _leading_clause(
+                text, start, pos)):
+            ent = _person_named(subject[1], text, subject[0], registry, people, subject[2])
+            if fits(ent):
+                return ent
+            if ent is not None and ent.person:
+                # "Senator Ann Fry met Mr. Green. He said": the other gender's subject points
+                # to the person named after it in the same sentence
+                for m in reversed(list(_NAME_RUN.finditer(text, subject[0] + 1,
+                                                          pos if k == 0 else end))):
+                    name, role = split_name_role(m.group())
+                    if not _plausible_name(name):
+                        continue
+                    other = _person_named(name, text, m.end(), registry, people,
+                                          role is not None)
+                    if other is not ent and fits(other):
+                        return other
+        limit = pos if k == 0 else end
+        # a speaker the attribution found in this sentence (the latest one)
+        for at, ent in reversed(spoken[-12:]):
+            if start <= at < limit and fits(ent):
+                return ent
+    return None
+
+
+def _leading_clause(text: str, start: int, pos: int) -> bool:
+    """Whether `pos` lies in a sentence's leading 'In …,' / 'When …,' clause (before its first
+    comma)."""
+    while start < pos and text[start] in _OPEN_QUOTES:
+        start += 1
+    first = re.match(r"[A-Za-z]+", text[start:pos])
+    return bool(first and first.group().lower() in _CLAUSE_OPENERS and ","
+                not in text[start:pos])

@@ -96,3 +96,35 @@ def test_possessive_sources_resolve_like_names_and_pronouns() -> None:
         "Later, his suggestion that the results be delayed drew wide criticism.")
     assert _speaker_of(claims, "the vote was rigged") == "Donald Trump"
     assert _speaker_of(claims, "results be delayed") == "Donald Trump"
+
+
+def test_pronoun_prefers_the_sentence_subject_over_a_later_object() -> None:
+    claims, _ = _run(
+        "Donald Trump said the polls were wrong.\n\n"
+        "Casino owner Sheldon Adelson met with Trump in December. "
+        "He said the candidate was very charming.")
+    assert _speaker_of(claims, "very charming") == "Sheldon Adelson"
+
+
+def test_pronoun_before_its_name_in_a_leading_clause() -> None:
+    claims, _ = _run(
+        "Donald Trump said the polls were wrong.\n\n"
+        "Even as he argued that the deal was unfair, Senator Bob Smith voted for it on Monday.")
+    assert _speaker_of(claims, "the deal was unfair") == "Bob Smith"
+
+
+def test_quote_continuation_takes_the_subject_of_the_sentence_before() -> None:
+    claims, _ = _run(
+        "Senator Jeff Sessions said the party was united.\n\n"
+        "Representative Thomas Massie now said Trump had the obligation to unite the party.\n\n"
+        "“I think he can do that, but the biggest unifier is Hillary Clinton.”")
+    assert _speaker_of(claims, "he can do that") == "Thomas Massie"
+
+
+def test_lone_surname_does_not_join_a_different_name_that_starts_alike() -> None:
+    claims, _ = _run(
+        "Massimo Franco said the Vatican would stay out of the campaign.\n\n"
+        "Francis said the walls were a moral question, not a political one.\n\n"
+        "Ruddy Giuliani said the vote was close. Giulini said the count would take a week.")
+    assert _speaker_of(claims, "walls were a moral question") == "Francis"
+    assert _speaker_of(claims, "count would take a week") == "Ruddy Giuliani"
