@@ -121,7 +121,9 @@ class SourceRow:
     path: str
     claims: int
     speakers: int
-    perspectives: int
+    perspectives: int = field(
+        metadata={"doc": "Perspectives speaking in the document (not author, not unassigned)."}
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +172,11 @@ class Comparison:
 
         self.columns: list[PerspectiveColumn] = self._order_columns(perspective_counts)
         self._column_index = {c.id: i for i, c in enumerate(self.columns)}
+        # What every count of "perspectives" means (header, Sources, event list 'n/m', Matrix):
+        # the sides that speak in the case, without the author's narration and the unassigned.
+        self.voices: tuple[str, ...] = tuple(
+            c.id for c in self.columns if self.is_voice(c.id) and c.claims
+        )
         self.cells: dict[str, dict[str, list[Claim]]] = {
             event: dict(by_perspective) for event, by_perspective in cells.items()
         }
@@ -230,7 +237,7 @@ class Comparison:
         return found is None or found.kind != "author"
 
     def _event_rows(self) -> list[EventRow]:
-        voices = [c.id for c in self.columns if self.is_voice(c.id) and c.claims]
+        voices = self.voices
         rows: list[EventRow] = []
         first_seen: dict[str, tuple[int, int]] = {}
         for event_id, by_perspective in self.cells.items():
@@ -363,7 +370,9 @@ class Comparison:
             speaker = claim.speaker_id or claim.speaker
             if speaker:
                 speakers[claim.document].add(speaker)
-            perspectives[claim.document].add(self.perspective_of(claim))
+            perspective = self.perspective_of(claim)
+            if self.is_voice(perspective):
+                perspectives[claim.document].add(perspective)
         return [
             SourceRow(
                 id=doc.id,
@@ -703,11 +712,19 @@ def build_comparison(analysis: Analysis) -> Comparison:
     return Comparison(analysis)
 
 
-def case_counts(analysis: Analysis, events: Sequence[EventRow]) -> dict[str, int]:
-    """Numbers for a header line: sources, claims, events, perspectives."""
+def case_counts(
+    analysis: Analysis, events: Sequence[EventRow], voices: Sequence[str] | None = None
+) -> dict[str, int]:
+    """Numbers for a header line: sources, claims, events, perspectives.
+
+    `voices` are the perspectives that count (see `Comparison.voices`: those that speak,
+    without the author and the unassigned); without it, every non-author perspective counts.
+    """
+    if voices is None:
+        voices = [p.id for p in analysis.perspectives if p.kind != "author"]
     return {
         "sources": len(analysis.documents),
         "claims": len(analysis.claims),
         "events": sum(1 for e in events if e.id != UNGROUPED_EVENT),
-        "perspectives": len(analysis.perspectives),
+        "perspectives": len(voices),
     }

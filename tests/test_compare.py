@@ -8,8 +8,10 @@ import pytest
 
 from core.compare import (
     TITLE_MAX_CHARS,
+    UNASSIGNED_PERSPECTIVE,
     UNGROUPED_EVENT,
     build_comparison,
+    case_counts,
     is_keyword_label,
     paragraph_bounds,
     readable_label,
@@ -181,3 +183,21 @@ def test_event_title_leaves_the_analysis_label_alone(seed: Analysis) -> None:
     for event in comparison.events:
         if event.id in comparison.groups and event.id != group.id:
             assert comparison.event_title(event.id) == event.label
+
+
+def test_perspective_counts_share_one_definition(seed: Analysis) -> None:
+    """Header, event rows, Sources and Matrix count the same perspectives: those that speak,
+    without the author's narration and without 'no perspective'."""
+    comparison = build_comparison(seed)
+    kinds = {p.id: p.kind for p in seed.perspectives}
+    speaking = {comparison.perspective_of(c) for c in seed.claims}
+    expected = {p for p in speaking if p != UNASSIGNED_PERSPECTIVE and kinds.get(p) != "author"}
+    assert set(comparison.voices) == expected
+    assert any(kinds.get(p) == "author" for p in speaking)  # the fixture has narration
+    counts = case_counts(seed, comparison.events, comparison.voices)
+    assert counts["perspectives"] == len(expected) < len(seed.perspectives)
+    for row in comparison.source_rows():
+        in_document = {comparison.perspective_of(c) for c in seed.claims if c.document == row.id}
+        assert row.perspectives == len(in_document & expected)
+    for event in comparison.events:
+        assert event.voices + len(event.silent) == len(comparison.voices)

@@ -417,8 +417,8 @@ def test_reports_name_events_as_the_tui_does_and_data_exports_keep_the_label() -
 
 
 def test_a_direct_claim_ending_in_its_own_quote_mark_gets_no_second_pair() -> None:
-    from core.report_html import _claim_html
     from core.report_common import build_report
+    from core.report_html import _claim_html
     from tui.render import claim_quote
 
     text = 'the US has "advised Iraq of threats."'

@@ -17,6 +17,7 @@ from typing import Any
 
 import orjson
 import pytest
+from rich.console import Console
 from textual import events
 from textual.command import CommandPalette
 from textual.widgets import ContentSwitcher, Input
@@ -30,7 +31,7 @@ from tui.widgets.columns import ClaimColumn, PerspectiveColumns
 from tui.widgets.context import ContextPane
 from tui.widgets.detail import ClaimDetailScreen
 from tui.widgets.events import EventTable
-from tui.widgets.help import HelpScreen
+from tui.widgets.help import HelpScreen, help_table
 from tui.widgets.keys import keys_text
 from tui.widgets.matrix import MatrixTable
 from tui.widgets.sources import SourcesTable
@@ -95,7 +96,9 @@ async def test_opens_on_compare_with_events_by_importance(seed: Analysis) -> Non
         assert voices == sorted(voices, reverse=True)
         text = screen_text(app)
         assert "Developing: The closure of the US consulate in Basra" in text
-        assert "27 claims" in text and "9 events" in text and "6 perspectives" in text
+        voice_count = len(build_comparison(seed).voices)
+        assert "27 claims" in text and "9 events" in text
+        assert f"{voice_count} perspectives" in text
         # The first event's speaking perspectives are the first columns.
         first = app.filtered.events[0]  # type: ignore[union-attr]
         assert visible_perspectives(app)[: len(first.perspectives)] == list(first.perspectives)
@@ -568,3 +571,105 @@ def test_key_hints_keep_help_and_quit_on_a_narrow_terminal() -> None:
         assert line.cell_len <= width
         assert "? help" in line.plain and "q quit" in line.plain
     assert "palette" in keys_text(120).plain
+
+
+@async_test
+async def test_perspective_counts_agree_on_every_screen(seed: Analysis) -> None:
+    """Header, event rows (n/m), Sources and Matrix count perspectives the same way."""
+    comparison = build_comparison(seed)
+    voices = comparison.voices
+    assert voices and all(comparison.is_voice(p) for p in voices)
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        text = screen_text(app)
+        assert f"{len(voices)} perspectives" in text.splitlines()[0]
+        assert f"claims · n/{len(voices)} speak" in text
+        first = comparison.events[0]
+        assert f" {first.voices}/{len(voices)}" in text
+        await pilot.press("2")
+        sources = app.query_one(SourcesTable)
+        counted = {str(cell).strip() for cell in sources.get_column_at(5)}
+        assert counted == {str(len(voices))}  # one document: every perspective speaks in it
+        await pilot.press("4")
+        matrix = app.query_one(MatrixTable)
+        assert f"{len(voices)} perspectives · dim: narration" in screen_text(app)
+        extra = len(comparison.columns) - len(voices)
+        assert matrix.extra_columns == extra and extra > 0
+    console = Console(width=120, record=True)
+    console.print(help_table())
+    help_text = " ".join(console.export_text().split())
+    assert "n/m" in help_text and "of the case's m perspectives" in help_text
+
+
+@async_test
+async def test_brackets_skip_events_where_both_pinned_perspectives_are_silent(
+        seed: Analysis) -> None:
+    comparison = build_comparison(seed)
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right", "space", "right", "space")
+        pins = list(app.pins)
+        assert len(pins) == 2
+        silent_events = [e.id for e in comparison.events
+                         if not any(comparison.claims_in(e.id, p) for p in pins)]
+        assert silent_events  # the seed has events where neither pinned side speaks
+        visited = [app.event_id]
+        for _ in range(len(comparison.events)):
+            await pilot.press("]")
+            visited.append(app.event_id)
+        for _ in range(len(comparison.events)):
+            await pilot.press("[")
+            visited.append(app.event_id)
+        assert not set(visited) & set(silent_events)
+        speaking = [e.id for e in comparison.events if e.id not in silent_events]
+        assert set(speaking) <= set(visited)  # every event where one speaks is reachable
+        assert "at least one of them speaks" in ACTIONS[
+            [a.id for a in ACTIONS].index("go-next-event")].help
+
+
+@async_test
+async def test_key_line_shows_the_keys_of_each_screen(seed: Analysis) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        footer = screen_text(app).splitlines()[-1]
+        assert "][ event" in footer and "←→ perspective" in footer and "↓↑ claim" in footer
+        for key in ("2", "3"):
+            await pilot.press(key)
+            footer = screen_text(app).splitlines()[-1]
+            assert "↓↑ row" in footer and "⏎ to Compare" in footer
+            assert "event" not in footer and "perspective" not in footer and "claim" not in footer
+        await pilot.press("4")
+        footer = screen_text(app).splitlines()[-1]
+        assert "←→ perspective" in footer and "][ event" not in footer
+
+
+@async_test
+async def test_column_hints_at_80x24_follow_the_scroll_and_name_no_cut_perspective(
+        seed: Analysis) -> None:
+    comparison = build_comparison(seed)
+    app = create_app(analysis=seed)
+    async with app.run_test(size=(80, 24)) as pilot:
+        columns = app.query_one(PerspectiveColumns)
+        count = len(columns.visible_slots())
+        assert count >= 3  # the first event has more columns than fit at 80 wide
+        line = screen_text(app).splitlines()[2]
+        assert "column" in line and "→" in line
+        silent_part = line.split(" — ", 1)[1]
+        # No perspective name is cut in the middle: whole names, or only a count.
+        assert "…" not in silent_part
+        for _ in range(count):
+            await pilot.press("right")
+        await pilot.pause()
+        line = screen_text(app).splitlines()[2]
+        assert "→" not in line  # on the last column: nothing more to the right
+        assert "←" in line
+        await pilot.press("4")
+        await pilot.pause()
+        matrix = app.query_one(MatrixTable)
+        _left, right = matrix.hidden_sides()
+        assert right > 0 and f"+{right} →" in screen_text(app)
+        for _ in range(len(comparison.columns)):
+            await pilot.press("right")
+        await pilot.pause()
+        assert matrix.hidden_sides()[1] == 0
+        assert "→" not in screen_text(app).splitlines()[-2]

@@ -15,6 +15,10 @@ from textual.binding import Binding
 
 Scope = Literal["app", "list", "palette"]
 
+# Screens where moving between perspectives and events means something.
+PERSPECTIVE_SCREENS = frozenset({"compare", "matrix"})
+EVENT_SCREENS = frozenset({"compare"})
+
 CLAIM_KEYS = Binding.Group("claim", compact=True)
 PERSPECTIVE_KEYS = Binding.Group("perspective", compact=True)
 EVENT_KEYS = Binding.Group("event", compact=True)
@@ -36,6 +40,20 @@ class Action:
     key_display: str | None = None
     priority: bool = False
     group: Binding.Group | None = None
+    # Where the footer shows the action (None: every screen), and its footer label on the table
+    # screens (Sources, Speakers, Matrix) when it means something else there ("row", not "claim").
+    screens: frozenset[str] | None = None
+    table_description: str | None = None
+
+    def shown_on(self, screen: str) -> bool:
+        """Whether the footer shows this action on `screen` (compare, sources, ...)."""
+        return self.show and (self.screens is None or screen in self.screens)
+
+    def footer_label(self, screen: str) -> str:
+        """The action's footer label on `screen`."""
+        if screen != "compare" and self.table_description:
+            return self.table_description
+        return self.group.description if self.group is not None else self.description
 
     def binding(self) -> Binding:
         """The Textual binding for this action."""
@@ -84,24 +102,27 @@ KEY_NAMES = {
 ACTIONS: tuple[Action, ...] = (
     # Moving in lists: claims in a column, events in the event list, rows in tables.
     Action("go-down", "down,j", "cursor_down", "claim", "Next claim (or row) in the focused list",
-           "Move", "list", True, "↓", group=CLAIM_KEYS),
+           "Move", "list", True, "↓", group=CLAIM_KEYS, table_description="row"),
     Action("go-up", "up,k", "cursor_up", "claim", "Previous claim (or row) in the focused list",
-           "Move", "list", True, "↑", group=CLAIM_KEYS),
+           "Move", "list", True, "↑", group=CLAIM_KEYS, table_description="row"),
     Action("go-page-down", "pagedown", "page_down", "page down", "One page down", "Move", "list"),
     Action("go-page-up", "pageup", "page_up", "page up", "One page up", "Move", "list"),
     Action("go-first", "home", "list_first", "first", "First item of the list", "Move", "list"),
     Action("go-last", "end", "list_last", "last", "Last item of the list", "Move", "list"),
     Action("go-previous-perspective", "left,h", "previous_perspective", "perspective",
            "Previous perspective column (from the first column: back to the events)", "Move",
-           show=True, key_display="←", group=PERSPECTIVE_KEYS),
+           show=True, key_display="←", group=PERSPECTIVE_KEYS, screens=PERSPECTIVE_SCREENS),
     Action("go-next-perspective", "right,l", "next_perspective", "perspective",
            "Next perspective column (from the events: into the columns)", "Move", show=True,
-           key_display="→", group=PERSPECTIVE_KEYS),
+           key_display="→", group=PERSPECTIVE_KEYS, screens=PERSPECTIVE_SCREENS),
     Action("go-next-event", "right_square_bracket,n", "next_event", "event",
-           "Next event, from any pane", "Move", show=True, key_display="]", group=EVENT_KEYS),
+           "Next event, from any pane; with two pinned perspectives, the next event where "
+           "at least one of them speaks", "Move", show=True, key_display="]", group=EVENT_KEYS,
+           screens=EVENT_SCREENS),
     Action("go-previous-event", "left_square_bracket,p", "previous_event", "event",
-           "Previous event, from any pane", "Move", show=True, key_display="[",
-           group=EVENT_KEYS),
+           "Previous event, from any pane; with two pinned perspectives, the previous event "
+           "where at least one of them speaks", "Move", show=True, key_display="[",
+           group=EVENT_KEYS, screens=EVENT_SCREENS),
     Action("go-next-pane", "tab", "cycle_pane(1)", "pane",
            "Next pane: events → claim columns → context", "Move", priority=True),
     Action("go-previous-pane", "shift+tab", "cycle_pane(-1)", "pane", "Previous pane", "Move",
@@ -109,7 +130,7 @@ ACTIONS: tuple[Action, ...] = (
     # Looking closer.
     Action("open-claim", "enter", "open", "detail",
            "Events: go to the claims. Claim: open its detail. Tables: show in Compare", "Look",
-           show=True, key_display="⏎"),
+           show=True, key_display="⏎", table_description="to Compare"),
     Action("filter-events", "slash", "filter", "filter",
            "Fuzzy filter events and claims (text, speaker, event label); Enter keeps it",
            "Look", show=True, key_display="/"),

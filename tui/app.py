@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import gc
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -51,6 +51,7 @@ from core.compare import (
     UNASSIGNED_PERSPECTIVE,
     UNGROUPED_EVENT,
     Comparison,
+    EventRow,
     Filtered,
     build_comparison,
 )
@@ -451,7 +452,7 @@ class PerspectaApp(CaseWork, App[int]):
             return
         columns = self.query_one(PerspectiveColumns)
         self.query_one(SilentLine).show(self.silent_labels(event_id),
-                                        columns.off_screen(len(columns.visible_slots())),
+                                        columns.hidden_sides(len(columns.visible_slots())),
                                         comparison.event_title(event_id))
 
     @on(PerspectiveColumns.Resized)
@@ -573,10 +574,36 @@ class PerspectaApp(CaseWork, App[int]):
         if table.row_count == 0:
             return
         row = max(0, min(table.row_count - 1, table.cursor_row + step))
+        head_to_head = self.head_to_head_pins()
+        if head_to_head:
+            # Head to head: skip the events where neither pinned perspective says anything
+            # (stay put when there is no such event in that direction).
+            row = table.cursor_row + step
+            while 0 <= row < table.row_count and not self._either_speaks(
+                    table.rows[row], head_to_head):
+                row += step
+            if not 0 <= row < table.row_count:
+                return
         table.move_cursor(row=row, animate=False)
         event_id = table.event_id_at_cursor()
         if event_id != self.event_id:
             self.show_event(event_id)
+
+    def head_to_head_pins(self) -> tuple[str, ...]:
+        """The two pinned perspectives when two are pinned (head to head), else ()."""
+        comparison = self.comparison
+        if comparison is None:
+            return ()
+        pinned = tuple(p for p in self.pins
+                       if p in comparison.perspectives or p == UNASSIGNED_PERSPECTIVE)
+        return pinned if len(pinned) == 2 else ()
+
+    def _either_speaks(self, event: EventRow, perspectives: Sequence[str]) -> bool:
+        """Whether one of `perspectives` has a claim (passing the filter) in the event."""
+        comparison = self.comparison
+        assert comparison is not None
+        shown = self.filtered.shows if self.filtered else (lambda _claim_id: True)
+        return any(shown(c.id) for p in perspectives for c in comparison.claims_in(event.id, p))
 
     def go_to_event(self, event_id: str, perspective: str | None = None) -> None:
         """Show Compare at one event (and one perspective's column when given)."""
@@ -750,6 +777,7 @@ class PerspectaApp(CaseWork, App[int]):
     def _switch_to(self, name: str) -> None:
         self.query_one(ContentSwitcher).current = name
         self.query_one(CaseHeader).show_screen(name)
+        self.query_one(KeysBar).show_screen(name)
         if name == "compare":
             if not isinstance(self.focused, ClaimColumn | ContextPane | Input):
                 self._focus(self.query_one(EventTable))

@@ -310,11 +310,17 @@ class PerspectiveColumns(HorizontalScroll, inherit_bindings=False):
                 column.styles.width = self.column_width
 
     class Resized(Message):
-        """The columns' width changed: how many fit may have changed."""
+        """The columns' width or scroll position changed: which are in view may have changed."""
 
     def on_resize(self) -> None:
         self.fit_width(self.size.width)
         self.post_message(self.Resized())
+
+    def watch_scroll_x(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_x(old_value, new_value)
+        if round(old_value) != round(new_value):
+            # Which columns are out of view changed: the hint above the columns follows.
+            self.post_message(self.Resized())
 
     @property
     def slots(self) -> list[ClaimColumn]:
@@ -326,11 +332,21 @@ class PerspectiveColumns(HorizontalScroll, inherit_bindings=False):
         return [s for s in self.slots if s.display]
 
     def off_screen(self, count: int) -> int:
-        """How many of `count` columns do not fit in the visible width."""
+        """How many of `count` columns are not wholly in view (either side)."""
+        return sum(self.hidden_sides(count))
+
+    def hidden_sides(self, count: int) -> tuple[int, int]:
+        """How many of `count` columns are out of view to the left and to the right, at the
+        current horizontal scroll position."""
         width = self.size.width or self.column_width * 2
-        if count * self.column_width <= width:
-            return 0
-        return count - max(1, width // max(1, self.column_width))
+        column_width = max(1, self.column_width)
+        if count * column_width <= width:
+            return (0, 0)
+        left_edge = round(self.scroll_x)
+        right_edge = left_edge + width
+        left = sum(1 for i in range(count) if i * column_width < left_edge)
+        right = sum(1 for i in range(count) if (i + 1) * column_width > right_edge)
+        return (left, right)
 
     def show(self, contents: Sequence[ColumnContent], comparison: Comparison) -> None:
         """Assign contents to slots in order; hide the remaining slots."""
@@ -368,28 +384,64 @@ class SilentLine(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._text = Text("")
+        self._event = ""
+        self._labels: list[str] = []
         self._more = Text("")
 
-    def show(self, labels: Sequence[str], hidden_columns: int = 0, event: str = "") -> None:
-        """Name the event and its silent perspectives (or say that everyone speaks)."""
-        text = Text()
-        if event:
-            text.append(one_line(event), "bold")
-            text.append(" — ", "dim")
-        if labels:
-            text.append("silent: ", "italic")
-            text.append(" · ".join(one_line(label) for label in labels))
-        else:
-            text.append("every perspective speaks", "italic")
-        self._text = text
-        self._more = Text(f" +{hidden_columns} column{'s' if hidden_columns > 1 else ''} → ",
-                          "bold reverse") if hidden_columns else Text("")
+    def show(self, labels: Sequence[str], hidden_columns: int | tuple[int, int] = 0,
+             event: str = "") -> None:
+        """Name the event and its silent perspectives (or say that everyone speaks).
+
+        `hidden_columns`: columns out of view, as (left, right) or a count to the right."""
+        self._event = one_line(event)
+        self._labels = [one_line(label) for label in labels]
+        left, right = (hidden_columns if isinstance(hidden_columns, tuple)
+                       else (0, hidden_columns))
+        more = Text()
+        if left:
+            more.append(f" ← {left} column{'s' if left > 1 else ''} ", "bold reverse")
+        if right:
+            more.append(" " if left else "")
+            more.append(f" +{right} column{'s' if right > 1 else ''} → ", "bold reverse")
+        self._more = more
         self.refresh()
+
+    def _variants(self) -> list[Text]:
+        """The line from the fullest to the most compact: every silent name, then fewer names
+        with '+n more', then only the number of silent perspectives (names are never cut)."""
+        labels = self._labels
+        tails: list[Text] = []
+        if not labels:
+            tails = [Text("every perspective speaks", "italic"), Text("all speak", "italic")]
+        else:
+            for shown in range(len(labels), 0, -1):
+                tail = Text("silent: ", "italic") + Text(" · ".join(labels[:shown]))
+                if shown < len(labels):
+                    tail.append(f" +{len(labels) - shown} more", "dim")
+                tails.append(tail)
+            tails.append(Text(f"{len(labels)} silent", "italic"))
+        if not self._event:
+            return tails
+        return [Text(self._event, "bold") + Text(" — ", "dim") + tail for tail in tails]
 
     def render(self) -> Text:
         room = max(0, self.size.width - self._more.cell_len)
-        line = self._text.copy()
-        line.truncate(room, overflow="ellipsis", pad=bool(self._more))
+        variants = self._variants()
+        line = next((v for v in variants if v.cell_len <= room), None)
+        if line is None:
+            # Even the shortest does not fit: the event title is cut, the silent count kept.
+            shortest = variants[-1]
+            tail = shortest[len(self._event):] if self._event else shortest
+            if self._event and tail.cell_len + 4 <= room:
+                title = Text(self._event, "bold")
+                title.truncate(room - tail.cell_len, overflow="ellipsis")
+                line = title + tail
+            else:
+                line = shortest.copy()
+                line.truncate(room, overflow="ellipsis")
+        line = line.copy()
         line.no_wrap = True
-        return line + self._more if self._more else line
+        if self._more:
+            line.truncate(room, pad=True)
+            return line + self._more
+        return line

@@ -67,7 +67,13 @@ class EventTable(ScrollView, can_focus=True):
         # Rendered rows by (event id, width); cleared when what a row shows changes.
         self._row_cache: dict[tuple[str, int], Strip] = {}
         self.border_title = Text("Events")
-        self.border_subtitle = Text("claims · voices", "dim")
+        self.border_subtitle = self._subtitle()
+
+    def _subtitle(self) -> Text:
+        """What the numbers of a row are: 'claims · n/5 speak' (n of the case's perspectives)."""
+        if self._narrow:
+            return Text("claims", "dim")
+        return Text(f"claims · n/{self.all_voices} speak", "dim")
 
     @property
     def row_count(self) -> int:
@@ -78,7 +84,7 @@ class EventTable(ScrollView, can_focus=True):
         """Narrow panes drop the voices column to leave room for the label."""
         self._narrow = width < 34
         self._row_cache.clear()
-        self.border_subtitle = Text("claims" if self._narrow else "claims · voices", "dim")
+        self.border_subtitle = self._subtitle()
         self.refresh()
 
     def show_events(self, rows: Sequence[EventRow], voices: int,
@@ -92,6 +98,12 @@ class EventTable(ScrollView, can_focus=True):
             self._row_cache.clear()
         self._titles = titles
         self.all_voices = voices
+        self.border_subtitle = self._subtitle()
+        self.tooltip = Text(
+            f"Each row: the event, its claims, and n/{voices}: how many of the case's {voices} "
+            "perspectives speak about it (the author's narration and claims with no perspective "
+            "are not counted). ⚡: perspectives disagree or hedge."
+        )
         self.cursor_row = 0
         self.virtual_size = Size(self.size.width, len(self.rows))
         self.scroll_to(y=0, animate=False)

@@ -36,7 +36,7 @@ class CaseHeader(Widget):
     def show_case(self, comparison: Comparison) -> None:
         """Title and counts of the loaded case."""
         analysis = comparison.analysis
-        counts = case_counts(analysis, comparison.events)
+        counts = case_counts(analysis, comparison.events, comparison.voices)
         self.title = one_line(analysis.title or "untitled case")
         self.counts = " · ".join((
             plural(counts["sources"], "source"),

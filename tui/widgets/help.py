@@ -30,7 +30,10 @@ def help_table() -> Table:
     table.add_row(Text(""), Text(""))
     table.add_row(Text("Marks", "bold underline"), Text(""))
     table.add_row(Text("⚡"), Text("two or more perspectives speak and one denies or hedges"))
-    table.add_row(Text("who"), Text("perspectives that speak about the event / all voices"))
+    table.add_row(Text("n/m"), Text(
+        "event list: n of the case's m perspectives speak about the event. Perspectives are "
+        "the sides that speak (header, Sources, Matrix count the same way); the author's "
+        "narration and claims with no perspective have columns but are not counted"))
     table.add_row(Text("◌"), Text("anonymous source"))
     table.add_row(Text("◆"), Text("pinned perspective"))
     return table

@@ -1,6 +1,7 @@
 """The footer: the registry's shown keys, on one line.
 
-Keys mean the same in every pane, so the line does not change with the focus; one rendered line
+Keys mean the same in every pane, so the line does not change with the focus (only with the
+screen: Sources has no events to step through); one rendered line
 (instead of a widget per key) keeps focus changes and first paint cheap.
 """
 
@@ -12,36 +13,37 @@ from textual.widget import Widget
 from tui.actions import ACTIONS, KEY_NAMES, PALETTE_KEY
 
 # When the line is too narrow, these hints go first (in this order); help and quit always stay.
-DROPPED_FIRST = ("palette", "export", "detail", "filter")
+DROPPED_FIRST = ("palette", "export", "detail", "to Compare", "filter")
 
 
-def key_hints() -> list[tuple[str, str]]:
-    """(keys, label) for every shown action, grouped keys together, then the palette."""
+def key_hints(screen: str = "compare") -> list[tuple[str, str]]:
+    """(keys, label) for every action shown on `screen`, grouped keys together, then the
+    palette."""
     hints: list[tuple[str, str]] = []
     groups_done: set[str] = set()
     for action in ACTIONS:
-        if not action.show:
+        if not action.shown_on(screen):
             continue
         if action.group is not None:
             if action.group.description in groups_done:
                 continue
             groups_done.add(action.group.description)
-            members = [a for a in ACTIONS if a.group == action.group and a.show]
+            members = [a for a in ACTIONS if a.group == action.group and a.shown_on(screen)]
             hints.append(("".join(a.key_display or a.keys for a in members),
-                          action.group.description))
+                          action.footer_label(screen)))
         else:
             hints.append((action.key_display or KEY_NAMES.get(action.keys, action.keys),
-                          action.description))
+                          action.footer_label(screen)))
     hints.append((PALETTE_KEY.replace("ctrl+", "^"), "palette"))
     return hints
 
 
-def keys_text(width: int | None = None) -> Text:
+def keys_text(width: int | None = None, screen: str = "compare") -> Text:
     """'↑↓ claim  ←→ perspective  ][ event  ⏎ detail  / filter  ? help  q quit  ^p palette'.
 
     With a `width`, the least needed hints are left out until the line fits, so that '? help'
-    and 'q quit' stay visible on a narrow terminal."""
-    hints = key_hints()
+    and 'q quit' stay visible on a narrow terminal. `screen` picks the keys that apply there."""
+    hints = key_hints(screen)
 
     def length(shown: list[tuple[str, str]]) -> int:
         return 1 + sum(Text(f"{keys} {label}  ").cell_len for keys, label in shown) - 2
@@ -64,5 +66,15 @@ class KeysBar(Widget):
     KeysBar { dock: bottom; height: 1; background: $panel; }
     """
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.screen_name = "compare"
+
+    def show_screen(self, screen: str) -> None:
+        """Show the keys that apply on `screen`."""
+        if screen != self.screen_name:
+            self.screen_name = screen
+            self.refresh()
+
     def render(self) -> Text:
-        return keys_text(self.size.width or None)
+        return keys_text(self.size.width or None, self.screen_name)
