@@ -175,6 +175,17 @@ def split_name_role(mention: str) -> tuple[str, str | None]:
     name_tokens = tokens[i:]
     if not name_tokens or i == 0:
         return mention, None
+    if tokens[i - 1] == "of":
+        # "Bill Richardson of New Mexico", "Sen. John McCain of Arizona": the person comes
+        # before 'of' (after any leading titles), the place after it
+        before = tokens[: i - 1]
+        titles = 0
+        while titles < len(before) and before[titles].lower().strip(".,") in TITLE_WORDS:
+            titles += 1
+        person = before[titles:]
+        if len(person) >= 2 and all(is_capitalized(t) or _INITIAL.match(t) for t in person):
+            role = ", ".join(x for x in (" ".join(before[:titles]), " ".join(tokens[i - 1:])) if x)
+            return " ".join(person).strip(","), role
     if tokens[i - 1].lower() in PLACE_PREPOSITIONS:
         # "a Western diplomat in Baghdad", "an official at Foggy Bottom": the capitalised run
         # is where the person is, not who: the speaker is the whole description.

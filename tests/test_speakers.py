@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from core.attribution import attribute
 from core.models import Claim, Document, Speaker
 from core.speakers import resolve_speakers
@@ -128,3 +130,15 @@ def test_lone_surname_does_not_join_a_different_name_that_starts_alike() -> None
         "Ruddy Giuliani said the vote was close. Giulini said the count would take a week.")
     assert _speaker_of(claims, "walls were a moral question") == "Francis"
     assert _speaker_of(claims, "count would take a week") == "Ruddy Giuliani"
+
+
+@pytest.mark.parametrize("mention, name, role", [
+    ("Bill Richardson of New Mexico", "Bill Richardson", "of New Mexico"),
+    ("Peter T. King of New York", "Peter T. King", "of New York"),
+    ("Sen. John McCain of Arizona", "John McCain", "Sen., of Arizona"),
+    ("U.S. Secretary of State Michael R. Pompeo", "Michael R. Pompeo", "U.S. Secretary of State"),
+])
+def test_person_of_place_keeps_the_person(mention: str, name: str, role: str) -> None:
+    from core.attribution_lexicon import split_name_role
+
+    assert split_name_role(mention) == (name, role)
