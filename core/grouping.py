@@ -33,6 +33,7 @@ from core.grouping_small import (
     SMALL_COMPONENT,
     SMALL_INPUT,
     assemble_groups,
+    average_linkage,
     build_small_index,
     group_small,
 )
@@ -209,20 +210,8 @@ def _small_average_linkage(
     sim = np.eye(m)
     sim[tri[0], tri[1]] = block
     sim[tri[1], tri[0]] = block
-    clusters: list[list[int]] = [[k] for k in range(m)]
-    while len(clusters) > 1:
-        best, pair = -1.0, (0, 0)
-        for x in range(len(clusters)):
-            for y in range(x + 1, len(clusters)):
-                avg = float(sim[np.ix_(clusters[x], clusters[y])].mean())
-                if avg > best:
-                    best, pair = avg, (x, y)
-        if best < merge:
-            break
-        x, y = pair
-        clusters[x] = clusters[x] + clusters.pop(y)
     flat = np.zeros(m, dtype=np.int64)
-    for label, members in enumerate(clusters):
+    for label, members in enumerate(average_linkage(sim.tolist(), merge)):
         flat[members] = label
     return flat
 
