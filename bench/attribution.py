@@ -12,7 +12,8 @@ Definitions (coverage-based, the same in both directions):
 - Named-speaker accuracy: over found gold spans whose gold Source is a proper name (its last word
   is capitalised and not a pronoun), the system claim that overlaps the gold span most must have
   a resolved speaker containing the gold Source's last word (case-insensitive, possessive 's
-  dropped). Gold Sources that are pronouns, descriptions ("the campaign") or missing are skipped:
+  dropped). Gold Sources that are pronouns, descriptions ("the campaign", also when they end in
+  a date: "a poll released Monday", "a CNN/ORC poll in February") or missing are skipped:
   PolNeAR has no coreference layer to resolve them.
 - When an article has several annotators' .ann files, the first (sorted by name) is used.
 - Throughput: articles per second of attribute + resolve_speakers over the articles scored.
@@ -35,7 +36,13 @@ from core.models import Claim, Document
 from core.speakers import resolve_speakers
 
 TITLES = {"secretary", "chief", "director", "president", "minister", "head", "chairman",
-          "governor", "center", "department", "university", "house", "staff", "state"}
+          "governor", "center", "department", "university", "house", "staff", "state",
+          "speaker", "leader", "mayor", "spokesman", "spokeswoman", "ambassador"}
+DATES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+         "january", "february", "march", "april", "june", "july", "august", "september",
+         "october", "november", "december"}
+QUANTIFIERS = {"one", "two", "three", "four", "five", "most", "many", "some", "all", "none",
+               "both", "each", "several", "few", "half", "any", "majority", "majorities"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "their"}
 
 
@@ -115,6 +122,8 @@ def gold_last_name(source: str | None) -> str | None:
     source = re.sub(r"\([^)]*\)", " ", source)  # "Harry M. Reid (D-Nev.)"
     for part in re.sub(r"['’]s\b", "", source).split(","):
         pieces = re.split(r"\s(?:of|at|from|who|for|with)\s", part.strip())
+        if pieces[0].lower() in QUANTIFIERS:
+            pieces = [part.strip()]  # "Most of the Senate Republicans": no cut after 'Most'
         part = pieces[0]
         if len(pieces) > 1 and part.split() and part.split()[-1].lower() in TITLES:
             part = " ".join(pieces[1].split()[-3:]) if len(pieces) == 2 else part
@@ -122,6 +131,8 @@ def gold_last_name(source: str | None) -> str | None:
         if not words:
             continue
         last = words[-1].strip(".:;\"“”()")
+        if last.lower() in DATES:
+            return None  # "a poll released Monday": a description with its date, no name
         if last and last[0].isupper() and last.lower() not in PRONOUNS:
             return last.lower()
         if len(words) > 1 and words[0].lower() not in ("her", "his", "their", "its", "the", "a"):

@@ -117,14 +117,23 @@ _DOC_NOUN_PHRASE = re.compile(
     r"(?:a|an|the|their|his|her|its)\s+(?:joint\s+|brief\s+|new\s+)?(?:statement|release|"
     r"letter|tweet|message|memo|post)$", re.I)
 _ISSUED_BEFORE = re.compile(r"\b(?:issued|released|put\s+out|posted|sent|published)\s+$")
-_NOT_NAME_START = frozenset("In On At For From By After Before During With Like As".split())
+_NOT_NAME_START = frozenset(
+    "In On At For From By After Before During With Like As Of To About Unlike Against".split())
 _FIRST_PERSON = frozenset("i we".split())
+_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
 _STATEMENT_PRONOUNS = frozenset("it this".split())
 _STATEMENT_CUES = frozenset("reads read says said states stated".split())
 _DOC_NOUNS = re.compile(r"^(?:the|this|that)\s+(?:statement|tweet|letter|message|note|release)$",
                         re.I)
 
 MIN_CONTENT_WORDS = 2
+# Most words of indirect content before a quote that a cue introduces ("X said the plan … \"…\"").
+QUOTE_LEAD_WORDS = 40
+QUOTE_LEAD_IN = True  # the words of a sentence before a quote attributed after it join its claim
+# A quote after this many words of its own sentence (no cue, no comma right before it) is the
+# writer's sentence quoting a phrase ('Katie Couric advised graduates to "become members of
+# the club."'), not the last speaker talking on.
+CONTINUE_MAX_LEAD = 3
 # Words that cannot end a source phrase ("to", "the", "in").
 _NOT_HEAD = PREPOSITIONS_IN_NP | frozenset(
     "a an the who whom which and but or so while if as because by than into".split())
@@ -167,6 +176,36 @@ def _plausible_source(mention: str) -> bool:
     # "senior officials": a lowercase modifier before a role noun, not a verb form.
     return (head in ROLE_NOUNS or head.rstrip("s") in ROLE_NOUNS) and first.isalpha() and \
         not first.endswith(("s", "ed", "ing"))
+
+
+_NAME_AFTER_COMMA = re.compile(r"\s*((?:[A-Z][\w’'-]*\.?\s+)(?:[A-Z]\.\s+)*[A-Z][\w’'-]*(?:,?\s+"
+                               r"(?:Jr|Sr)\.?)?)(?=\s*[,.;]|\s*$)")
+_VERB_BEFORE_QUOTE = re.compile(r"\b([a-z]{3,}ed|shot|hit|spoke)(?:\s+(?:back|in|up|out))?\s*[,:]\s*$")
+_VERB_AFTER_QUOTE = re.compile(
+    r"((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*|he|she)\s+([a-z]{3,}ed|shot|hit|spoke)"
+    r"(?:\s+(?:back|in|up|out))?\s*[.,;]")
+
+
+def _named_or_pronoun(mention: str) -> bool:
+    """A speaker phrase that is a personal name or a he/she: the only subjects trusted before
+    a verb that is not a known reporting verb."""
+    return mention.lower() in ("he", "she") or (
+        is_proper_name(mention) and mention.split()[0] not in _NOT_NAME_START)
+
+
+def _first_word(text: str, start: int, end: int) -> str:
+    """The first word of a span, lowercase, or its first character when that is no letter."""
+    m = _NEXT_WORD.match(text, start, end)
+    return m.group(1).lower() if m else ""
+
+
+def _verb_like(word: str) -> bool:
+    """A lowercase word that reads as the verb after a subject ('Ryan endorsed Trump', 'Kasich
+    bemoans America'), not a modifier before a name ('front-runner Donald Trump')."""
+    if word in TITLE_WORDS or word in ROLE_NOUNS:
+        return False
+    return word in CUE_FRAMES or word.endswith("ed") or (
+        word.endswith("s") and not word.endswith(("ss", "us", "is")))
 
 
 def _verb_group_start(text: str, lo: int, pos: int) -> int:
@@ -219,6 +258,7 @@ class Attr:
     speaker: str | None = None  # antecedent resolved here (statement issuer, relay)
     via: list[str] = field(default_factory=list)
     paragraph: int = 0
+    learned: bool = False  # found by a learned cue or the classifier, not a reporting verb
 
 
 @dataclass
@@ -455,6 +495,10 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
         if appos_words[0].lower() in ("who", "which", "whose", "whom"):
             # "NAME, ROLE, which …, said": the part before the relative clause may be appositive.
             return _subject_before(text, lo, toks[j][1], cue, paragraph, nested=True)
+        if head_text.split() and head_text.split()[0] in _NOT_NAME_START and \
+                is_proper_name(appos):
+            # "Of Carson, Levine said": a fronted phrase, then the speaker
+            return _make_attr(text, appos_start, appos_end, cue, None, paragraph)
         if not is_proper_name(head_text) and is_proper_name(appos):
             role = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", head_text)
             return _make_attr(text, appos_start, appos_end, cue, role, paragraph)
@@ -474,8 +518,11 @@ def _np_forward(text: str, lo: int, hi: int, cue: str | None, paragraph: int) ->
         word = tok[2]
         low = word.lower().strip(",.;:")
         # "according to a count by The Associated Press": the author of the count counts.
-        by_name = cue == ACCORDING_TO and low == "by" and index + 1 < len(toks) and \
-            is_capitalized(toks[index + 1][2])
+        # "according to a tally by the Associated Press" too.
+        by_name = cue == ACCORDING_TO and low == "by" and index + 1 < len(toks) and (
+            is_capitalized(toks[index + 1][2]) or (
+                toks[index + 1][2] == "the" and index + 2 < len(toks)
+                and is_capitalized(toks[index + 2][2])))
         if taken and low in NP_STOPS and not by_name and (
                 not is_capitalized(word) or low in _FUNCTION_WORDS):
             break
@@ -483,6 +530,11 @@ def _np_forward(text: str, lo: int, hi: int, cue: str | None, paragraph: int) ->
             taken.append((tok[0], tok[1], word))
             continue
         stripped = word.rstrip(",.;:!?”\"")
+        if stripped.endswith(")") and "(" not in stripped:
+            # "(… according to Factcheck.org)": the parenthesis closes around the source
+            stripped = stripped.rstrip(")")
+            taken.append((tok[0], tok[0] + len(stripped), stripped))
+            break
         taken.append((tok[0], tok[0] + len(stripped), stripped))
         if word != stripped:
             ends_with_comma = word[len(stripped):].startswith(",")
@@ -495,6 +547,12 @@ def _np_forward(text: str, lo: int, hi: int, cue: str | None, paragraph: int) ->
         rest = re.match(r"\s*((?:a|an|the|his|her)\s+[^,.;]+)", text[end + 1:hi])
         if rest:
             role = rest.group(1).strip()
+        described = text[start:end]
+        name = _NAME_AFTER_COMMA.match(text, end + 1, hi)
+        if name and not is_proper_name(described) and described.split()[0].lower() in (
+                "the", "a", "an", "his", "her", "its", "their") and is_proper_name(name.group(1)):
+            # "…, said the company's chief executive, John J. Ferriola.": the name speaks
+            return _make_attr(text, name.start(1), name.end(1), cue, described, paragraph)
     return _make_attr(text, start, end, cue, role, paragraph)
 
 
@@ -612,6 +670,20 @@ class _DocAttributor:
             attr.anonymous = self.last.anonymous
         return attr
 
+    def lead_start(self, lo: int, q: Quote) -> int:
+        """Where a quote attributed after it starts its claim: at the sentence start when the
+        quote completes the sentence's own words ('Teachers there are "very pro-Bernie," Kilfoyle
+        said.'), else at the quote."""
+        if not QUOTE_LEAD_IN:
+            return q.start
+        lead = self.text[lo:q.start]
+        words = lead.split()
+        if len(words) < MIN_CONTENT_WORDS or lead.rstrip().endswith((":", ".", "?", "!")) or \
+                any(ch in lead for ch in OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT) or \
+                _CUE.search(lead) or _ACCORDING.search(lead):
+            return q.start
+        return lo + len(lead) - len(lead.lstrip())
+
     def quote_attr(self, q: Quote, lo: int, hi: int, paragraph: int) -> tuple[Attr | None, int]:
         """Speaker of a quote from the words around it; also where the claim starts."""
         text = self.text
@@ -624,11 +696,11 @@ class _DocAttributor:
         if m:
             attr = _np_forward(text, m.end(), hi, m.group(), paragraph)
             if attr:
-                return attr, q.start
+                return attr, self.lead_start(lo, q)
         for m in _CUE.finditer(text, pos, min(hi, pos + 90)):
             attr = _subject_before(text, pos, m.start(), m.group(), paragraph)
             if attr and attr.start == pos:
-                return self.resolve_statement(attr), q.start
+                return self.resolve_statement(attr), self.lead_start(lo, q)
             break
         # Before the quote: 'X notes: "…"', 'X said that the US has "…"', 'according to X, "…"'.
         frame_lo = lo
@@ -651,7 +723,7 @@ class _DocAttributor:
             if m.group() not in LABEL_CUES:
                 c = _content_after(text, m.end(), q.start, m.group())
                 between = text[c:q.start]
-                if re.search(r"\w", between) and len(between.split()) <= 15:
+                if re.search(r"\w", between) and len(between.split()) <= QUOTE_LEAD_WORDS:
                     claim_start = c  # 'X said the plan was "a disaster" …': content, not quote
                 rest = text[q.end:hi]
                 if re.match(r"\s*[\w“‘\"(]", rest) and re.search(r"\w", rest):
@@ -670,6 +742,18 @@ class _DocAttributor:
             if name and is_proper_name(name):
                 return Attr(mention=name, start=s0, end=s1, cue="statement",
                             paragraph=paragraph), q.start
+        # Any past-tense verb right at the quote: 'Silverman interjected, "…"',
+        # '"…," Trump shot back.' (the reporting verbs of _CUE were tried above).
+        verb = _VERB_BEFORE_QUOTE.search(text, frame_lo, q.start)
+        if verb:
+            attr = _subject_before(text, frame_lo, verb.start(), verb.group(1), paragraph)
+            if attr is not None and _named_or_pronoun(attr.mention):
+                return self.resolve_statement(attr), q.start
+        verb = _VERB_AFTER_QUOTE.match(text, pos, hi)
+        if verb:
+            attr = _make_attr(text, verb.start(1), verb.end(1), verb.group(2), None, paragraph)
+            if attr is not None and _named_or_pronoun(attr.mention):
+                return attr, q.start
         return None, q.start
 
     def known_name(self, name: str) -> bool:
@@ -724,7 +808,8 @@ class _DocAttributor:
             # "Republican presidential front-runner Donald Trump": lowercase modifiers.
             accept = accept or (bare.replace("-", "").isalpha() and bare.islower()
                                 and any(is_capitalized(w) for w in ahead)
-                                and low not in NP_STOPS and low not in PREPOSITIONS_IN_NP)
+                                and low not in NP_STOPS and low not in PREPOSITIONS_IN_NP
+                                and not _verb_like(low))
             if not accept:
                 break
             taken.append((t0, t0 + len(bare), bare))
@@ -952,6 +1037,9 @@ class _DocAttributor:
                     while a0 < a1 and text[a0] in "“\"‘'([":
                         a0 += 1
                     a1 = a0 + len(text[a0:a1].rstrip(" ,"))
+                    last = text.rfind(" ", a0, a1) + 1
+                    if last > a0 and text[last:a1].lower() in _SUBJECT_PRONOUNS:
+                        a0 = last  # "a topic she knew well": the pronoun is the subject
                     if a1 > a0:
                         attr = Attr(mention=text[a0:a1], start=a0, end=a1, cue=form,
                                     anonymous=is_anonymous(text[a0:a1]), paragraph=paragraph)
@@ -989,7 +1077,8 @@ class _DocAttributor:
                 next=nxt.group(1).lower() if nxt else "", subject=attr.mention,
                 subject_how=how, subject_first=not text[lo:attr.start].strip(" “\"‘'("),
                 before_subject=prior[-1].lower() if prior else "", after=after, content_words=n_words,
-                cue_index=index, quote_in_sentence=bool(in_quote))
+                cue_index=index, quote_in_sentence=bool(in_quote),
+                content_first=_first_word(text, c, c_end))
             out.append((cand, c, c_end, attr))
         return out
 
@@ -1057,6 +1146,7 @@ class _DocAttributor:
                 if handled:
                     continue
                 found = self.indirect(lo, s_end, p_index)
+                learned = found is None
                 if found is None and self.learned_rules:
                     found = self.learned(lo, s_end, p_index, quotes)
                 if found is None and self.learned_rules:
@@ -1065,6 +1155,7 @@ class _DocAttributor:
                     found = self.modelled(lo, s_end, p_index, quotes)
                 if found:
                     c_start, c_end, attr = found
+                    attr.learned = learned
                     self.emit_lead_in(lo, min(attr.start, c_start), p_index, quotes)
                     self.remember(attr)
                     self.emit(c_start, c_end, ClaimKind.INDIRECT, attr, p_index,
@@ -1095,7 +1186,13 @@ class _DocAttributor:
             return False
         if q.continued:
             return True
+        if self.last.learned:
+            return False  # 'X endorsed Y.', 'New polls show …': a learned cue opens no quote
         words = self.text[q.start:q.end].split()
+        lead = self.text[frame_lo:q.start].split()
+        if len(lead) >= CONTINUE_MAX_LEAD and is_capitalized(lead[0]) and \
+                not lead[-1].endswith(","):
+            return False  # a fronted 'But, given the threats, "…"' still continues
         return len(words) >= 4
 
     def emit_quote(self, q: Quote, claim_start: int, attr: Attr, paragraph: int) -> None:
@@ -1113,7 +1210,8 @@ class _DocAttributor:
             nested_first = [n for n in _nested_quotes(text, s0, s1)]
             found = self.indirect(s0, nested_first[0].start if nested_first else s1, paragraph)
             if found and found[2].start == s0 + len(text[s0:found[2].start]) - len(
-                    text[s0:found[2].start].lstrip()) and found[2].start - s0 < 3:
+                    text[s0:found[2].start].lstrip()) and found[2].start - s0 < 3 and \
+                    _is_relay(attr, q, found[2]):
                 relay = found
         if relay is None:
             # Nested quotes with their own speaker ('This DOS statement "…"') cut the outer one.
@@ -1161,6 +1259,23 @@ class _DocAttributor:
                 self.emit(s0, s1, ClaimKind.DIRECT, inner_attr, paragraph)
                 covered = s1
         self.last = inner_attr
+
+
+# Reporting verbs that pass on what someone else said ('X noted, "An official tells The Post …"').
+# Verbs of thinking and wanting ('"Jeb wants to be a tough guy," Trump said') open a quote
+# that its own speaker says about someone else.
+_RELAY_CUES = frozenset(
+    """say says said tell tells told note notes noted add adds added write writes wrote report
+    reports reported tweet tweets tweeted state states stated confirm confirms confirmed explain
+    explains explained announce announces announced""".split())
+
+
+def _is_relay(outer: Attr, q: Quote, inner: Attr) -> bool:
+    """Whether a quote's opening 'Y tells Z …' relays Y's words: the quote's speaker is named
+    before the quote (a speaker named after it speaks the quote themselves), Y is a third
+    party (not 'I', 'we', 'you') and the cue is a reporting verb."""
+    return outer.end <= q.start and (inner.cue or "").lower() in _RELAY_CUES and \
+        inner.mention.lower() not in ("i", "we", "you")
 
 
 def _open_edges(text: str, start: int, end: int, q: Quote) -> tuple[int, int]:

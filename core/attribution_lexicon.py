@@ -152,6 +152,7 @@ def is_proper_name(phrase: str) -> bool:
 
 
 PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "inside", "outside"})
+_SERVING_PREPOSITIONS = frozenset({"for", "to", "with"})
 
 
 def split_name_role(mention: str) -> tuple[str, str | None]:
@@ -186,7 +187,11 @@ def split_name_role(mention: str) -> tuple[str, str | None]:
         if len(person) >= 2 and all(is_capitalized(t) or _INITIAL.match(t) for t in person):
             role = ", ".join(x for x in (" ".join(before[:titles]), " ".join(tokens[i - 1:])) if x)
             return " ".join(person).strip(","), role
-    if tokens[i - 1].lower() in PLACE_PREPOSITIONS:
+    if tokens[i - 1].lower() in PLACE_PREPOSITIONS or (
+            tokens[i - 1].lower() in _SERVING_PREPOSITIONS and i >= 2 and
+            not is_capitalized(tokens[i - 2])):
+        # "a spokesman for Hillary Clinton", "one of the prosecutors for David Petraeus": the
+        # named person is whom the speaker works for, not the speaker.
         # "a Western diplomat in Baghdad", "an official at Foggy Bottom": the capitalised run
         # is where the person is, not who: the speaker is the whole description.
         return mention, None

@@ -27,6 +27,10 @@ from core.attribution_lexicon import (
     is_proper_name,
 )
 
+# Content openers that tell what kind of complement follows a cue (kept as features).
+_CONTENT_OPENERS = frozenset(
+    "that to the a an his her their its this he she they it we i for about on whether if how "
+    "what why who".split())
 _COMPLEMENTS = frozenset("that to about for on of with over whether if how what why".split())
 
 
@@ -45,6 +49,7 @@ class CueCandidate:
     content_words: int
     cue_index: int  # words before the cue in the sentence
     quote_in_sentence: bool
+    content_first: str = ""  # the content's first word, lowercase, or its first punctuation
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
@@ -107,6 +112,12 @@ def features(c: CueCandidate) -> list[str]:
         f"suffix={c.form[-2:]}",
         f"suffix={c.form[-2:]}|next={nxt}",
     ]
+    first = c.content_first
+    if first and first.isalpha() and first not in _CONTENT_OPENERS:
+        first = "w"
+    out += [f"cfirst={first}", f"cfirst={first}|dir={direction}"]
+    if words and words[-1].lower() in PRONOUNS and len(words) > 1:
+        out.append("subject_ends_pronoun")  # "a topic she", "originated in a deposition she"
     if frame is not None:
         out += [
             f"precision={min(9, int(frame.precision * 10))}",

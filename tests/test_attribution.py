@@ -333,3 +333,122 @@ def test_quote_pieces_take_hedges_from_the_frame_not_from_sibling_pieces() -> No
     claims = _claims(text)
     assert _at(claims, "The strike may").hedges == ["may", "could"]
     assert _at(claims, "is a mistake").hedges == []
+
+
+def test_a_quote_opening_with_someone_wanting_is_no_relay() -> None:
+    # The speaker named after the quote says it; "Maria wants" is what the quote is about.
+    claims = _claims('"Maria wants to run the city next year," Tom Baker said.')
+    assert [c.speaker_mention for c in claims] == ["Tom Baker"]
+    assert claims[0].via == []
+    # A reporting verb after a speaker named before the quote still relays.
+    relayed = _claims('Ann Lee noted, "A city official tells the Herald the plan is dead."')
+    inner = _at(relayed, "the plan is dead")
+    assert inner.speaker_mention == "A city official" and inner.via == ["Ann Lee"]
+
+
+def test_a_verb_after_the_subject_is_no_name_modifier() -> None:
+    # 'endorsed' before 'Governor Stone' is the verb, not a modifier of the name.
+    claims = _claims('Mayor Lee endorsed Governor Stone last week, saying the state needed '
+                     '"a steady hand."')
+    assert _at(claims, "steady hand").speaker_mention == "Mayor Lee"
+
+
+def test_according_to_a_count_by_the_agency_and_a_closing_parenthesis() -> None:
+    tally = _at(_claims("Turnout rose by a third, according to a tally by the Associated Press."),
+                "Turnout rose")
+    assert tally.speaker_mention == "a tally by the Associated Press"
+    checked = _claims("The bill failed (the real number is lower, according to Factcheck.org).")
+    assert [c.speaker_mention for c in checked if c.speaker_mention] == ["Factcheck.org"]
+
+
+@pytest.mark.parametrize("text", [
+    'Maria Lopez spoke first. Then Tom Baker interjected, "Ladies and gentlemen, the mayor."',
+    '"Ladies and gentlemen, the mayor," Tom Baker shot back.',
+])
+def test_any_past_tense_verb_at_a_quote_names_its_speaker(text: str) -> None:
+    assert _at(_claims(text), "Ladies and gentlemen").speaker_mention == "Tom Baker"
+
+
+def test_a_lone_common_verb_at_a_quote_needs_a_name() -> None:
+    claims = _claims('The old bridge finally opened, "after years of delays and arguments."')
+    assert all(c.speaker_mention is None for c in claims)
+
+
+def test_inverted_cue_with_a_description_then_the_name() -> None:
+    claim = _at(_claims("The plant is struggling, said the company’s chief executive, "
+                        "John J. Ferriola."), "The plant is struggling")
+    assert claim.speaker_mention == "John J. Ferriola"
+    assert claim.role == "the company’s chief executive"
+
+
+def test_a_quote_after_a_learned_cue_attribution_does_not_continue_it() -> None:
+    claims = _claims('Mayor Ann Lee endorsed the new budget on Monday after a long debate. '
+                     '"We will keep working every day until the vote is done."')
+    assert _at(claims, "new budget").speaker_mention == "Mayor Ann Lee"
+    assert _at(claims, "We will keep working").speaker_mention is None
+    # After a reporting verb the quote does continue.
+    said = _claims('Mayor Ann Lee said the budget was fair. '
+                   '"We will keep working every day until the vote is done."')
+    assert _at(said, "We will keep working").speaker_mention == "Mayor Ann Lee"
+
+
+def test_long_indirect_content_before_a_quote_belongs_to_the_claim() -> None:
+    claim = _at(_claims('Tom Baker said that the council had voted twice on the budget, that '
+                        'the money had run out in March and that the plan for the new bridge '
+                        'was "a disaster."'), "a disaster")
+    assert claim.text.startswith("the council had voted twice")
+
+
+def test_a_loose_subject_ending_in_a_pronoun_is_the_pronoun() -> None:
+    from core.attribution import _DocAttributor
+
+    text = "On the farm, the drought was a problem which the old farmer she hoped would solve."
+    att = _DocAttributor(_doc(text))
+    mentions = [attr.mention for _c, _s, _e, attr in att.cue_candidates(0, len(text), 0, [])]
+    assert "she" in mentions
+    assert not any(m.endswith(" she") for m in mentions)
+
+
+@pytest.mark.parametrize(("source", "last"), [
+    ("Sen. Bernie Sanders", "sanders"),
+    ("Bill Richardson of New Mexico", "richardson"),
+    ("a poll released Monday", None),  # a description with its date, no name
+    ("A CNN poll in February", None),
+    ("Most of the vulnerable Senate Republicans", "republicans"),  # not 'Most'
+    ("One of the authors of that report, Ari Fleischer,", None),  # a description; not 'one'
+    ("the campaign", None),
+    ("he", None),
+    ("Speaker of the House Rep. Paul Ryan (R-WI)", "ryan"),  # not 'Speaker'
+])
+def test_bench_gold_last_name(source: str, last: str | None) -> None:
+    from bench.attribution import gold_last_name
+
+    assert gold_last_name(source) == last
+
+
+def test_a_fronted_phrase_before_the_speakers_name() -> None:
+    claims = _claims('Of Carson, Levine, who has given money to Marco Rubio, said, '
+                     '"He is scary and vapid at once."')
+    assert _at(claims, "scary and vapid").speaker_mention == "Levine"
+
+
+def test_words_before_a_quote_attributed_after_it_join_the_claim() -> None:
+    claims = _claims("Teachers who connect online are “very, very pro-Bernie,” Kilfoyle said. "
+                     "The group did not endorse anyone.")
+    claim = _at(claims, "pro-Bernie")
+    assert claim.text == "Teachers who connect online are “very, very pro-Bernie,”"
+    assert claim.speaker_mention == "Kilfoyle"
+    # A quote that opens its sentence keeps its own span.
+    alone = _at(_claims("She paused. “It is over for all of us,” he said."), "It is over")
+    assert alone.text == "“It is over for all of us,”"
+
+
+def test_a_quote_inside_the_writers_own_sentence_does_not_continue_the_last_speaker() -> None:
+    claims = _claims('Tom Baker said the budget was fair. "We kept every promise," he said.\n\n'
+                     'But, given the threats, "we will move the staff out of the city today."\n\n'
+                     'Anna Reyes has long lived by the old motto "work hard and stay humble in '
+                     'every job."')
+    # A quote after a fronted phrase and a comma still continues the last speaker ...
+    assert _at(claims, "move the staff").speaker_mention == "he"
+    # ... a quote inside the writer's own sentence about someone else does not.
+    assert _at(claims, "work hard and stay").speaker_mention != "he"

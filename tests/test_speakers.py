@@ -142,3 +142,19 @@ def test_person_of_place_keeps_the_person(mention: str, name: str, role: str) ->
     from core.attribution_lexicon import split_name_role
 
     assert split_name_role(mention) == (name, role)
+
+
+@pytest.mark.parametrize("mention", [
+    "a spokesman for Hillary Clinton",
+    "one of the former prosecutors for David Petraeus",
+    "a longtime adviser to Donald Trump",
+])
+def test_a_description_of_whom_someone_works_for_is_not_that_person(mention: str) -> None:
+    from core.attribution_lexicon import split_name_role
+
+    assert split_name_role(mention) == (mention, None)
+
+
+def test_a_spokesman_for_a_named_person_speaks_as_the_spokesman() -> None:
+    claims, _ = _run("The plan is dead, a spokesman for Hillary Clinton said on Monday.")
+    assert _speaker_of(claims, "The plan is dead") == "a spokesman for Hillary Clinton"
