@@ -23,6 +23,7 @@ from core.similarity_base import (
     place_terms,
     places_conflict,
     roles_swapped,
+    written_as,
 )
 from core.tokens import Tokenizer, date_ranges, dates_conflict
 
@@ -57,13 +58,21 @@ class SmallIndex:
     surfaces: dict[int, dict[int, str]] = field(default_factory=dict)
     dates: list[list[tuple[int, int, int]]] = field(default_factory=list)
     places: list[frozenset[int]] = field(default_factory=list)
+    # The claims' own terms (before inheriting their article's); None when nothing was inherited.
+    own_rows: list[Row] | None = None
+
+    @property
+    def own(self) -> list[Row]:
+        """Each claim's vector over its own terms (the guards and labels read these)."""
+        return self.rows if self.own_rows is None else self.own_rows
 
     @property
     def n(self) -> int:
         return len(self.texts)
 
 
-def _weigh(counts: Counter[int], soft: dict[int, float] | None, idf: Sequence[float]) -> Row:
+def _weigh(counts: Counter[int], soft: dict[int, float] | None, idf: Sequence[float],
+           boost: Sequence[float] | None = None) -> Row:
     """(1 + log tf) × idf × mean variant factor, L2-normalised (as core.similarity._weighted)."""
     row: Row = {}
     for t in sorted(counts):
@@ -71,7 +80,7 @@ def _weigh(counts: Counter[int], soft: dict[int, float] | None, idf: Sequence[fl
         w = 1.0 + math.log(c)
         if soft is not None:
             w *= min(soft[t] / c, 1.0)
-        row[t] = w * idf[t]
+        row[t] = w * idf[t] * (boost[t] if boost is not None else 1.0)
     norm = math.sqrt(sum(w * w for w in row.values())) or 1.0
     return {t: w / norm for t, w in row.items()}
 
@@ -81,6 +90,16 @@ def _top(row: Row, k: int) -> Row:
         return row
     cut = sorted(row.values(), reverse=True)[k - 1]
     return {t: w for t, w in row.items() if w >= cut}
+
+
+def _inherit(row: Row, context: Row, weight: float, terms: int) -> Row:
+    """A claim's row plus `weight` × its article's `terms` heaviest terms, L2-normalised (as
+    core.similarity._inherit)."""
+    out = dict(row)
+    for t, w in _top(context, terms).items():
+        out[t] = out.get(t, 0.0) + weight * w
+    norm = math.sqrt(sum(w * w for w in out.values())) or 1.0
+    return {t: out[t] / norm for t in sorted(out)}
 
 
 def build_small_index(
@@ -138,7 +157,10 @@ def build_small_index(
     idf = [math.log1p(max(n, 1) / max(d, 1)) for d in df]
     rows = [_weigh(cnt, soft, idf) for cnt, soft in zip(counts, softs, strict=True)]
 
+    is_number = [t.startswith("#") and t[1:2].isdigit() for t in vocab.terms]
+    name_like = [tid not in vocab.lower_seen for tid in range(n_terms)]
     context_rows: list[Row] | None = None
+    own_rows: list[Row] | None = None
     if use_contexts:
         n_docs = len(doc_names)
         doc_counts: list[Counter[int]] = [Counter() for _ in range(n_docs)]
@@ -154,16 +176,22 @@ def build_small_index(
             for t in cnt:
                 doc_df[t] += 1
         doc_idf = [math.log1p(n_docs / max(d, 1)) for d in doc_df]
-        context_rows = [_top(_weigh(cnt, None, doc_idf), params.context_terms)
+        boost = [params.context_number_boost if is_number[t]
+                 else params.context_name_boost if name_like[t] else 1.0
+                 for t in range(n_terms)]
+        context_rows = [_top(_weigh(cnt, None, doc_idf, boost), params.context_terms)
                         for cnt in doc_counts]
+        if params.inherit_weight > 0 and params.inherit_terms > 0:
+            own_rows = rows
+            rows = [_inherit(row, context_rows[doc_of[i]], params.inherit_weight,
+                             params.inherit_terms) if doc_of[i] >= 0 else row
+                    for i, row in enumerate(rows)]
 
     topic_names: dict[str | None, int] = {}
     topic_of = [0] * n
     if topics is not None:
         for i, tp in enumerate(topics):
             topic_of[i] = topic_names.setdefault(tp, len(topic_names))
-    is_number = [t.startswith("#") and t[1:2].isdigit() for t in vocab.terms]
-    name_like = [tid not in vocab.lower_seen for tid in range(n_terms)]
     return SmallIndex(
         texts=list(texts), vocab=vocab.terms, rows=rows, df=df,
         negation=[neg for _, neg in encoded], is_number=is_number, name_like=name_like,
@@ -171,6 +199,7 @@ def build_small_index(
         variants=variants, params=params, tokenizer=tokenizer, sequences=sequences,
         dates=[date_ranges(t) for t in texts],
         places=[place_terms(t, tokenizer, vocab.ids, variants) for t in texts],
+        own_rows=own_rows,
     )
 
 
@@ -197,7 +226,7 @@ def context_factor(index: SmallIndex, i: int, j: int, claim_cos: float) -> float
 def guard_factor(index: SmallIndex, i: int, j: int) -> float:
     """Number, date, place and negation mismatch and swapped-roles vetoes (see core.similarity.guard_factors)."""
     p = index.params
-    ri, rj = index.rows[i], index.rows[j]
+    ri, rj = index.own[i], index.own[j]
     factor = 1.0
     ni = {t for t in ri if index.is_number[t]}
     nj = {t for t in rj if index.is_number[t]}
@@ -219,10 +248,21 @@ def guard_factor(index: SmallIndex, i: int, j: int) -> float:
     return factor
 
 
+def pair_rows(index: SmallIndex, i: int, j: int) -> tuple[Row, Row]:
+    """The vectors that make the cosine of (i, j): two claims of one article inherit the same
+    terms, so they count at most their own (see core.similarity.claim_cosine)."""
+    ri, rj = index.rows[i], index.rows[j]
+    if index.own_rows is not None and index.doc_of[i] >= 0 and index.doc_of[i] == index.doc_of[j]:
+        oi, oj = index.own_rows[i], index.own_rows[j]
+        if _dot(oi, oj) <= _dot(ri, rj):
+            return oi, oj
+    return ri, rj
+
+
 def score(index: SmallIndex, i: int, j: int, floor: float = 0.0) -> float:
     """Final score of one pair; like core.similarity.scores, the factors are applied only at or
     above `floor` (they only lower a score)."""
-    s = min(_dot(index.rows[i], index.rows[j]), 1.0)
+    s = min(_dot(*pair_rows(index, i, j)), 1.0)
     if s < max(floor, 1e-12):
         return s
     s *= context_factor(index, i, j, s)
@@ -316,13 +356,13 @@ def renumber(labels: Sequence[int]) -> list[int]:
 
 def explain(index: SmallIndex, i: int, j: int, limit: int = 8) -> list[TermMatch]:
     """The terms that made the score of (i, j), largest contribution first."""
-    ri, rj = index.rows[i], index.rows[j]
+    ri, rj = pair_rows(index, i, j)
     shared = sorted(ri.keys() & rj.keys())
     if not shared:
         return []
     factor = context_factor(index, i, j, _dot(ri, rj))
     sa, sb = surface_forms(index, i), surface_forms(index, j)
-    out = [TermMatch(sa.get(t, index.vocab[t]), sb.get(t, index.vocab[t]), ri[t] * rj[t] * factor)
+    out = [TermMatch(*written_as(sa, sb, t, index.vocab[t]), ri[t] * rj[t] * factor)
            for t in shared]
     out.sort(key=lambda m: -m.weight)
     return out[:limit]
@@ -348,7 +388,7 @@ def salient_terms(index: SmallIndex, members: Sequence[int], limit: int = 4) -> 
     """Most salient terms of a set of claims: shared by the most members, then rarest."""
     counts: Counter[int] = Counter()
     for i in members:
-        counts.update(index.rows[i].keys())
+        counts.update(index.own[i].keys())
     n = max(index.n, 1)
     idf = {t: math.log1p(n / max(index.df[t], 1)) for t in counts}
     need = 2 if len(members) > 1 else 1

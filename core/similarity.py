@@ -10,10 +10,14 @@ pair). The score of two claims is
 
     cosine(claim a, claim b) × article factor × guards
 
-The article factor lets claims inherit their document's entities: min(1, cos(article a,
-article b) / floor)^p for claims of two articles (articles of one story cost nothing, unrelated
-articles discount the link), and a constant < 1 for two claims of the same article (they share its
-vocabulary whatever their event). The guards are
+The article factor compares the claims' documents: min(1, cos(article a, article b) / floor)^p
+for claims of two articles (articles of one story cost nothing, unrelated articles discount the
+link), and a constant < 1 for two claims of the same article (they share its vocabulary whatever
+their event). In the article vectors names and numbers weigh more than other words (two articles
+of one topic share its words; who, where and how many tell their events apart). Claims also
+inherit their article's entities: each claim vector adds its article's heaviest terms at a small
+weight ("He was taken to hospital" carries the name of the man the article is about). The guards
+and the group labels read the claim's own terms only. The guards are
 multiplicative vetoes for the known traps of bag-of-words matching: a number mismatch
 ("10 people" / "100 people"), a negation mismatch on otherwise near-identical claims ("will rise"
 / "will not rise"), swapped roles ("Iran accused the US" / "the US accused Iran"), and event
@@ -21,7 +25,8 @@ arguments that cannot match: dates that cannot be the same day ("September 22" /
 of September") and places that differ ("in Wellington" / "in Banstead").
 This module is the numpy/scipy path for large inputs; core.grouping_small is its plain-Python
 twin for small cases (same vectors, same scores; tests check both agree).
-Every factor is ≤ 1, so the score never exceeds the claim cosine: blocking on the cosine
+Every factor is ≤ 1, so the score never exceeds the claim cosine (of the vectors with their
+inherited terms): blocking on the cosine
 (prefix filtering, see `candidate_pairs`) never drops a pair that all-pairs scoring would keep.
 """
 
@@ -44,6 +49,7 @@ from core.similarity_base import (
     place_terms,
     places_conflict,
     roles_swapped,
+    written_as,
 )
 from core.tokens import TOKEN_RE, Tokenizer, date_ranges, dates_conflict
 
@@ -74,6 +80,9 @@ class ClaimIndex:
     places: list[frozenset[int]] = field(default_factory=list)
     raw_ids: dict[str, int] = field(default_factory=dict)  # raw token -> term id (or < 0)
     surface_cache: dict[int, dict[int, str]] = field(default_factory=dict)
+    # The claims' own terms (X before inheriting their article's terms); None when nothing was
+    # inherited (then X is the claims' own vectors).
+    own: sparse.csr_matrix | None = None
 
     @property
     def n(self) -> int:
@@ -85,10 +94,15 @@ class ClaimIndex:
         asked for it once per group)."""
         return np.log1p(max(self.n, 1) / np.maximum(self.df, 1))
 
+    @property
+    def own_X(self) -> sparse.csr_matrix:
+        """The claims' vectors over their own terms (without inherited article terms)."""
+        return self.X if self.own is None else self.own
+
     @cached_property
     def binary(self) -> sparse.csr_matrix:
-        """Which terms each claim has (1/0)."""
-        m = self.X.copy()
+        """Which of its own terms each claim has (1/0)."""
+        m = self.own_X.copy()
         m.data[:] = 1.0
         return m
 
@@ -157,6 +171,17 @@ def _weighted(counts: sparse.csr_matrix, soft: sparse.csr_matrix | None,
     return _l2_rows(m)
 
 
+def _inherit(X: sparse.csr_matrix, contexts: sparse.csr_matrix, doc_of: IntArray,
+             weight: float, terms: int) -> sparse.csr_matrix:
+    """Claim vectors plus `weight` × their article's `terms` heaviest terms, L2-normalised
+    (claims without an article keep their own vector)."""
+    heavy = _top_terms(contexts, terms)
+    known = np.flatnonzero(doc_of >= 0)
+    pick = sparse.csr_matrix((np.full(len(known), weight), (known, doc_of[known])),
+                             shape=(X.shape[0], contexts.shape[0]))
+    return _l2_rows(sparse.csr_matrix(X + pick @ heavy))
+
+
 def build_index(
     texts: Sequence[str],
     documents: Sequence[str | None] | None = None,
@@ -200,7 +225,11 @@ def build_index(
     idf = np.log1p(max(n, 1) / np.maximum(df, 1))
     X = _weighted(counts, soft, idf)
 
+    is_number = np.array([t.startswith("#") and t[1:2].isdigit() for t in vocab.terms], dtype=bool)
+    name_like = np.ones(n_terms, dtype=bool)
+    name_like[list(vocab.lower_seen)] = False
     contexts_matrix = None
+    own = None
     if use_contexts:
         n_docs = len(doc_names)
         if own_contexts:
@@ -212,18 +241,21 @@ def build_index(
             doc_counts = sparse.csr_matrix(member @ counts)
         doc_df = np.bincount(doc_counts.indices, minlength=n_terms)
         doc_idf = np.log1p(n_docs / np.maximum(doc_df, 1))
-        contexts_matrix = _weighted(doc_counts, None, doc_idf)
+        boost = np.ones(n_terms)
+        boost[name_like] = params.context_name_boost
+        boost[is_number] = params.context_number_boost
+        contexts_matrix = _weighted(doc_counts, None, doc_idf * boost)
         if params.context_terms > 0:
             contexts_matrix = _top_terms(contexts_matrix, params.context_terms)
+        if params.inherit_weight > 0 and params.inherit_terms > 0:
+            own = X
+            X = _inherit(X, contexts_matrix, doc_of, params.inherit_weight, params.inherit_terms)
 
     topic_names: dict[str | None, int] = {}
     topic_of = np.zeros(n, dtype=np.int64)
     if topics is not None:
         for i, tp in enumerate(topics):
             topic_of[i] = topic_names.setdefault(tp, len(topic_names))
-    is_number = np.array([t.startswith("#") and t[1:2].isdigit() for t in vocab.terms], dtype=bool)
-    name_like = np.ones(n_terms, dtype=bool)
-    name_like[list(vocab.lower_seen)] = False
     seq_ptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n))]).astype(np.int64)
     return ClaimIndex(
         texts=list(texts), vocab=vocab.terms, X=X, df=df, negation=negation,
@@ -231,7 +263,7 @@ def build_index(
         term_ids=vocab.ids, variants=variants, params=params, tokenizer=tokenizer,
         seq_ids=canon[cols], seq_ptr=seq_ptr, dates=[date_ranges(t) for t in texts],
         places=[place_terms(t, tokenizer, vocab.ids, variants) for t in texts],
-        raw_ids=vocab.raw_ids,
+        raw_ids=vocab.raw_ids, own=own,
     )
 
 
@@ -270,14 +302,28 @@ def context_factor(
     return factor
 
 
+def claim_cosine(index: ClaimIndex, a: IntArray, b: IntArray) -> FloatArray:
+    """Cosine of the claim vectors (with inherited article terms), capped at 1. Two claims of one
+    article inherit the same terms, which says nothing about their events: such a pair scores at
+    most the cosine of its own terms (never more than the cosine blocking filters on)."""
+    cos = np.minimum(_rowwise_dot(index.X, a, b), 1.0)
+    if index.own is not None and len(a):
+        da = index.doc_of[a]
+        same = np.flatnonzero((da >= 0) & (da == index.doc_of[b]))
+        if len(same):
+            cos[same] = np.minimum(cos[same], _rowwise_dot(index.own, a[same], b[same]))
+    return cos
+
+
 def base_scores(index: ClaimIndex, a: IntArray, b: IntArray) -> FloatArray:
     """Claim cosine × article factor for pairs (a[k], b[k]), before the guards."""
-    cos = np.minimum(_rowwise_dot(index.X, a, b), 1.0)
+    cos = claim_cosine(index, a, b)
     return cos * context_factor(index, a, b, cos)
 
 
 def _row_terms(index: ClaimIndex, i: int) -> IntArray:
-    X = index.X
+    """Claim i's own term ids (not the terms it inherits from its article)."""
+    X = index.own_X
     return X.indices[X.indptr[i] : X.indptr[i + 1]]  # type: ignore[no-any-return]
 
 
@@ -289,7 +335,7 @@ def _sequence(index: ClaimIndex, i: int) -> list[int]:
 def scores(index: ClaimIndex, a: IntArray, b: IntArray, floor: float = 0.0) -> FloatArray:
     """Final scores for pairs; the guards are evaluated only where the base score ≥ floor
     (they only lower a score, so below the floor they cannot change a decision)."""
-    s = np.minimum(_rowwise_dot(index.X, a, b), 1.0)
+    s = claim_cosine(index, a, b)
     # The article factor and the guards are ≤ 1: pairs already below the floor stay below it.
     live = np.flatnonzero(s >= max(floor, 1e-12))
     s[live] *= context_factor(index, a[live], b[live], s[live])
@@ -341,8 +387,12 @@ def candidate_pairs(index: ClaimIndex, threshold: float) -> tuple[IntArray, IntA
     terms by rarity; each claim indexes only its prefix, the rarest terms, leaving out the longest
     tail of common terms whose vector norm is < threshold. If cos(a, b) ≥ threshold, the rarest term
     the two share lies in both prefixes (else the tail alone would have to reach the threshold), so
-    every such pair shares an indexed term. Different topics are never paired."""
-    X = index.X
+    every such pair shares an indexed term. Different topics are never paired.
+
+    With the large-input approximations on (block_df_cap > 0), blocking reads the claims' own
+    vectors, not the terms they inherit from their articles (which every claim of an article
+    shares: they would propose all its pairs)."""
+    X = index.own if index.own is not None and index.params.block_df_cap > 0 else index.X
     n = X.shape[0]
     if n < 2:
         empty = np.zeros(0, dtype=np.int64)
@@ -408,9 +458,10 @@ class Explainer:
         X = index.X.tocsr()
         self._indptr, self._indices, self._data = X.indptr, X.indices, X.data
         self._rows: dict[int, dict[int, float]] = {}
+        self._own: dict[int, dict[int, float]] = {}
         self._factors: dict[tuple[int, int], float] = {}
         if len(pairs_a):
-            cos = _rowwise_dot(X, pairs_a, pairs_b)
+            cos = claim_cosine(index, pairs_a, pairs_b)
             factors = context_factor(index, pairs_a, pairs_b, cos)
             keys = zip(pairs_a.tolist(), pairs_b.tolist(), strict=True)
             self._factors = dict(zip(keys, factors.tolist(), strict=True))
@@ -422,6 +473,29 @@ class Explainer:
                                      strict=True))
         return self._rows[i]
 
+    def own_row(self, i: int) -> dict[int, float]:
+        """Claim i's vector over its own terms (explains links inside one article)."""
+        own = self.index.own
+        if own is None:
+            return self.row(i)
+        if i not in self._own:
+            lo, hi = own.indptr[i], own.indptr[i + 1]
+            self._own[i] = dict(zip(own.indices[lo:hi].tolist(), own.data[lo:hi].tolist(),
+                                    strict=True))
+        return self._own[i]
+
+    def rows_of(self, i: int, j: int) -> tuple[dict[int, float], dict[int, float]]:
+        """The vectors that made the pair's cosine: own terms inside one article."""
+        d = self.index.doc_of
+        if self.index.own is not None and d[i] >= 0 and d[i] == d[j]:
+            wi, wj = self.own_row(i), self.own_row(j)
+            ri, rj = self.row(i), self.row(j)
+            if sum(w * wj[t] for t, w in wi.items() if t in wj) <= sum(
+                    w * rj[t] for t, w in ri.items() if t in rj):
+                return wi, wj
+            return ri, rj
+        return self.row(i), self.row(j)
+
     def surfaces(self, i: int) -> dict[int, str]:
         return surface_forms(self.index, i)
 
@@ -429,20 +503,19 @@ class Explainer:
         known = self._factors.get((i, j), self._factors.get((j, i)))
         if known is not None:
             return known
-        wi, wj = self.row(i), self.row(j)
+        wi, wj = self.rows_of(i, j)
         cos = sum(w * wj[t] for t, w in wi.items() if t in wj)
         return float(context_factor(self.index, np.array([i]), np.array([j]), np.array([cos]))[0])
 
     def __call__(self, i: int, j: int, limit: int = 8) -> list[TermMatch]:
-        wi, wj = self.row(i), self.row(j)
+        wi, wj = self.rows_of(i, j)
         shared = sorted(wi.keys() & wj.keys())
         if not shared:
             return []
         factor = self.factor(i, j)
         vocab = self.index.vocab
         sa, sb = self.surfaces(i), self.surfaces(j)
-        out = [TermMatch(sa.get(t, vocab[t]), sb.get(t, vocab[t]), wi[t] * wj[t] * factor)
-               for t in shared]
+        out = [TermMatch(*written_as(sa, sb, t, vocab[t]), wi[t] * wj[t] * factor) for t in shared]
         out.sort(key=lambda m: -m.weight)
         return out[:limit]
 

@@ -137,3 +137,83 @@ def test_different_dates_and_places_are_penalised() -> None:
     other_place = pair_similarity(base, "Fire broke out at the Waitrose supermarket in Banstead on July 21")
     assert other_day < same * 0.7
     assert other_place < same * 0.8
+
+
+# Three articles of one topic: two about the same fight (Rahman, Mannheim), one about another
+# fight of the same champion (Thompson, Bern). They share the topic's words either way.
+FIGHT_ARTICLES = {
+    "rahman-1": "Wladimir Klitschko stopped Hasim Rahman in the seventh round in Mannheim on "
+                "Saturday to retain his heavyweight titles. Rahman was knocked down twice. The "
+                "referee stopped the heavyweight title fight after 44 seconds of the seventh round.",
+    "rahman-2": "Klitschko kept his heavyweight belts by beating Hasim Rahman in Mannheim. The "
+                "champion knocked Rahman down and the referee stopped the title fight in round 7.",
+    "thompson": "Wladimir Klitschko stopped Tony Thompson in the sixth round in Bern on Saturday to "
+                "retain his heavyweight titles. Thompson was knocked down twice. The referee "
+                "stopped the heavyweight title fight in the sixth round.",
+}
+FIGHT_CLAIMS = [
+    ("rahman-1", "The referee stopped the heavyweight title fight after 44 seconds of the seventh round."),
+    ("rahman-2", "The champion knocked Rahman down and the referee stopped the title fight in round 7."),
+    ("thompson", "The referee stopped the heavyweight title fight in the sixth round."),
+    ("rahman-1", "Rahman was knocked down twice."),
+    ("rahman-2", "The champion kept his belts."),
+]
+
+
+def _fight_index(**params: float):  # type: ignore[no-untyped-def]
+    from core.similarity_base import SimilarityParams
+
+    return build_index([t for _, t in FIGHT_CLAIMS], documents=[d for d, _ in FIGHT_CLAIMS],
+                       contexts=FIGHT_ARTICLES, params=SimilarityParams(**params))
+
+
+def test_names_and_numbers_weigh_more_in_the_article_factor() -> None:
+    from core.similarity import context_factor
+
+    pairs_a, pairs_b = np.array([0, 0]), np.array([1, 2])  # same fight, other fight
+    plain = context_factor(_fight_index(context_name_boost=1.0, context_number_boost=1.0),
+                           pairs_a, pairs_b)
+    boosted = context_factor(_fight_index(), pairs_a, pairs_b)
+    assert boosted[0] > boosted[1], "the other fight's article is discounted more"
+    # Who, where and how many tell the two fights apart better than the topic's shared words.
+    assert boosted[1] / boosted[0] < plain[1] / plain[0]
+
+
+def test_claims_inherit_their_articles_names() -> None:
+    on, off = _fight_index(), _fight_index(inherit_weight=0.0)
+    # "The champion kept his belts" names nobody and shares no word with "Rahman was knocked
+    # down twice": its article (rahman-2) is about Rahman, so it inherits him.
+    a, b = np.array([3]), np.array([4])
+    assert scores(off, a, b)[0] == 0.0
+    assert scores(on, a, b)[0] > 0.0
+    assert [(m.a, m.b) for m in explain(on, 3, 4)][:1] == [("Rahman", "Rahman")], \
+        "an inherited name is shown as the other claim writes it"
+
+
+def test_claims_of_one_article_gain_nothing_from_what_they_inherit() -> None:
+    on, off = _fight_index(), _fight_index(inherit_weight=0.0)
+    a, b = np.array([0]), np.array([3])  # both from rahman-1
+    assert scores(on, a, b)[0] == pytest.approx(scores(off, a, b)[0])
+    assert all(m.a in FIGHT_CLAIMS[0][1] and m.b in FIGHT_CLAIMS[3][1] for m in explain(on, 0, 3))
+
+
+def test_guards_read_the_claims_own_terms() -> None:
+    from core.similarity import guard_factors
+
+    on, off = _fight_index(), _fight_index(inherit_weight=0.0)
+    a, b = np.array([0, 0, 1]), np.array([1, 2, 2])
+    assert guard_factors(on, a, b).tolist() == guard_factors(off, a, b).tolist()
+
+
+def test_large_input_blocking_reads_the_claims_own_terms() -> None:
+    """Above LARGE_INPUT claims blocking is approximate: what the claims of an article inherit
+    from it (shared by all of them) does not propose pairs."""
+    from core.similarity import candidate_pairs
+
+    on, off = _fight_index(block_df_cap=50), _fight_index(block_df_cap=50, inherit_weight=0.0)
+    a_on, b_on = candidate_pairs(on, 0.03)
+    a_off, b_off = candidate_pairs(off, 0.03)
+    assert (a_on.tolist(), b_on.tolist()) == (a_off.tolist(), b_off.tolist())
+    exact_a, exact_b = candidate_pairs(_fight_index(), 0.03)
+    assert (3, 4) in set(zip(exact_a.tolist(), exact_b.tolist(), strict=True))
+    assert (3, 4) not in set(zip(a_on.tolist(), b_on.tolist(), strict=True))
