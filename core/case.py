@@ -16,16 +16,18 @@ import contextlib
 import hashlib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import orjson
 from pydantic import Field, ValidationError
 
 from core.atomic import write_bytes_atomic
 from core.curation import Edit, EditProblem, apply_edits
-from core.ingest import ingest
 from core.models import Analysis, Claim, Document, InputError, Model, Settings
 from core.perspectives import PerspectiveRegistry, RegistryError, load_registry
-from core.pipeline import Progress, analyze_documents
+
+if TYPE_CHECKING:  # the pipeline is imported where a case is analysed (a faster TUI start)
+    from core.pipeline import Progress
 
 CASE_SCHEMA = "perspecta.case"
 CASE_VERSION = 2
@@ -231,6 +233,9 @@ def reopen(
     progress: Progress | None = None,
 ) -> OpenedCase:
     """Re-analyse the case's documents and re-apply its edit log."""
+    from core.ingest import ingest
+    from core.pipeline import analyze_documents
+
     documents: list[Document] = []
     errors: list[InputError] = []
     changed: list[str] = []
@@ -291,6 +296,9 @@ def add_documents(
     Speakers, perspectives and groups are recomputed over the whole case, and the edit log is
     re-applied on top, so every earlier edit still holds. `case_folder` (the case file's
     folder) makes the recorded paths relative to it, as reopening expects."""
+    from core.ingest import ingest
+    from core.pipeline import analyze_documents
+
     result = ingest([str(p) for p in paths])
     known = {d.id for d in base.documents}
     new: list[Document] = []

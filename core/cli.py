@@ -22,14 +22,9 @@ from pydantic import BaseModel, ValidationError
 from core.atomic import write_bytes_atomic
 from core.models import ANALYSIS_SCHEMA, Analysis, Claim, Group, Settings
 from core.perspectives import PerspectiveRegistry, RegistryError, load_registry
-from core.pipeline import (
-    GROUP_WINDOW_CLAIMS,
-    analyze_paths,
-    finish_analysis,
-    group_windows,
-    prepare_paths,
-)
-from core.textlisting import render_text
+
+# The pipeline (attribution, grouping: most of the start-up imports) is imported by the commands
+# that run it, so that the TUI, which only builds the parser here, paints before it is loaded.
 
 EXIT_OK = 0
 EXIT_INPUT_ERROR = 2
@@ -239,6 +234,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     except RegistryError as exc:
         error(str(exc))
         return EXIT_INPUT_ERROR
+    from core.pipeline import GROUP_WINDOW_CLAIMS, finish_analysis, group_windows, prepare_paths
+    from core.textlisting import render_text
+
     prepared = prepare_paths(args.paths, settings=_settings(args), registry=registry)
     analysis = prepared.header()  # documents and errors; claims and groups follow
     for err in analysis.errors:
@@ -273,6 +271,8 @@ def _export_input(
             analysis = _saved_analysis(path.read_bytes())
             if analysis is not None:
                 return analysis
+    from core.pipeline import analyze_paths
+
     return analyze_paths(paths, settings=settings, registry=registry)
 
 

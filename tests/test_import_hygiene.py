@@ -31,3 +31,24 @@ def test_core_module_does_not_load_ui(module: str) -> None:
         capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent,
     )
     assert proc.returncode == 0, f"{module} loaded {proc.stdout.strip()} {proc.stderr[-500:]}"
+
+
+# The TUI paints its first frame before the pipeline is loaded: the worker imports it (or does
+# not need it at all when the analysis comes from the cache). These modules are most of the
+# start-up imports (attribution, grouping with numpy/scipy, HTML extraction).
+PIPELINE_ONLY = ("core.pipeline", "core.attribution", "core.grouping", "core.ingest",
+                 "core.speakers", "trafilatura", "scipy", "core.export")
+TUI_CHECK = (
+    "import sys, tui.main; tui.main.import_tui(); import core.cli; "
+    "early = [m for m in {mods!r} if m in sys.modules]; print(','.join(early)); "
+    "sys.exit(1 if early else 0)"
+)
+
+
+def test_the_tui_starts_without_loading_the_pipeline() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-c", TUI_CHECK.format(mods=PIPELINE_ONLY)],
+        capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert proc.returncode == 0, f"loaded before the first frame: {proc.stdout.strip()} " \
+        f"{proc.stderr[-500:]}"

@@ -8,6 +8,7 @@ import asyncio
 import time
 from pathlib import Path
 
+import pytest
 from textual.widgets import ContentSwitcher, ProgressBar
 
 from tui import app as app_module
@@ -17,6 +18,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [ROOT / "seeds" / "basra_consulate_closure.txt",
            *sorted((ROOT / "fixtures" / "ingest").glob("*.txt"))]
 SIZE = (120, 40)
+
+
+@pytest.fixture(autouse=True)
+def _own_analysis_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """These folders are analysed for real (and never cached in the user's cache folder)."""
+    monkeypatch.setenv("PERSPECTA_CACHE_DIR", str(tmp_path / "analysis-cache"))
 
 
 def _folder(tmp_path: Path, files: int) -> Path:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import orjson
 from textual import events, on, work
@@ -35,6 +35,7 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from core import cache as analysis_cache
 from core.case import (
     CASE_SUFFIX,
     Case,
@@ -71,7 +72,6 @@ from core.curation import (
 )
 from core.models import ANALYSIS_SCHEMA, Analysis, Claim, Settings
 from core.perspectives import PerspectiveRegistry, RegistryError, load_registry
-from core.pipeline import analyze_paths
 from tui.actions import ACTIONS, PALETTE_KEY, bindings
 from tui.casework import ADD_DOCUMENTS_GROUP, CaseWork
 from tui.widgets.columns import ClaimColumn, ColumnContent, PerspectiveColumns, SilentLine
@@ -79,7 +79,6 @@ from tui.widgets.context import ContextPane
 from tui.widgets.curate import Choice, Picked, PickerDialog, TextDialog
 from tui.widgets.detail import ClaimDetailScreen
 from tui.widgets.events import EventTable
-from tui.widgets.export_dialog import ExportDialog, ExportResult
 from tui.widgets.header import CaseHeader
 from tui.widgets.help import HelpScreen
 from tui.widgets.keys import KeysBar
@@ -88,6 +87,10 @@ from tui.widgets.matrix import MatrixTable
 from tui.widgets.screens import COMPARE, COMPARE_PART, ScreenSwitcher
 from tui.widgets.sources import SourcesTable
 from tui.widgets.speakers import SpeakersTable
+
+if TYPE_CHECKING:
+    # The export dialog (and the report writers behind it) is imported when first opened.
+    from tui.widgets.export_dialog import ExportResult
 
 SCREEN_TABLES: dict[str, type[SourcesTable | SpeakersTable | MatrixTable]] = {
     "sources": SourcesTable, "speakers": SpeakersTable, "matrix": MatrixTable}
@@ -137,7 +140,26 @@ def load_analysis(
         data = orjson.loads(Path(paths[0]).read_bytes())
         if isinstance(data, dict) and data.get("schema") == ANALYSIS_SCHEMA:
             return Analysis.model_validate(data)
-    return analyze_paths(paths, settings, registry, progress, attributed)
+    # Unchanged inputs (same files, settings, registry and perspecta code) reopen from the
+    # analysis cache (core/cache.py), without loading or running the pipeline.
+    key = analysis_cache.cache_key(paths, settings, registry)
+    cached = analysis_cache.load(key)
+    if cached is not None:
+        return cached
+    # Imported here, in the worker: the pipeline's imports (most of the start-up time) run while
+    # the loading screen is painted, not before it (with the collector paused, see import_tui).
+    if "core.pipeline" not in sys.modules:
+        gc.disable()
+        try:
+            import core.pipeline  # noqa: F401
+        finally:
+            gc.freeze()
+            gc.enable()
+    from core.pipeline import analyze_paths
+
+    analysis = analyze_paths(paths, settings, registry, progress, attributed)
+    analysis_cache.store(key, analysis)
+    return analysis
 
 
 NAMED_INPUT_ERRORS = 6
@@ -801,6 +823,8 @@ class PerspectaApp(CaseWork, App[int]):
             self.notify("Nothing to export yet: the analysis is still running.",
                         severity="warning", markup=False)
             return
+        from tui.widgets.export_dialog import ExportDialog
+
         self.push_screen(
             ExportDialog(self.comparison.analysis, comparison=self.comparison,
                          fmt=self.export_format, folder=self.export_folder),
