@@ -124,6 +124,7 @@ class SourceRow:
     perspectives: int = field(
         metadata={"doc": "Perspectives speaking in the document (not author, not unassigned)."}
     )
+    author: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,6 +384,7 @@ class Comparison:
                 claims=claims.get(doc.id, 0),
                 speakers=len(speakers.get(doc.id, ())),
                 perspectives=len(perspectives.get(doc.id, ())),
+                author=doc.author,
             )
             for doc in self.analysis.documents
         ]
@@ -523,7 +525,8 @@ class SearchIndex:
 
 
 def _reason(link: Link, other: str) -> LinkReason:
-    terms = tuple(t.a if t.a.casefold() == t.b.casefold() else f"{t.a}~{t.b}" for t in link.terms)
+    # 'closure≈close': two forms of one word (spelling variants, inflections).
+    terms = tuple(t.a if t.a.casefold() == t.b.casefold() else f"{t.a}≈{t.b}" for t in link.terms)
     return LinkReason(other=other, score=link.score, terms=terms, tier=link.tier)
 
 
@@ -701,10 +704,65 @@ def readable_label(
         stop += 1
     if length(stop) <= TITLE_MAX_CHARS:
         end = stop
-    title = _tidy_title(best_tokens[start:end])
-    if length(end) > TITLE_MAX_CHARS:  # a single very long word
+    words = _without_apposition(best_tokens, start, end)
+    if words is None:
+        words = list(best_tokens[_with_subject(best_tokens, start, end):end])
+    title = _tidy_title(words)
+    if sum(len(w) for w in words) + len(words) - 1 > TITLE_MAX_CHARS:  # a very long word
         title = title[: TITLE_MAX_CHARS - 1] + "…"
     return title or label or fallback or "(unlabelled event)"
+
+
+def _sentence_bounds(tokens: Sequence[str], start: int) -> tuple[int, int]:
+    """The tokens [first, stop) of the sentence that holds token `start`."""
+    first = start
+    while first > 0 and not tokens[first - 1].endswith(_SENTENCE_END):
+        first -= 1
+    stop = start + 1
+    while stop < len(tokens) and not tokens[stop - 1].endswith(_SENTENCE_END):
+        stop += 1
+    return first, stop
+
+
+def _phrase_length(words: Sequence[str]) -> int:
+    return sum(len(w) for w in words) + max(0, len(words) - 1)
+
+
+def _with_subject(tokens: Sequence[str], start: int, end: int) -> int:
+    """Start the phrase at its sentence's start when that adds the subject and still fits.
+
+    'trying to sanction' becomes 'US Congress is trying to sanction'; words that add no
+    content ('it was committed …', 'Although indirect fire …') are not taken."""
+    first, _stop = _sentence_bounds(tokens, start)
+    added = [t.strip(_TITLE_EDGE).casefold() for t in tokens[first:start]]
+    if not added or _phrase_length(tokens[first:end]) > TITLE_MAX_CHARS:
+        return start
+    if any(t.endswith((",", ":", "-", "–", "—")) for t in tokens[first:start]):
+        return start  # the words before belong to another clause
+    content = [w for w in added if w and w not in _FUNCTION_WORDS and w not in _LEADING_DROP]
+    return first if content else start
+
+
+def _without_apposition(tokens: Sequence[str], start: int, end: int) -> list[str] | None:
+    """The phrase with an apposition after a name left out, when the phrase runs into one.
+
+    'Alistair Burt, Minister of State at the Foreign Office in the UK, tweeted concern.' gives
+    'Alistair Burt tweeted concern' rather than 'Alistair Burt, Minister': the words between
+    the two commas go, and the rest of the sentence comes when it fits."""
+    _first, stop = _sentence_bounds(tokens, start)
+    comma = next((i for i in range(start, end - 1) if tokens[i].endswith(",")), None)
+    # Only after a name ('Alistair Burt, …'): after other words the commas hold a list or an
+    # example ('indirect fire, including rockets, …'), which are the point.
+    if comma is None or not all(t[:1].isupper() for t in tokens[start:comma + 1]):
+        return None
+    closing = next((i for i in range(max(comma + 1, end - 1), stop) if tokens[i].endswith(",")),
+                   None)
+    if closing is None or closing + 1 >= stop:
+        return None
+    words = [*tokens[start:comma], tokens[comma][:-1], *tokens[closing + 1:stop]]
+    if _phrase_length(words) > TITLE_MAX_CHARS:
+        return None
+    return words
 
 
 def build_comparison(analysis: Analysis) -> Comparison:

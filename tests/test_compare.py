@@ -156,6 +156,30 @@ def test_phrase_runs_on_past_a_function_word_and_takes_a_short_sentence() -> Non
         ["I have directed the temporary relocation of diplomatic personnel from the city"])
 
 
+def test_phrase_takes_its_subject_and_leaves_out_an_apposition() -> None:
+    # The subject comes along when the sentence start fits (an article is dropped) ...
+    assert readable_label("trying · block", ["trying", "block"], [
+        "The state legislature is trying to block some of the new offshore drilling permits."
+    ]) == "State legislature is trying to block"
+    # ... but not words without content, nor another clause.
+    assert readable_label("committed · protecting", ["committed", "protecting"],
+                          ["it was committed to protecting consulates"]
+                          ) == "Committed to protecting consulates"
+    assert readable_label("fire · including", ["fire", "including"], [
+        "Although indirect fire, including rockets, landing near the airport was cited"
+    ]) == "Indirect fire, including rockets"
+    # A name followed by ', role ,' reads as the name and what they did.
+    assert readable_label("Jane · Doe · spokeswoman", ["Jane", "Doe", "spokeswoman"], [
+        "Jane Doe, a spokeswoman for the city water department, denied the report."
+    ]) == "Jane Doe denied the report"
+    # When the rest of the sentence is too long, the phrase stays as it was.
+    long_rest = ("Jane Doe, a spokeswoman for the city water department, denied every part of "
+                 "the report published on Monday by the local newspaper.")
+    title = readable_label("Jane · Doe · spokeswoman", ["Jane", "Doe", "spokeswoman"],
+                           [long_rest])
+    assert title.startswith("Jane Doe, a spokeswoman") and len(title) <= TITLE_MAX_CHARS
+
+
 def test_renamed_or_hand_written_labels_are_kept() -> None:
     assert not is_keyword_label("Reason for the closure", ["closure", "consulate"])
     assert is_keyword_label("closure · consulate", ["closure", "consulate", "Basra"])

@@ -17,7 +17,9 @@ from typing import Any
 
 import orjson
 import pytest
+from rich.cells import cell_len
 from rich.console import Console
+from rich.text import Text
 from textual import events
 from textual.command import CommandPalette
 from textual.widgets import ContentSwitcher, Input
@@ -27,12 +29,14 @@ from core.models import Analysis
 from tui import app as app_module
 from tui.actions import ACTIONS
 from tui.app import PerspectaApp, create_app
+from tui.render import CARD_MAX_CHARS, claim_quote
 from tui.widgets.columns import ClaimColumn, PerspectiveColumns
 from tui.widgets.context import ContextPane
 from tui.widgets.detail import ClaimDetailScreen
 from tui.widgets.events import EventTable
 from tui.widgets.help import HelpScreen, help_table
 from tui.widgets.keys import keys_text
+from tui.widgets.lists import ColumnSpec, fit_widths
 from tui.widgets.matrix import MatrixTable
 from tui.widgets.sources import SourcesTable
 from tui.widgets.speakers import SpeakersTable
@@ -156,7 +160,12 @@ async def test_iraqi_official_appears_next_to_the_us_rationale(seed: Analysis) -
         assert "threats to our personnel" in text
         assert "◌ anonymous" in text and "John Hudson" in text
         assert "hedge: appeared" in text
-        assert "grouped by:" in text
+        # Why it is grouped: the linked claim's speaker, the score, the shared words.
+        assert "grouped with:" in text
+        assert context.claim_id is not None and app.comparison is not None
+        reason = app.comparison.reasons(context.claim_id)[0]
+        other = app.comparison.claims[reason.other].speaker or "narration"
+        assert f"{other} {reason.score:.2f}" in " ".join(context._text.plain.split())
         # ↓ moves to the next claim card of the same column; the context follows.
         await pilot.press("down")
         second = next(c for c in seed.claims if c.id == context.claim_id)
@@ -458,7 +467,7 @@ async def test_context_shows_the_whole_paragraph_scrolled_to_the_span(seed: Anal
         # Nothing is elided: every word of the paragraph is in the pane's text.
         shown = " ".join(context._text.plain.split())
         assert " ".join(paragraph.split()) in shown
-        assert "…" not in shown.split("grouped by")[0]
+        assert "…" not in shown.split("grouped with")[0]
         # The pane is scrolled so that the span's first line is on screen.
         span = context.scroll_region_of_span()
         top = int(context.scroll_offset.y)
@@ -632,7 +641,16 @@ async def test_key_line_shows_the_keys_of_each_screen(seed: Analysis) -> None:
     app = create_app(analysis=seed)
     async with app.run_test(size=SIZE) as pilot:
         footer = screen_text(app).splitlines()[-1]
-        assert "][ event" in footer and "←→ perspective" in footer and "↓↑ claim" in footer
+        # On the event list ↓ moves to the next event and ⏎ goes into its claims ...
+        assert isinstance(app.focused, EventTable)
+        assert "][ event" in footer and "←→ perspective" in footer and "↓↑ event" in footer
+        assert "⏎ claims" in footer
+        # ... in a claim column they move between claims and open one.
+        await pilot.press("right")
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert isinstance(app.focused, ClaimColumn)
+        assert "↓↑ claim" in footer and "⏎ detail" in footer
         for key in ("2", "3"):
             await pilot.press(key)
             footer = screen_text(app).splitlines()[-1]
@@ -673,3 +691,129 @@ async def test_column_hints_at_80x24_follow_the_scroll_and_name_no_cut_perspecti
         await pilot.pause()
         assert matrix.hidden_sides()[1] == 0
         assert "→" not in screen_text(app).splitlines()[-2]
+
+
+def test_fit_widths_shares_the_room_and_drops_columns_in_order() -> None:
+    specs = [ColumnSpec("name", Text("Name"), 30, 10), ColumnSpec("n", Text("N"), 6),
+             ColumnSpec("title", Text("Title"), 40, 12, grow=True),
+             ColumnSpec("file", Text("File"), 20, 8, drop=1)]
+    # Room for everything at its preferred width: the growing column takes the rest.
+    assert fit_widths(specs, 120) == [30, 6, 56, 20]
+    # Less room: minimums first, then each column toward its preferred width.
+    widths = fit_widths(specs, 60)
+    assert sum(w + 2 for w in widths if w is not None) == 60
+    assert all(w is not None and w >= (s.min_width or s.width)
+               for s, w in zip(specs, widths, strict=True))
+    # Too little even for the minimums: the droppable column goes.
+    assert fit_widths(specs, 40)[3] is None
+    assert sum(w + 2 for w in fit_widths(specs, 40)[:3] if w is not None) == 40
+    # Narrower still: the minimums stay (the table then scrolls sideways).
+    assert fit_widths(specs, 20) == [10, 6, 12, None]
+
+
+@async_test
+async def test_tables_fit_80_columns_and_mark_every_cut(seed: Analysis) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key, table_type in (("2", SourcesTable), ("3", SpeakersTable)):
+            await pilot.press(key)
+            await pilot.pause()
+            table = app.query_one(table_type)
+            # No column sits half out of view: the shown columns fit the table's width.
+            used = sum(c.get_render_width(table) for c in table.ordered_columns)
+            assert used <= table.scrollable_content_region.width
+            assert table.max_scroll_x == 0
+            text = screen_text(app)
+            if key == "2":
+                # The long title is cut with a mark; the perspective count is named in full
+                # and explained under the table.
+                assert "Developing: The closure" in text and "…" in text
+                assert "Perspectives" in text and "Persp." not in text
+                assert "Perspectives: sides speaking in the source" in text
+            else:
+                assert "Minister of State …" in text  # a role too long for its column
+                assert "◌ anonymous" in text
+        await pilot.press("4")
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        comparison = build_comparison(seed)
+        rows = [line for line in lines if "·" in line and line.startswith("│")]
+        assert rows
+        # Event names start in the same cell whether or not the ⚡ mark is shown, and a name
+        # too long for the column ends in '…'.
+        starts = {cell_len(line[: len(line) - len(line.lstrip("│ ⚡"))]) for line in rows}
+        assert len(starts) == 1
+        longest = max((comparison.event_title(e.id) for e in comparison.events), key=len)
+        assert any(longest[:10] in line and "…" in line for line in rows)
+
+
+@async_test
+async def test_event_list_title_says_when_a_filter_hides_events(seed: Analysis) -> None:
+    total = len(build_comparison(seed).events)
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.query_one(EventTable)
+        assert f"─ Events {total} ─" in screen_text(app)
+        await pilot.press("slash", *"apeared")
+        await pilot.pause()
+        shown = table.row_count
+        assert 0 < shown < total
+        assert f"─ Events {shown} of {total} · filtered ─" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert f"─ Events {total} ─" in screen_text(app)
+
+
+@async_test
+async def test_pin_key_is_offered_in_a_column_and_head_to_head_is_named(seed: Analysis) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "␣ pin" not in screen_text(app).splitlines()[-1]  # events: nothing to pin
+        await pilot.press("right")
+        await pilot.pause()
+        assert "␣ pin" in screen_text(app).splitlines()[-1]
+        first = app.focused
+        assert isinstance(first, ClaimColumn)
+        await pilot.press("space", "right", "space")
+        await pilot.pause()
+        assert len(app.pins) == 2 and app.comparison is not None
+        labels = [app.comparison.perspective_label(p) for p in app.pins]
+        line = screen_text(app).splitlines()[2]
+        # The hidden columns are not called silent: the line says what is shown and the way out.
+        assert f"head to head: ◆ {labels[0]} vs ◆ {labels[1]}" in line
+        assert "Esc shows all" in line and "silent" not in line
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.pins
+        assert "head to head" not in screen_text(app).splitlines()[2]
+    async with create_app(analysis=seed).run_test(size=(80, 24)) as pilot:
+        await pilot.press("right", "space", "right", "space")
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        assert "◆" in text.splitlines()[2] and "vs" in text.splitlines()[2]
+        assert "? help" in text.splitlines()[-1] and "q quit" in text.splitlines()[-1]
+
+
+def test_a_long_card_is_cut_after_a_whole_word(seed: Analysis) -> None:
+    # Seven-letter steps: the card's last character falls in the middle of a word.
+    claim = seed.claims[0].model_copy(update={"text": "wordsx " * 80 + "end", "hedges": []})
+    assert (CARD_MAX_CHARS - 1) % 7 not in (0, 6)
+    shown = claim_quote(claim).plain.strip("“”")
+    assert shown.endswith(" wordsx…") and len(shown) <= CARD_MAX_CHARS
+
+
+@async_test
+async def test_dialogs_say_when_they_scroll(seed: Analysis) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("right", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimDetailScreen)
+        assert "↓↑ scroll · Esc closes" in screen_text(app)
+        await pilot.press("escape", "question_mark")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "↓↑ scroll · Esc closes" in screen_text(app)

@@ -44,15 +44,26 @@ class Action:
     # screens (Sources, Speakers, Matrix) when it means something else there ("row", not "claim").
     screens: frozenset[str] | None = None
     table_description: str | None = None
+    # Its footer label while the event list has the focus, when it does something else there
+    # (↓ moves to the next event; Enter goes into the event's claims).
+    events_description: str | None = None
+    # The panes of Compare where the footer shows it (None: every pane): "events", "columns"
+    # or "context".
+    panes: frozenset[str] | None = None
 
-    def shown_on(self, screen: str) -> bool:
-        """Whether the footer shows this action on `screen` (compare, sources, ...)."""
-        return self.show and (self.screens is None or screen in self.screens)
+    def shown_on(self, screen: str, pane: str | None = None) -> bool:
+        """Whether the footer shows this action on `screen` (compare, sources, ...), with the
+        focus in `pane` (Compare's "events", "columns" or "context")."""
+        if not self.show or (self.screens is not None and screen not in self.screens):
+            return False
+        return self.panes is None or pane in self.panes
 
-    def footer_label(self, screen: str) -> str:
-        """The action's footer label on `screen`."""
+    def footer_label(self, screen: str, pane: str | None = None) -> str:
+        """The action's footer label on `screen` (and in `pane`: "events" for the event list)."""
         if screen != "compare" and self.table_description:
             return self.table_description
+        if screen == "compare" and pane == "events" and self.events_description:
+            return self.events_description
         return self.group.description if self.group is not None else self.description
 
     def binding(self) -> Binding:
@@ -101,10 +112,12 @@ KEY_NAMES = {
 
 ACTIONS: tuple[Action, ...] = (
     # Moving in lists: claims in a column, events in the event list, rows in tables.
-    Action("go-down", "down,j", "cursor_down", "claim", "Next claim (or row) in the focused list",
-           "Move", "list", True, "↓", group=CLAIM_KEYS, table_description="row"),
-    Action("go-up", "up,k", "cursor_up", "claim", "Previous claim (or row) in the focused list",
-           "Move", "list", True, "↑", group=CLAIM_KEYS, table_description="row"),
+    Action("go-down", "down,j", "cursor_down", "claim", "Next item of the focused list: event, claim or row",
+           "Move", "list", True, "↓", group=CLAIM_KEYS, table_description="row",
+           events_description="event"),
+    Action("go-up", "up,k", "cursor_up", "claim", "Previous item of the focused list: event, claim or row",
+           "Move", "list", True, "↑", group=CLAIM_KEYS, table_description="row",
+           events_description="event"),
     Action("go-page-down", "pagedown", "page_down", "page down", "One page down", "Move", "list"),
     Action("go-page-up", "pageup", "page_up", "page up", "One page up", "Move", "list"),
     Action("go-first", "home", "list_first", "first", "First item of the list", "Move", "list"),
@@ -130,13 +143,14 @@ ACTIONS: tuple[Action, ...] = (
     # Looking closer.
     Action("open-claim", "enter", "open", "detail",
            "Events: go to the claims. Claim: open its detail. Tables: show in Compare", "Look",
-           show=True, key_display="⏎", table_description="to Compare"),
+           show=True, key_display="⏎", table_description="to Compare",
+           events_description="claims"),
     Action("filter-events", "slash", "filter", "filter",
            "Fuzzy filter events and claims (text, speaker, event label); Enter keeps it",
            "Look", show=True, key_display="/"),
     Action("toggle-pin", "space", "toggle_pin", "pin",
            "Pin the focused perspective; two pinned perspectives go head to head", "Look",
-           key_display="␣"),
+           show=True, key_display="␣", screens=EVENT_SCREENS, panes=frozenset({"columns"})),
     Action("go-back", "escape", "back", "back",
            "Clear the filter, then the pins; on other screens: back to Compare", "Look"),
     # Curation: every edit goes to the case's log, is saved at once and can be undone.

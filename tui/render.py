@@ -49,7 +49,10 @@ def claim_quote(claim: Claim, limit: int | None = CARD_MAX_CHARS) -> Text:
     """The claim text, in quotation marks when it is a direct quote, hedges highlighted."""
     body = clean(claim.text).strip()
     if limit is not None and len(body) > limit:
-        body = body[: limit - 1].rstrip() + "…"
+        # Cut at a word boundary when one is near (the context pane has the whole text).
+        cut = body[: limit - 1]
+        space = cut.rfind(" ")
+        body = (cut[:space] if space > limit * 3 // 4 else cut).rstrip(" ,;:") + "…"
     text = Text(body)
     # Spans that already hold their quotation marks are shown as they are.
     if claim.kind == ClaimKind.DIRECT and body[:1] not in QUOTE_MARKS \

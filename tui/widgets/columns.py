@@ -299,6 +299,8 @@ class PerspectiveColumns(HorizontalScroll, inherit_bindings=False):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, can_focus=False)
         self.column_width = 34
+        # The two pinned perspectives' labels while they are shown head to head, else ().
+        self.head_to_head: tuple[str, ...] = ()
 
     def fit_width(self, width: int) -> None:
         """Two columns side by side at least: narrow terminals get narrower columns."""
@@ -351,6 +353,7 @@ class PerspectiveColumns(HorizontalScroll, inherit_bindings=False):
     def show(self, contents: Sequence[ColumnContent], comparison: Comparison) -> None:
         """Assign contents to slots in order; hide the remaining slots."""
         head_to_head = any(c.pinned for c in contents) and len(contents) == 2
+        self.head_to_head = tuple(c.label for c in contents) if head_to_head else ()
         slots = self.slots
         if len(contents) > len(slots):
             added = [ClaimColumn(slot) for slot in range(len(slots), len(contents))]
@@ -386,6 +389,7 @@ class SilentLine(Widget):
         super().__init__(id=id)
         self._event = ""
         self._labels: list[str] = []
+        self._pair: tuple[str, ...] = ()
         self._more = Text("")
 
     def show(self, labels: Sequence[str], hidden_columns: int | tuple[int, int] = 0,
@@ -395,6 +399,10 @@ class SilentLine(Widget):
         `hidden_columns`: columns out of view, as (left, right) or a count to the right."""
         self._event = one_line(event)
         self._labels = [one_line(label) for label in labels]
+        self._pair = ()
+        if self.is_mounted:
+            for columns in self.screen.query(PerspectiveColumns):
+                self._pair = tuple(one_line(label) for label in columns.head_to_head)
         left, right = (hidden_columns if isinstance(hidden_columns, tuple)
                        else (0, hidden_columns))
         more = Text()
@@ -411,7 +419,14 @@ class SilentLine(Widget):
         with '+n more', then only the number of silent perspectives (names are never cut)."""
         labels = self._labels
         tails: list[Text] = []
-        if not labels:
+        if self._pair:
+            # Head to head: the other perspectives' columns are hidden, not silent.
+            first, second = self._pair
+            tails = [Text("head to head: ", "italic") + Text(f"◆ {first} vs ◆ {second}")
+                     + Text(" · Esc shows all", "dim"),
+                     Text("head to head: ", "italic") + Text(f"◆ {first} vs ◆ {second}"),
+                     Text(f"◆ {first} vs ◆ {second}")]
+        elif not labels:
             tails = [Text("every perspective speaks", "italic"), Text("all speak", "italic")]
         else:
             for shown in range(len(labels), 0, -1):

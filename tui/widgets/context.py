@@ -64,14 +64,17 @@ def notes_text(claim_note: str | None, group_id: str | None, comparison: Compari
 
 
 def reasons_line(reasons: tuple[LinkReason, ...], comparison: Comparison) -> Text:
-    """'grouped by: 0.54 consulate · iran (with Mike Pompeo) · maybe: …'."""
+    """'grouped with: Mike Pompeo 0.54 (consulate, Iran) · …', then 'maybe the same event: …'.
+
+    Each reason names the claim it links to (by its speaker), the link's score (0–1) and the
+    words the two claims share ('closure≈close': two forms of one word)."""
     merges = [r for r in reasons if r.tier == "merge"]
     suggestions = [r for r in reasons if r.tier != "merge"]
     if not merges and not suggestions:
         return Text("not linked to other claims", "dim")
     line = Text()
     if merges:
-        line.append("grouped by: ", "bold")
+        line.append("grouped with: ", "bold")
         for index, reason in enumerate(merges[:3]):
             if index:
                 line.append("  ·  ", "dim")
@@ -88,14 +91,15 @@ def reasons_line(reasons: tuple[LinkReason, ...], comparison: Comparison) -> Tex
 
 
 def reason_text(reason: LinkReason, comparison: Comparison) -> Text:
-    """'0.54 consulate, iran ↔ Mike Pompeo'."""
-    text = Text(f"{reason.score:.2f} ", "cyan")
-    text.append(", ".join(one_line(t) for t in reason.terms) or "no shared terms")
+    """'Mike Pompeo 0.54 (consulate, Iran)': the other claim's speaker, score, shared words."""
     other = comparison.claims.get(reason.other)
+    text = Text()
     if other is not None:
-        who = other.speaker or "narration"
-        text.append(" ↔ ", "dim")
-        text.append(one_line(who), "dim")
+        text.append(one_line(other.speaker or "narration"))
+        text.append(" ")
+    text.append(f"{reason.score:.2f}", "cyan")
+    terms = ", ".join(one_line(t) for t in reason.terms)
+    text.append(f" ({terms})" if terms else " (no shared words)", "dim")
     return text
 
 

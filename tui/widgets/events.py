@@ -88,12 +88,17 @@ class EventTable(ScrollView, can_focus=True):
         self.refresh()
 
     def show_events(self, rows: Sequence[EventRow], voices: int,
-                    titles: Callable[[str], str] | None = None) -> None:
+                    titles: Callable[[str], str] | None = None,
+                    total: int | None = None) -> None:
         """Replace the rows (one per event); the cursor goes back to the top.
 
         `titles` names an event by id (Comparison.event_title: a readable phrase rather than
-        the keyword label); it is called only for the rows painted."""
+        the keyword label); it is called only for the rows painted. `total` is how many events
+        the case has (default: the app's comparison): fewer rows say 'Events 3 of 16'."""
         self.rows = list(rows)
+        if total is None:
+            comparison = getattr(self.app, "comparison", None)
+            total = len(comparison.events) if comparison is not None else len(self.rows)
         if voices != self.all_voices or titles != self._titles:
             self._row_cache.clear()
         self._titles = titles
@@ -107,8 +112,17 @@ class EventTable(ScrollView, can_focus=True):
         self.cursor_row = 0
         self.virtual_size = Size(self.size.width, len(self.rows))
         self.scroll_to(y=0, animate=False)
-        self.border_title = Text("Events ") + Text(str(len(self.rows)), "dim")
+        self.border_title = self._title(len(self.rows), total)
         self.refresh()
+
+    def _title(self, shown: int, total: int) -> Text:
+        """'Events 16', or 'Events 3 of 16 · filtered' while a filter hides some."""
+        if shown >= total:
+            return Text("Events ") + Text(str(shown), "dim")
+        title = Text("Events ") + Text(f"{shown} of {total}", "bold")
+        if not self._narrow:
+            title.append(" · filtered", "dim")
+        return title
 
     def event_id_at_cursor(self) -> str | None:
         """The id of the highlighted event, if any."""

@@ -34,6 +34,9 @@ def help_table() -> Table:
         "event list: n of the case's m perspectives speak about the event. Perspectives are "
         "the sides that speak (header, Sources, Matrix count the same way); the author's "
         "narration and claims with no perspective have columns but are not counted"))
+    table.add_row(Text("grouped with"), Text(
+        "context pane: the claims this one is linked to (by speaker), the link score (0–1) "
+        "and the words they share; a≈b: two forms of one word"))
     table.add_row(Text("◌"), Text("anonymous source"))
     table.add_row(Text("◆"), Text("pinned perspective"))
     return table

@@ -8,11 +8,14 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 
 from core.compare import Comparison
-from tui.render import event_marker, one_line
-from tui.widgets.lists import RegistryTable
+from tui.render import one_line
+from tui.widgets.lists import ColumnSpec, FittedTable, RegistryTable, cell
+
+EVENT_MIN_WIDTH, EVENT_MAX_WIDTH = 24, 46
+PERSPECTIVE_MAX_WIDTH = 14
 
 
-class MatrixTable(RegistryTable):
+class MatrixTable(FittedTable):
     """Cell cursor: ←/→ move between perspectives, as on the Compare screen."""
 
     DEFAULT_CSS = "MatrixTable { height: 1fr; border: round $primary-darken-2; }"
@@ -32,27 +35,33 @@ class MatrixTable(RegistryTable):
 
     def show_matrix(self, comparison: Comparison) -> None:
         """Fill the table: a count per cell, '·' where a perspective is silent."""
-        self.clear(columns=True)
         self.perspective_ids = [c.id for c in comparison.columns]
-        self.add_column(Text("Event"), width=30, key="event")
         voices = set(comparison.voices)
+        specs = []
         for column in comparison.columns:
             label = one_line(column.label)
             # The author's narration and 'No perspective' have columns but are not counted
             # among the case's perspectives: dimmed, so the count in the header adds up.
-            self.add_column(Text(label, "" if column.id in voices else "dim italic",
-                                 justify="right"),
-                            width=max(5, min(len(label), 14)), key=column.id)
+            header = cell(label, "" if column.id in voices else "dim italic", "right")
+            width = max(5, min(len(label), PERSPECTIVE_MAX_WIDTH))
+            specs.append(ColumnSpec(column.id, header, width))
+        # The event column takes what the perspectives leave, between these bounds; the
+        # perspective columns scroll sideways under it when they do not all fit.
+        specs.insert(0, ColumnSpec("event", cell("Event"), EVENT_MAX_WIDTH, EVENT_MIN_WIDTH))
         self.voice_count = len(voices)
         self.extra_columns = len(comparison.columns) - len(voices)
+        rows = []
         for event, counts in comparison.matrix():
-            label = (event_marker(event) + Text(" ")
-                     + Text(one_line(comparison.event_title(event.id))))
+            # The mark has a fixed width, so that the names line up whether or not it shows.
+            label = (Text("⚡ ", "bold yellow") if event.contested else Text("   ")) + cell(
+                one_line(comparison.event_title(event.id)))
+            label.no_wrap, label.overflow = True, "ellipsis"
             cells = [
-                Text(str(n), "bold", justify="right") if n else Text("·", "dim", justify="right")
+                cell(str(n), "bold", "right") if n else cell("·", "dim", "right")
                 for n in counts
             ]
-            self.add_row(label, *cells, key=event.id)
+            rows.append((event.id, [label, *cells]))
+        self.set_rows(specs, rows)
         self.move_cursor(row=0, column=1)
         self.show_hidden_hint()
 
@@ -91,5 +100,5 @@ class MatrixTable(RegistryTable):
         super().watch_scroll_x(old_value, new_value)
         self.show_hidden_hint()
 
-    def on_resize(self) -> None:
+    def after_fit(self) -> None:
         self.show_hidden_hint()

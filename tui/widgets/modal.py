@@ -38,5 +38,18 @@ class TextModal(ModalScreen[None]):
             body.border_subtitle = Text("Esc closes")
             yield Static(self.content(), id=self.TEXT_ID)
 
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._show_scroll_hint)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._show_scroll_hint)
+
+    def _show_scroll_hint(self) -> None:
+        """'↓↑ scroll · Esc closes' when the body is taller than its frame."""
+        body = self.query_one(f"#{self.BODY_ID}", VerticalScroll)
+        hint = "↓↑ scroll · Esc closes" if body.max_scroll_y > 0 else "Esc closes"
+        if str(body.border_subtitle) != hint:
+            body.border_subtitle = Text(hint)
+
     def action_scroll_body(self, direction: int) -> None:
         self.query_one(f"#{self.BODY_ID}", VerticalScroll).scroll_relative(y=direction, animate=False)

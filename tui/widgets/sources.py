@@ -6,10 +6,13 @@ from rich.text import Text
 
 from core.compare import Comparison
 from tui.render import one_line
-from tui.widgets.lists import RegistryTable
+from tui.widgets.lists import ColumnSpec, FittedTable, cell
+
+# What the numbers count, under the table (the column headers stay short).
+LEGEND = "Perspectives: sides speaking in the source (narration not counted)"
 
 
-class SourcesTable(RegistryTable):
+class SourcesTable(FittedTable):
     """Documents with outlet, date, title and what each contributes."""
 
     DEFAULT_CSS = "SourcesTable { height: 1fr; border: round $primary-darken-2; }"
@@ -17,22 +20,34 @@ class SourcesTable(RegistryTable):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row")
         self.border_title = Text("Sources")
+        self.border_subtitle = Text(LEGEND, "dim")
 
     def show_sources(self, comparison: Comparison) -> None:
         """Fill the table from the comparison."""
-        self.clear(columns=True)
-        for label, width in (("Outlet", 18), ("Date", 12), ("Title", 48), ("Claims", 6),
-                             ("Speakers", 8), ("Persp.", 6), ("File", 30)):
-            self.add_column(Text(label), width=width)
+        specs = [
+            ColumnSpec("outlet", cell("Outlet"), 18, 10),
+            ColumnSpec("date", cell("Date"), 10, drop=3),
+            ColumnSpec("title", cell("Title"), 48, 24, grow=True),
+            ColumnSpec("claims", cell("Claims", justify="right"), 6),
+            ColumnSpec("speakers", cell("Speakers", justify="right"), 8, drop=2),
+            ColumnSpec("perspectives", cell("Perspectives", justify="right"), 12),
+            ColumnSpec("file", cell("File"), 28, 12, drop=1),
+        ]
+        rows = []
         for row in comparison.source_rows():
-            self.add_row(
-                Text(one_line(row.outlet) or "—"),
-                Text(one_line(row.published) or "—"),
-                Text(one_line(row.title)),
-                Text(str(row.claims), justify="right"),
-                Text(str(row.speakers), justify="right"),
-                Text(str(row.perspectives), justify="right"),
-                Text(one_line(row.path), "dim"),
-                key=row.id,
-            )
+            # The outlet, else the author (dimmed: a blog's name often is its author's).
+            outlet = one_line(row.outlet)
+            author = one_line(row.author)
+            # The file's name (the claim detail and the reports give the whole path).
+            name = one_line(row.path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1])
+            rows.append((row.id, [
+                cell(outlet or author or "—", "" if outlet else "dim"),
+                cell(one_line(row.published) or "—", "" if row.published else "dim"),
+                cell(one_line(row.title)),
+                cell(str(row.claims), justify="right"),
+                cell(str(row.speakers), justify="right"),
+                cell(str(row.perspectives), justify="right"),
+                cell(name, "dim"),
+            ]))
+        self.set_rows(specs, rows)
         self.border_title = Text("Sources ") + Text(str(self.row_count), "dim")
