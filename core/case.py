@@ -24,7 +24,7 @@ from pydantic import Field, ValidationError
 from core.atomic import write_bytes_atomic
 from core.curation import Edit, EditProblem, apply_edits
 from core.models import Analysis, Claim, Document, InputError, Model, Settings
-from core.perspectives import PerspectiveRegistry, RegistryError, load_registry
+from core.registry import PerspectiveRegistry, RegistryError, load_registry
 
 if TYPE_CHECKING:  # the pipeline is imported where a case is analysed (a faster TUI start)
     from core.pipeline import Progress

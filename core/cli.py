@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from core.atomic import write_bytes_atomic
 from core.models import ANALYSIS_SCHEMA, Analysis, Claim, Group, Settings
-from core.perspectives import PerspectiveRegistry, RegistryError, load_registry
+from core.registry import PerspectiveRegistry, RegistryError, load_registry
 
 # The pipeline (attribution, grouping: most of the start-up imports) is imported by the commands
 # that run it, so that the TUI, which only builds the parser here, paints before it is loaded.

@@ -29,66 +29,19 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
-import orjson
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from core.gazetteer import ANALYSTS_ID, PRESS_ID, Hit, Target, gazetteer, slugify
 from core.models import Claim, ClaimKind, Document, Perspective, Speaker
 
-PerspectiveKind = Literal["government", "institution", "analyst", "press", "author", "other"]
-
-
-# ---------------------------------------------------------------- registry
-
-
-class RegistryPerspective(BaseModel):
-    """One user-defined perspective: a label and the names that belong to it."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    id: str | None = Field(default=None, description="Perspective id; slug of the label when absent.")
-    label: str
-    aliases: list[str] = Field(default_factory=list)
-    kind: PerspectiveKind = "other"
-
-    def resolved_id(self) -> str:
-        return self.id or slugify(self.label) or "user"
-
-
-class PerspectiveRegistry(BaseModel):
-    """User overrides: perspective labels with aliases, fuzzy-matched against speakers."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    perspectives: list[RegistryPerspective] = Field(default_factory=list)
-    threshold: float = Field(default=88.0, description="Minimum rapidfuzz ratio (0-100) for an alias match.")
-
-
-class RegistryError(ValueError):
-    """A registry file that cannot be read or does not fit the schema."""
-
-
-def load_registry(path: str | Path) -> PerspectiveRegistry:
-    """Read a registry JSON file: {"perspectives": [{"id"?, "label", "aliases": [...], "kind"?}]}.
-
-    Raises RegistryError with a one-line reason when the file is unreadable or invalid."""
-    p = Path(path)
-    try:
-        data = orjson.loads(p.read_bytes())
-    except OSError as exc:
-        raise RegistryError(f"{p}: cannot read: {exc.strerror or exc}") from exc
-    except orjson.JSONDecodeError as exc:
-        raise RegistryError(f"{p}: not valid JSON: {exc}") from exc
-    try:
-        return PerspectiveRegistry.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(x) for x in first["loc"])
-        raise RegistryError(f"{p}: {where}: {first['msg']}") from exc
+# The registry's public names, re-exported (they lived here before core.registry).
+from core.registry import PerspectiveKind as PerspectiveKind
+from core.registry import PerspectiveRegistry as PerspectiveRegistry
+from core.registry import RegistryError as RegistryError
+from core.registry import RegistryPerspective as RegistryPerspective
+from core.registry import load_registry as load_registry
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,9 +35,10 @@ def test_core_module_does_not_load_ui(module: str) -> None:
 
 # The TUI paints its first frame before the pipeline is loaded: the worker imports it (or does
 # not need it at all when the analysis comes from the cache). These modules are most of the
-# start-up imports (attribution, grouping with numpy/scipy, HTML extraction).
+# start-up imports (attribution, grouping with numpy/scipy, HTML extraction, the perspective
+# mapping: the TUI reads a registry file through the small core.registry).
 PIPELINE_ONLY = ("core.pipeline", "core.attribution", "core.grouping", "core.ingest",
-                 "core.speakers", "trafilatura", "scipy", "core.export")
+                 "core.speakers", "core.perspectives", "trafilatura", "scipy", "core.export")
 TUI_CHECK = (
     "import sys, tui.main; tui.main.import_tui(); import core.cli; "
     "early = [m for m in {mods!r} if m in sys.modules]; print(','.join(early)); "

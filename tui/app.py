@@ -71,7 +71,7 @@ from core.curation import (
     new_perspective_id,
 )
 from core.models import ANALYSIS_SCHEMA, Analysis, Claim, Settings
-from core.perspectives import PerspectiveRegistry, RegistryError, load_registry
+from core.registry import PerspectiveRegistry, RegistryError, load_registry
 from tui.actions import ACTIONS, PALETTE_KEY, bindings
 from tui.casework import ADD_DOCUMENTS_GROUP, CaseWork
 from tui.widgets.columns import ClaimColumn, ColumnContent, PerspectiveColumns, SilentLine
