@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from core.compare import (
-    UNASSIGNED_PERSPECTIVE,
     UNGROUPED_EVENT,
     Comparison,
     EventRow,
@@ -220,7 +219,8 @@ def build_report(
             "sources": len(analysis.documents),
             "claims": len(analysis.claims),
             "events": sum(1 for e in events if not e.ungrouped),
-            "perspectives": sum(1 for p in perspectives if p.column.id != UNASSIGNED_PERSPECTIVE),
+            # as the TUI counts them: the sides that speak, not the author or the unassigned
+            "perspectives": len(comp.voices),
             "speakers": len(speaker_rows),
         },
         sources=sources,
@@ -285,6 +285,12 @@ def claim_details(claim: Claim) -> list[str]:
 def plural(n: int, word: str) -> str:
     """'1 claim', '2 claims'."""
     return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def voices_phrase(speaking: int, total: int) -> str:
+    """'2 of 5 perspectives': how many of the case's perspectives speak about an event (the
+    TUI's n/m; the author's narration and unassigned claims do not count)."""
+    return f"{speaking} of {plural(total, 'perspective')}"
 
 
 def counts_line(report: Report) -> str:

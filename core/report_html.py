@@ -30,6 +30,7 @@ from core.report_common import (
     plural,
     speaker_name,
     visible_controls,
+    voices_phrase,
 )
 
 _QUOTE_MARKS = ('"', "'", "“", "”", "‘", "’", "«", "»", "„", "‚", "‹", "›", "「", "『")
@@ -185,7 +186,7 @@ def _claim_html(claim: Claim, report: Report) -> str:
 
 def _event_html(section: EventSection, report: Report) -> str:
     row = section.row
-    facts = [plural(row.claims, "claim"), plural(len(section.cells), "perspective")]
+    facts = [plural(row.claims, "claim"), voices_phrase(row.voices, report.counts["perspectives"])]
     if row.contested:
         facts.append("<strong>contested</strong>")
     if row.terms:

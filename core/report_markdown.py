@@ -28,6 +28,7 @@ from core.report_common import (
     provenance,
     speaker_name,
     visible_controls,
+    voices_phrase,
 )
 
 # ASCII punctuation that can start Markdown or HTML constructs anywhere in a line. CommonMark
@@ -97,7 +98,7 @@ def _table(header: list[str], rows: list[list[str]], align: list[str] | None = N
 def _event_md(section: EventSection, report: Report) -> list[str]:
     row = section.row
     out = [f"### {md_escape(event_name(section))}", ""]
-    facts = [plural(row.claims, "claim"), plural(len(section.cells), "perspective")]
+    facts = [plural(row.claims, "claim"), voices_phrase(row.voices, report.counts["perspectives"])]
     if row.contested:
         facts.append("**contested**")
     if row.terms:
