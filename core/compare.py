@@ -414,8 +414,13 @@ class Comparison:
         """Links that hold the claim in its group (merges first, then suggestions), best first."""
         if self._reasons is None:
             self._reasons = defaultdict(list)
+            seen: set[tuple[str, str, str]] = set()
             for group in self.analysis.groups:
                 for link in (*group.links, *group.suggestions):
+                    # a suggestion sits on both of its groups: one reason per pair
+                    if (link.a, link.b, link.tier) in seen:
+                        continue
+                    seen.add((link.a, link.b, link.tier))
                     self._reasons[link.a].append(_reason(link, link.b))
                     self._reasons[link.b].append(_reason(link, link.a))
             for reasons in self._reasons.values():

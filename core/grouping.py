@@ -219,9 +219,12 @@ def _small_average_linkage(
 
 
 def group_index(
-    index: ClaimIndex, settings: Settings, ids: Sequence[str], *, blocking: bool = True
+    index: ClaimIndex, settings: Settings, ids: Sequence[str], *, blocking: bool = True,
+    sides: Sequence[str | None] | None = None,
 ) -> list[Group]:
-    """Groups with labels, links (a maximum spanning tree per group) and suggestions."""
+    """Groups with labels, links (a maximum spanning tree per group) and suggestions; `sides`
+    (each claim's speaker perspective, None for narration) lets rival accounts that average
+    linkage kept apart be suggested (see assemble_groups)."""
     import numpy as np
 
     from core.similarity import Explainer, salient_terms, scores
@@ -260,7 +263,8 @@ def group_index(
         return assemble_groups(result.labels.tolist(), links, ids,
                                Explainer(index, result.pairs_a, result.pairs_b),
                                lambda members: salient_terms(index, members), group_scores,
-                               min(settings.suggest_threshold, settings.merge_threshold))
+                               min(settings.suggest_threshold, settings.merge_threshold),
+                               settings.merge_threshold, sides)
     finally:
         if was_enabled:
             gc.enable()
@@ -280,13 +284,15 @@ def group_claims(
     doc_names = [c.document for c in claims]
     params = similarity_params(settings, len(claims))
     ids = [c.id for c in claims]
+    # A claim's side: its speaker's perspective (narration and unknown speakers: none).
+    sides = [c.perspective if c.speaker else None for c in claims]
     if len(claims) <= SMALL_INPUT:
         small = build_small_index(texts, documents=doc_names, contexts=contexts, params=params)
-        groups = group_small(small, settings, ids)
+        groups = group_small(small, settings, ids, sides)
     else:
         from core.similarity import build_index
 
         index = build_index(texts, documents=doc_names, contexts=contexts, params=params)
-        groups = group_index(index, settings, ids)
+        groups = group_index(index, settings, ids, sides=sides)
     group_of = {cid: g.id for g in groups for cid in g.claims}
     return [c.model_copy(update={"group": group_of[c.id]}) for c in claims], groups

@@ -32,6 +32,8 @@ SMALL_INPUT = 300
 # Components up to this size are clustered by the exhaustive loop in both paths.
 SMALL_COMPONENT = 6
 SUGGESTIONS_PER_GROUP = 5
+# Rival accounts kept apart by average linkage are suggested when they share this many words.
+RIVAL_MIN_TERMS = 2
 
 Row = dict[int, float]
 
@@ -435,6 +437,8 @@ def assemble_groups(
     salient: Callable[[list[int]], list[str]],
     group_scores: GroupScorer,
     suggest_threshold: float,
+    merge_threshold: float | None = None,
+    sides: Sequence[str | None] | None = None,
 ) -> list[Group]:
     """Groups with labels, links (a maximum spanning tree per group) and suggestions; shared by
     both paths so their output is the same.
@@ -442,8 +446,15 @@ def assemble_groups(
     Scores read the same way everywhere: a merge link shows its pair score (≥ auto-merge); a
     suggestion shows the score that average linkage compared with the auto-merge threshold, the
     mean score over the claim pairs of the two groups (< auto-merge, else they would have merged),
-    explained by the strongest pair. So a suggestion never outscores a link that holds a group,
-    and one close pair next to a large unrelated group is not suggested."""
+    explained by the strongest pair. So a suggestion never outscores a link that holds a group.
+    Rival accounts: two groups whose mean falls below the suggestion threshold are still
+    suggested when their strongest pair reaches `merge_threshold` and its two claims come from
+    different sides (`sides`: the speakers' perspectives; None for narration or unknown) and
+    share at least RIVAL_MIN_TERMS words (one shared word, 'friends', is too thin). Such a
+    pair is one the scorer would have merged but average linkage kept apart (the Iraqi
+    official's 'not driven by any credible threat from Iran' sits with the closure, the US
+    'threats … from the Government of Iran' with the attacks): the analyst sees it as 'maybe
+    the same event' instead of never; it still shows the mean, so it reads weak."""
     n_groups = max(labels) + 1 if len(labels) else 0
     members: list[list[int]] = [[] for _ in range(n_groups)]
     for i, g in enumerate(labels):
@@ -487,11 +498,18 @@ def assemble_groups(
         else (sample_members(members[g1]), sample_members(members[g2]))
         for g1, g2, _sc, _i, _j in chosen
     ])
-    scored = [(min(avg, sc) if len(members[g1]) + len(members[g2]) > 2 else sc, g1, g2, i, j)
+    close = merge_threshold if merge_threshold is not None else float("inf")
+
+    def rivals(i: int, j: int) -> bool:
+        return sides is not None and sides[i] is not None and sides[j] is not None \
+            and sides[i] != sides[j]
+
+    scored = [(min(avg, sc) if len(members[g1]) + len(members[g2]) > 2 else sc,
+               sc >= close and rivals(i, j), g1, g2, i, j)
               for (g1, g2, sc, i, j), avg in zip(chosen, averages, strict=True)]
     suggestions: list[list[Link]] = [[] for _ in range(n_groups)]
-    for sc, g1, g2, i, j in sorted(scored, key=lambda x: -x[0]):
-        if sc < suggest_threshold:
+    for sc, close_pair, g1, g2, i, j in sorted(scored, key=lambda x: -x[0]):
+        if sc < suggest_threshold and not (close_pair and len(explain_pair(i, j)) >= RIVAL_MIN_TERMS):
             continue
         room = [g for g in (g1, g2) if len(suggestions[g]) < SUGGESTIONS_PER_GROUP]
         if not room:  # explained only when some group still shows it
@@ -527,7 +545,8 @@ def spanning_tree(edges: list[tuple[float, int, int]]) -> list[tuple[float, int,
     return out
 
 
-def group_small(index: SmallIndex, settings: Settings, ids: Sequence[str]) -> list[Group]:
+def group_small(index: SmallIndex, settings: Settings, ids: Sequence[str],
+                sides: Sequence[str | None] | None = None) -> list[Group]:
     """Plain-Python twin of core.grouping.group_index."""
     labels, links = cluster_small(index, settings)
 
@@ -537,5 +556,6 @@ def group_small(index: SmallIndex, settings: Settings, ids: Sequence[str]) -> li
 
     return assemble_groups(labels, links, ids, lambda i, j: explain(index, i, j),
                            lambda members: salient_terms(index, members), group_scores,
-                           min(settings.suggest_threshold, settings.merge_threshold))
+                           min(settings.suggest_threshold, settings.merge_threshold),
+                           settings.merge_threshold, sides)
 

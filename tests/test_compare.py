@@ -17,6 +17,7 @@ from core.compare import (
     readable_label,
 )
 from core.models import Analysis, Claim, ClaimKind, Document, Group
+from tests.seedcase import seed_analysis
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_LIKE = ROOT / "fixtures" / "analysis" / "seed_like.json"
@@ -73,6 +74,16 @@ def test_reasons_name_the_matched_terms(seed: Analysis) -> None:
     reasons = comparison.reasons(official.id)
     assert reasons and reasons[0].tier == "merge"
     assert "iran" in reasons[0].terms
+
+
+def test_a_suggestion_on_both_of_its_groups_is_one_reason() -> None:
+    """Suggestions are stored on both groups they join; the claim's context lists each once."""
+    analysis = seed_analysis()  # the pipeline's own output
+    comparison = build_comparison(analysis)
+    assert any(g.suggestions for g in analysis.groups)
+    for claim in analysis.claims:
+        pairs = [(r.other, r.tier) for r in comparison.reasons(claim.id)]
+        assert len(pairs) == len(set(pairs)), claim.id
 
 
 def test_filter_tolerates_typos_and_prefixes(seed: Analysis) -> None:

@@ -104,9 +104,11 @@ def test_suggestion_scores_never_outscore_the_links_that_hold_a_group(source: st
     linkage compared with the auto-merge threshold): within [suggest, merge) and below every
     merge link of both groups, so 'maybe' never reads stronger than 'grouped by'."""
     settings = Settings()
+    claims: dict[str, Claim] = {}
     if source == "seed":
         analysis = seed_analysis()
         groups = analysis.groups
+        claims = {c.id: c for c in analysis.claims}
     else:
         _, index = fixture_index()
         groups = group_index(index, Settings(merge_threshold=0.3, suggest_threshold=0.05),
@@ -116,7 +118,11 @@ def test_suggestion_scores_never_outscore_the_links_that_hold_a_group(source: st
     suggestions = [link for g in groups for link in g.suggestions]
     assert suggestions or source == "seed"
     for link in suggestions:
-        assert settings.suggest_threshold <= link.score < settings.merge_threshold
+        assert link.score < settings.merge_threshold
+        if link.score < settings.suggest_threshold:  # only rival accounts (see the next test)
+            a, b = claims[link.a], claims[link.b]
+            assert a.speaker and b.speaker and a.perspective and b.perspective
+            assert a.perspective != b.perspective and len(link.terms) >= 2
         for side in (by_claim[link.a], by_claim[link.b]):
             for held in side.links:
                 assert link.score < held.score, (link, held)
@@ -241,3 +247,47 @@ def test_group_claims_gives_the_same_groups_on_both_paths(monkeypatch: pytest.Mo
     big_claims, big_groups = group_claims(analysis.claims, analysis.documents, Settings())
     assert [c.group for c in small_claims] == [c.group for c in big_claims]
     assert [g.model_dump() for g in small_groups] == [g.model_dump() for g in big_groups]
+
+
+def _rival_case(perspective_b: str | None) -> list[Claim]:
+    """Two events, and a rival account that shares words with one claim of the other event."""
+    doc = "d1"
+    texts = [
+        ("The ministry closed the consulate in Basra on Friday.", None, None),
+        ("Officials said the consulate in Basra closed its doors on Friday.", None, None),
+        ("Protesters marched through the consulate district in Basra after the closure.", None, None),
+        ("Rockets and militias from Iran threatened the embassy staff in Baghdad.", "Ann Lee", "us"),
+        ("The embassy staff in Baghdad faced rockets fired by militias again.", None, None),
+        ("The consulate closure in Basra was political, not a threat from Iran or its militias.",
+         "an official", perspective_b),
+    ]
+    out = []
+    start = 0
+    for k, (text, speaker, perspective) in enumerate(texts):
+        out.append(Claim(id=f"c{k}", document=doc, start=start, end=start + len(text), text=text,
+                         kind=ClaimKind.NARRATION if speaker is None else ClaimKind.INDIRECT,
+                         speaker=speaker, perspective=perspective))
+        start += len(text) + 1
+    return out
+
+
+@pytest.mark.parametrize("perspective_b", ["iraq", "us", None])
+def test_rival_accounts_kept_apart_are_suggested(perspective_b: str | None) -> None:
+    """A pair at auto-merge strength that average linkage keeps in two events is suggested when
+    its claims come from two sides, and only then; it shows its groups' mean score."""
+    claims = _rival_case(perspective_b)
+    text = " ".join(c.text for c in claims)
+    document = Document(id="d1", path="d1.txt", title="t", text=text, sha256="0")
+    settings = Settings()
+    grouped, groups = group_claims(claims, [document], settings)
+    group_of = {c.id: c.group for c in grouped}
+    # the premise: the rival account sits with the closure, apart from the claim it answers
+    assert group_of["c5"] == group_of["c0"] != group_of["c3"]
+    rival = [link for g in groups for link in g.suggestions if {link.a, link.b} == {"c3", "c5"}]
+    weak = [link for g in groups for link in g.suggestions
+            if link.score < settings.suggest_threshold]
+    if perspective_b == "iraq":
+        assert rival, [g.suggestions for g in groups]
+        assert all(link.score < settings.merge_threshold for link in rival)
+    else:
+        assert not weak, weak

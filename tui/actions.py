@@ -173,9 +173,9 @@ ACTIONS: tuple[Action, ...] = (
            "Add files or folders to the case (only the new ones are read; events regrouped, "
            "your edits kept)", "Curate"),
     Action("accept-suggestion", "a", "accept_suggestion", "accept",
-           "Accept the current event's strongest 'maybe the same event' suggestion", "Curate"),
+           "Accept the focused claim's or the event's best 'maybe the same event'", "Curate"),
     Action("reject-suggestion", "A", "reject_suggestion", "reject",
-           "Reject the current event's strongest suggestion", "Curate"),
+           "Reject the focused claim's or the event's best suggestion", "Curate"),
     Action("undo-edit", "u", "undo", "undo", "Undo the last edit (saved at once)", "Curate"),
     Action("redo-edit", "ctrl+r", "redo", "redo", "Redo the last undone edit", "Curate"),
     # Screens.

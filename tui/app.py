@@ -1082,7 +1082,11 @@ class PerspectaApp(CaseWork, App[int]):
         if not group.suggestions:
             self.notify("No suggestion for this event", timeout=2, markup=False)
             return None
-        link = max(group.suggestions, key=lambda lk: lk.score)
+        # The focused claim's own suggestion first (what its context pane shows), else the
+        # event's strongest.
+        claim = self.current_claim()
+        own = [lk for lk in group.suggestions if claim in (lk.a, lk.b)]
+        link = max(own or group.suggestions, key=lambda lk: lk.score)
         return link.a, link.b
 
     def action_accept_suggestion(self) -> None:
