@@ -18,10 +18,11 @@ from core.case import CaseError, case_from_analysis, load_case, save_case
 from core.compare import UNGROUPED_EVENT
 from core.curation import MoveClaim, RenameGroup
 from core.export import export_analysis
-from core.models import Analysis
+from core.models import Analysis, Link
 from core.pipeline import analyze_paths
 from tests.test_tui import SEED_LIKE, SIZE, async_test, current_event_label, load, screen_text
 from tui.app import PerspectaApp, create_app, run_app
+from tui.widgets.context import ContextPane
 from tui.widgets.curate import Choice, PickerDialog, TextDialog, rank_choices
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -288,6 +289,36 @@ async def test_accept_and_reject_the_strongest_suggestion(seed: Analysis) -> Non
         assert comparison(app).groups["g-ahvaz"].suggestions == []
         assert [e.op for e in app.case.edits] == [  # type: ignore[union-attr]
             "accept_suggestion", "reject_suggestion"]
+
+
+@async_test
+async def test_a_accepts_the_focused_claims_own_suggestion(seed: Analysis) -> None:
+    """On a claim that is one end of a suggestion, its context border names the other claim's
+    speaker and `a` joins exactly that pair's events, not the event's strongest suggestion."""
+    analysis = seed.model_copy(deep=True)
+    groups = {g.id: g for g in analysis.groups}
+    own = groups["g-fire"].suggestions[0]
+    focus = own.a if own.a in groups["g-fire"].claims else own.b
+    other_end = own.b if focus == own.a else own.a
+    # a stronger suggestion from another claim of the same event to a third event
+    third = next(g for g in analysis.groups
+                 if g.id != "g-fire" and other_end not in g.claims and g.claims)
+    elsewhere = next(c for c in groups["g-fire"].claims if c != focus)
+    stronger = Link(a=elsewhere, b=third.claims[0], score=own.score + 0.05, tier="suggest")
+    groups["g-fire"].suggestions.append(stronger)
+    third.suggestions.append(stronger)
+    app = create_app(analysis=analysis)
+    async with app.run_test(size=SIZE) as pilot:
+        comp = comparison(app)
+        await go_to_claim(app, pilot, focus)
+        subtitle = app.query_one(ContextPane).border_subtitle
+        speaker = comp.claims[other_end].speaker or "narration"
+        assert subtitle is not None and f"maybe the same event as {speaker}" in str(subtitle)
+        await pilot.press("a")
+        await pilot.pause()
+        comp = comparison(app)
+        assert comp.event_of(focus) == comp.event_of(other_end)
+        assert comp.event_of(stronger.a) != comp.event_of(stronger.b)
 
 
 @async_test

@@ -5,6 +5,7 @@ The paragraph is never cut: the pane scrolls, and showing a claim scrolls to its
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.style import Style
@@ -90,6 +91,18 @@ def reasons_line(reasons: tuple[LinkReason, ...], comparison: Comparison) -> Tex
     return line
 
 
+def suggestion_hint(reasons: Sequence[LinkReason], comparison: Comparison) -> Text | None:
+    """'maybe the same event as Mike Pompeo · a joins': the claim's best suggestion, if any."""
+    suggestion = next((r for r in reasons if r.tier != "merge"), None)
+    if suggestion is None:
+        return None
+    other = comparison.claims.get(suggestion.other)
+    hint = Text("maybe the same event as ", "bold")
+    hint.append(one_line(other.speaker or "narration") if other is not None else "another claim")
+    hint.append(" · a joins", "dim")
+    return hint
+
+
 def reason_text(reason: LinkReason, comparison: Comparison) -> Text:
     """'Mike Pompeo 0.54 (consulate, Iran)': the other claim's speaker, score, shared words."""
     other = comparison.claims.get(reason.other)
@@ -166,6 +179,11 @@ class ContextPane(ScrollView, can_focus=True):
         same = document is not None and source.plain.startswith(one_line(document.title)[:30])
         if same and document is not None:
             source = Text(one_line(document.published), "dim") if document.published else Text()
+        hint = suggestion_hint(comparison.reasons(claim_id), comparison)
+        if hint is not None:
+            # On the border, so it shows however short the pane (80×24) or long the paragraph.
+            source = hint.append_text(Text(" · ", "dim")).append_text(source) if source.plain \
+                else hint
         self.border_subtitle = source if source.plain else None
         self._set_text(context_text(context, comparison))
 
