@@ -13,8 +13,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import orjson
 from pydantic import BaseModel
+
+from core.jsonfile import JsonFileError, read_json_file
 
 # Accepted spellings of each metadata key (lower case), first is canonical.
 _KEY_ALIASES: dict[str, tuple[str, ...]] = {
@@ -182,11 +183,9 @@ def read_sidecar(path: Path) -> ArticleMeta:
         if candidate == path or not candidate.is_file():
             continue
         try:
-            data = orjson.loads(candidate.read_bytes())
-        except OSError as exc:
-            raise SidecarError(f"cannot read metadata sidecar {candidate.name}: {exc.strerror or exc}") from exc
-        except orjson.JSONDecodeError as exc:
-            raise SidecarError(f"metadata sidecar {candidate.name} is not valid JSON ({exc})") from exc
+            data = read_json_file(candidate)
+        except JsonFileError as exc:
+            raise SidecarError(f"metadata sidecar {candidate.name}: {exc}") from exc
         if not isinstance(data, dict):
             raise SidecarError(f"metadata sidecar {candidate.name} must hold a JSON object")
         return meta_from_mapping(data)

@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-import orjson
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from core.gazetteer import slugify
+from core.jsonfile import JsonFileError, read_json_file
 
 PerspectiveKind = Literal["government", "institution", "analyst", "press", "author", "other"]
 
@@ -51,11 +51,9 @@ def load_registry(path: str | Path) -> PerspectiveRegistry:
     Raises RegistryError with a one-line reason when the file is unreadable or invalid."""
     p = Path(path)
     try:
-        data = orjson.loads(p.read_bytes())
-    except OSError as exc:
-        raise RegistryError(f"{p}: cannot read: {exc.strerror or exc}") from exc
-    except orjson.JSONDecodeError as exc:
-        raise RegistryError(f"{p}: not valid JSON: {exc}") from exc
+        data = read_json_file(p)
+    except JsonFileError as exc:
+        raise RegistryError(f"{p}: {exc}") from exc
     try:
         return PerspectiveRegistry.model_validate(data)
     except ValidationError as exc:
