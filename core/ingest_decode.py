@@ -67,7 +67,7 @@ def decode_text(data: bytes) -> str:
     """
     kind = binary_kind(data)
     if kind is not None:
-        article = "" if kind.startswith("binary data") else "a "
+        article = "" if kind.startswith("binary data") else "an " if kind[0] in "aeiou" else "a "
         raise NotTextError(f"not text (binary/PDF): looks like {article}{kind}")
     text = _decode_with_bom(data)
     if text is None:

@@ -256,10 +256,13 @@ def test_bad_files_each_give_one_clear_error_and_the_rest_is_read(tmp_path: Path
     bad_json = write(tmp_path / "bad.json", '{"title": "x", "text": ')
     wrong_json = write(tmp_path / "wrong.json", "42")
     missing = tmp_path / "missing.txt"
-    result = ingest([str(p) for p in (pdf, png, nul, empty, blank, bad_json, wrong_json, missing, good)])
+    elf = write(tmp_path / "tool.txt", b"\x7fELF\x02\x01\x01" + bytes(40))
+    result = ingest([str(p) for p in (pdf, png, nul, empty, blank, bad_json, wrong_json, missing,
+                                      elf, good)])
     assert [d.path for d in result.documents] == [str(good)]
     assert error_for(result, pdf) == "not text (binary/PDF): looks like a PDF document"
     assert error_for(result, png) == "not text (binary/PDF): looks like a PNG image"
+    assert error_for(result, elf) == "not text (binary/PDF): looks like an executable"
     assert error_for(result, nul).startswith("not text (binary/PDF)")
     assert error_for(result, empty) == "empty"
     assert error_for(result, blank) == "empty"
