@@ -346,6 +346,19 @@ def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
 
 
+def _and_inside_name(toks: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether the 'and' at toks[i] joins the parts of one institution's name: 'Ministry of
+    Ports and Airports', 'Department of Health and Human Services' ('of' + one capitalised
+    word before it, one or two capitalised words after it up to the end), not two speakers
+    ('Trump and Clinton', 'John Kerry and Sergei Lavrov')."""
+    if toks[i][2] != "and" or i < 2 or not 1 <= len(toks) - 1 - i <= 2:
+        return False
+    before, of = toks[i - 1][2], toks[i - 2][2]
+    after = [w for _, _, w in toks[i + 1:]]
+    return of == "of" and is_capitalized(before) and before.isalpha() and all(
+        is_capitalized(w) and w.rstrip(",").isalpha() for w in after)
+
+
 def _np_backward(toks: list[tuple[int, int, str]]) -> tuple[int, int] | None:
     """The noun phrase ending at the last token (walking back to a stop word or punctuation)."""
     if not toks:
@@ -358,7 +371,8 @@ def _np_backward(toks: list[tuple[int, int, str]]) -> tuple[int, int] | None:
         if i < len(toks) - 1 and (word[-1] in ",;:)”\"" or word in ("—", "–", "-", "--")):
             break
         if low in NP_STOPS and not (i == len(toks) - 1 and low in PRONOUNS) and (
-                not is_capitalized(word) or low in _FUNCTION_WORDS):
+                not is_capitalized(word) or low in _FUNCTION_WORDS) \
+                and not _and_inside_name(toks, i):
             break
         first = i
         if word.startswith("(") and not word.rstrip(",.").endswith(")"):

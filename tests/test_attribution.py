@@ -452,3 +452,20 @@ def test_a_quote_inside_the_writers_own_sentence_does_not_continue_the_last_spea
     assert _at(claims, "move the staff").speaker_mention == "he"
     # ... a quote inside the writer's own sentence about someone else does not.
     assert _at(claims, "work hard and stay").speaker_mention != "he"
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The Ministry of Ports and Airports called the walkout illegal.",
+     "Ministry of Ports and Airports"),
+    ("The Department of Health and Human Services said the rule would take effect in May.",
+     "Department of Health and Human Services"),
+    ("Smith and Jones said the vote would be close.", "Jones"),
+    ("Secretary of State John Kerry and Sergei Lavrov said the talks would resume.",
+     "Sergei Lavrov"),
+])
+def test_and_joins_an_institutions_name_not_two_speakers(sentence: str, speaker: str) -> None:
+    claims = [c for c in _claims(sentence) if c.speaker_mention]
+    assert claims, sentence
+    mention = claims[0].speaker_mention
+    assert mention is not None and mention.endswith(speaker) and " and " not in \
+        mention.replace(speaker, ""), claims[0]
