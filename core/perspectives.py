@@ -10,7 +10,8 @@ roles, the words that named them) and weighed:
    government role; otherwise countries and institutions found in the roles are scored by how
    they are used: nationality modifiers ('US Consul', 'a senior Iraqi official', "Iran's") and
    state bodies weigh most, 'in the UK' less, a place of posting ('in Basra', 'to the UN') least;
-4. local officials ('the local governor') take the document's clearly dominant location;
+4. local officials ('the local governor') take the document's clearly dominant location, and
+   so do national government roles with no country named ('Ports minister Silvio Costa');
 5. a former office-holder with no current role counts as a commentator (analysts);
 6. a speaker who talks in an official voice ('our Embassy', 'I have directed') takes the country
    they present as acting ('the United States will …');
@@ -111,6 +112,9 @@ _GOV_STRONG = re.compile(
     _FLAGS,
 )
 _GOV_MP = re.compile(r"\bMPs?\b")
+# National government roles: with no country named, they take the documents' dominant country.
+_NATIONAL = re.compile(r"\b(?:minist(?:er|ers|ry|ries)|government|cabinet|prime minister|premier|"
+                       r"presidency)\b", _FLAGS)
 # Titles and domains that need a country to mean government ('president' of a think tank, too).
 _GOV_NEUTRAL = re.compile(
     r"\b(?:president|vice[- ]president|secretary|director|chief|head|chairman|chairwoman|leader|"
@@ -457,6 +461,7 @@ class _Assigner:
         self.registry = registry
         self._facts: dict[str, _TextFacts] = {}
         self._locations: dict[str, dict[tuple[str, str], float]] = {}
+        self._countries: dict[str, dict[tuple[str, str], float]] = {}
 
     def facts(self, text: str) -> _TextFacts:
         got = self._facts.get(text)
@@ -480,12 +485,29 @@ class _Assigner:
         self._locations[doc_id] = counts
         return counts
 
-    def dominant_location(self, doc_ids: Iterable[str]) -> tuple[str, str] | None:
-        """The country whose places clearly dominate the documents, with a description."""
+    def country_counts(self, doc_id: str) -> dict[tuple[str, str], float]:
+        """Every mention of a country in a document (its name, demonym, capital or cities)."""
+        cached = self._countries.get(doc_id)
+        if cached is not None:
+            return cached
+        counts: dict[tuple[str, str], float] = defaultdict(float)
+        doc = self.docs.get(doc_id)
+        if doc is not None:
+            for hit in gazetteer().scan(doc.text):
+                if hit.entry.target and hit.entry.category in ("country", "demonym", "city", "capital"):
+                    counts[(hit.entry.target, hit.entry.term)] += 1.0
+        self._countries[doc_id] = counts
+        return counts
+
+    def dominant_location(self, doc_ids: Iterable[str], min_weight: float = _LOCATION_MIN,
+                          countries: bool = False) -> tuple[str, str] | None:
+        """The country whose places (with `countries`: any mention of it) clearly dominate
+        the documents, with a description."""
         per_target: dict[str, float] = defaultdict(float)
         per_term: dict[tuple[str, str], float] = defaultdict(float)
+        counts_of = self.country_counts if countries else self.location_counts
         for doc_id in _unique(doc_ids):
-            for key, weight in self.location_counts(doc_id).items():
+            for key, weight in counts_of(doc_id).items():
                 per_target[key[0]] += weight
                 per_term[key] += weight
         ranked = sorted(per_target.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -493,7 +515,7 @@ class _Assigner:
             return None
         top, top_w = ranked[0]
         second_w = ranked[1][1] if len(ranked) > 1 else 0.0
-        if top_w < _LOCATION_MIN or top_w < _LOCATION_SHARE * second_w:
+        if top_w < min_weight or top_w < _LOCATION_SHARE * second_w:
             return None
         terms = sorted(((k[1], w) for k, w in per_term.items() if k[0] == top), key=lambda kw: -kw[1])
         shown = ", ".join(f"{t} ×{w:g}" for t, w in terms[:3])
@@ -619,6 +641,16 @@ class _Assigner:
                 basis = f"official voice ('{voice}')" if voice else f"government role '{merged.gov[0]}'"
                 return _Decision(acting[0], f"{basis} speaking for {gazetteer().label(acting[0])}: {acting[1]}")
 
+        national = next((g for g in merged.gov if _NATIONAL.search(g)), None)
+        if national is not None and not merged.places:
+            # 'Ports minister Silvio Costa' in a story set in Brazil: a minister of the
+            # country the documents are clearly about (as local officials take their place);
+            # one mention is enough when no other country comes near it.
+            loc = self.dominant_location((c.document for c in profile.claims), min_weight=1.0,
+                                         countries=True)
+            if loc is not None:
+                return _Decision(loc[0], f"government role ('{national}') with no country named; "
+                                 f"{loc[1]}")
         if (merged.gov or merged.neutral) and not merged.places:
             title = (merged.gov or merged.neutral)[0]
             return _Decision(None, f"role '{title}' but no country or institution evident")

@@ -544,3 +544,29 @@ def test_a_place_after_in_is_where_the_speaker_is_not_who(
     claims = analyze_documents([Document(id="d", path="x.txt", text=text, sha256="x")]).claims
     assert [(c.speaker, c.anonymous, c.perspective) for c in claims] == [
         (speaker, anonymous, perspective)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the only country the story names
+    ("Dockworkers in Brazil stopped work. Ports minister Silvio Costa said the strike was "
+     "illegal.", "brazil"),
+    # two countries as often: no guess
+    ("Brazil and Argentina held talks. Ports minister Silvio Costa said the strike was "
+     "illegal.", None),
+])
+def test_a_minister_with_no_country_named_takes_the_storys_country(text: str,
+                                                                  expected: str | None) -> None:
+    case = Case(make_doc(text))
+    case.add("the strike was illegal", "Silvio Costa", mention="Ports minister Silvio Costa",
+             role="Ports minister", cue="said", kind=ClaimKind.INDIRECT)
+    speakers, _, _ = case.run()
+    assert speakers["Silvio Costa"].perspective == expected, speakers["Silvio Costa"]
+
+
+def test_a_company_spokesman_does_not_take_the_storys_country() -> None:
+    case = Case(make_doc("Dockworkers in Brazil stopped work. Company spokesman Ana Reis said "
+                         "the strike was illegal."))
+    case.add("the strike was illegal", "Ana Reis", mention="Company spokesman Ana Reis",
+             role="Company spokesman", cue="said", kind=ClaimKind.INDIRECT)
+    speakers, _, _ = case.run()
+    assert speakers["Ana Reis"].perspective is None
