@@ -186,6 +186,36 @@ _VERB_AFTER_QUOTE = re.compile(
     r"(?:\s+(?:back|in|up|out))?\s*[.,;]")
 
 
+# First words of a fronted adverbial phrase before the subject ("Hours later, Trump …",
+# "Amid the protests, the mayor …", "Back in 1999, Mr. Smith …"), besides participles
+# ("Facing criticism, …", "Peppered with questions, …") and weekdays.
+_FRONTED_FIRST = re.compile(
+    r"(?:Earlier|Later|Likewise|Meanwhile|However|Still|Also|Then|Now|Back|Hours|Days|Weeks|"
+    r"Months|Years|Minutes|Moments|Amid|Amidst|Despite|Throughout|After|Before|During|Since|"
+    r"Following|Upon|With|Without|Within|In|On|At|By|For|From|Over|Under|Once|When|While|"
+    r"Although|Though|Because|As|Unlike|Like|Instead|Indeed|Separately|Previously|Last|This|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z][a-z]{2,}(?:ing|ed))")
+_SUBJECT_AFTER_FRONTED = re.compile(r"\s*(?:[A-Z]|(?:he|she|they|we|I)\b)")
+
+
+def _skip_fronted(text: str, lo: int, hi: int) -> int:
+    """Where the subject starts after a fronted adverbial phrase that ends with a comma
+    ('Earlier this week, Smith pressed …' -> 'Smith pressed …'); `lo` when there is none."""
+    first = _NEXT_WORD.match(text, lo, hi)
+    if first is None or not _FRONTED_FIRST.fullmatch(first.group(1)):
+        return lo
+    comma = text.find(",", first.end(1), min(hi, lo + 120))
+    if comma < 0 or any(ch in text[lo:comma] for ch in "“”\"‘;:—"):
+        return lo
+    if not _SUBJECT_AFTER_FRONTED.match(text, comma + 1, hi):
+        return lo
+    nxt = _NEXT_WORD.match(text, comma + 1, hi)
+    if nxt is None or nxt.group(1).lower() in _FUNCTION_WORDS or \
+            nxt.group(1).lower() in ("who", "which"):
+        return lo
+    return nxt.start(1)
+
+
 def _named_or_pronoun(mention: str) -> bool:
     """A speaker phrase that is a personal name or a he/she: the only subjects trusted before
     a verb that is not a known reporting verb."""
@@ -513,6 +543,10 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
                 is_proper_name(appos):
             # "Of Carson, Levine said": a fronted phrase, then the speaker
             return _make_attr(text, appos_start, appos_end, cue, None, paragraph)
+        place = _place_parenthetical(text, lo, h_start, h_end, appos)
+        if place is not None:
+            # "Lee, who runs a diner in Dayton, Ohio, said": "Dayton, Ohio" is a place.
+            return _make_attr(text, *place, cue, None, paragraph)
         if not is_proper_name(head_text) and is_proper_name(appos):
             role = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", head_text)
             return _make_attr(text, appos_start, appos_end, cue, role, paragraph)
@@ -520,7 +554,60 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
     span = _np_backward(toks)
     if span is None:
         return None
+    named = _name_before_role(text, lo, span[0], span[1])
+    if named is not None:
+        # "Jo Park, the director of the museum said": the closing comma is missing.
+        return _make_attr(text, named[0], named[1], cue, text[span[0]:span[1]], paragraph)
     return _make_attr(text, span[0], span[1], cue, None, paragraph)
+
+
+_PLACE_END = re.compile(r"\b(?:in|of|at|near|from)\s+(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*$")
+
+
+def _place_parenthetical(text: str, lo: int, h_start: int, h_end: int,
+                         appos: str) -> tuple[int, int] | None:
+    """For 'NAME, <phrase> in Town, State, said': the span of NAME when the appositive `appos`
+    is the state of a place 'in/of/at Town' ending the head phrase [h_start, h_end), and a
+    comma-set-off phrase holding that place follows a name at the clause start; else None."""
+    if not (1 <= len(appos.split()) <= 2 and is_proper_name(appos)):
+        return None
+    if not _PLACE_END.search(text, lo, h_end):
+        return None
+    comma = text.find(",", lo, h_start)
+    if comma < 0:
+        return None
+    span = _np_backward(_tokens(text, lo, comma))
+    if span is None:
+        return None
+    n_start, n_end = _clean_np(text, *span)
+    name = text[n_start:n_end]
+    if not is_proper_name(name) or name.split()[0] in _NOT_NAME_START or \
+            n_start != _clean_np(text, lo, n_end)[0]:
+        return None
+    return n_start, n_end
+
+
+def _name_before_role(text: str, lo: int, start: int, end: int) -> tuple[int, int] | None:
+    """The personal name before a role phrase 'a/an/the …' at [start, end) that follows it
+    after a comma ('Jo Park, the director of the museum'), or None."""
+    role = text[start:end].split()
+    if len(role) < 2 or not ((role[0] in ("a", "an", "the") and role[1][:1].islower())
+                             or role[0] in ROLE_NOUNS or role[0] in TITLE_WORDS):
+        return None
+    pre = text[lo:start].rstrip()
+    if not pre.endswith(","):
+        return None
+    toks = _tokens(text, lo, lo + len(pre) - 1)
+    span = _np_backward(toks)
+    if span is None:
+        return None
+    n_start, n_end = _clean_np(text, *span)
+    name = text[n_start:n_end]
+    words = name.split()
+    if len(words) < 2 or not is_proper_name(name) or words[0] in _NOT_NAME_START or \
+            words[-1].lower() in TITLE_WORDS or n_start != _clean_np(text, lo, n_end)[0]:
+        return None
+    return n_start, n_end
 
 
 def _np_forward(text: str, lo: int, hi: int, cue: str | None, paragraph: int) -> Attr | None:
@@ -732,6 +819,14 @@ class _DocAttributor:
                     attr = self.leading_subject(frame_lo, m.start(), m.group(), paragraph)
             if attr is None:
                 continue
+            if _DOC_NOUN_PHRASE.match(attr.mention):
+                # 'X issued a statement saying "…"': the issuer speaks, not the statement.
+                issued = _ISSUED_BEFORE.search(text, frame_lo, attr.start)
+                issuer = None if issued is None else (
+                    _subject_before(text, frame_lo, issued.start(), m.group(), paragraph)
+                    or self.learned_subject(frame_lo, issued.start(), m.group(), paragraph))
+                if issuer is not None:
+                    attr = issuer
             attr = self.resolve_statement(attr)
             claim_start = q.start
             if m.group() not in LABEL_CUES:
@@ -802,6 +897,7 @@ class _DocAttributor:
         m = _DATELINE.match(text, lo, hi) or _LEADING_ADVERBS.match(text, lo, hi)
         if m:
             lo = m.end()
+        lo = _skip_fronted(text, lo, hi)
         toks = _tokens(text, lo, hi)
         taken: list[tuple[int, int, str]] = []
         for index, (t0, _t1, word) in enumerate(toks[:8]):
@@ -843,6 +939,10 @@ class _DocAttributor:
 
     def leading_subject(self, lo: int, hi: int, cue: str, paragraph: int) -> Attr | None:
         """Subject of the sentence for a coordinated cue ('Iraq regretted … and said …')."""
+        m = _DATELINE.match(self.text, lo, hi)
+        if m:
+            lo = m.end()
+        lo = _skip_fronted(self.text, lo, hi)
         toks = _tokens(self.text, lo, hi)
         taken: list[tuple[int, int, str]] = []
         for index, tok in enumerate(toks[:8]):

@@ -469,3 +469,47 @@ def test_and_joins_an_institutions_name_not_two_speakers(sentence: str, speaker:
     mention = claims[0].speaker_mention
     assert mention is not None and mention.endswith(speaker) and " and " not in \
         mention.replace(speaker, ""), claims[0]
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Hours later, Governor Lane answered her critics, telling reporters that the new budget "
+     "was balanced.", "Lane"),
+    ("Back in 1999, Mr. Okafor toured the old mill, telling a radio host that he admired its "
+     "workers.", "Okafor"),
+    ("Earlier this week, Marta Quill pressed the council on the subject, insisting that the "
+     "vote be held in public.", "Quill"),
+])
+def test_fronted_adverbial_is_not_the_speaker(sentence: str, name: str) -> None:
+    """A fronted phrase ending in a comma ('Hours later,', 'Facing …,') is skipped: the
+    subject after it speaks, not the phrase's first word."""
+    claim = next(c for c in _claims(sentence) if c.speaker_mention)
+    assert name in (claim.speaker_mention or "")
+
+
+def test_name_before_role_without_closing_comma() -> None:
+    """'NAME, the ROLE said': the missing closing comma leaves the name the speaker."""
+    claims = _claims("Jo Park, the director of the city museum said the new wing would open "
+                     "in May.")
+    claim = next(c for c in claims if c.speaker_mention)
+    assert claim.speaker_mention == "Jo Park"
+    assert claim.role == "the director of the city museum"
+    claims = _claims("Jo Park, director of the city museum said the new wing would open in May.")
+    assert next(c for c in claims if c.speaker_mention).speaker_mention == "Jo Park"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lena Holt, who runs a bakery in Dayton, Ohio, said sales had doubled since spring.",
+    "Holt, during a visit to a school in Dayton, Ohio, said sales had doubled since spring.",
+])
+def test_town_state_parenthetical_is_not_the_speaker(sentence: str) -> None:
+    """'in Town, State,' inside a comma-set-off phrase: the state is part of a place."""
+    claim = next(c for c in _claims(sentence) if c.speaker_mention)
+    assert claim.speaker_mention in ("Lena Holt", "Holt")
+
+
+def test_issued_statement_saying_quote_is_the_issuers() -> None:
+    """'X issued a statement saying "…"': the issuer speaks the quote, not 'a statement'."""
+    claims = _claims('Rosa Vey issued a statement saying the bridge "will reopen before '
+                     'winter."')
+    claim = _at(claims, "reopen before winter")
+    assert claim.speaker_mention == "Rosa Vey"
