@@ -225,7 +225,8 @@ def input_summary(analysis: Analysis) -> str:
     failed = sum(1 for e in analysis.errors if e.kind == "error")
     skipped = len(analysis.errors) - failed
     return (f"summary: {failed} failed, {skipped} skipped, "
-            f"{len(analysis.documents)} documents analysed")
+            f"{len(analysis.documents)} document{'' if len(analysis.documents) == 1 else 's'} "
+            "analysed")
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:

@@ -26,12 +26,18 @@ def claim_line(claim: Claim, outlet: str | None) -> str:
 
 def render_text(analysis: Analysis) -> str:
     out: list[str] = []
+    # Counted as the TUI and the reports count them: the sides that speak, not the narration.
+    speaking = {c.perspective for c in analysis.claims if c.perspective}
+    sides = [p for p in analysis.perspectives if p.kind != "author" and p.id in speaking]
+    authors = [p for p in analysis.perspectives if p.kind == "author"]
     out.append(" · ".join((plural(len(analysis.documents), "document"),
                            plural(len(analysis.claims), "claim"),
                            plural(len(analysis.groups), "event"),
-                           plural(len(analysis.perspectives), "perspective"))))
-    if analysis.perspectives:
-        out.append("perspectives: " + ", ".join(f"{p.id}={p.label}" for p in analysis.perspectives))
+                           plural(len(sides), "perspective"))))
+    if sides:
+        out.append("perspectives: " + ", ".join(f"{p.id}={p.label}" for p in sides))
+    if authors:
+        out.append("narration: " + ", ".join(f"{p.id}={p.label}" for p in authors))
     for doc in analysis.documents:
         out.append("")
         head = doc.title or doc.path

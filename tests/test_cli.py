@@ -93,6 +93,9 @@ def test_text_format_lists_claims(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert run(["analyze", str(SEED), "--format", "text"]) == 0
     out = capsys.readouterr().out
     assert "claims" in out and "Pompeo" in out
+    # perspectives counted as the TUI and reports count them: the narration is not a side
+    assert out.splitlines()[0].endswith(" · 5 perspectives"), out.splitlines()[0]
+    assert "narration: author-mecra=MECRA" in out
 
 
 def test_failed_write_keeps_previous_output(tmp_path: Path) -> None:

@@ -817,3 +817,22 @@ async def test_dialogs_say_when_they_scroll(seed: Analysis) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         assert "↓↑ scroll · Esc closes" in screen_text(app)
+
+
+@async_test
+async def test_a_case_with_no_perspective_says_so_instead_of_every_one_speaks() -> None:
+    """A story whose sides the gazetteer does not know (no country named): the line above the
+    columns says no perspective was found and how to set them, not 'every perspective speaks'."""
+    from core.models import Document
+    from core.pipeline import analyze_documents
+
+    text = ("Port of Valmera strike goes on\n\nDock workers stayed off the job on Wednesday. "
+            "\"We will not return until the deal is honoured,\" said union leader Maria Costa.\n")
+    doc = Document(id="dv", path="valmera.txt", text=text, sha256="0")
+    analysis = analyze_documents([doc])
+    assert not [p for p in analysis.perspectives if p.kind != "author"]
+    app = create_app(analysis=analysis)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "no perspective found" in shown and "every perspective speaks" not in shown

@@ -475,7 +475,8 @@ class PerspectaApp(CaseWork, App[int]):
         columns = self.query_one(PerspectiveColumns)
         self.query_one(SilentLine).show(self.silent_labels(event_id),
                                         columns.hidden_sides(len(columns.visible_slots())),
-                                        comparison.event_title(event_id))
+                                        comparison.event_title(event_id),
+                                        voices=len(comparison.voices))
 
     @on(PerspectiveColumns.Resized)
     def _on_columns_resized(self) -> None:

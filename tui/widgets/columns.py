@@ -389,15 +389,18 @@ class SilentLine(Widget):
         super().__init__(id=id)
         self._event = ""
         self._labels: list[str] = []
+        self._no_voices = False
         self._pair: tuple[str, ...] = ()
         self._more = Text("")
 
     def show(self, labels: Sequence[str], hidden_columns: int | tuple[int, int] = 0,
-             event: str = "") -> None:
+             event: str = "", voices: int | None = None) -> None:
         """Name the event and its silent perspectives (or say that everyone speaks).
 
-        `hidden_columns`: columns out of view, as (left, right) or a count to the right."""
+        `hidden_columns`: columns out of view, as (left, right) or a count to the right.
+        `voices`: how many perspectives the case has (0: none was found, which is said)."""
         self._event = one_line(event)
+        self._no_voices = voices == 0
         self._labels = [one_line(label) for label in labels]
         self._pair = ()
         if self.is_mounted:
@@ -426,6 +429,12 @@ class SilentLine(Widget):
                      + Text(" · Esc shows all", "dim"),
                      Text("head to head: ", "italic") + Text(f"◆ {first} vs ◆ {second}"),
                      Text(f"◆ {first} vs ◆ {second}")]
+        elif not labels and self._no_voices:
+            # A story whose sides the built-in gazetteer does not know (no country named).
+            tails = [Text("no perspective found: P sets a speaker's, --perspectives FILE maps many",
+                          "italic"),
+                     Text("no perspective found (P sets one)", "italic"),
+                     Text("no perspectives", "italic")]
         elif not labels:
             tails = [Text("every perspective speaks", "italic"), Text("all speak", "italic")]
         else:
