@@ -113,6 +113,9 @@ def reason_text(reason: LinkReason, comparison: Comparison) -> Text:
     text.append(f"{reason.score:.2f}", "cyan")
     terms = ", ".join(one_line(t) for t in reason.terms)
     text.append(f" ({terms})" if terms else " (no shared words)", "dim")
+    if reason.tier != "merge" and reason.score < comparison.analysis.settings.suggest_threshold:
+        # below the suggestion threshold: kept because two sides answer each other (README)
+        text.append(" rival accounts", "italic")
     return text
 
 
