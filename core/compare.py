@@ -82,6 +82,8 @@ class LinkReason:
     score: float
     terms: tuple[str, ...]
     tier: str
+    # a suggestion kept below the suggestion threshold because two sides answer each other
+    rival: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -410,6 +412,15 @@ class Comparison:
             reasons=tuple(self.reasons(claim_id)),
         )
 
+    def _rival(self, link: Link) -> bool:
+        """A suggestion below the suggestion threshold between speakers of two perspectives
+        (core.grouping_small.assemble_groups keeps those: rival accounts)."""
+        a, b = self.claims.get(link.a), self.claims.get(link.b)
+        return (link.tier != "merge" and link.score < self.analysis.settings.suggest_threshold
+                and a is not None and b is not None and bool(a.speaker) and bool(b.speaker)
+                and a.perspective is not None and b.perspective is not None
+                and a.perspective != b.perspective)
+
     def reasons(self, claim_id: str) -> list[LinkReason]:
         """Links that hold the claim in its group (merges first, then suggestions), best first."""
         if self._reasons is None:
@@ -421,8 +432,9 @@ class Comparison:
                     if (link.a, link.b, link.tier) in seen:
                         continue
                     seen.add((link.a, link.b, link.tier))
-                    self._reasons[link.a].append(_reason(link, link.b))
-                    self._reasons[link.b].append(_reason(link, link.a))
+                    rival = self._rival(link)
+                    self._reasons[link.a].append(_reason(link, link.b, rival))
+                    self._reasons[link.b].append(_reason(link, link.a, rival))
             for reasons in self._reasons.values():
                 reasons.sort(key=lambda r: (r.tier != "merge", -r.score))
         return self._reasons.get(claim_id, [])
@@ -529,10 +541,10 @@ class SearchIndex:
     event_members: list[frozenset[int]]
 
 
-def _reason(link: Link, other: str) -> LinkReason:
+def _reason(link: Link, other: str, rival: bool = False) -> LinkReason:
     # 'closure≈close': two forms of one word (spelling variants, inflections).
     terms = tuple(t.a if t.a.casefold() == t.b.casefold() else f"{t.a}≈{t.b}" for t in link.terms)
-    return LinkReason(other=other, score=link.score, terms=terms, tier=link.tier)
+    return LinkReason(other=other, score=link.score, terms=terms, tier=link.tier, rival=rival)
 
 
 def _search_key(claim: Claim) -> str:

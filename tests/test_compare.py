@@ -236,3 +236,13 @@ def test_perspective_counts_share_one_definition(seed: Analysis) -> None:
         assert row.perspectives == len(in_document & expected)
     for event in comparison.events:
         assert event.voices + len(event.silent) == len(comparison.voices)
+
+
+def test_rival_reasons_are_the_suggestions_kept_below_the_threshold(seed: Analysis) -> None:
+    live = seed_analysis()
+    comparison = build_comparison(live)
+    official = next(c for c in live.claims if "appeared political" in c.text)
+    rivals = [r for r in comparison.reasons(official.id) if r.rival]
+    assert rivals and comparison.claims[rivals[0].other].speaker == "Mike Pompeo"
+    fixture = build_comparison(seed)  # hand-made suggestions at or above the threshold
+    assert not [r for c in seed.claims for r in fixture.reasons(c.id) if r.rival]

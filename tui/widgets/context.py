@@ -113,8 +113,7 @@ def reason_text(reason: LinkReason, comparison: Comparison) -> Text:
     text.append(f"{reason.score:.2f}", "cyan")
     terms = ", ".join(one_line(t) for t in reason.terms)
     text.append(f" ({terms})" if terms else " (no shared words)", "dim")
-    if reason.tier != "merge" and reason.score < comparison.analysis.settings.suggest_threshold:
-        # below the suggestion threshold: kept because two sides answer each other (README)
+    if reason.rival:  # below the suggestion threshold: kept as two sides answer each other
         text.append(" rival accounts", "italic")
     return text
 
