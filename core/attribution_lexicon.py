@@ -99,6 +99,8 @@ ROLE_NOUNS = frozenset(
     professors workers veterans protesters scholars commentators columnists pundits advocates
     negotiators regulators investors bankers doctors teachers parents employees executives
     founder owner author writer chairman chairwoman manager
+    agents traders brokers farmers merchants operators drivers pilots nurses engineers dockworkers
+    miners fishermen shopkeepers villagers unions
     """.split()
 )
 # Singular heads of the plural role nouns ("One California delegate said …").

@@ -513,3 +513,13 @@ def test_issued_statement_saying_quote_is_the_issuers() -> None:
                      'winter."')
     claim = _at(claims, "reopen before winter")
     assert claim.speaker_mention == "Rosa Vey"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Shipping agents said dozens of vessels were waiting offshore.",
+    "Farmers said the rain came too late for the harvest.",
+])
+def test_plural_groups_of_people_can_speak(sentence: str) -> None:
+    claims = _claims("The port was closed on Monday. " + sentence)
+    spoken = [c for c in claims if c.speaker_mention]
+    assert spoken and spoken[0].kind == ClaimKind.INDIRECT, claims
