@@ -25,6 +25,7 @@ PerspectiveKind = Literal["government", "institution", "analyst", "press", "auth
 
 ANALYSTS_ID = "analysts"
 PRESS_ID = "press"
+UNIONS_ID = "unions"
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
@@ -112,6 +113,7 @@ class Gazetteer:
         self.targets: dict[str, Target] = {
             ANALYSTS_ID: Target(ANALYSTS_ID, "Analysts & think tanks", "analyst"),
             PRESS_ID: Target(PRESS_ID, "Press", "press"),
+            UNIONS_ID: Target(UNIONS_ID, "Unions & workers", "other"),
         }
         self.exact: dict[str, Entry] = {}
         self.folded: dict[str, Entry] = {}

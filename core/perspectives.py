@@ -12,10 +12,11 @@ roles, the words that named them) and weighed:
    state bodies weigh most, 'in the UK' less, a place of posting ('in Basra', 'to the UN') least;
 4. local officials ('the local governor') take the document's clearly dominant location, and
    so do national government roles with no country named ('Ports minister Silvio Costa');
-5. a former office-holder with no current role counts as a commentator (analysts);
-6. a speaker who talks in an official voice ('our Embassy', 'I have directed') takes the country
+5. union officers and strikers ('union leader Carla Mendes') go to unions & workers;
+6. a former office-holder with no current role counts as a commentator (analysts);
+7. a speaker who talks in an official voice ('our Embassy', 'I have directed') takes the country
    they present as acting ('the United States will …');
-7. a named person with no affiliation whose cue or words read as commentary goes to analysts.
+8. a named person with no affiliation whose cue or words read as commentary goes to analysts.
 Otherwise the perspective stays unknown (None); the reason says why.
 
 Narration (no speaker) goes to an author perspective per document outlet/author/file.
@@ -34,7 +35,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from core.gazetteer import ANALYSTS_ID, PRESS_ID, Hit, Target, gazetteer, slugify
+from core.gazetteer import ANALYSTS_ID, PRESS_ID, UNIONS_ID, Hit, Target, gazetteer, slugify
 from core.models import Claim, ClaimKind, Document, Perspective, Speaker
 
 # The registry's public names, re-exported (they lived here before core.registry).
@@ -215,8 +216,18 @@ _CONTEXT_WORDS = {
     "within": "location", "to": "destination", "toward": "destination", "towards": "destination",
     "for": "destination", "on": "topic", "about": "topic", "over": "topic", "against": "topic", "of": "of", "from": "from",
 }
+# Organised labour: a union named as such, its officers, strikers ('European Union' is no union:
+# 'union' alone does not count).
+_UNION_KIND = r"(?:trade|labou?r|workers['’]?|teachers['’]?|dockworkers['’]?|miners['’]?|nurses['’]?)"
+_UNION = re.compile(
+    rf"\b(?:(?:{_UNION_KIND}\s+)?unions?\s+(?:leaders?|president|chief|head|boss|officials?|"
+    r"representatives?|spokes(?:man|woman|person)|organi[sz]ers?|members?)|"
+    rf"{_UNION_KIND}\s+unions?|labou?r leaders?|shop stewards?|strikers|strike leaders?)\b",
+    _FLAGS,
+)
 _ANY_ROLE_WORD = re.compile(
-    "|".join(f"(?:{p.pattern})" for p in (_GOV_STRONG, _GOV_MP, _GOV_NEUTRAL, _ANALYST, _PRESS, _LOCAL)),
+    "|".join(f"(?:{p.pattern})" for p in (_GOV_STRONG, _GOV_MP, _GOV_NEUTRAL, _ANALYST, _PRESS, _LOCAL,
+                                         _UNION)),
     _FLAGS,
 )
 # case-sensitive: 'a foreign diplomat', not the 'Foreign Office'
@@ -260,6 +271,7 @@ class _TextFacts:
     analyst: list[str] = field(default_factory=list)
     press: list[str] = field(default_factory=list)
     local: list[str] = field(default_factory=list)
+    union: list[str] = field(default_factory=list)
 
 
 def _is_former(text: str, start: int) -> bool:
@@ -352,7 +364,10 @@ def _text_facts(text: str) -> _TextFacts:
             facts.places.append(_Evidence(entry.target, weight, f"{kind} '{hit.text}' ({ctx})", shown))
     if _ANY_ROLE_WORD.search(text) is None:  # most names hold no role word: one pass, not six
         return facts
+    unions = [m.span() for m in _UNION.finditer(text)]
     for m in _GOV_STRONG.finditer(text):
+        if any(a <= m.start() < b for a, b in unions):  # 'union official' is no state official
+            continue
         (facts.former if _is_former(text, m.start()) else facts.gov).append(m.group())
     for m in _GOV_MP.finditer(text):
         (facts.former if _is_former(text, m.start()) else facts.gov).append(m.group())
@@ -361,6 +376,7 @@ def _text_facts(text: str) -> _TextFacts:
         facts.analyst.extend(f"'{m.group()}'" for m in _ANALYST.finditer(text))
     facts.press.extend(f"'{m.group()}'" for m in _PRESS.finditer(text))
     facts.local.extend(m.group() for m in _LOCAL.finditer(text))
+    facts.union.extend(f"'{text[a:b]}'" for a, b in unions)
     return facts
 
 
@@ -587,7 +603,11 @@ class _Assigner:
             merged.analyst.extend(f.analyst)
             merged.press.extend(f.press)
             merged.local.extend(f.local)
+            merged.union.extend(f.union)
 
+        if merged.union and not merged.gov and not merged.official:
+            return _Decision(UNIONS_ID, f"union evidence {', '.join(_unique(merged.union)[:2])}"
+                             f" in '{_quote(' / '.join(profile.texts))}' and no government role")
         if (merged.analyst or merged.press) and not merged.gov and not merged.official:
             if len(merged.analyst) >= len(merged.press):
                 return _Decision(ANALYSTS_ID, f"analyst evidence {', '.join(_unique(merged.analyst)[:2])}"

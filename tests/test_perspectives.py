@@ -570,3 +570,19 @@ def test_a_company_spokesman_does_not_take_the_storys_country() -> None:
              role="Company spokesman", cue="said", kind=ClaimKind.INDIRECT)
     speakers, _, _ = case.run()
     assert speakers["Ana Reis"].perspective is None
+
+
+@pytest.mark.parametrize(("role", "expected"), [
+    ("union leader", "unions"),
+    ("a trade union official", "unions"),
+    ("a European Union official", "european-union"),
+])
+def test_union_officers_are_unions_and_workers_not_the_european_union(role: str,
+                                                                      expected: str) -> None:
+    case = Case(make_doc(f"Dock workers stopped work. {role.capitalize()} Ana Reis said the "
+                         "strike would go on."))
+    case.add("the strike would go on", "Ana Reis", mention=f"{role.capitalize()} Ana Reis",
+             role=role, cue="said", kind=ClaimKind.INDIRECT)
+    speakers, _, perspectives = case.run()
+    assert speakers["Ana Reis"].perspective == expected, speakers["Ana Reis"].perspective_reason
+    assert expected in perspectives
