@@ -827,7 +827,7 @@ async def test_a_case_with_no_perspective_says_so_instead_of_every_one_speaks() 
     from core.pipeline import analyze_documents
 
     text = ("Port of Valmera strike goes on\n\nDock workers stayed off the job on Wednesday. "
-            "\"We will not return until the deal is honoured,\" said union leader Maria Costa.\n")
+            "\"We will not return until the deal is honoured,\" said shop owner Maria Costa.\n")
     doc = Document(id="dv", path="valmera.txt", text=text, sha256="0")
     analysis = analyze_documents([doc])
     assert not [p for p in analysis.perspectives if p.kind != "author"]
