@@ -246,6 +246,8 @@ _OFFICIAL_CATEGORIES = frozenset({"body", "media", "institution"})
 _MIN_PLACE_WEIGHT = 2.0  # a place of posting alone ('chief in Benghazi', 'adviser on Syria') is too weak
 _LOCATION_SHARE = 2.0  # the dominant location must have at least twice the runner-up's weight
 _LOCATION_MIN = 3.0
+_PLACE_MENTION_WEIGHTS = {"city": 1.0, "capital": 0.5}
+_COUNTRY_MENTION_WEIGHTS = {"country": 1.0, "demonym": 1.0, "city": 1.0, "capital": 1.0}
 
 
 # ---------------------------------------------------------------- evidence in one text
@@ -476,8 +478,7 @@ class _Assigner:
         self.matcher = _RegistryMatcher(registry) if registry and registry.perspectives else None
         self.registry = registry
         self._facts: dict[str, _TextFacts] = {}
-        self._locations: dict[str, dict[tuple[str, str], float]] = {}
-        self._countries: dict[str, dict[tuple[str, str], float]] = {}
+        self._mentions: dict[tuple[str, bool], dict[tuple[str, str], float]] = {}
 
     def facts(self, text: str) -> _TextFacts:
         got = self._facts.get(text)
@@ -486,33 +487,23 @@ class _Assigner:
         return got
 
     # -- document location ------------------------------------------------------------
-    def location_counts(self, doc_id: str) -> dict[tuple[str, str], float]:
-        """Weighted place mentions in a document, by (target, term); cached per document."""
-        cached = self._locations.get(doc_id)
-        if cached is not None:
-            return cached
-        counts: dict[tuple[str, str], float] = defaultdict(float)
-        doc = self.docs.get(doc_id)
-        if doc is not None:
-            for hit in gazetteer().scan(doc.text):
-                if hit.entry.target and hit.entry.category in ("city", "capital"):
-                    # capitals are often metonyms for governments, so they count half
-                    counts[(hit.entry.target, hit.entry.term)] += 1.0 if hit.entry.category == "city" else 0.5
-        self._locations[doc_id] = counts
-        return counts
+    def mention_counts(self, doc_id: str, countries: bool = False) -> dict[tuple[str, str], float]:
+        """Weighted place mentions in a document, by (target, term); cached per document.
 
-    def country_counts(self, doc_id: str) -> dict[tuple[str, str], float]:
-        """Every mention of a country in a document (its name, demonym, capital or cities)."""
-        cached = self._countries.get(doc_id)
+        Places: cities count 1 and capitals ½ (often metonyms for governments). With
+        `countries`: every mention of a country (name, demonym, capital, city) counts 1."""
+        cached = self._mentions.get((doc_id, countries))
         if cached is not None:
             return cached
         counts: dict[tuple[str, str], float] = defaultdict(float)
+        weights = (_COUNTRY_MENTION_WEIGHTS if countries else _PLACE_MENTION_WEIGHTS)
         doc = self.docs.get(doc_id)
         if doc is not None:
             for hit in gazetteer().scan(doc.text):
-                if hit.entry.target and hit.entry.category in ("country", "demonym", "city", "capital"):
-                    counts[(hit.entry.target, hit.entry.term)] += 1.0
-        self._countries[doc_id] = counts
+                weight = weights.get(hit.entry.category, 0.0)
+                if hit.entry.target and weight:
+                    counts[(hit.entry.target, hit.entry.term)] += weight
+        self._mentions[(doc_id, countries)] = counts
         return counts
 
     def dominant_location(self, doc_ids: Iterable[str], min_weight: float = _LOCATION_MIN,
@@ -521,9 +512,8 @@ class _Assigner:
         the documents, with a description."""
         per_target: dict[str, float] = defaultdict(float)
         per_term: dict[tuple[str, str], float] = defaultdict(float)
-        counts_of = self.country_counts if countries else self.location_counts
         for doc_id in _unique(doc_ids):
-            for key, weight in counts_of(doc_id).items():
+            for key, weight in self.mention_counts(doc_id, countries).items():
                 per_target[key[0]] += weight
                 per_term[key] += weight
         ranked = sorted(per_target.items(), key=lambda kv: (-kv[1], kv[0]))
