@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from core.models import Analysis, Claim, Document, Group, Link, Perspective
+from core.rivals import RIVAL_MIN_TERMS, claim_side, rival_sides
 
 UNGROUPED_EVENT = "__ungrouped__"
 UNGROUPED_LABEL = "Not grouped"
@@ -417,9 +418,8 @@ class Comparison:
         (core.grouping_small.assemble_groups keeps those: rival accounts)."""
         a, b = self.claims.get(link.a), self.claims.get(link.b)
         return (link.tier != "merge" and link.score < self.analysis.settings.suggest_threshold
-                and a is not None and b is not None and bool(a.speaker) and bool(b.speaker)
-                and a.perspective is not None and b.perspective is not None
-                and a.perspective != b.perspective)
+                and a is not None and b is not None and len(link.terms) >= RIVAL_MIN_TERMS
+                and rival_sides(claim_side(a), claim_side(b)))
 
     def reasons(self, claim_id: str) -> list[LinkReason]:
         """Links that hold the claim in its group (merges first, then suggestions), best first."""

@@ -39,6 +39,7 @@ from core.grouping_small import (
     group_small,
 )
 from core.models import Claim, Document, Group, Settings
+from core.rivals import claim_side
 from core.similarity_base import SimilarityParams
 
 if TYPE_CHECKING:
@@ -284,8 +285,7 @@ def group_claims(
     doc_names = [c.document for c in claims]
     params = similarity_params(settings, len(claims))
     ids = [c.id for c in claims]
-    # A claim's side: its speaker's perspective (narration and unknown speakers: none).
-    sides = [c.perspective if c.speaker else None for c in claims]
+    sides = [claim_side(c) for c in claims]
     if len(claims) <= SMALL_INPUT:
         small = build_small_index(texts, documents=doc_names, contexts=contexts, params=params)
         groups = group_small(small, settings, ids, sides)

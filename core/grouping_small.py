@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from core.models import Group, Link, MatchedTerm, Settings
+from core.rivals import RIVAL_MIN_TERMS, rival_sides
 from core.similarity_base import (
     SimilarityParams,
     TermMatch,
@@ -32,8 +33,6 @@ SMALL_INPUT = 300
 # Components up to this size are clustered by the exhaustive loop in both paths.
 SMALL_COMPONENT = 6
 SUGGESTIONS_PER_GROUP = 5
-# Rival accounts kept apart by average linkage are suggested when they share this many words.
-RIVAL_MIN_TERMS = 2
 
 Row = dict[int, float]
 
@@ -499,13 +498,9 @@ def assemble_groups(
         for g1, g2, _sc, _i, _j in chosen
     ])
     close = merge_threshold if merge_threshold is not None else float("inf")
-
-    def rivals(i: int, j: int) -> bool:
-        return sides is not None and sides[i] is not None and sides[j] is not None \
-            and sides[i] != sides[j]
-
     scored = [(min(avg, sc) if len(members[g1]) + len(members[g2]) > 2 else sc,
-               sc >= close and rivals(i, j), g1, g2, i, j)
+               sc >= close and sides is not None and rival_sides(sides[i], sides[j]),
+               g1, g2, i, j)
               for (g1, g2, sc, i, j), avg in zip(chosen, averages, strict=True)]
     suggestions: list[list[Link]] = [[] for _ in range(n_groups)]
     for sc, close_pair, g1, g2, i, j in sorted(scored, key=lambda x: -x[0]):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from core.compare import readable_label
+from core.compare import build_comparison, readable_label
 from core.models import Analysis, Claim
 from core.report_common import plural
 
@@ -26,9 +26,9 @@ def claim_line(claim: Claim, outlet: str | None) -> str:
 
 def render_text(analysis: Analysis) -> str:
     out: list[str] = []
-    # Counted as the TUI and the reports count them: the sides that speak, not the narration.
-    speaking = {c.perspective for c in analysis.claims if c.perspective}
-    sides = [p for p in analysis.perspectives if p.kind != "author" and p.id in speaking]
+    # Counted as the TUI and the reports count them (Comparison.voices): the sides that speak.
+    voices = set(build_comparison(analysis).voices)
+    sides = [p for p in analysis.perspectives if p.id in voices]
     authors = [p for p in analysis.perspectives if p.kind == "author"]
     out.append(" · ".join((plural(len(analysis.documents), "document"),
                            plural(len(analysis.claims), "claim"),
