@@ -9,7 +9,7 @@ import csv
 import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import orjson
@@ -60,6 +60,8 @@ class EcbSentence:
 class EcbCorpus:
     sentences: list[EcbSentence]
     documents: dict[str, str]  # doc name -> full text (all sentences), the article context
+    # doc name -> the XML sentence number of each line of its text
+    numbers: dict[str, list[int]] = field(default_factory=dict)
 
 
 def load_ecbplus(root: Path) -> EcbCorpus:
@@ -71,6 +73,7 @@ def load_ecbplus(root: Path) -> EcbCorpus:
             selected[f"{row['Topic']}_{row['File']}"].add(int(row["Sentence Number"]))
     sentences: list[EcbSentence] = []
     documents: dict[str, str] = {}
+    numbers: dict[str, list[int]] = {}
     for xml_path in sorted(root.glob("*/*.xml")):
         doc = xml_path.stem
         if doc not in selected:
@@ -99,6 +102,7 @@ def load_ecbplus(root: Path) -> EcbCorpus:
                 for sent in mention_sentences.get(src.get("m_id", ""), ()):
                     events[sent].add(rel.get("note", ""))
         documents[doc] = "\n".join(detokenize(by_sentence[s]) for s in sorted(by_sentence))
+        numbers[doc] = sorted(by_sentence)
         topic = int(doc.split("_")[0])
         subtopic = "ecbplus" if doc.endswith("ecbplus") else "ecb"
         for number in sorted(selected[doc]):
@@ -106,7 +110,7 @@ def load_ecbplus(root: Path) -> EcbCorpus:
                 sentences.append(EcbSentence(topic, doc, subtopic, number,
                                              detokenize(by_sentence[number]),
                                              frozenset(events.get(number, set()))))
-    return EcbCorpus(sentences, documents)
+    return EcbCorpus(sentences, documents, numbers)
 
 
 def ecb_pairs(sentences: list[EcbSentence]) -> list[tuple[int, int, bool]]:
