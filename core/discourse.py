@@ -187,3 +187,111 @@ def claim_contexts(claims: Sequence[Claim], documents: Sequence[Document]) -> li
 def _refers_back(text: str) -> bool:
     demonstrative, definite = _backward(text)
     return bool(demonstrative or definite)
+
+
+# ---- a claim's own sentence ------------------------------------------------------------------
+
+# Words of a sentence that only frames speech ("Mike Pompeo issued a statement.", "X tweeted
+# concern."): the acts and their products. Reporting verbs are not terms at all (core/tokens.py).
+FRAME_WORDS = frozenset(
+    _stem(w) for w in """issue issued issues release released releases post posted posts publish
+    published statement statements tweet tweets remark remarks comment comments concern concerns
+    interview interviews message messages letter letters video videos speech speeches
+    conference conferences briefing briefings press post release voice voiced express expressed
+    respond responded response reply replied reaction react reacted""".split())
+# A claim with fewer own terms than this ('"ridiculous."', 'there may be more to it') says what
+# it is about only through the rest of its sentence.
+CONTENT_POOR = 2
+
+
+def _terms(text: str) -> list[str]:
+    """Content terms (stop words and reporting verbs left out), as the similarity reads them."""
+    out: list[str] = []
+    for token in TOKEN_RE.finditer(text):
+        term = _TOKENIZER.info(token.group(0)).term
+        if term is not None:
+            out.append(term)
+    return out
+
+
+def _outside(text: str, start: int, end: int, holes: Sequence[tuple[int, int]]) -> str:
+    """text[start:end] with the `holes` blanked out (kept as spaces: no words are joined)."""
+    chars = list(text[start:end])
+    for a, b in holes:
+        for k in range(max(a, start), min(b, end)):
+            chars[k - start] = " "
+    return "".join(chars)
+
+
+def sentence_contexts(claims: Sequence[Claim], documents: Sequence[Document]) -> list[str]:
+    """For each claim, what its own sentence says about its topic ('' if nothing is needed).
+
+    - A content-poor claim (fewer than CONTENT_POOR terms of its own: 'Iran called the closure
+      "ridiculous."', 'Although indirect fire … was cited as a reason, other sources said there
+      may be more to it') takes the words of its sentence outside its span, its speaker and its
+      cue: what it is about ("the closure", the indirect fire).
+    - A frame sentence, narration that only says someone spoke ('Mike Pompeo issued a
+      statement.', 'X, Minister of …, tweeted concern.': nothing left once the next claim's
+      speaker, role and FRAME_WORDS are taken out), takes the text of that next claim of the
+      same paragraph: it introduces it and belongs to its event.
+    Linear in the claims: each paragraph holding such a claim is split once."""
+    by_doc = {d.id: d for d in documents}
+    out = [""] * len(claims)
+    order = sorted(range(len(claims)), key=lambda k: (claims[k].document, claims[k].start))
+    next_of: dict[int, int] = {}
+    for x, k in enumerate(order[:-1]):
+        nxt = order[x + 1]
+        if claims[nxt].document == claims[k].document:
+            next_of[k] = nxt
+    spans_cache: dict[object, list[tuple[int, int]]] = {}
+    for k, claim in enumerate(claims):
+        doc = by_doc.get(claim.document)
+        if doc is None:
+            continue
+        own = _terms(claim.text)
+        if claim.kind == "narration":
+            following = next_of.get(k)
+            if following is None or claims[following].kind == "narration" or \
+                    claims[following].paragraph != claim.paragraph:
+                continue
+            follower = claims[following]
+            named = set(_terms(" ".join(filter(None, (
+                follower.speaker, follower.role, follower.speaker_mention)))))
+            rest = [t for t in own if t not in named and t not in FRAME_WORDS]
+            if not rest and set(own) & named:  # it names the speaker, and says nothing else
+                out[k] = follower.text
+            continue
+        if len(set(own)) >= CONTENT_POOR:
+            continue
+        sentence = _sentence_of(doc, claim.start, spans_cache)
+        if sentence is None:
+            continue
+        holes = [(claim.start, claim.end)]
+        if claim.speaker_start is not None and claim.speaker_end is not None:
+            holes.append((claim.speaker_start, claim.speaker_end))
+        rest_text = _outside(doc.text, sentence[0], sentence[1], holes)
+        cue = {_stem(w.lower()) for w in (claim.cue or "").split()}
+        words = [w for w in TOKEN_RE.findall(rest_text) if _stem(w.lower()) not in cue]
+        if _terms(" ".join(words)):
+            out[k] = " ".join(words)
+    return out
+
+
+def _sentence_of(doc: Document, at: int, cache: dict[object, list[tuple[int, int]]]
+                 ) -> tuple[int, int] | None:
+    """The sentence span of `doc` that holds offset `at` (None outside the body); `cache` keeps
+    each document's paragraphs and each paragraph's sentences."""
+    if doc.id not in cache:
+        cache[doc.id] = paragraph_spans(doc)
+    paragraphs = cache[doc.id]
+    at_p = bisect_right([s for s, _e in paragraphs], at) - 1
+    if at_p < 0:
+        return None
+    key = (doc.id, at_p)
+    if key not in cache:
+        cache[key] = list(split_sentences(doc.text, *paragraphs[at_p]))
+    spans = cache[key]
+    at_s = bisect_right([s for s, _e in spans], at) - 1
+    if at_s < 0 or not spans[at_s][0] <= at < spans[at_s][1]:
+        return None
+    return spans[at_s]

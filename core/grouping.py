@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from core.discourse import SEPARATOR, claim_contexts
+from core.discourse import SEPARATOR, claim_contexts, sentence_contexts
 from core.grouping_small import (
     SMALL_COMPONENT,
     SMALL_INPUT,
@@ -280,7 +280,8 @@ def group_claims(
         return [], []
     contexts = {d.id: d.text for d in documents}
     # A claim that refers back ("the attack") also carries its antecedent's names and dates.
-    inherited = claim_contexts(claims, documents)
+    inherited = [SEPARATOR.join(filter(None, pair)) for pair in zip(
+        claim_contexts(claims, documents), sentence_contexts(claims, documents), strict=True)]
     texts = [c.text + (SEPARATOR + extra if extra else "") for c, extra in zip(claims, inherited, strict=True)]
     doc_names = [c.document for c in claims]
     params = similarity_params(settings, len(claims))

@@ -62,3 +62,90 @@ def test_claim_contexts_reads_only_what_back_references_reach_and_stays_bounded(
         assert 0 < len(context.split(SEPARATOR)) <= MAX_INHERITED
     assert contexts[0] == SEPARATOR.join(paragraph_context(sentences[:5])[1])
     assert contexts[1].split(SEPARATOR)[:4] == ["Officials", "Zone", "500", "500"]  # nearest first
+
+
+# ---- a claim's own sentence (sentence_contexts) ------------------------------------------------
+
+def _doc_and_claims(text: str, specs: list[tuple[str, str, str | None, str | None]]
+                    ) -> tuple[object, list[object]]:
+    """A one-paragraph document and claims given as (claim text, kind, speaker, cue); the
+    speaker's span is its first occurrence in the text."""
+    from core.models import Claim, ClaimKind, Document
+
+    doc = Document(id="d1", path="x.txt", text=text, sha256="0")
+    claims = []
+    for claim_text, kind, speaker, cue in specs:
+        start = text.index(claim_text)
+        extra: dict[str, object] = {}
+        if speaker is not None:
+            s = text.index(speaker)
+            extra = {"speaker": speaker, "speaker_start": s, "speaker_end": s + len(speaker)}
+        claims.append(Claim(id=f"d1:{start}", document="d1", start=start,
+                            end=start + len(claim_text), text=claim_text,
+                            kind=ClaimKind(kind), cue=cue, **extra))
+    return doc, claims
+
+
+def test_a_content_poor_claim_takes_what_its_sentence_says_it_is_about() -> None:
+    from core.discourse import sentence_contexts
+
+    text = 'The harbour master called the bridge closure "absurd." Nobody else spoke.'
+    doc, claims = _doc_and_claims(text, [('"absurd."', "direct", "The harbour master", "called")])
+    context = sentence_contexts(claims, [doc])[0]  # type: ignore[arg-type]
+    assert "bridge" in context and "closure" in context
+    assert "called" not in context and "harbour" not in context  # not the cue, not the speaker
+    assert "Nobody" not in context  # only its own sentence
+
+
+def test_a_claim_with_content_of_its_own_takes_nothing() -> None:
+    from core.discourse import sentence_contexts
+
+    text = "After the storm, the mayor said the bridge would reopen on Friday."
+    doc, claims = _doc_and_claims(
+        text, [("the bridge would reopen on Friday", "indirect", "the mayor", "said")])
+    assert sentence_contexts(claims, [doc]) == [""]  # type: ignore[arg-type]
+
+
+def test_a_frame_sentence_takes_the_statement_it_introduces() -> None:
+    from core.discourse import sentence_contexts
+
+    text = ('Jane Okafor, head of the port authority, issued a statement. "The cranes stay idle '
+            'until the strike ends," it reads.')
+    quote = '"The cranes stay idle until the strike ends,"'
+    doc, claims = _doc_and_claims(text, [
+        ("Jane Okafor, head of the port authority, issued a statement.", "narration", None, None),
+        (quote, "direct", "Jane Okafor", "reads"),
+    ])
+    claims[1] = claims[1].model_copy(update={"role": "head of the port authority"})  # type: ignore[attr-defined]
+    contexts = sentence_contexts(claims, [doc])  # type: ignore[arg-type]
+    assert contexts[0] == quote and contexts[1] == ""
+
+
+def test_narration_that_says_more_than_who_spoke_is_not_a_frame() -> None:
+    from core.discourse import sentence_contexts
+
+    text = 'Jane Okafor toured the flooded docks on Monday. "The cranes stay idle," she said.'
+    doc, claims = _doc_and_claims(text, [
+        ("Jane Okafor toured the flooded docks on Monday.", "narration", None, None),
+        ('"The cranes stay idle,"', "direct", "Jane Okafor", "said"),
+    ])
+    assert sentence_contexts(claims, [doc])[0] == ""  # type: ignore[arg-type]
+
+
+def test_on_the_seed_frames_and_content_poor_claims_join_the_events_they_belong_to() -> None:
+    """'Mike Pompeo issued a statement.' sits with the statement; Iran's '"ridiculous."' with
+    the closure it called ridiculous; 'there may be more to it' with the indirect fire its
+    sentence weighs it against."""
+    from tests.seedcase import claim_at, seed_analysis
+
+    analysis = seed_analysis()
+
+    def group(anchor: str) -> str | None:
+        claim = claim_at(analysis, anchor)
+        assert claim is not None
+        return claim.group
+
+    assert group("Mike Pompeo issued a statement") == group("threats to our personnel")
+    assert group("tweeted concern") == group("Deeply concerned by developments")
+    assert group('"ridiculous."') == group("announced the closure of its consulate")
+    assert group("there may be more to it") == group("indirect fire, including rockets")
