@@ -566,6 +566,10 @@ def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 # Readable event titles (see readable_label).
 TITLE_MAX_CHARS = 42
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow "
+    "tonight week weekend month year last next earlier later morning afternoon evening night"
+    .split())
 TITLE_CLAIMS_SCANNED = 12
 _TITLE_TOKEN = re.compile(r"\S+")
 _TITLE_EDGE = "\"'“”‘’«»,;:.!?…-–—/"
@@ -681,6 +685,10 @@ def readable_label(
     salient = [t.casefold() for t in (terms or label.split(" · ")) if t.strip()][:4]
     if label and not is_keyword_label(label, terms):
         return label
+    # 'Tuesday', 'last week' say when, not what: a title is built around them only when the
+    # group has no other salient word.
+    what = [t for t in salient if t not in _TIME_WORDS]
+    salient = what or salient
     best: tuple[float, int, int, int] = (0.0, 0, 0, 0)
     best_tokens: list[str] = []
     for text in texts[:TITLE_CLAIMS_SCANNED]:
@@ -702,6 +710,14 @@ def readable_label(
     while (end < len(best_tokens) and length(end + 1) <= TITLE_MAX_CHARS
            and best_tokens[end - 1].strip(_TITLE_EDGE).casefold() in _FUNCTION_WORDS):
         end += 1
+    # One word says too little ('Bill'): run on to the next content word of its clause ('Bill
+    # would expose …'), while it fits.
+    content = sum(1 for t in best_tokens[start:end]
+                  if t.strip(_TITLE_EDGE).casefold() not in _FUNCTION_WORDS)
+    while (content < 2 and end < len(best_tokens) and length(end + 1) <= TITLE_MAX_CHARS
+           and not best_tokens[end - 1].endswith(_CLAUSE_END)):
+        end += 1
+        content += best_tokens[end - 1].strip(_TITLE_EDGE).casefold() not in _FUNCTION_WORDS
     # Finish a phrase cut one or two words short of a function word or a comma ('formation of
     # a new' → '… new Iraqi government', which 'that' follows).
     if not best_tokens[end - 1].endswith(_CLAUSE_END):

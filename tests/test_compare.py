@@ -246,3 +246,14 @@ def test_rival_reasons_are_the_suggestions_kept_below_the_threshold(seed: Analys
     assert rivals and comparison.claims[rivals[0].other].speaker == "Mike Pompeo"
     fixture = build_comparison(seed)  # hand-made suggestions at or above the threshold
     assert not [r for c in seed.claims for r in fixture.reasons(c.id) if r.rival]
+
+
+def test_a_title_is_built_around_what_happened_not_when() -> None:
+    """'last · week · bill': the title holds the bill, not just 'Last week'; a group whose only
+    salient word is a day is still named by it."""
+    texts = ["The defense secretary testified before Congress last week that the bill would "
+             "expose troops abroad to lawsuits."]
+    title = readable_label("last · week · bill", ["last", "week", "bill"], texts)
+    assert "bill" in title.casefold() and title.casefold() != "last week"
+    assert len(title.split()) >= 3  # not a bare "Bill": what about it
+    assert "Tuesday" in readable_label("Tuesday", ["Tuesday"], ["The vote came on Tuesday."])
