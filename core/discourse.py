@@ -280,18 +280,20 @@ def sentence_contexts(claims: Sequence[Claim], documents: Sequence[Document]) ->
 def _sentence_of(doc: Document, at: int, cache: dict[object, list[tuple[int, int]]]
                  ) -> tuple[int, int] | None:
     """The sentence span of `doc` that holds offset `at` (None outside the body); `cache` keeps
-    each document's paragraphs and each paragraph's sentences."""
+    each document's paragraphs and each paragraph's sentences, with their start offsets (for
+    bisect: a long document has many paragraphs, a long paragraph many sentences)."""
     if doc.id not in cache:
         cache[doc.id] = paragraph_spans(doc)
+        cache[(doc.id, "starts")] = [(s, s) for s, _e in cache[doc.id]]
     paragraphs = cache[doc.id]
-    at_p = bisect_right([s for s, _e in paragraphs], at) - 1
+    at_p = bisect_right(cache[(doc.id, "starts")], (at, at)) - 1
     if at_p < 0:
         return None
     key = (doc.id, at_p)
     if key not in cache:
         cache[key] = list(split_sentences(doc.text, *paragraphs[at_p]))
     spans = cache[key]
-    at_s = bisect_right([s for s, _e in spans], at) - 1
+    at_s = bisect_right(spans, (at, len(doc.text) + 1)) - 1
     if at_s < 0 or not spans[at_s][0] <= at < spans[at_s][1]:
         return None
     return spans[at_s]

@@ -149,3 +149,27 @@ def test_on_the_seed_frames_and_content_poor_claims_join_the_events_they_belong_
     assert group("tweeted concern") == group("Deeply concerned by developments")
     assert group('"ridiculous."') == group("announced the closure of its consulate")
     assert group("there may be more to it") == group("indirect fire, including rockets")
+
+
+def test_sentence_contexts_stay_linear_on_one_huge_paragraph() -> None:
+    """20k short claims in one 20k-sentence paragraph: each paragraph is split once and found
+    by bisection, not rescanned per claim."""
+    import time
+
+    from core.discourse import sentence_contexts
+    from core.models import Claim, ClaimKind, Document
+
+    sentences = [f"Official{k} called the dam{k} plan \"absurd.\"" for k in range(20_000)]
+    text = " ".join(sentences)
+    doc = Document(id="d1", path="x.txt", text=text, sha256="0")
+    claims = []
+    at = 0
+    for sentence in sentences:
+        start = at + sentence.index('"absurd."')
+        claims.append(Claim(id=f"d1:{start}", document="d1", start=start, end=start + 9,
+                            text='"absurd."', kind=ClaimKind.DIRECT, cue="called"))
+        at += len(sentence) + 1
+    began = time.perf_counter()
+    contexts = sentence_contexts(claims, [doc])
+    assert time.perf_counter() - began < 20.0
+    assert "plan" in contexts[0] and "19999" in contexts[-1] and "called" not in contexts[0]
