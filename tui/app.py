@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 import orjson
-from textual import events, on, work
+from textual import on, work
 from textual.actions import SkipAction
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
@@ -250,7 +250,6 @@ class PerspectaApp(CaseWork, App[int]):
         self.current_slot = 0
         self.analysis_worker: Worker[Analysis] | None = None
         self._pending_query: str | None = None
-        self._pending_analysis: Analysis | None = None
         self._prepared: Comparison | None = None  # the initial analysis, indexed in compose
         self.export_format = "md"
         self.export_folder: Path | None = None
@@ -293,9 +292,8 @@ class PerspectaApp(CaseWork, App[int]):
         self._fit_events_width()
         if self.initial_analysis is not None:
             # Filled now, before the first layout: the first frame shows the events, columns
-            # and context (bench/tui.py).
-            self._pending_analysis = self.initial_analysis
-            self._adopt_pending()
+            # and context (bench/tui.py), and no key can come before them.
+            self._adopt(self.initial_analysis)
         elif self.case is not None:
             self.analysis_worker = self.reopen_case(self.case, self.case_path)
         else:
@@ -312,18 +310,6 @@ class PerspectaApp(CaseWork, App[int]):
             return 0
         first = comparison.events[0]
         return sum(1 for p in first.perspectives if comparison.claims_in(first.id, p))
-
-    def _adopt_pending(self) -> None:
-        """Show the analysis given to the app (once)."""
-        analysis, self._pending_analysis = self._pending_analysis, None
-        if analysis is not None:
-            self._adopt(analysis)
-
-    async def on_event(self, event: events.Event) -> None:
-        # A key or click that comes before the content frame acts on the content: show it now.
-        if self._pending_analysis is not None and isinstance(event, events.Key | events.MouseEvent):
-            self._adopt_pending()
-        await super().on_event(event)
 
     def on_unmount(self) -> None:
         gc.unfreeze()
