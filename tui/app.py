@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 import orjson
-from textual import events, on, work
+from textual import on, work
 from textual.actions import SkipAction
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
@@ -250,7 +250,7 @@ class PerspectaApp(CaseWork, App[int]):
         self.current_slot = 0
         self.analysis_worker: Worker[Analysis] | None = None
         self._pending_query: str | None = None
-        self._pending_analysis: Analysis | None = None
+        self._prepared: Comparison | None = None  # the initial analysis, indexed in compose
         self.export_format = "md"
         self.export_folder: Path | None = None
 
@@ -259,6 +259,14 @@ class PerspectaApp(CaseWork, App[int]):
     def compose(self) -> ComposeResult:
         yield CaseHeader(id="header")
         comparing = self.initial_analysis is not None
+        # A ready analysis is shown in the first frame: indexed here (no widget needed), so that
+        # the column slots its first event needs are composed with the rest, then filled in
+        # on_mount, before the first layout (one layout and paint instead of two).
+        slots = self._prepare_initial() if comparing else 0
+        if comparing:
+            # The event list has the keys: without this, the screen would focus the first
+            # focusable widget once composed (the filter line above it), then lose it again.
+            self.screen.AUTO_FOCUS = "#events"
         with ScreenSwitcher(initial=COMPARE if comparing else "loading", id="screens"):
             if not comparing:
                 yield LoadingView(self.paths, id="loading")
@@ -269,12 +277,12 @@ class PerspectaApp(CaseWork, App[int]):
             Input(placeholder="/ filter events & claims (fuzzy, typos ok) · Enter keeps · "
                   "Esc clears", id="filter", compact=True),
             SilentLine(id="silent"),
-            Horizontal(EventTable(id="events"), PerspectiveColumns(id="columns"),
+            Horizontal(EventTable(id="events"), PerspectiveColumns(id="columns", slots=slots),
                        id="compare-main"),
             ContextPane(id="context"),
         ]
         for pane in panes:
-            pane.add_class(COMPARE_PART)
+            pane.add_class(COMPARE_PART, update=False)  # styled when mounted
             pane.display = comparing
             yield pane
         yield KeysBar()
@@ -283,28 +291,25 @@ class PerspectaApp(CaseWork, App[int]):
         self.query_one(EventTable).on_highlight = self._on_event_cursor
         self._fit_events_width()
         if self.initial_analysis is not None:
-            # The first frame is Compare's layout; the events, columns and context fill it in
-            # the next one (bench/tui.py measures both frames). The event list has the keys:
-            # Textual would focus the first focusable widget, the filter line above it.
-            self.screen.AUTO_FOCUS = "#events"
-            self._pending_analysis = self.initial_analysis
-            self.screen.call_later(self._adopt_pending)
+            # Filled now, before the first layout: the first frame shows the events, columns
+            # and context (bench/tui.py), and no key can come before them.
+            self._adopt(self.initial_analysis)
         elif self.case is not None:
             self.analysis_worker = self.reopen_case(self.case, self.case_path)
         else:
             self.analysis_worker = self.analyse(self.paths)
 
-    def _adopt_pending(self) -> None:
-        """Show the analysis given to the app (once)."""
-        analysis, self._pending_analysis = self._pending_analysis, None
-        if analysis is not None:
-            self._adopt(analysis)
-
-    async def on_event(self, event: events.Event) -> None:
-        # A key or click that comes before the content frame acts on the content: show it now.
-        if self._pending_analysis is not None and isinstance(event, events.Key | events.MouseEvent):
-            self._adopt_pending()
-        await super().on_event(event)
+    def _prepare_initial(self) -> int:
+        """Index the analysis given to the app; how many column slots its first event needs."""
+        analysis = self.initial_analysis
+        if analysis is None or (self.case is not None and self.case.edits):
+            return 0
+        comparison = build_comparison(analysis)
+        self._prepared = comparison
+        if not comparison.events:
+            return 0
+        first = comparison.events[0]
+        return sum(1 for p in first.perspectives if comparison.claims_in(first.id, p))
 
     def on_unmount(self) -> None:
         gc.unfreeze()
@@ -406,7 +411,9 @@ class PerspectaApp(CaseWork, App[int]):
 
     def show_analysis(self, analysis: Analysis) -> None:
         """Index the analysis and fill every screen."""
-        comparison = build_comparison(analysis)
+        prepared, self._prepared = self._prepared, None
+        comparison = (prepared if prepared is not None and prepared.analysis is analysis
+                      else build_comparison(analysis))
         self.comparison = comparison
         # The analysis lives as long as the app: move it out of the garbage collector's sight,
         # or every full collection walks 10k claims and a keypress stalls for tens of ms.
@@ -421,7 +428,8 @@ class PerspectaApp(CaseWork, App[int]):
                 markup=False, timeout=20)
         self.apply_filter("")
         self._focus(self.query_one(EventTable))
-        self.warm_search(comparison)
+        # After the frame: a thread started now would compete with the first paint.
+        self.call_after_refresh(self.warm_search, comparison)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
     def warm_search(self, comparison: Comparison) -> None:

@@ -296,8 +296,10 @@ class PerspectiveColumns(HorizontalScroll, inherit_bindings=False):
     PerspectiveColumns { width: 1fr; height: 1fr; overflow-x: hidden; }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, can_focus=False)
+    def __init__(self, *, id: str | None = None, slots: int = 0) -> None:
+        # `slots` columns are mounted with the pane itself (the first event's, when known), so
+        # the first frame needs no further round of mounting.
+        super().__init__(*(ClaimColumn(slot) for slot in range(slots)), id=id, can_focus=False)
         self.column_width = 34
         # The two pinned perspectives' labels while they are shown head to head, else ().
         self.head_to_head: tuple[str, ...] = ()

@@ -218,6 +218,14 @@ class ContextPane(ScrollView, can_focus=True):
             self._wrap(width)
             self.refresh()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Wrap before painting any line: wrapping scrolls to the span, and every line of this
+        # paint must see that scroll (the first frame paints the pane before its Resize).
+        width = self.scrollable_content_region.width
+        if width != self._wrapped_width:
+            self._wrap(width)
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         row = y + int(self.scroll_offset.y)
