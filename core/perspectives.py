@@ -113,6 +113,45 @@ _GOV_STRONG = re.compile(
     _FLAGS,
 )
 _GOV_MP = re.compile(r"\bMPs?\b")
+# 'Sen. Chuck Schumer', 'Rep. Nancy Pelosi', 'Gov. …': titles that need a country, like 'senator'.
+_ABBREVIATED_TITLE = re.compile(r"\b(?:Sen|Rep|Gov)\.(?=\s)")
+# A US legislator's party and state after the name: 'Graham (R-S.C.)', 'Schumer, D-N.Y.'.
+_US_PARTY_STATE = re.compile(r"(?:^|[\s(,]+)[RDI]-(?:[A-Z][a-z]*\.?){1,3}(?:\s[A-Z][a-z]+\.?)?(?=[),;\s]|$)")
+# Outlets name their own country's officials without the country ('President Obama' in the New
+# York Times), foreign ones with it ('Israeli Prime Minister Benjamin Netanyahu'). Home countries
+# of outlets by web domain (their country-code domains are read too), and the titles that exist
+# in the two countries whose outlets are listed: an unqualified title takes the outlet's country
+# only if that country has such an office.
+_OUTLET_HOMES = {
+    "United States": (
+        "nytimes.com washingtonpost.com foxnews.com huffingtonpost.com huffpost.com cnn.com "
+        "wsj.com usatoday.com latimes.com nbcnews.com cbsnews.com abcnews.go.com npr.org "
+        "politico.com thehill.com breitbart.com apnews.com bloomberg.com nypost.com "
+        "washingtontimes.com newsweek.com time.com theatlantic.com vox.com msnbc.com "
+        "dailycaller.com nationalreview.com motherjones.com slate.com salon.com axios.com "
+        "chicagotribune.com bostonglobe.com csmonitor.com pbs.org").split(),
+    "United Kingdom": (
+        "bbc.co.uk bbc.com theguardian.com guardian.co.uk telegraph.co.uk independent.co.uk "
+        "ft.com thetimes.co.uk dailymail.co.uk mirror.co.uk sky.com economist.com "
+        "reuters.com").split(),
+}
+_COUNTRY_TLDS = {"uk": "United Kingdom", "ir": "Iran", "iq": "Iraq", "il": "Israel",
+                 "ru": "Russia", "fr": "France", "de": "Germany", "tr": "Turkey",
+                 "sa": "Saudi Arabia", "qa": "Qatar", "ae": "United Arab Emirates",
+                 "cn": "China", "in": "India", "pk": "Pakistan", "ua": "Ukraine",
+                 "sy": "Syria", "lb": "Lebanon", "eg": "Egypt", "jo": "Jordan",
+                 "br": "Brazil", "ca": "Canada", "au": "Australia", "jp": "Japan"}
+_HOME_TITLES = {
+    # Federal offices only: campaign aides, spokespeople and 'officials' may be anyone's.
+    "United States": re.compile(
+        r"\b(?:(?i:president|vice[- ]president|secretary|senators?|"
+        r"congress(?:man|men|woman|women)|speaker|national security advis[eo]r|press secretary|"
+        r"attorney general|administration|white house|cabinet|lawmakers?)\b|Representatives?\b|"
+        r"(?:Sen|Rep)\.)"),
+    "United Kingdom": re.compile(
+        r"\b(?:(?i:prime minister|minist(?:er|ers|ry)|secretary|chancellor|lords?|government|"
+        r"cabinet)|MPs?)\b"),
+}
 # National government roles: with no country named, they take the documents' dominant country.
 _NATIONAL = re.compile(r"\b(?:minist(?:er|ers|ry|ries)|government|cabinet|prime minister|premier|"
                        r"presidency)\b", _FLAGS)
@@ -374,6 +413,7 @@ def _text_facts(text: str) -> _TextFacts:
     for m in _GOV_MP.finditer(text):
         (facts.former if _is_former(text, m.start()) else facts.gov).append(m.group())
     facts.neutral.extend(m.group() for m in _GOV_NEUTRAL.finditer(text))
+    facts.neutral.extend(m.group() for m in _ABBREVIATED_TITLE.finditer(text))
     if _STUDENT.search(text) is None:  # a student at a university is no expert
         facts.analyst.extend(f"'{m.group()}'" for m in _ANALYST.finditer(text))
     facts.press.extend(f"'{m.group()}'" for m in _PRESS.finditer(text))
@@ -470,6 +510,88 @@ def _looks_like_person(profile: _Profile) -> bool:
     return False
 
 
+# Up to this many documents, a person is also looked up in the articles they do not speak in.
+DESCRIBE_ACROSS_DOCUMENTS = 50
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+")
+_PREMODIFIER_LOWER = frozenset(
+    "national security press foreign defense defence deputy chief senior top former acting "
+    "prime minister secretary adviser advisor spokesman spokeswoman spokesperson of state "
+    "white house majority minority leader whip general attorney vice".split())
+_TITLE_ABBREVIATIONS = frozenset("Mr. Mrs. Ms. Dr. Sen. Rep. Gov. Gen. Lt. Col. Sgt. Adm. Capt. "
+                                  "Maj. Cmdr. St. Jr. Sr. Prof. Rev. Hon.".split())
+_RELATIVE_START = re.compile(r"(?:who|whom|whose|which|that|where|when)\b", _FLAGS)
+# 'the president of the National Organization for Women', 'Chick-fil-A president Dan Cathy':
+# an organisation's officer, whatever the outlet's country.
+_ORGANISATION_OFFICER = re.compile(
+    r"\b(?i:president|chairman|chairwoman|chief executive|ceo|director)\s+of\s+(?!the United States)"
+    r"|(?:^|\s)[A-Z][\w&.'’-]*\s+(?:president|chairman|chairwoman|CEO|chief executive)\b")
+_PREMODIFIER_STOP = frozenset("The A An But And Or So Yet As If When While After Before".split())
+
+
+def _surname(name: str) -> str | None:
+    """The last word of a person's name ('Mr. Netanyahu' → 'Netanyahu'), None if not a name."""
+    words = _HONORIFIC.sub("", _bare_name(name)).split()
+    if not words or not _NAME_TOKEN.match(words[-1]) or words[-1].lower() in _TITLE_WORDS:
+        return None
+    last = words[-1].rstrip(".,")
+    return last if len(last) >= 3 and last[:1].isupper() else None
+
+
+def name_descriptors(name: str, texts: Iterable[str], limit: int = 12) -> list[str]:
+    """How the documents introduce a person, read around each mention of their surname: the
+    title words right before it ('Israeli Prime Minister Benjamin Netanyahu', 'President Barack
+    Obama', 'national security adviser Susan Rice'), an apposition right after it ('Rice,
+    President Obama's national security adviser,') and a US party-state marker ('Graham
+    (R-S.C.)')."""
+    surname = _surname(name)
+    if surname is None:
+        return []
+    pattern = re.compile(rf"\b{re.escape(surname)}\b")
+    out: list[str] = []
+    for text in texts:
+        for m in pattern.finditer(text):
+            before = text[max(0, m.start() - 80):m.start()].split()
+            run: list[str] = []
+            for word in reversed(before):
+                bare = word.strip("\"“”‘’'")
+                if not bare or bare[-1] in ",;:()!?" or (
+                        bare.endswith(".") and len(bare) > 2 and bare not in _TITLE_ABBREVIATIONS):
+                    break  # another clause, or the end of the sentence before ('… Obama. Mr.')
+                if not (bare[:1].isupper() or bare.lower() in _PREMODIFIER_LOWER):
+                    break
+                run.append(bare)
+                if len(run) >= 6:
+                    break
+            while run and run[-1] in _PREMODIFIER_STOP:
+                run.pop()
+            if run:
+                out.append(" ".join(reversed(run)) + " " + surname)
+            after = text[m.end():m.end() + 90]
+            party = _US_PARTY_STATE.match(after)
+            if party:
+                out.append(surname + after[:party.end()])
+            elif after.startswith(", "):
+                apposition = after[2:].split(",")[0].split(".")[0]
+                if apposition and len(apposition) < 80 and _ANY_ROLE_WORD.search(apposition) \
+                        and not _RELATIVE_START.match(apposition):
+                    out.append(surname + ", " + apposition)
+            if len(out) >= limit:
+                return _unique(out)
+    return _unique(out)
+
+
+def outlet_home(document: Document) -> str | None:
+    """The country of a document's outlet, from its web address (None when unknown)."""
+    url = (document.url or "").lower()
+    host = re.sub(r"^[a-z]+://", "", url).split("/")[0].split(":")[0]
+    if not host:
+        return None
+    for country, domains in _OUTLET_HOMES.items():
+        if any(host == d or host.endswith("." + d) for d in domains):
+            return country
+    return _COUNTRY_TLDS.get(host.rsplit(".", 1)[-1])
+
+
 class _Assigner:
     """Per-call state: caches by text, speaker and document."""
 
@@ -529,6 +651,21 @@ class _Assigner:
         runner = f"; next {g.label(ranked[1][0])} {second_w:g}" if len(ranked) > 1 else ""
         return top, f"{g.label(top)} is the document's dominant location ({shown}{runner})"
 
+    def home_country(self, profile: _Profile) -> tuple[str, str] | None:
+        """(country, outlets) when every document the speaker speaks in comes from an outlet
+        of that one country."""
+        homes: set[str | None] = set()
+        names: list[str] = []
+        for c in profile.claims:
+            doc = self.docs.get(c.document)
+            if doc is None:
+                return None
+            homes.add(outlet_home(doc))
+            names.append(doc.outlet or re.sub(r"^[a-z]+://(?:www\.)?", "", (doc.url or "").lower())
+                         .split("/")[0])
+        home = next(iter(homes)) if len(homes) == 1 else None
+        return (home, ", ".join(_unique(names)[:3])) if home is not None else None
+
     # -- claims' own words ---------------------------------------------------------------
     def frames(self, profile: _Profile) -> list[str]:
         """The reporting frames between speaker mention and claim ('Pompeo says that the US has')."""
@@ -581,6 +718,12 @@ class _Assigner:
         ident = _identity(profile)
         if ident is not None:
             return ident
+        party = next((m.group().strip(" (,") for t in profile.texts
+                      if (m := _US_PARTY_STATE.search(t))), None)
+        if party is not None:
+            target = gazetteer().lookup("United States")
+            if target is not None and target.target is not None:
+                return _Decision(target.target, f"US legislator's party and state '{party}'")
 
         merged = _TextFacts()
         for text in profile.texts:
@@ -651,6 +794,20 @@ class _Assigner:
                 basis = f"official voice ('{voice}')" if voice else f"government role '{merged.gov[0]}'"
                 return _Decision(acting[0], f"{basis} speaking for {gazetteer().label(acting[0])}: {acting[1]}")
 
+        campaign = any("campaign" in t.casefold() or _ORGANISATION_OFFICER.search(t)
+                       for t in profile.texts)
+        if (merged.gov or merged.neutral) and not merged.places and not campaign:
+            home = self.home_country(profile)
+            if home is not None:
+                country, outlets = home
+                titles = _HOME_TITLES.get(country)
+                title = next((t for t in [*merged.gov, *merged.neutral]
+                              if titles is None or titles.search(t)), None)
+                target = gazetteer().lookup(country)
+                if title is not None and target is not None and target.target is not None:
+                    return _Decision(target.target, f"role '{title}' with no country named, in "
+                                     f"{outlets} ({country}): an outlet names its own country's "
+                                     "officials without the country")
         national = next((g for g in merged.gov if _NATIONAL.search(g)), None)
         if national is not None and not merged.places:
             # 'Ports minister Silvio Costa' in a story set in Brazil: a minister of the
@@ -741,6 +898,22 @@ def assign_perspectives(
             claims=own,
         )
         decision = assigner.decide(profile)
+        if decision.target is None and not profile.anonymous:
+            # How the documents introduce the person ('Israeli Prime Minister Benjamin
+            # Netanyahu', 'Graham (R-S.C.)'), where the attributions only say 'Netanyahu'.
+            own_docs = _unique(c.document for c in own)
+            texts = [d.text for d in (assigner.docs.get(doc) for doc in own_docs) if d is not None]
+            described = name_descriptors(s.name, texts)
+            if not described and len(assigner.docs) <= DESCRIBE_ACROSS_DOCUMENTS:
+                # introduced in another article of a small case ('Sen. Chuck Schumer (N.Y.)')
+                described = name_descriptors(s.name, [d.text for d in assigner.docs.values()
+                                                      if d.id not in own_docs])
+            if described:
+                profile.texts = _unique([*profile.texts, *described])
+                retry = assigner.decide(profile)
+                if retry.target is not None:
+                    decision = _Decision(retry.target, retry.reason + " (from how the documents "
+                                         "introduce them)")
         s.perspective = decision.target
         s.perspective_reason = decision.reason
         if decision.target is not None:

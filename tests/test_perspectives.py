@@ -586,3 +586,62 @@ def test_union_officers_are_unions_and_workers_not_the_european_union(role: str,
     speakers, _, perspectives = case.run()
     assert speakers["Ana Reis"].perspective == expected, speakers["Ana Reis"].perspective_reason
     assert expected in perspectives
+
+
+# ---- how the documents introduce a person; the outlet's own country ------------------------
+
+US_STORY = (
+    "President Jane Marlow vetoed the harbor bill on Friday, and Israeli Prime Minister Dan "
+    "Levi welcomed the veto. Sen. Tom Bell (D-Ore.) called it a mistake. Acme president Joe "
+    "Roe said prices would rise.\n\n"
+    "Marlow said: \"We will not sign it.\" Levi said: \"This is a good day.\" Bell said: \"It is "
+    "wrong.\" Roe said: \"Prices will rise.\""
+)
+
+
+def _us_story(url: str | None) -> dict[str, Speaker]:
+    doc = make_doc(US_STORY).model_copy(update={"url": url})
+    case = Case(doc)
+    case.add("We will not sign it", "Marlow", mention="Marlow")
+    case.add("This is a good day", "Levi", mention="Levi")
+    case.add("It is wrong", "Bell", mention="Bell")
+    case.add("Prices will rise", "Roe", mention="Roe")
+    speakers, _claims, _ids = case.run()
+    return speakers
+
+
+def test_people_are_known_by_how_the_article_introduces_them() -> None:
+    speakers = _us_story("https://www.nytimes.com/2016/09/29/us/politics/veto.html")
+    # 'President Jane Marlow' in a US outlet: the outlet's own president
+    assert speakers["Marlow"].perspective == "united-states"
+    assert "outlet names its own country" in (speakers["Marlow"].perspective_reason or "")
+    # 'Israeli Prime Minister Dan Levi': the demonym before the title decides, not the outlet
+    assert speakers["Levi"].perspective == "israel"
+    # 'Sen. Tom Bell (D-Ore.)': a US legislator's party and state
+    assert speakers["Bell"].perspective == "united-states"
+    assert "party and state" in (speakers["Bell"].perspective_reason or "")
+    # 'Acme president Joe Roe': a company's president, whatever the outlet
+    assert speakers["Roe"].perspective is None
+
+
+def test_without_a_known_outlet_an_unqualified_title_stays_unknown() -> None:
+    speakers = _us_story(None)
+    assert speakers["Marlow"].perspective is None  # 'President' of which country?
+    assert speakers["Levi"].perspective == "israel"
+    assert speakers["Bell"].perspective == "united-states"
+
+
+def test_name_descriptors_stop_at_the_sentence_before_and_skip_relative_clauses() -> None:
+    from core.perspectives import name_descriptors, outlet_home
+
+    text = ("He met President Barack Obama. Sheriff Joe Arpaio spoke next. Arpaio, who had "
+            "been courted by Representative Ann Vale, left. Arpaio, a former county official, stayed.")
+    found = name_descriptors("Mr. Arpaio", [text])
+    assert "Sheriff Joe Arpaio" in found
+    assert not any("Obama" in d for d in found)  # not across the full stop before
+    assert not any("Vale" in d for d in found)  # a relative clause is not an apposition
+    assert "Arpaio, a former county official" in found
+    assert outlet_home(make_doc("x").model_copy(update={"url": "https://www.bbc.co.uk/news/1"})) \
+        == "United Kingdom"
+    assert outlet_home(make_doc("x").model_copy(update={"url": "https://irna.ir/news/1"})) == "Iran"
+    assert outlet_home(make_doc("x")) is None
