@@ -510,8 +510,34 @@ def _looks_like_person(profile: _Profile) -> bool:
     return False
 
 
-# Up to this many documents, a person is also looked up in the articles they do not speak in.
+# Up to this many documents, a person is also looked up in the articles they do not speak in
+# (those of at most DESCRIBE_MAX_CHARS). In the articles they speak in, the text read is the
+# stretch before and around each of their first claims: a person is introduced near their words,
+# and a 50 MB document is not rescanned for every speaker.
 DESCRIBE_ACROSS_DOCUMENTS = 50
+DESCRIBE_MAX_CHARS = 200_000
+DESCRIBE_BEFORE, DESCRIBE_AFTER, DESCRIBE_CLAIMS = 4000, 400, 20
+
+
+def _around(claims: Sequence[Claim], docs: dict[str, Document]) -> list[str]:
+    """The text before and around a speaker's first claims, each stretch once."""
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for c in claims[:DESCRIBE_CLAIMS]:
+        spans[c.document].append((max(0, c.start - DESCRIBE_BEFORE), c.end + DESCRIBE_AFTER))
+    out: list[str] = []
+    for doc_id, pieces in spans.items():
+        doc = docs.get(doc_id)
+        if doc is None:
+            continue
+        pieces.sort()
+        merged = [list(pieces[0])]
+        for a, b in pieces[1:]:
+            if a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        out.extend(doc.text[a:b] for a, b in merged)
+    return out
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+")
 _PREMODIFIER_LOWER = frozenset(
     "national security press foreign defense defence deputy chief senior top former acting "
@@ -902,12 +928,12 @@ def assign_perspectives(
             # How the documents introduce the person ('Israeli Prime Minister Benjamin
             # Netanyahu', 'Graham (R-S.C.)'), where the attributions only say 'Netanyahu'.
             own_docs = _unique(c.document for c in own)
-            texts = [d.text for d in (assigner.docs.get(doc) for doc in own_docs) if d is not None]
-            described = name_descriptors(s.name, texts)
+            described = name_descriptors(s.name, _around(own, assigner.docs))
             if not described and len(assigner.docs) <= DESCRIBE_ACROSS_DOCUMENTS:
                 # introduced in another article of a small case ('Sen. Chuck Schumer (N.Y.)')
-                described = name_descriptors(s.name, [d.text for d in assigner.docs.values()
-                                                      if d.id not in own_docs])
+                described = name_descriptors(s.name, [
+                    d.text for d in assigner.docs.values()
+                    if d.id not in own_docs and len(d.text) <= DESCRIBE_MAX_CHARS])
             if described:
                 profile.texts = _unique([*profile.texts, *described])
                 retry = assigner.decide(profile)
