@@ -21,11 +21,24 @@ _HEDGE_RE = re.compile(
 )
 
 
+# A modal in a free relative or concessive clause states no doubt about the claim ('regardless
+# of which party may be in charge', 'whatever it may cost').
+_FREE_RELATIVE = re.compile(r"\b(?:regardless|whatever|whichever|whoever|however|wherever|"
+                            r"whenever|no matter)\b(?:\s+\w+){0,5}\s+$", re.IGNORECASE)
+_MODALS = frozenset({"may", "might", "could"})
+
+
 def find_hedges(text: str) -> list[str]:
-    """Hedge cues in `text`, lower-cased, in order of first appearance, without repeats."""
+    """Hedge cues in `text`, lower-cased, in order of first appearance, without repeats.
+
+    'May' with a capital is the month ('in May'), not the modal; a modal in a free relative
+    or concessive clause ('regardless of which party may be in charge') is not a hedge."""
     seen: list[str] = []
     for m in _HEDGE_RE.finditer(text):
         term = m.group(0).lower()
+        if term in _MODALS and ((m.group(0) == "May" and m.start() > 0)
+                                or _FREE_RELATIVE.search(text, max(0, m.start() - 80), m.start())):
+            continue
         if term not in seen:
             seen.append(term)
     return seen
