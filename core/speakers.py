@@ -772,6 +772,11 @@ def _subject_antecedent(text: str, pos: int, pronoun: str, registry: _Registry,
         if subject is not None and (k > 0 or subject[0] < pos or _leading_clause(
                 text, start, pos)):
             ent = _person_named(subject[1], text, subject[0], registry, people, subject[2])
+            if ent is None and k == 0 and subject[0] < pos and _full_name_subject(subject[1]):
+                # "Lior Vant, an expert on X, said he …": a full name opening the pronoun's own
+                # sentence is a person even with a first name no list knows
+                ent = registry.person(subject[1])
+                ent.names[subject[1]] += 0
             if fits(ent):
                 return ent
             if ent is not None and ent.person:
@@ -792,6 +797,17 @@ def _subject_antecedent(text: str, pos: int, pronoun: str, registry: _Registry,
             if start <= at < limit and fits(ent):
                 return ent
     return None
+
+
+def _full_name_subject(name: str) -> bool:
+    """'Lior Vant', 'Ana M. Quill': two or three capitalised words (initials allowed) that are
+    no institution and open with no title."""
+    parts = name.split()
+    if not 2 <= len(parts) <= 3 or _is_body(name):
+        return False
+    if parts[0].lower().rstrip(".") in TITLE_LOWER or not _SURNAME.match(parts[0]):
+        return False
+    return all(_SURNAME.match(t) or _INITIAL.match(t) for t in parts[1:])
 
 
 def _leading_clause(text: str, start: int, pos: int) -> bool:

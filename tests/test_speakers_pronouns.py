@@ -7,7 +7,7 @@ import pytest
 
 from core.attribution import attribute
 from core.attribution_lexicon import split_name_role
-from core.models import Claim, Document, Speaker
+from core.models import Claim, ClaimKind, Document, Speaker
 from core.speakers import resolve_speakers
 
 
@@ -46,3 +46,30 @@ def test_an_institution_with_of_speaks_under_its_whole_name() -> None:
     claims, _ = _run("The Bureau of Harbour Records said shipments fell by a third in May.")
     speaker = _speaker_of(claims, "shipments fell")
     assert speaker is not None and "Bureau" in speaker and "Harbour Records" in speaker
+
+
+
+def _claims_by_hand(text: str, *mentions: tuple[str, str, str]) -> list[Claim]:
+    """Claims with the given (speaker mention, the mention's anchor, content) in `text`: tests
+    the resolution alone, whatever the attribution would find."""
+    doc = Document(id="d0", path="0.txt", text=text, sha256="-")
+    claims = []
+    for mention, anchor, content in mentions:
+        at = text.index(content)
+        m_at = text.index(anchor) + anchor.index(mention)
+        claims.append(Claim(id=f"c{at}", document="d0", start=at, end=at + len(content),
+                            text=content, kind=ClaimKind.INDIRECT, speaker_mention=mention,
+                            speaker_start=m_at, speaker_end=m_at + len(mention)))
+    out, _ = resolve_speakers(claims, [doc])
+    return out
+
+
+def test_he_after_a_full_name_with_an_unlisted_first_name_is_that_person() -> None:
+    """'Zorvan Petke, an engineer …, said he …': the subject of the pronoun's own sentence, even
+    when its first name is in no list, beats a person named sentences earlier."""
+    text = ("Senator Tom Reed said the agency had failed its duty. Zorvan Petke, an engineer "
+            "who has studied the dam for years, said he did not see any sign that the wall "
+            "would fail.")
+    claims = _claims_by_hand(text, ("Senator Tom Reed", "Senator Tom Reed", "the agency had"),
+                             ("he", "said he did", "did not see any sign"))
+    assert _speaker_of(claims, "did not see any sign") == "Zorvan Petke"
