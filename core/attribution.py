@@ -554,6 +554,18 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
     span = _np_backward(toks)
     if span is None:
         return None
+    first = next(k for k, tok in enumerate(toks) if tok[0] == span[0])
+    if first >= 2 and toks[first - 1][2].lower() == "who":
+        # "Supporters who have heard from the campaign say": the relative clause's words are
+        # not the subject; the noun phrase before 'who' is
+        head = _np_backward(toks[:first - 1])
+        opening = [k for k, tok in enumerate(toks) if head is not None and tok[0] == head[0]]
+        if opening and (opening[0] == 0 or (opening[0] == 1 and toks[0][2].lower().strip(",") in
+                                            ("but", "and", "yet", "still", "so", "now"))):
+            assert head is not None
+            attr = _make_attr(text, head[0], head[1], cue, None, paragraph)
+            if attr is not None:
+                return attr
     named = _name_before_role(text, lo, span[0], span[1])
     if named is not None:
         # "Jo Park, the director of the museum said": the closing comma is missing.

@@ -523,3 +523,16 @@ def test_plural_groups_of_people_can_speak(sentence: str) -> None:
     claims = _claims("The port was closed on Monday. " + sentence)
     spoken = [c for c in claims if c.speaker_mention]
     assert spoken and spoken[0].kind == ClaimKind.INDIRECT, claims
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Tenants who have lived in the block for years say the rent rose twice in one winter.",
+     "Tenants"),
+    ("But residents who have lived nearby for years said the alarm never sounded.",
+     "residents"),
+])
+def test_a_relative_clause_before_the_cue_is_not_the_speaker(sentence: str, speaker: str) -> None:
+    """'Tenants who have lived in the block say …': the subject is the noun phrase before
+    'who', not the relative clause's last words ('the block')."""
+    claim = next(c for c in _claims(sentence) if c.speaker_mention)
+    assert claim.speaker_mention == speaker
