@@ -21,16 +21,22 @@ import orjson
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
+from core.attribution import _skip_fronted
 from core.attribution_lexicon import (
+    AUXILIARIES,
+    CUE_FRAMES,
     PRONOUNS,
     ROLE_NOUNS,
+    SAY_CUES,
     TITLE_WORDS,
+    is_anonymous,
     is_proper_name,
     split_name_role,
 )
 from core.models import Claim, Document, Speaker
 
 LAST_NAME_THRESHOLD = 0.9
+SAY_CUE_WORDS = frozenset(w for cue in SAY_CUES for w in cue.split() if len(cue.split()) == 1)
 # "his claim that …": a possessive source resolves like its subject pronoun.
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 BODY_ALIASES: dict[str, str] = {
@@ -369,6 +375,10 @@ def resolve_speakers(
         if pronoun in ("he", "she", "i") and claim.speaker_start is not None:
             subject = _subject_antecedent(text, claim.speaker_start, pronoun, registry, people,
                                           spoken.setdefault(claim.document, []))
+        if pronoun in ("it", "they") and claim.speaker_start is not None:
+            # "The agency said it …", "Some voters said they …": the subject of the reporting
+            # verb right before the pronoun, when the pronoun can refer to it
+            subject = _reporter_of(text, claim, pronoun, registry, people, history)
         if subject is not None:
             ent = subject
         elif ent is not None and pronoun in ("he", "she") and claim.speaker_start is not None:
@@ -808,6 +818,50 @@ def _full_name_subject(name: str) -> bool:
     if parts[0].lower().rstrip(".") in TITLE_LOWER or not _SURNAME.match(parts[0]):
         return False
     return all(_SURNAME.match(t) or _INITIAL.match(t) for t in parts[1:])
+
+
+_REPORTED_PRONOUN = re.compile(r"\b([a-z]+)\s+(?:(?:[\w.,'’-]+\s+){0,3}?that\s+)?$")
+
+
+def _reporter_of(text: str, claim: Claim, pronoun: str, registry: _Registry,
+                 people: _DocPeople, history: _History) -> _Entity | None:
+    """'Half of the town's voters said they …', 'The agency announced that it …': the subject
+    of the saying verb just before an it/they, when it is a body or a group (no single
+    person) that the pronoun fits."""
+    pos = claim.speaker_start
+    assert pos is not None
+    sentences = _sentences_before(text, pos)
+    if not sentences:
+        return None
+    start = sentences[0][0]
+    m = _REPORTED_PRONOUN.search(text, max(start, pos - 60), pos)
+    if m is None or not _saying_verb(m.group(1)):
+        return None
+    while start < m.start() and text[start] in _OPEN_QUOTES:
+        start += 1
+    start = _skip_fronted(text, start, m.start())
+    # "Early Tuesday, the agency said": a fronted phrase ends at the last comma
+    phrase = text[start:m.start()].rsplit(",", 1)[-1].strip()
+    words = phrase.split()
+    if not 1 <= len(words) <= 6 or any(ch in phrase for ch in ",;:\"“”()—") or \
+            words[0].lower() in PRONOUNS or words[0].lower() in _SKIPPED_OPENERS or \
+            words[0].lower() in _CLAUSE_OPENERS:
+        return None
+    if not (words[-1][0].isupper() or words[-1].endswith("s")) or \
+            any(w.lower() in AUXILIARIES for w in words):
+        return None
+    probe = claim.model_copy(update={"anonymous": is_anonymous(phrase)})
+    ent = _resolve_one(phrase, probe, registry, people, history)
+    if ent is None or ent.person or (pronoun == "it" and ent.anonymous):
+        return None
+    return ent
+
+
+def _saying_verb(word: str) -> bool:
+    if word in SAY_CUE_WORDS:
+        return True
+    frame = CUE_FRAMES.get(word)
+    return frame is not None and frame.precision >= 0.5 and frame.noun < 0.3
 
 
 def _leading_clause(text: str, start: int, pos: int) -> bool:

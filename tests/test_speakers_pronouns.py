@@ -73,3 +73,30 @@ def test_he_after_a_full_name_with_an_unlisted_first_name_is_that_person() -> No
     claims = _claims_by_hand(text, ("Senator Tom Reed", "Senator Tom Reed", "the agency had"),
                              ("he", "said he did", "did not see any sign"))
     assert _speaker_of(claims, "did not see any sign") == "Zorvan Petke"
+
+
+@pytest.mark.parametrize(("sentence", "anchor", "expected"), [
+    ("Early on Tuesday, the Harbour Commission disclosed in court that it had asked for the "
+     "files.", "that it had", "Harbour Commission"),
+    ("Some dock workers said they had not been paid since March.", "said they had",
+     "dock workers"),
+])
+def test_it_or_they_after_a_saying_verb_is_that_verbs_subject(sentence: str, anchor: str,
+                                                               expected: str) -> None:
+    """'The agency said it …', 'Some workers said they …': the pronoun is the subject of the
+    saying verb right before it, not the body that spoke last."""
+    text = "The Grain Council said the port was busy. " + sentence
+    pronoun = anchor.split()[1]
+    content = text[text.index(anchor) + len(anchor) + 1:].rstrip(".")
+    claims = _claims_by_hand(text, ("The Grain Council", "The Grain Council", "the port was busy"),
+                             (pronoun, anchor, content))
+    speaker = _speaker_of(claims, content)
+    assert speaker is not None and expected in speaker
+
+
+def test_it_after_a_persons_saying_verb_keeps_the_last_body() -> None:
+    """'Ann Lee said it …': a person is no referent of 'it'."""
+    text = "The Grain Council said the port was busy. Ann Lee said it had lost money."
+    claims = _claims_by_hand(text, ("The Grain Council", "The Grain Council", "the port was busy"),
+                             ("it", "said it had", "had lost money"))
+    assert _speaker_of(claims, "had lost money") == "The Grain Council"
