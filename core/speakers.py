@@ -598,6 +598,7 @@ _CLAUSE_OPENERS = frozenset(
     speaking despite like unlike under over with without for if because until once upon
     following according instead""".split())
 _SKIPPED_OPENERS = frozenset("but and yet still so then now also however meanwhile".split())
+_PARTY_TAG = re.compile(r"^\([A-Z][\w.-]*\),?$")
 _SUBJECT_TOKEN = re.compile(r"^[A-Z][\w'’.-]*,?$")
 _SURNAME = re.compile(r"^[A-Z][a-z][\w'’-]*$")
 _OPEN_QUOTES = "\"“‘'«( "
@@ -630,6 +631,12 @@ def _subject_at(text: str, start: int, end: int) -> tuple[int, str, bool] | None
     tokens: list[tuple[int, str]] = []
     for m in re.finditer(r"\S+", text[start:end]):
         tok = m.group()
+        if tokens and _PARTY_TAG.match(tok):
+            # "Gov. Phil Bryant (R) said he …", "Sen. Ann Fry (D-Ohio), who …": the party and
+            # state after a name are no part of it
+            if tok.endswith(","):
+                break
+            continue
         if (_SUBJECT_TOKEN.match(tok) or tok.lower() in TITLE_LOWER) and len(tokens) < 8:
             tokens.append((start + m.start(), tok))
             if tok.endswith(","):

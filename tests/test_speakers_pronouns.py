@@ -100,3 +100,12 @@ def test_it_after_a_persons_saying_verb_keeps_the_last_body() -> None:
     claims = _claims_by_hand(text, ("The Grain Council", "The Grain Council", "the port was busy"),
                              ("it", "said it had", "had lost money"))
     assert _speaker_of(claims, "had lost money") == "The Grain Council"
+
+
+def test_he_after_a_name_with_a_party_tag_is_that_person() -> None:
+    """'Gov. Ray Dunn (R) said he …': the party tag after the name does not hide the subject."""
+    text = ("Judge Carl Moss said the law could not stand. Gov. Ray Dunn (R) said he expects a "
+            "quick appeal of the ruling.")
+    claims = _claims_by_hand(text, ("Judge Carl Moss", "Judge Carl Moss", "the law could"),
+                             ("he", "said he expects", "expects a quick appeal"))
+    assert _speaker_of(claims, "expects a quick appeal") == "Ray Dunn"
