@@ -996,6 +996,9 @@ class _DocAttributor:
             attr = _make_attr(text, head.start(1), head.end(1), ":", None, paragraph)
             if attr:
                 return head.end(), _content_end(text, head.end(), hi), attr
+        trailing = self.trailing(lo, hi, paragraph)
+        if trailing is not None:
+            return trailing
         for m in _CUE.finditer(text, lo, hi):
             cue = m.group()
             clause_lo = max(lo, text.rfind(";", lo, m.start()) + 1)
@@ -1046,6 +1049,38 @@ class _DocAttributor:
             if attr:
                 self.remember(attr)
         return None
+
+    def trailing(self, lo: int, hi: int, paragraph: int) -> tuple[int, int, Attr] | None:
+        """A sentence that ends in its attribution ('Polls show a tie, said Dana Roe, an
+        analyst.', 'He vowed to win, Roe said.'): the sentence before the comma is the speaker's,
+        whatever cue comes earlier in it."""
+        text = self.text
+        cues = list(_CUE.finditer(text, lo, hi))
+        if len(cues) < 2:
+            return None  # a single cue: the loop in indirect() reads it the same way
+        m = cues[-1]
+        cue = m.group()
+        pre = text[lo:m.start()].rstrip()
+        rest = text[m.end():hi]
+        if pre.endswith(",") and len(pre.split()) >= 4:
+            # inverted: '…, said Dana Roe.' / '…, said Dana Roe, an analyst at …'
+            attr = _np_forward(text, m.end(), hi, cue, paragraph)
+            if attr is None or not _named_or_pronoun(attr.mention):
+                return None
+            after = text[attr.end:hi].strip(" .\n\"”’'")
+            if after and not text[attr.end:hi].lstrip().startswith(","):
+                return None
+            return lo, _content_end(text, lo, lo + len(pre) - 1), attr
+        comma = pre.rfind(",")
+        if comma < 0 or rest.strip(" .\n\"”’'"):
+            return None
+        subject_lo = lo + comma + 1
+        if len(text[subject_lo:m.start()].split()) > 4 or len(pre[:comma].split()) < 4:
+            return None
+        attr = _subject_before(text, subject_lo, m.start(), cue, paragraph)
+        if attr is None or not _named_or_pronoun(attr.mention):
+            return None
+        return lo, _content_end(text, lo, subject_lo - 1), attr
 
     def learned(self, lo: int, hi: int, paragraph: int,
                 quotes: Sequence[Quote]) -> tuple[int, int, Attr] | None:

@@ -536,3 +536,24 @@ def test_a_relative_clause_before_the_cue_is_not_the_speaker(sentence: str, spea
     'who', not the relative clause's last words ('the block')."""
     claim = next(c for c in _claims(sentence) if c.speaker_mention)
     assert claim.speaker_mention == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "content"), [
+    ("Polls show the race is tied in both states, said Dana Roe, an analyst at the institute.",
+     "Dana Roe", "Polls show the race is tied in both states"),
+    ("He vowed to win the district by a wide margin, Roe said.", "Roe",
+     "He vowed to win the district by a wide margin"),
+])
+def test_a_sentence_ending_in_its_attribution_is_that_speakers(sentence: str, speaker: str,
+                                                               content: str) -> None:
+    """'Polls show …, said Dana Roe.': the trailing attribution names the speaker of the whole
+    sentence, not the cue inside it ('show', 'vowed')."""
+    claim = next(c for c in _claims(sentence) if c.speaker_mention)
+    assert claim.speaker_mention == speaker
+    assert claim.text == content
+
+
+def test_a_trailing_group_attribution_keeps_the_named_speaker() -> None:
+    claims = _claims("Mayor Ann Lee said the bridge would reopen in May, officials said.")
+    claim = next(c for c in claims if c.speaker_mention)
+    assert claim.speaker_mention == "Mayor Ann Lee"
