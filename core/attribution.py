@@ -815,6 +815,11 @@ class _DocAttributor:
             if attr and attr.start == pos:
                 return self.resolve_statement(attr), self.lead_start(lo, q)
             break
+        named = self.trailing_name(pos, hi, paragraph)
+        if named is not None:
+            # '"…" if she lost by more, said Dana Roe, an analyst.': the sentence's trailing
+            # attribution, after a clause that goes on from the quote
+            return named, self.lead_start(lo, q)
         # Before the quote: 'X notes: "…"', 'X said that the US has "…"', 'according to X, "…"'.
         frame_lo = lo
         cues = list(_CUE.finditer(text, frame_lo, q.start))
@@ -1049,6 +1054,25 @@ class _DocAttributor:
             if attr:
                 self.remember(attr)
         return None
+
+    def trailing_name(self, lo: int, hi: int, paragraph: int) -> Attr | None:
+        """The named speaker of a sentence that ends '…, said Dana Roe.' or '…, said Dana Roe,
+        an analyst …' (the words [lo, hi) are the rest of the sentence)."""
+        text = self.text
+        cues = list(_CUE.finditer(text, lo, hi))
+        if not cues:
+            return None
+        m = cues[-1]
+        if not text[lo:m.start()].rstrip().endswith(",") or len(text[lo:m.start()].split()) < 2:
+            return None
+        attr = _np_forward(text, m.end(), hi, m.group(), paragraph)
+        if attr is None or not _named_or_pronoun(attr.mention) or attr.mention.lower() in (
+                "he", "she"):
+            return None
+        after = text[attr.end:hi]
+        if after.strip(" .\n\"”’'") and not after.lstrip().startswith(","):
+            return None
+        return attr
 
     def trailing(self, lo: int, hi: int, paragraph: int) -> tuple[int, int, Attr] | None:
         """A sentence that ends in its attribution ('Polls show a tie, said Dana Roe, an

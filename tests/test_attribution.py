@@ -557,3 +557,12 @@ def test_a_trailing_group_attribution_keeps_the_named_speaker() -> None:
     claims = _claims("Mayor Ann Lee said the bridge would reopen in May, officials said.")
     claim = next(c for c in claims if c.speaker_mention)
     assert claim.speaker_mention == "Mayor Ann Lee"
+
+
+def test_a_quote_followed_by_a_clause_and_a_trailing_attribution() -> None:
+    """'"…" if she won by less, said Dana Roe, an analyst.': the trailing name speaks the
+    quote; the quote does not continue the last speaker ('Polls')."""
+    claims = _claims('Polls show the mayor ahead by ten points.\n\n"Many would call that a '
+                     'defeat" if she won by less, said Dana Roe, an analyst at the institute.')
+    claim = next(c for c in claims if "call that a defeat" in c.text)
+    assert claim.speaker_mention == "Dana Roe"
