@@ -99,7 +99,16 @@ def _is_body(name: str) -> bool:
     words = low.split()
     if words and words[-1] in _ORG_WORDS:
         return True
+    if _is_group(name):
+        return True
     return len(name) <= 5 and name.isupper()
+
+
+def _is_group(name: str) -> bool:
+    """'Senate Republicans', 'House Democrats', 'Iraqis': members of a party or a nation, a
+    group that 'they' can be, not a person nor an 'it'."""
+    words = name.lower().split()
+    return bool(words) and words[-1].endswith("s") and words[-1][:-1] in TITLE_WORDS
 
 
 @dataclass
@@ -274,8 +283,10 @@ class _History:
     def add(self, ent: _Entity) -> None:
         if ent.person:
             bucket = "person-" + (_pronoun_of(ent, "") or "any")
+        elif ent.anonymous or any(_is_group(name) for name in ent.names):
+            bucket = "anonymous"  # unnamed sources and groups: they, not it
         else:
-            bucket = "anonymous" if ent.anonymous else "body"
+            bucket = "body"
         key = id(ent)
         old = self.bucket_of.get(key)
         if old is not None:

@@ -109,3 +109,20 @@ def test_he_after_a_name_with_a_party_tag_is_that_person() -> None:
     claims = _claims_by_hand(text, ("Judge Carl Moss", "Judge Carl Moss", "the law could"),
                              ("he", "said he expects", "expects a quick appeal"))
     assert _speaker_of(claims, "expects a quick appeal") == "Ray Dunn"
+
+
+def test_a_party_or_nation_plural_is_a_group_not_a_person() -> None:
+    """'House Republicans', 'Vermont Democrats': a group, which a later 'he' skips and 'they'
+    (not 'it') can take."""
+    text = ("Mayor Tom Hale praised the plan. House Republicans said they opposed it. He said "
+            "the vote would be close. They said the cost was too high. It said the plan was "
+            "sound.")
+    claims = _claims_by_hand(
+        text, ("Mayor Tom Hale", "Mayor Tom Hale", "the plan"),
+        ("House Republicans", "House Republicans", "they opposed it"),
+        ("He", "He said", "the vote would be close"),
+        ("They", "They said", "the cost was too high"),
+        ("It", "It said", "the plan was sound"))
+    assert _speaker_of(claims, "the vote would be close") == "Tom Hale"
+    assert "Republicans" in (_speaker_of(claims, "the cost was too high") or "")
+    assert _speaker_of(claims, "the plan was sound") is None
