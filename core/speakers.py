@@ -390,6 +390,9 @@ def resolve_speakers(
             # "The agency said it …", "Some voters said they …": the subject of the reporting
             # verb right before the pronoun, when the pronoun can refer to it
             subject = _reporter_of(text, claim, pronoun, registry, people, history)
+        if pronoun == "i" and claim.speaker_start is not None:
+            # "FALLIN: I think …": in a transcript, I is the speaker the line is labelled with
+            subject = _transcript_speaker(text, claim.speaker_start, registry) or subject
         if subject is not None:
             ent = subject
         elif ent is not None and pronoun in ("he", "she") and claim.speaker_start is not None:
@@ -880,6 +883,28 @@ def _saying_verb(word: str) -> bool:
         return True
     frame = CUE_FRAMES.get(word)
     return frame is not None and frame.precision >= 0.5 and frame.noun < 0.3
+
+
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2}):\s")
+
+
+_NOT_LABELS = frozenset("UPDATE NOTE CORRECTION BREAKING WATCH READ MORE PHOTO VIDEO".split())
+
+
+def _transcript_speaker(text: str, pos: int, registry: _Registry) -> _Entity | None:
+    """The capitalised label opening the line of an I ('FALLIN: I think …', 'JOE LEE: I …')."""
+    line = text.rfind("\n", 0, pos) + 1
+    m = _TRANSCRIPT_LABEL.match(text, line, pos)
+    if m is None or len(m.group(1)) < 3 or m.group(1).split()[-1] in _NOT_LABELS:
+        return None
+    label = m.group(1)
+    if len(label.split()) >= 2:
+        ent = registry.person(label)
+    else:
+        ent = registry.new("name:" + translit(label), person=True)
+        registry.set_last(ent, label)
+    ent.names[label] += 0
+    return ent
 
 
 def _leading_clause(text: str, start: int, pos: int) -> bool:

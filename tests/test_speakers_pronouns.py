@@ -126,3 +126,14 @@ def test_a_party_or_nation_plural_is_a_group_not_a_person() -> None:
     assert _speaker_of(claims, "the vote would be close") == "Tom Hale"
     assert "Republicans" in (_speaker_of(claims, "the cost was too high") or "")
     assert _speaker_of(claims, "the plan was sound") is None
+
+
+def test_i_in_a_transcript_line_is_the_lines_label() -> None:
+    """'HALE: I think …': in an interview transcript the label names who says I."""
+    text = ("Mayor Tom Hale spoke to the host on Sunday.\n\nHOST: Will the bridge open?\n\n"
+            "VARGA: I think it will open in May.\n\nUPDATE: I am told the date moved.")
+    claims = _claims_by_hand(text, ("Mayor Tom Hale", "Mayor Tom Hale", "spoke to the host"),
+                             ("I", "VARGA: I think", "it will open in May"),
+                             ("I", "UPDATE: I am", "the date moved"))
+    assert _speaker_of(claims, "it will open in May") == "VARGA"
+    assert _speaker_of(claims, "the date moved") != "UPDATE"
