@@ -379,9 +379,14 @@ def resolve_speakers(
         history = doc_history.get(claim.document)
         if history is None:
             history = doc_history[claim.document] = _History()
-        ent = _resolve_one(raw, claim, registry, people, history)
-        pronoun = POSSESSIVE_PRONOUNS.get(raw.lower(), raw.lower())
         text = texts.get(claim.document, "")
+        fronted = None
+        if _PARTICIPLE.fullmatch(raw) and claim.speaker_start is not None:
+            # "Having heard the plea, Judge Moss said …": the participle opens a fronted
+            # clause; the main clause's subject speaks
+            fronted = _fronted_subject(text, claim.speaker_start, registry, people)
+        ent = fronted or _resolve_one(raw, claim, registry, people, history)
+        pronoun = POSSESSIVE_PRONOUNS.get(raw.lower(), raw.lower())
         subject = None
         if pronoun in ("he", "she", "i") and claim.speaker_start is not None:
             subject = _subject_antecedent(text, claim.speaker_start, pronoun, registry, people,
@@ -905,6 +910,22 @@ def _transcript_speaker(text: str, pos: int, registry: _Registry) -> _Entity | N
         registry.set_last(ent, label)
     ent.names[label] += 0
     return ent
+
+
+_PARTICIPLE = re.compile(r"[A-Z][a-z]{2,}ing")
+
+
+def _fronted_subject(text: str, pos: int, registry: _Registry,
+                     people: _DocPeople) -> _Entity | None:
+    """The person named right after the comma that closes a participial clause at `pos`."""
+    comma = text.find(",", pos, pos + 200)
+    if comma < 0 or any(ch in text[pos:comma] for ch in ".!?\n\"“”"):
+        return None
+    subject = _subject_at(text, comma + 1, min(len(text), comma + 200))
+    if subject is None:
+        return None
+    ent = _person_named(subject[1], text, subject[0], registry, people, subject[2])
+    return ent if ent is not None and ent.person else None
 
 
 def _leading_clause(text: str, start: int, pos: int) -> bool:

@@ -137,3 +137,11 @@ def test_i_in_a_transcript_line_is_the_lines_label() -> None:
                              ("I", "UPDATE: I am", "the date moved"))
     assert _speaker_of(claims, "it will open in May") == "VARGA"
     assert _speaker_of(claims, "the date moved") != "UPDATE"
+
+
+def test_a_participle_opening_the_sentence_is_not_the_speaker() -> None:
+    """'Having heard the plea, Judge Carl Moss announced that …': the judge speaks, not
+    'Having'."""
+    text = "Having heard the plea, Judge Carl Moss announced that the trial would resume."
+    claims = _claims_by_hand(text, ("Having", "Having heard", "the trial would resume"))
+    assert _speaker_of(claims, "the trial would resume") == "Carl Moss"
