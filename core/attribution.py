@@ -554,6 +554,18 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
     span = _np_backward(toks)
     if span is None:
         return None
+    first = next(k for k, tok in enumerate(toks) if tok[0] == span[0])
+    if first >= 2 and toks[first - 1][2].lower() == "who":
+        # "Supporters who have heard from the campaign say": the relative clause's words are
+        # not the subject; the noun phrase before 'who' is
+        head = _np_backward(toks[:first - 1])
+        opening = [k for k, tok in enumerate(toks) if head is not None and tok[0] == head[0]]
+        if opening and (opening[0] == 0 or (opening[0] == 1 and toks[0][2].lower().strip(",") in
+                                            ("but", "and", "yet", "still", "so", "now"))):
+            assert head is not None
+            attr = _make_attr(text, head[0], head[1], cue, None, paragraph)
+            if attr is not None:
+                return attr
     named = _name_before_role(text, lo, span[0], span[1])
     if named is not None:
         # "Jo Park, the director of the museum said": the closing comma is missing.
@@ -803,6 +815,11 @@ class _DocAttributor:
             if attr and attr.start == pos:
                 return self.resolve_statement(attr), self.lead_start(lo, q)
             break
+        named = self.trailing_name(pos, hi, paragraph)
+        if named is not None:
+            # '"…" if she lost by more, said Dana Roe, an analyst.': the sentence's trailing
+            # attribution, after a clause that goes on from the quote
+            return named, self.lead_start(lo, q)
         # Before the quote: 'X notes: "…"', 'X said that the US has "…"', 'according to X, "…"'.
         frame_lo = lo
         cues = list(_CUE.finditer(text, frame_lo, q.start))
@@ -984,6 +1001,9 @@ class _DocAttributor:
             attr = _make_attr(text, head.start(1), head.end(1), ":", None, paragraph)
             if attr:
                 return head.end(), _content_end(text, head.end(), hi), attr
+        trailing = self.trailing(lo, hi, paragraph)
+        if trailing is not None:
+            return trailing
         for m in _CUE.finditer(text, lo, hi):
             cue = m.group()
             clause_lo = max(lo, text.rfind(";", lo, m.start()) + 1)
@@ -1034,6 +1054,57 @@ class _DocAttributor:
             if attr:
                 self.remember(attr)
         return None
+
+    def trailing_name(self, lo: int, hi: int, paragraph: int) -> Attr | None:
+        """The named speaker of a sentence that ends '…, said Dana Roe.' or '…, said Dana Roe,
+        an analyst …' (the words [lo, hi) are the rest of the sentence)."""
+        text = self.text
+        cues = list(_CUE.finditer(text, lo, hi))
+        if not cues:
+            return None
+        m = cues[-1]
+        if not text[lo:m.start()].rstrip().endswith(",") or len(text[lo:m.start()].split()) < 2:
+            return None
+        attr = _np_forward(text, m.end(), hi, m.group(), paragraph)
+        if attr is None or not _named_or_pronoun(attr.mention) or attr.mention.lower() in (
+                "he", "she"):
+            return None
+        after = text[attr.end:hi]
+        if after.strip(" .\n\"”’'") and not after.lstrip().startswith(","):
+            return None
+        return attr
+
+    def trailing(self, lo: int, hi: int, paragraph: int) -> tuple[int, int, Attr] | None:
+        """A sentence that ends in its attribution ('Polls show a tie, said Dana Roe, an
+        analyst.', 'He vowed to win, Roe said.'): the sentence before the comma is the speaker's,
+        whatever cue comes earlier in it."""
+        text = self.text
+        cues = list(_CUE.finditer(text, lo, hi))
+        if len(cues) < 2:
+            return None  # a single cue: the loop in indirect() reads it the same way
+        m = cues[-1]
+        cue = m.group()
+        pre = text[lo:m.start()].rstrip()
+        rest = text[m.end():hi]
+        if pre.endswith(",") and len(pre.split()) >= 4:
+            # inverted: '…, said Dana Roe.' / '…, said Dana Roe, an analyst at …'
+            attr = _np_forward(text, m.end(), hi, cue, paragraph)
+            if attr is None or not _named_or_pronoun(attr.mention):
+                return None
+            after = text[attr.end:hi].strip(" .\n\"”’'")
+            if after and not text[attr.end:hi].lstrip().startswith(","):
+                return None
+            return lo, _content_end(text, lo, lo + len(pre) - 1), attr
+        comma = pre.rfind(",")
+        if comma < 0 or rest.strip(" .\n\"”’'"):
+            return None
+        subject_lo = lo + comma + 1
+        if len(text[subject_lo:m.start()].split()) > 4 or len(pre[:comma].split()) < 4:
+            return None
+        attr = _subject_before(text, subject_lo, m.start(), cue, paragraph)
+        if attr is None or not _named_or_pronoun(attr.mention):
+            return None
+        return lo, _content_end(text, lo, subject_lo - 1), attr
 
     def learned(self, lo: int, hi: int, paragraph: int,
                 quotes: Sequence[Quote]) -> tuple[int, int, Attr] | None:

@@ -178,6 +178,12 @@ def split_name_role(mention: str) -> tuple[str, str | None]:
     name_tokens = tokens[i:]
     if not name_tokens or i == 0:
         return mention, None
+    if (i >= 3 and tokens[0].lower() == "the" and tokens[i - 1] in ("of", "for", "and") and
+            is_capitalized(tokens[i - 2]) and tokens[i - 2].lower() not in TITLE_WORDS):
+        # "the Bureau of Labor Statistics", "the Club for Growth", "the Organization for
+        # Economic Cooperation and Development": one institution's name, not a role before a
+        # person's name
+        return mention, None
     if tokens[i - 1] == "of":
         # "Bill Richardson of New Mexico", "Sen. John McCain of Arizona": the person comes
         # before 'of' (after any leading titles), the place after it

@@ -21,16 +21,22 @@ import orjson
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
+from core.attribution import _skip_fronted
 from core.attribution_lexicon import (
+    AUXILIARIES,
+    CUE_FRAMES,
     PRONOUNS,
     ROLE_NOUNS,
+    SAY_CUES,
     TITLE_WORDS,
+    is_anonymous,
     is_proper_name,
     split_name_role,
 )
 from core.models import Claim, Document, Speaker
 
 LAST_NAME_THRESHOLD = 0.9
+SAY_CUE_WORDS = frozenset(w for cue in SAY_CUES for w in cue.split() if len(cue.split()) == 1)
 # "his claim that …": a possessive source resolves like its subject pronoun.
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 BODY_ALIASES: dict[str, str] = {
@@ -93,7 +99,16 @@ def _is_body(name: str) -> bool:
     words = low.split()
     if words and words[-1] in _ORG_WORDS:
         return True
+    if _is_group(name):
+        return True
     return len(name) <= 5 and name.isupper()
+
+
+def _is_group(name: str) -> bool:
+    """'Senate Republicans', 'House Democrats', 'Iraqis': members of a party or a nation, a
+    group that 'they' can be, not a person nor an 'it'."""
+    words = name.lower().split()
+    return bool(words) and words[-1].endswith("s") and words[-1][:-1] in TITLE_WORDS
 
 
 @dataclass
@@ -268,8 +283,10 @@ class _History:
     def add(self, ent: _Entity) -> None:
         if ent.person:
             bucket = "person-" + (_pronoun_of(ent, "") or "any")
+        elif ent.anonymous or any(_is_group(name) for name in ent.names):
+            bucket = "anonymous"  # unnamed sources and groups: they, not it
         else:
-            bucket = "anonymous" if ent.anonymous else "body"
+            bucket = "body"
         key = id(ent)
         old = self.bucket_of.get(key)
         if old is not None:
@@ -362,13 +379,25 @@ def resolve_speakers(
         history = doc_history.get(claim.document)
         if history is None:
             history = doc_history[claim.document] = _History()
-        ent = _resolve_one(raw, claim, registry, people, history)
-        pronoun = POSSESSIVE_PRONOUNS.get(raw.lower(), raw.lower())
         text = texts.get(claim.document, "")
+        fronted = None
+        if _PARTICIPLE.fullmatch(raw) and claim.speaker_start is not None:
+            # "Having heard the plea, Judge Moss said …": the participle opens a fronted
+            # clause; the main clause's subject speaks
+            fronted = _fronted_subject(text, claim.speaker_start, registry, people)
+        ent = fronted or _resolve_one(raw, claim, registry, people, history)
+        pronoun = POSSESSIVE_PRONOUNS.get(raw.lower(), raw.lower())
         subject = None
         if pronoun in ("he", "she", "i") and claim.speaker_start is not None:
             subject = _subject_antecedent(text, claim.speaker_start, pronoun, registry, people,
                                           spoken.setdefault(claim.document, []))
+        if pronoun in ("it", "they") and claim.speaker_start is not None:
+            # "The agency said it …", "Some voters said they …": the subject of the reporting
+            # verb right before the pronoun, when the pronoun can refer to it
+            subject = _reporter_of(text, claim, pronoun, registry, people, history)
+        if pronoun == "i" and claim.speaker_start is not None:
+            # "FALLIN: I think …": in a transcript, I is the speaker the line is labelled with
+            subject = _transcript_speaker(text, claim.speaker_start, registry) or subject
         if subject is not None:
             ent = subject
         elif ent is not None and pronoun in ("he", "she") and claim.speaker_start is not None:
@@ -588,6 +617,7 @@ _CLAUSE_OPENERS = frozenset(
     speaking despite like unlike under over with without for if because until once upon
     following according instead""".split())
 _SKIPPED_OPENERS = frozenset("but and yet still so then now also however meanwhile".split())
+_PARTY_TAG = re.compile(r"^\([A-Z][\w.-]*\),?$")
 _SUBJECT_TOKEN = re.compile(r"^[A-Z][\w'’.-]*,?$")
 _SURNAME = re.compile(r"^[A-Z][a-z][\w'’-]*$")
 _OPEN_QUOTES = "\"“‘'«( "
@@ -620,6 +650,12 @@ def _subject_at(text: str, start: int, end: int) -> tuple[int, str, bool] | None
     tokens: list[tuple[int, str]] = []
     for m in re.finditer(r"\S+", text[start:end]):
         tok = m.group()
+        if tokens and _PARTY_TAG.match(tok):
+            # "Gov. Phil Bryant (R) said he …", "Sen. Ann Fry (D-Ohio), who …": the party and
+            # state after a name are no part of it
+            if tok.endswith(","):
+                break
+            continue
         if (_SUBJECT_TOKEN.match(tok) or tok.lower() in TITLE_LOWER) and len(tokens) < 8:
             tokens.append((start + m.start(), tok))
             if tok.endswith(","):
@@ -772,6 +808,11 @@ def _subject_antecedent(text: str, pos: int, pronoun: str, registry: _Registry,
         if subject is not None and (k > 0 or subject[0] < pos or _leading_clause(
                 text, start, pos)):
             ent = _person_named(subject[1], text, subject[0], registry, people, subject[2])
+            if ent is None and k == 0 and subject[0] < pos and _full_name_subject(subject[1]):
+                # "Lior Vant, an expert on X, said he …": a full name opening the pronoun's own
+                # sentence is a person even with a first name no list knows
+                ent = registry.person(subject[1])
+                ent.names[subject[1]] += 0
             if fits(ent):
                 return ent
             if ent is not None and ent.person:
@@ -792,6 +833,99 @@ def _subject_antecedent(text: str, pos: int, pronoun: str, registry: _Registry,
             if start <= at < limit and fits(ent):
                 return ent
     return None
+
+
+def _full_name_subject(name: str) -> bool:
+    """'Lior Vant', 'Ana M. Quill': two or three capitalised words (initials allowed) that are
+    no institution and open with no title."""
+    parts = name.split()
+    if not 2 <= len(parts) <= 3 or _is_body(name):
+        return False
+    if parts[0].lower().rstrip(".") in TITLE_LOWER or not _SURNAME.match(parts[0]):
+        return False
+    return all(_SURNAME.match(t) or _INITIAL.match(t) for t in parts[1:])
+
+
+_REPORTED_PRONOUN = re.compile(r"\b([a-z]+)\s+(?:(?:[\w.,'’-]+\s+){0,3}?that\s+)?$")
+
+
+def _reporter_of(text: str, claim: Claim, pronoun: str, registry: _Registry,
+                 people: _DocPeople, history: _History) -> _Entity | None:
+    """'Half of the town's voters said they …', 'The agency announced that it …': the subject
+    of the saying verb just before an it/they, when it is a body or a group (no single
+    person) that the pronoun fits."""
+    pos = claim.speaker_start
+    assert pos is not None
+    sentences = _sentences_before(text, pos)
+    if not sentences:
+        return None
+    start = sentences[0][0]
+    m = _REPORTED_PRONOUN.search(text, max(start, pos - 60), pos)
+    if m is None or not _saying_verb(m.group(1)):
+        return None
+    while start < m.start() and text[start] in _OPEN_QUOTES:
+        start += 1
+    start = _skip_fronted(text, start, m.start())
+    # "Early Tuesday, the agency said": a fronted phrase ends at the last comma
+    phrase = text[start:m.start()].rsplit(",", 1)[-1].strip()
+    words = phrase.split()
+    if not 1 <= len(words) <= 6 or any(ch in phrase for ch in ",;:\"“”()—") or \
+            words[0].lower() in PRONOUNS or words[0].lower() in _SKIPPED_OPENERS or \
+            words[0].lower() in _CLAUSE_OPENERS:
+        return None
+    if not (words[-1][0].isupper() or words[-1].endswith("s")) or \
+            any(w.lower() in AUXILIARIES for w in words):
+        return None
+    probe = claim.model_copy(update={"anonymous": is_anonymous(phrase)})
+    ent = _resolve_one(phrase, probe, registry, people, history)
+    if ent is None or ent.person or (pronoun == "it" and ent.anonymous):
+        return None
+    return ent
+
+
+def _saying_verb(word: str) -> bool:
+    if word in SAY_CUE_WORDS:
+        return True
+    frame = CUE_FRAMES.get(word)
+    return frame is not None and frame.precision >= 0.5 and frame.noun < 0.3
+
+
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2}):\s")
+
+
+_NOT_LABELS = frozenset("UPDATE NOTE CORRECTION BREAKING WATCH READ MORE PHOTO VIDEO".split())
+
+
+def _transcript_speaker(text: str, pos: int, registry: _Registry) -> _Entity | None:
+    """The capitalised label opening the line of an I ('FALLIN: I think …', 'JOE LEE: I …')."""
+    line = text.rfind("\n", 0, pos) + 1
+    m = _TRANSCRIPT_LABEL.match(text, line, pos)
+    if m is None or len(m.group(1)) < 3 or m.group(1).split()[-1] in _NOT_LABELS:
+        return None
+    label = m.group(1)
+    if len(label.split()) >= 2:
+        ent = registry.person(label)
+    else:
+        ent = registry.new("name:" + translit(label), person=True)
+        registry.set_last(ent, label)
+    ent.names[label] += 0
+    return ent
+
+
+_PARTICIPLE = re.compile(r"[A-Z][a-z]{2,}ing")
+
+
+def _fronted_subject(text: str, pos: int, registry: _Registry,
+                     people: _DocPeople) -> _Entity | None:
+    """The person named right after the comma that closes a participial clause at `pos`."""
+    comma = text.find(",", pos, pos + 200)
+    if comma < 0 or any(ch in text[pos:comma] for ch in ".!?\n\"“”"):
+        return None
+    subject = _subject_at(text, comma + 1, min(len(text), comma + 200))
+    if subject is None:
+        return None
+    ent = _person_named(subject[1], text, subject[0], registry, people, subject[2])
+    return ent if ent is not None and ent.person else None
 
 
 def _leading_clause(text: str, start: int, pos: int) -> bool:

@@ -523,3 +523,46 @@ def test_plural_groups_of_people_can_speak(sentence: str) -> None:
     claims = _claims("The port was closed on Monday. " + sentence)
     spoken = [c for c in claims if c.speaker_mention]
     assert spoken and spoken[0].kind == ClaimKind.INDIRECT, claims
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Tenants who have lived in the block for years say the rent rose twice in one winter.",
+     "Tenants"),
+    ("But residents who have lived nearby for years said the alarm never sounded.",
+     "residents"),
+])
+def test_a_relative_clause_before_the_cue_is_not_the_speaker(sentence: str, speaker: str) -> None:
+    """'Tenants who have lived in the block say …': the subject is the noun phrase before
+    'who', not the relative clause's last words ('the block')."""
+    claim = next(c for c in _claims(sentence) if c.speaker_mention)
+    assert claim.speaker_mention == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "content"), [
+    ("Polls show the race is tied in both states, said Dana Roe, an analyst at the institute.",
+     "Dana Roe", "Polls show the race is tied in both states"),
+    ("He vowed to win the district by a wide margin, Roe said.", "Roe",
+     "He vowed to win the district by a wide margin"),
+])
+def test_a_sentence_ending_in_its_attribution_is_that_speakers(sentence: str, speaker: str,
+                                                               content: str) -> None:
+    """'Polls show …, said Dana Roe.': the trailing attribution names the speaker of the whole
+    sentence, not the cue inside it ('show', 'vowed')."""
+    claim = next(c for c in _claims(sentence) if c.speaker_mention)
+    assert claim.speaker_mention == speaker
+    assert claim.text == content
+
+
+def test_a_trailing_group_attribution_keeps_the_named_speaker() -> None:
+    claims = _claims("Mayor Ann Lee said the bridge would reopen in May, officials said.")
+    claim = next(c for c in claims if c.speaker_mention)
+    assert claim.speaker_mention == "Mayor Ann Lee"
+
+
+def test_a_quote_followed_by_a_clause_and_a_trailing_attribution() -> None:
+    """'"…" if she won by less, said Dana Roe, an analyst.': the trailing name speaks the
+    quote; the quote does not continue the last speaker ('Polls')."""
+    claims = _claims('Polls show the mayor ahead by ten points.\n\n"Many would call that a '
+                     'defeat" if she won by less, said Dana Roe, an analyst at the institute.')
+    claim = next(c for c in claims if "call that a defeat" in c.text)
+    assert claim.speaker_mention == "Dana Roe"
