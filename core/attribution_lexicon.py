@@ -214,7 +214,12 @@ def split_name_role(mention: str) -> tuple[str, str | None]:
         return mention, None
     if role.split()[0].lower() in ("the", "a", "an"):
         role = " ".join(role.split()[1:])
+    if role.lower().rstrip(".") in _COURTESY_TITLES:
+        role = ""  # 'Ms. Rice': a courtesy title says nothing of what she does
     return " ".join(name_tokens), role or None
+
+
+_COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "messrs"})
 
 
 def is_anonymous(mention: str) -> bool:

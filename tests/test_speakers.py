@@ -158,3 +158,16 @@ def test_a_description_of_whom_someone_works_for_is_not_that_person(mention: str
 def test_a_spokesman_for_a_named_person_speaks_as_the_spokesman() -> None:
     claims, _ = _run("The plan is dead, a spokesman for Hillary Clinton said on Monday.")
     assert _speaker_of(claims, "The plan is dead") == "a spokesman for Hillary Clinton"
+
+
+@pytest.mark.parametrize("mention, name, role", [
+    ("Ms. Rice", "Rice", None),
+    ("Mr. Netanyahu", "Netanyahu", None),
+    ("Dr. Jane Roe", "Jane Roe", "Dr."),
+])
+def test_a_courtesy_title_is_not_a_role(mention: str, name: str, role: str | None) -> None:
+    """'Ms. Rice' says nothing of what she does: the Speakers screen shows her role from the
+    mentions that give one ('national security adviser'), not 'Ms.'."""
+    from core.attribution_lexicon import split_name_role
+
+    assert split_name_role(mention) == (name, role)
