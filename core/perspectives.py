@@ -870,6 +870,12 @@ def author_key(document: Document) -> tuple[str, str]:
     label = document.outlet or document.author
     if not label:
         label = "stdin" if document.path in ("-", "") else Path(document.path).name
+    elif document.outlet and len(document.outlet) <= 4 and document.outlet.islower():
+        # a data set's code for the outlet ('hpo', 'nyt'): its web address says who it is
+        host = re.sub(r"^[a-z]+://(?:www\.|mobile\.)?", "", (document.url or "").lower())
+        host = host.split("/")[0]
+        if host:
+            label = f"{document.outlet} ({host})"
     stem = document.outlet or document.author or Path(document.path).stem or "stdin"
     return "author-" + (slugify(stem) or document.id), label
 

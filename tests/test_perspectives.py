@@ -645,3 +645,11 @@ def test_name_descriptors_stop_at_the_sentence_before_and_skip_relative_clauses(
         == "United Kingdom"
     assert outlet_home(make_doc("x").model_copy(update={"url": "https://irna.ir/news/1"})) == "Iran"
     assert outlet_home(make_doc("x")) is None
+
+
+def test_an_outlet_given_as_a_short_code_is_named_with_its_web_address() -> None:
+    doc = make_doc("Text.", outlet="hpo").model_copy(
+        update={"url": "https://www.huffingtonpost.com/2015/02/25/story.html"})
+    assert author_key(doc) == ("author-hpo", "hpo (huffingtonpost.com)")
+    assert author_key(make_doc("Text.", outlet="MECRA")) == ("author-mecra", "MECRA")
+    assert author_key(make_doc("Text.", outlet="fox")) == ("author-fox", "fox")  # no address
