@@ -5,21 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from core.attribution import attribute
 from core.attribution_lexicon import split_name_role
-from core.models import Claim, ClaimKind, Document, Speaker
+from core.models import Claim, ClaimKind, Document
 from core.speakers import resolve_speakers
-
-
-def _run(*texts: str) -> tuple[list[Claim], list[Speaker]]:
-    docs = [Document(id=f"d{i}", path=f"{i}.txt", text=t, sha256="-") for i, t in enumerate(texts)]
-    return resolve_speakers(attribute(docs), docs)
-
-
-def _speaker_of(claims: list[Claim], anchor: str) -> str | None:
-    hits = [c for c in claims if anchor in c.text]
-    assert hits, f"no claim holds {anchor!r}"
-    return hits[0].speaker
+from tests.test_speakers import _run, _speaker_of
 
 
 @pytest.mark.parametrize("mention", [
