@@ -733,6 +733,11 @@ class _Assigner:
 
     # -- the decision --------------------------------------------------------------------
     def decide(self, profile: _Profile) -> _Decision:
+        """The speaker's perspective, with the reason; the US Congress apart from the rest of
+        the US government (see `_branch`)."""
+        return _branch(self._decide(profile), profile)
+
+    def _decide(self, profile: _Profile) -> _Decision:
         if self.matcher is not None:
             found = self.matcher.match(profile.texts)
             if found:
@@ -862,6 +867,42 @@ class _Assigner:
         return _Decision(None, fallback)
 
 
+# US domestic stories set Congress against the White House (a veto override, a speech to
+# Congress the administration opposed): a member or body of Congress is a perspective of its own,
+# "US Congress", beside "United States" (the administration and the rest of the government).
+US_ID = "united-states"
+US_CONGRESS_ID = "united-states-congress"
+US_CONGRESS_LABEL = "US Congress"
+_LEGISLATIVE = re.compile(
+    r"\b(?:Congress(?:ional)?|congressional|Capitol Hill|Senate|senators?|Sen\.|Sens\.|"
+    r"House of Representatives|House (?:Speaker|Republicans|Democrats|Majority|Minority|GOP|"
+    r"Foreign Affairs|Armed Services|Intelligence|Judiciary|committee)|Speaker of the House|"
+    r"Rep\.|Reps\.|Representatives?|congress(?:man|men|woman|women)|lawmakers?|legislators?)"
+    r"(?!\w)|(?:^|[\s(,])[RDI]-[A-Z]", _FLAGS)
+_EXECUTIVE = re.compile(
+    r"\b(?:White House|administration|President|president|Vice President|vice president|"
+    r"Secretary|secretary|Department|Pentagon|ambassador|envoy|consul|spokes(?:man|woman|person) "
+    r"for the (?:State|Defense)|State Department|cabinet|CIA|FBI|Treasury|[Aa]ttorney [Gg]eneral|"
+    r"national security advis[eo]r|press secretary)\b")
+_FORMER_LEGISLATOR = re.compile(r"\b(?:former|ex-|retired)\s+(?:\w+\s+)?(?:senator|Sen\.|"
+                                r"congress(?:man|woman)|Rep\.|representative)", _FLAGS)
+
+
+def _branch(decision: _Decision, profile: _Profile) -> _Decision:
+    """A United States decision for a member or body of Congress ('Sen. Tom Bell (D-Ore.)', 'the
+    Senate', 'House Republicans') becomes US Congress; anyone with an executive title too
+    ('Secretary of State John Kerry, a former senator') stays United States."""
+    if decision.target != US_ID:
+        return decision
+    texts = [t for t in profile.texts if t]
+    legislative = next((m.group().strip(" (,") for t in texts if (m := _LEGISLATIVE.search(t))),
+                       None)
+    if legislative is None or any(_EXECUTIVE.search(_FORMER_LEGISLATOR.sub("", t))
+                                  for t in texts):
+        return decision
+    return _Decision(US_CONGRESS_ID, f"{decision.reason}; Congress ('{legislative}')")
+
+
 # ---------------------------------------------------------------- entry point
 
 
@@ -914,6 +955,7 @@ def assign_perspectives(
             c.perspective = None
 
     targets: dict[str, Target] = dict(g.targets)
+    targets.setdefault(US_CONGRESS_ID, Target(US_CONGRESS_ID, US_CONGRESS_LABEL, "government"))
     if registry is not None:
         for rp in registry.perspectives:
             targets[rp.resolved_id()] = Target(rp.resolved_id(), rp.label, rp.kind)

@@ -617,8 +617,9 @@ def test_people_are_known_by_how_the_article_introduces_them() -> None:
     assert "outlet names its own country" in (speakers["Marlow"].perspective_reason or "")
     # 'Israeli Prime Minister Dan Levi': the demonym before the title decides, not the outlet
     assert speakers["Levi"].perspective == "israel"
-    # 'Sen. Tom Bell (D-Ore.)': a US legislator's party and state
-    assert speakers["Bell"].perspective == "united-states"
+    # 'Sen. Tom Bell (D-Ore.)': a US legislator's party and state; Congress apart from the
+    # White House, which it often opposes
+    assert speakers["Bell"].perspective == "united-states-congress"
     assert "party and state" in (speakers["Bell"].perspective_reason or "")
     # 'Acme president Joe Roe': a company's president, whatever the outlet
     assert speakers["Roe"].perspective is None
@@ -628,7 +629,7 @@ def test_without_a_known_outlet_an_unqualified_title_stays_unknown() -> None:
     speakers = _us_story(None)
     assert speakers["Marlow"].perspective is None  # 'President' of which country?
     assert speakers["Levi"].perspective == "israel"
-    assert speakers["Bell"].perspective == "united-states"
+    assert speakers["Bell"].perspective == "united-states-congress"
 
 
 def test_name_descriptors_stop_at_the_sentence_before_and_skip_relative_clauses() -> None:
@@ -653,3 +654,21 @@ def test_an_outlet_given_as_a_short_code_is_named_with_its_web_address() -> None
     assert author_key(doc) == ("author-hpo", "hpo (huffingtonpost.com)")
     assert author_key(make_doc("Text.", outlet="MECRA")) == ("author-mecra", "MECRA")
     assert author_key(make_doc("Text.", outlet="fox")) == ("author-fox", "fox")  # no address
+
+
+@pytest.mark.parametrize("speaker, role, want", [
+    ("Senate", None, "united-states-congress"),
+    ("Ann Vale", "Republican senator from Ohio, D-Ohio", "united-states-congress"),
+    ("White House", None, "united-states"),
+    ("State Department", None, "united-states"),
+    ("John Kerry", "U.S. Secretary of State, a former senator", "united-states"),
+])
+def test_congress_is_a_perspective_apart_from_the_rest_of_the_us_government(
+        speaker: str, role: str | None, want: str) -> None:
+    text = f"{speaker} said the bill was wrong."
+    case = Case(make_doc(text))
+    case.add("the bill was wrong", speaker, mention=speaker, role=role, cue="said",
+             kind=ClaimKind.INDIRECT)
+    speakers, _claims, ids = case.run()
+    assert speakers[speaker].perspective == want
+    assert want in ids
