@@ -156,31 +156,22 @@ def claim_contexts(claims: Sequence[Claim], documents: Sequence[Document]) -> li
     for k, c in enumerate(claims):
         if c.document in by_doc and _refers_back(c.text):
             wanted.setdefault(c.document, []).append(k)
-    for doc_id, members in wanted.items():
-        doc = by_doc[doc_id]
-        paragraphs = paragraph_spans(doc)
-        p_starts = [s for s, _e in paragraphs]
-        split: dict[int, tuple[list[int], list[tuple[int, int]], _Paragraph]] = {}
+    locator = _Sentences()
+    read: dict[tuple[str, int], _Paragraph] = {}
+    for members in wanted.values():
         for k in members:
             claim = claims[k]
-            at_p = bisect_right(p_starts, claim.start) - 1
-            if at_p < 0:
+            doc = by_doc[claim.document]
+            found = locator.locate(doc, claim.start)
+            if found is None:
                 continue
-            if at_p not in split:
-                p_start, p_end = paragraphs[at_p]
-                spans = list(split_sentences(doc.text, p_start, p_end))
-                split[at_p] = ([s for s, _e in spans], spans,
-                               _Paragraph([doc.text[s:e] for s, e in spans]))
-            starts, spans, paragraph = split[at_p]
-            # the sentence holding the claim's start (bisect: long paragraphs have many)
-            at = bisect_right(starts, claim.start) - 1
-            if at < 0:
-                continue
-            s, e = spans[at]
-            if s <= claim.start < e:
-                ctx = paragraph.inherited(at)
-                if ctx:
-                    out[k] = SEPARATOR.join(ctx)
+            at_p, at, spans = found
+            paragraph = read.get((doc.id, at_p))
+            if paragraph is None:
+                paragraph = read[(doc.id, at_p)] = _Paragraph([doc.text[s:e] for s, e in spans])
+            ctx = paragraph.inherited(at)
+            if ctx:
+                out[k] = SEPARATOR.join(ctx)
     return out
 
 
@@ -243,7 +234,7 @@ def sentence_contexts(claims: Sequence[Claim], documents: Sequence[Document]) ->
         nxt = order[x + 1]
         if claims[nxt].document == claims[k].document:
             next_of[k] = nxt
-    spans_cache: dict[object, list[tuple[int, int]]] = {}
+    locator = _Sentences()
     for k, claim in enumerate(claims):
         doc = by_doc.get(claim.document)
         if doc is None:
@@ -263,9 +254,11 @@ def sentence_contexts(claims: Sequence[Claim], documents: Sequence[Document]) ->
             continue
         if len(set(own)) >= CONTENT_POOR:
             continue
-        sentence = _sentence_of(doc, claim.start, spans_cache)
-        if sentence is None:
+        found = locator.locate(doc, claim.start)
+        if found is None:
             continue
+        _at_p, at_s, spans = found
+        sentence = spans[at_s]
         holes = [(claim.start, claim.end)]
         if claim.speaker_start is not None and claim.speaker_end is not None:
             holes.append((claim.speaker_start, claim.speaker_end))
@@ -277,23 +270,31 @@ def sentence_contexts(claims: Sequence[Claim], documents: Sequence[Document]) ->
     return out
 
 
-def _sentence_of(doc: Document, at: int, cache: dict[object, list[tuple[int, int]]]
-                 ) -> tuple[int, int] | None:
-    """The sentence span of `doc` that holds offset `at` (None outside the body); `cache` keeps
-    each document's paragraphs and each paragraph's sentences, with their start offsets (for
-    bisect: a long document has many paragraphs, a long paragraph many sentences)."""
-    if doc.id not in cache:
-        cache[doc.id] = paragraph_spans(doc)
-        cache[(doc.id, "starts")] = [(s, s) for s, _e in cache[doc.id]]
-    paragraphs = cache[doc.id]
-    at_p = bisect_right(cache[(doc.id, "starts")], (at, at)) - 1
-    if at_p < 0:
-        return None
-    key = (doc.id, at_p)
-    if key not in cache:
-        cache[key] = list(split_sentences(doc.text, *paragraphs[at_p]))
-    spans = cache[key]
-    at_s = bisect_right(spans, (at, len(doc.text) + 1)) - 1
-    if at_s < 0 or not spans[at_s][0] <= at < spans[at_s][1]:
-        return None
-    return spans[at_s]
+class _Sentences:
+    """Finds the sentence that holds an offset: each document's paragraphs and each paragraph's
+    sentences are split once, and found by bisection over their starts (a long document has many
+    paragraphs, a long paragraph many sentences)."""
+
+    def __init__(self) -> None:
+        self._paragraphs: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
+        self._sentences: dict[tuple[str, int], tuple[list[int], list[tuple[int, int]]]] = {}
+
+    def locate(self, doc: Document, at: int) -> tuple[int, int, list[tuple[int, int]]] | None:
+        """(paragraph index, sentence index, the paragraph's sentence spans) for offset `at`,
+        None outside the body's sentences."""
+        if doc.id not in self._paragraphs:
+            spans = paragraph_spans(doc)
+            self._paragraphs[doc.id] = ([s for s, _e in spans], spans)
+        p_starts, paragraphs = self._paragraphs[doc.id]
+        at_p = bisect_right(p_starts, at) - 1
+        if at_p < 0:
+            return None
+        key = (doc.id, at_p)
+        if key not in self._sentences:
+            spans = list(split_sentences(doc.text, *paragraphs[at_p]))
+            self._sentences[key] = ([s for s, _e in spans], spans)
+        starts, spans = self._sentences[key]
+        at_s = bisect_right(starts, at) - 1
+        if at_s < 0 or not spans[at_s][0] <= at < spans[at_s][1]:
+            return None
+        return at_p, at_s, spans

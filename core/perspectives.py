@@ -606,10 +606,16 @@ def name_descriptors(name: str, texts: Iterable[str], limit: int = 12) -> list[s
     return _unique(out)
 
 
+def url_host(url: str | None) -> str:
+    """The site of a web address, without 'www.'/'mobile.' ('https://mobile.nytimes.com/x' →
+    'nytimes.com'); '' when there is none."""
+    host = re.sub(r"^[a-z]+://", "", (url or "").lower()).split("/")[0].split(":")[0]
+    return re.sub(r"^(?:www|mobile)\.", "", host)
+
+
 def outlet_home(document: Document) -> str | None:
     """The country of a document's outlet, from its web address (None when unknown)."""
-    url = (document.url or "").lower()
-    host = re.sub(r"^[a-z]+://", "", url).split("/")[0].split(":")[0]
+    host = url_host(document.url)
     if not host:
         return None
     for country, domains in _OUTLET_HOMES.items():
@@ -687,8 +693,7 @@ class _Assigner:
             if doc is None:
                 return None
             homes.add(outlet_home(doc))
-            names.append(doc.outlet or re.sub(r"^[a-z]+://(?:www\.)?", "", (doc.url or "").lower())
-                         .split("/")[0])
+            names.append(doc.outlet or url_host(doc.url))
         home = next(iter(homes)) if len(homes) == 1 else None
         return (home, ", ".join(_unique(names)[:3])) if home is not None else None
 
@@ -752,9 +757,7 @@ class _Assigner:
         party = next((m.group().strip(" (,") for t in profile.texts
                       if (m := _US_PARTY_STATE.search(t))), None)
         if party is not None:
-            target = gazetteer().lookup("United States")
-            if target is not None and target.target is not None:
-                return _Decision(target.target, f"US legislator's party and state '{party}'")
+            return _Decision(US_ID, f"US legislator's party and state '{party}'")
 
         merged = _TextFacts()
         for text in profile.texts:
@@ -913,8 +916,7 @@ def author_key(document: Document) -> tuple[str, str]:
         label = "stdin" if document.path in ("-", "") else Path(document.path).name
     elif document.outlet and len(document.outlet) <= 4 and document.outlet.islower():
         # a data set's code for the outlet ('hpo', 'nyt'): its web address says who it is
-        host = re.sub(r"^[a-z]+://(?:www\.|mobile\.)?", "", (document.url or "").lower())
-        host = host.split("/")[0]
+        host = url_host(document.url)
         if host:
             label = f"{document.outlet} ({host})"
     stem = document.outlet or document.author or Path(document.path).stem or "stdin"
