@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from core.models import Analysis, Claim, Document, Group, Link, Perspective
-from core.rivals import RIVAL_MIN_TERMS, claim_side, rival_sides
+from core.rivals import RIVAL_MIN_TERMS, claim_side, rebuts, rival_sides, stance
+from core.tokens import Tokenizer
 
 UNGROUPED_EVENT = "__ungrouped__"
 UNGROUPED_LABEL = "Not grouped"
@@ -85,6 +86,8 @@ class LinkReason:
     tier: str
     # a suggestion kept below the suggestion threshold because two sides answer each other
     rival: bool = False
+    # one side denies what the other asserts (core.rivals.attach_rebuttals keeps them together)
+    denial: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -421,6 +424,17 @@ class Comparison:
                 and a is not None and b is not None and len(link.terms) >= RIVAL_MIN_TERMS
                 and rival_sides(claim_side(a), claim_side(b)))
 
+    def _denial(self, link: Link) -> bool:
+        """A merge link between two sides where one denies what the other asserts."""
+        a, b = self.claims.get(link.a), self.claims.get(link.b)
+        if link.tier != "merge" or a is None or b is None:
+            return False
+        if not rival_sides(claim_side(a), claim_side(b)):
+            return False
+        tokenizer = Tokenizer()
+        sa, sb = stance(a.text, tokenizer), stance(b.text, tokenizer)
+        return rebuts(sa, sb) != rebuts(sb, sa)
+
     def reasons(self, claim_id: str) -> list[LinkReason]:
         """Links that hold the claim in its group (merges first, then suggestions), best first."""
         if self._reasons is None:
@@ -432,9 +446,9 @@ class Comparison:
                     if (link.a, link.b, link.tier) in seen:
                         continue
                     seen.add((link.a, link.b, link.tier))
-                    rival = self._rival(link)
-                    self._reasons[link.a].append(_reason(link, link.b, rival))
-                    self._reasons[link.b].append(_reason(link, link.a, rival))
+                    rival, denial = self._rival(link), self._denial(link)
+                    self._reasons[link.a].append(_reason(link, link.b, rival, denial))
+                    self._reasons[link.b].append(_reason(link, link.a, rival, denial))
             for reasons in self._reasons.values():
                 reasons.sort(key=lambda r: (r.tier != "merge", -r.score))
         return self._reasons.get(claim_id, [])
@@ -541,10 +555,11 @@ class SearchIndex:
     event_members: list[frozenset[int]]
 
 
-def _reason(link: Link, other: str, rival: bool = False) -> LinkReason:
+def _reason(link: Link, other: str, rival: bool = False, denial: bool = False) -> LinkReason:
     # 'closure≈close': two forms of one word (spelling variants, inflections).
     terms = tuple(t.a if t.a.casefold() == t.b.casefold() else f"{t.a}≈{t.b}" for t in link.terms)
-    return LinkReason(other=other, score=link.score, terms=terms, tier=link.tier, rival=rival)
+    return LinkReason(other=other, score=link.score, terms=terms, tier=link.tier, rival=rival,
+                      denial=denial)
 
 
 def _search_key(claim: Claim) -> str:

@@ -37,10 +37,12 @@ from core.grouping_small import (
     average_linkage,
     build_small_index,
     group_small,
+    renumber,
 )
 from core.models import Claim, Document, Group, Settings
-from core.rivals import claim_side
+from core.rivals import Stance, attach_rebuttals, claim_side, stance
 from core.similarity_base import SimilarityParams
+from core.tokens import Tokenizer
 
 if TYPE_CHECKING:
     from core.similarity import ClaimIndex, FloatArray, IntArray
@@ -221,7 +223,7 @@ def _small_average_linkage(
 
 def group_index(
     index: ClaimIndex, settings: Settings, ids: Sequence[str], *, blocking: bool = True,
-    sides: Sequence[str | None] | None = None,
+    sides: Sequence[str | None] | None = None, stances: Sequence[Stance] | None = None,
 ) -> list[Group]:
     """Groups with labels, links (a maximum spanning tree per group) and suggestions; `sides`
     (each claim's speaker perspective, None for narration) lets rival accounts that average
@@ -231,6 +233,13 @@ def group_index(
     from core.similarity import Explainer, salient_terms, scores
 
     result = cluster(index, settings, blocking=blocking)
+    if sides is not None and stances is not None:
+        strong = np.flatnonzero(result.pair_scores >= settings.merge_threshold)
+        pairs = zip(result.pairs_a[strong].tolist(), result.pairs_b[strong].tolist(),
+                    result.pair_scores[strong].tolist(), strict=True)
+        moved = attach_rebuttals(result.labels.tolist(), pairs, sides, stances,
+                                 settings.merge_threshold)
+        result.labels = np.array(renumber(moved), dtype=result.labels.dtype)
     # Only links inside a group and the strongest link between two groups can be shown: keep
     # those (vectorised), so the per-link Python work below is not paid for every scored pair.
     pa, pb, ps = result.pairs_a, result.pairs_b, result.pair_scores
@@ -287,13 +296,15 @@ def group_claims(
     params = similarity_params(settings, len(claims))
     ids = [c.id for c in claims]
     sides = [claim_side(c) for c in claims]
+    tokenizer = Tokenizer()
+    stances = [stance(c.text, tokenizer) for c in claims]
     if len(claims) <= SMALL_INPUT:
         small = build_small_index(texts, documents=doc_names, contexts=contexts, params=params)
-        groups = group_small(small, settings, ids, sides)
+        groups = group_small(small, settings, ids, sides, stances)
     else:
         from core.similarity import build_index
 
         index = build_index(texts, documents=doc_names, contexts=contexts, params=params)
-        groups = group_index(index, settings, ids, sides=sides)
+        groups = group_index(index, settings, ids, sides=sides, stances=stances)
     group_of = {cid: g.id for g in groups for cid in g.claims}
     return [c.model_copy(update={"group": group_of[c.id]}) for c in claims], groups

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from core.models import Group, Link, MatchedTerm, Settings
-from core.rivals import RIVAL_MIN_TERMS, rival_sides
+from core.rivals import RIVAL_MIN_TERMS, Stance, attach_rebuttals, rival_sides
 from core.similarity_base import (
     SimilarityParams,
     TermMatch,
@@ -541,9 +541,12 @@ def spanning_tree(edges: list[tuple[float, int, int]]) -> list[tuple[float, int,
 
 
 def group_small(index: SmallIndex, settings: Settings, ids: Sequence[str],
-                sides: Sequence[str | None] | None = None) -> list[Group]:
+                sides: Sequence[str | None] | None = None,
+                stances: Sequence[Stance] | None = None) -> list[Group]:
     """Plain-Python twin of core.grouping.group_index."""
     labels, links = cluster_small(index, settings)
+    if sides is not None and stances is not None:
+        labels = renumber(attach_rebuttals(labels, links, sides, stances, settings.merge_threshold))
 
     def group_scores(sides: list[tuple[list[int], list[int]]]) -> list[float]:
         return [sum(score(index, i, j) for i in xs for j in ys) / max(len(xs) * len(ys), 1)

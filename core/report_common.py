@@ -314,7 +314,9 @@ def method_sentences(report: Report) -> list[str]:
         "Each speaker was mapped to one perspective (the reason is kept per speaker); claims "
         "without a named speaker are the narration of their source.",
         "Claims were grouped into events by fuzzy matching of their salient terms (rapidfuzz): "
-        f"two claims whose link score is at least {merge} (merge threshold) share an event.",
+        f"two claims whose link score is at least {merge} (merge threshold) share an event "
+        "(average linkage inside each connected set keeps loosely related claims apart; a "
+        "speaker's denial of what another perspective asserts joins the event it denies).",
         f"Pairs scoring at least {suggest} (suggest threshold) but below {merge} are listed "
         "below as suggestions: they were never merged without an analyst's decision.",
         "A perspective is named as silent on an event when it speaks elsewhere in the case "

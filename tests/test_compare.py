@@ -16,7 +16,7 @@ from core.compare import (
     paragraph_bounds,
     readable_label,
 )
-from core.models import Analysis, Claim, ClaimKind, Document, Group
+from core.models import Analysis, Claim, ClaimKind, Document, Group, Settings
 from tests.seedcase import seed_analysis
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -238,12 +238,34 @@ def test_perspective_counts_share_one_definition(seed: Analysis) -> None:
         assert event.voices + len(event.silent) == len(comparison.voices)
 
 
-def test_rival_reasons_are_the_suggestions_kept_below_the_threshold(seed: Analysis) -> None:
+def test_the_iraqi_denial_is_grouped_with_the_us_rationale_and_says_why(seed: Analysis) -> None:
     live = seed_analysis()
     comparison = build_comparison(live)
     official = next(c for c in live.claims if "appeared political" in c.text)
-    rivals = [r for r in comparison.reasons(official.id) if r.rival]
-    assert rivals and comparison.claims[rivals[0].other].speaker == "Mike Pompeo"
+    denials = [r for r in comparison.reasons(official.id) if r.denial]
+    assert denials and comparison.claims[denials[0].other].speaker == "Mike Pompeo"
+    assert denials[0].tier == "merge" and not denials[0].rival
+    assert {"threats", "iran"} <= {t.split("≈")[0].casefold() for t in denials[0].terms}
+
+
+@pytest.mark.parametrize("denial", [False, True])
+def test_rival_reasons_are_the_suggestions_kept_below_the_threshold(
+        seed: Analysis, denial: bool) -> None:
+    from core.grouping import group_claims
+    from tests.test_grouping import _rival_case
+
+    claims = _rival_case("iraq", denial=denial)
+    document = Document(id="d1", path="d1.txt", title="t", sha256="0",
+                        text=" ".join(c.text for c in claims))
+    grouped, groups = group_claims(claims, [document], Settings())
+    comparison = build_comparison(Analysis(documents=[document], claims=grouped, groups=groups))
+    reasons = comparison.reasons("c5")
+    if denial:  # grouped with the claim it denies: a link, not a suggestion
+        assert [r.other for r in reasons if r.denial] == ["c3"]
+        assert not [r for r in reasons if r.rival]
+    else:
+        assert [r.other for r in reasons if r.rival] == ["c3"]
+        assert not [r for r in reasons if r.denial]
     fixture = build_comparison(seed)  # hand-made suggestions at or above the threshold
     assert not [r for c in seed.claims for r in fixture.reasons(c.id) if r.rival]
 

@@ -249,8 +249,9 @@ def test_group_claims_gives_the_same_groups_on_both_paths(monkeypatch: pytest.Mo
     assert [g.model_dump() for g in small_groups] == [g.model_dump() for g in big_groups]
 
 
-def _rival_case(perspective_b: str | None) -> list[Claim]:
-    """Two events, and a rival account that shares words with one claim of the other event."""
+def _rival_case(perspective_b: str | None, denial: bool = False) -> list[Claim]:
+    """Two events, and a rival account that shares words with one claim of the other event
+    (`denial`: it denies that claim's threat, else it blames the closure on it)."""
     doc = "d1"
     texts = [
         ("The ministry closed the consulate in Basra on Friday.", None, None),
@@ -258,8 +259,10 @@ def _rival_case(perspective_b: str | None) -> list[Claim]:
         ("Protesters marched through the consulate district in Basra after the closure.", None, None),
         ("Rockets and militias from Iran threatened the embassy staff in Baghdad.", "Ann Lee", "us"),
         ("The embassy staff in Baghdad faced rockets fired by militias again.", None, None),
-        ("The consulate closure in Basra was political, not a threat from Iran or its militias.",
-         "an official", perspective_b),
+        ("The consulate closure in Basra was political, not a threat from Iran or its militias."
+         if denial else
+         "The consulate closure in Basra was political, a ploy over a threat from Iran or its "
+         "militias.", "an official", perspective_b),
     ]
     out = []
     start = 0
@@ -291,3 +294,24 @@ def test_rival_accounts_kept_apart_are_suggested(perspective_b: str | None) -> N
         assert all(link.score < settings.merge_threshold for link in rival)
     else:
         assert not weak, weak
+
+
+@pytest.mark.parametrize("perspective_b", ["iraq", "us", None])
+def test_a_rival_denial_joins_the_event_of_the_claim_it_denies(perspective_b: str | None) -> None:
+    """'…not a threat from Iran or its militias' from another side than 'Rockets and militias
+    from Iran threatened…' (a pair at auto-merge strength that average linkage put with the
+    closure) moves to the threat's event; from the same side, or as narration, it stays."""
+    claims = _rival_case(perspective_b, denial=True)
+    text = " ".join(c.text for c in claims)
+    document = Document(id="d1", path="d1.txt", title="t", text=text, sha256="0")
+    grouped, groups = group_claims(claims, [document], Settings())
+    group_of = {c.id: c.group for c in grouped}
+    assert group_of["c0"] == group_of["c1"] != group_of["c3"] == group_of["c4"]
+    if perspective_b == "iraq":
+        assert group_of["c5"] == group_of["c3"]
+        # the move is explained: the denial's link to the claim it answers holds it in its group
+        group = next(g for g in groups if g.id == group_of["c5"])
+        assert any("c5" in (link.a, link.b) for link in group.links)
+    else:
+        assert group_of["c5"] == group_of["c0"]
+

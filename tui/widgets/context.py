@@ -115,6 +115,8 @@ def reason_text(reason: LinkReason, comparison: Comparison) -> Text:
     text.append(f" ({terms})" if terms else " (no shared words)", "dim")
     if reason.rival:  # below the suggestion threshold: kept as two sides answer each other
         text.append(" rival accounts", "italic")
+    if reason.denial:  # one side denies what the other asserts
+        text.append(" one denies the other", "italic")
     return text
 
 
