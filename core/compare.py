@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from core.models import Analysis, Claim, Document, Group, Link, Perspective
-from core.rivals import RIVAL_MIN_TERMS, claim_side, rebuts, rival_sides, stance
+from core.rivals import RIVAL_MIN_TERMS, Stance, claim_side, rebuts, rival_sides, stance
 from core.tokens import Tokenizer
 
 UNGROUPED_EVENT = "__ungrouped__"
@@ -190,6 +190,8 @@ class Comparison:
         self.events: list[EventRow] = self._event_rows()
         self.event_index: dict[str, int] = {e.id: i for i, e in enumerate(self.events)}
         self._reasons: dict[str, list[LinkReason]] | None = None
+        self._stances: dict[str, Stance] = {}
+        self._tokenizer = Tokenizer()
         self._titles: dict[str, str] = {}
 
     # ---- columns and rows -------------------------------------------------------------
@@ -431,9 +433,14 @@ class Comparison:
             return False
         if not rival_sides(claim_side(a), claim_side(b)):
             return False
-        tokenizer = Tokenizer()
-        sa, sb = stance(a.text, tokenizer), stance(b.text, tokenizer)
+        sa, sb = self._stance(a), self._stance(b)
         return rebuts(sa, sb) != rebuts(sb, sa)
+
+    def _stance(self, claim: Claim) -> Stance:
+        found = self._stances.get(claim.id)
+        if found is None:
+            found = self._stances[claim.id] = stance(claim.text, self._tokenizer)
+        return found
 
     def reasons(self, claim_id: str) -> list[LinkReason]:
         """Links that hold the claim in its group (merges first, then suggestions), best first."""
