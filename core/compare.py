@@ -189,7 +189,8 @@ class Comparison:
         }
         self.events: list[EventRow] = self._event_rows()
         self.event_index: dict[str, int] = {e.id: i for i, e in enumerate(self.events)}
-        self._reasons: dict[str, list[LinkReason]] | None = None
+        self._links_of: dict[str, list[Link]] | None = None
+        self._reasons: dict[str, list[LinkReason]] = {}
         self._stances: dict[str, Stance] = {}
         self._tokenizer = Tokenizer()
         self._titles: dict[str, str] = {}
@@ -443,9 +444,10 @@ class Comparison:
         return found
 
     def reasons(self, claim_id: str) -> list[LinkReason]:
-        """Links that hold the claim in its group (merges first, then suggestions), best first."""
-        if self._reasons is None:
-            self._reasons = defaultdict(list)
+        """Links that hold the claim in its group (merges first, then suggestions), best first.
+        Indexed once per case; a claim's reasons are built when first asked for."""
+        if self._links_of is None:
+            self._links_of = defaultdict(list)
             seen: set[tuple[str, str, str]] = set()
             for group in self.analysis.groups:
                 for link in (*group.links, *group.suggestions):
@@ -453,12 +455,15 @@ class Comparison:
                     if (link.a, link.b, link.tier) in seen:
                         continue
                     seen.add((link.a, link.b, link.tier))
-                    rival, denial = self._rival(link), self._denial(link)
-                    self._reasons[link.a].append(_reason(link, link.b, rival, denial))
-                    self._reasons[link.b].append(_reason(link, link.a, rival, denial))
-            for reasons in self._reasons.values():
-                reasons.sort(key=lambda r: (r.tier != "merge", -r.score))
-        return self._reasons.get(claim_id, [])
+                    self._links_of[link.a].append(link)
+                    self._links_of[link.b].append(link)
+        found = self._reasons.get(claim_id)
+        if found is None:
+            found = [_reason(link, link.b if link.a == claim_id else link.a, self._rival(link),
+                             self._denial(link)) for link in self._links_of.get(claim_id, ())]
+            found.sort(key=lambda r: (r.tier != "merge", -r.score))
+            self._reasons[claim_id] = found
+        return found
 
     # ---- filter -----------------------------------------------------------------------
 
