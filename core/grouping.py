@@ -25,7 +25,7 @@ prefix-filter blocking and scoring, connected components and scipy's average lin
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -223,7 +223,7 @@ def _small_average_linkage(
 
 def group_index(
     index: ClaimIndex, settings: Settings, ids: Sequence[str], *, blocking: bool = True,
-    sides: Sequence[str | None] | None = None, stances: Sequence[Stance] | None = None,
+    sides: Sequence[str | None] | None = None, stances: Sequence[Stance] | Callable[[int], Stance] | None = None,
 ) -> list[Group]:
     """Groups with labels, links (a maximum spanning tree per group) and suggestions; `sides`
     (each claim's speaker perspective, None for narration) lets rival accounts that average
@@ -297,14 +297,21 @@ def group_claims(
     ids = [c.id for c in claims]
     sides = [claim_side(c) for c in claims]
     tokenizer = Tokenizer()
-    stances = [stance(c.text, tokenizer) for c in claims]
+    stances: dict[int, Stance] = {}
+
+    def stance_of(i: int) -> Stance:  # read for the few pairs that could be a denial
+        found = stances.get(i)
+        if found is None:
+            found = stances[i] = stance(claims[i].text, tokenizer)
+        return found
+
     if len(claims) <= SMALL_INPUT:
         small = build_small_index(texts, documents=doc_names, contexts=contexts, params=params)
-        groups = group_small(small, settings, ids, sides, stances)
+        groups = group_small(small, settings, ids, sides, stance_of)
     else:
         from core.similarity import build_index
 
         index = build_index(texts, documents=doc_names, contexts=contexts, params=params)
-        groups = group_index(index, settings, ids, sides=sides, stances=stances)
+        groups = group_index(index, settings, ids, sides=sides, stances=stance_of)
     group_of = {cid: g.id for g in groups for cid in g.claims}
     return [c.model_copy(update={"group": group_of[c.id]}) for c in claims], groups

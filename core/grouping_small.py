@@ -542,7 +542,7 @@ def spanning_tree(edges: list[tuple[float, int, int]]) -> list[tuple[float, int,
 
 def group_small(index: SmallIndex, settings: Settings, ids: Sequence[str],
                 sides: Sequence[str | None] | None = None,
-                stances: Sequence[Stance] | None = None) -> list[Group]:
+                stances: Sequence[Stance] | Callable[[int], Stance] | None = None) -> list[Group]:
     """Plain-Python twin of core.grouping.group_index."""
     labels, links = cluster_small(index, settings)
     if sides is not None and stances is not None:

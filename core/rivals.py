@@ -8,7 +8,7 @@ those suggestions 'rival accounts' (core.compare). Both read the rule from here.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -99,7 +99,7 @@ def attach_rebuttals(
     labels: Sequence[int],
     pairs: Iterable[tuple[int, int, float]],
     sides: Sequence[str | None],
-    stances: Sequence[Stance],
+    stances: Sequence[Stance] | Callable[[int], Stance],
     merge_threshold: float,
 ) -> list[int]:
     """Group labels with each rebuttal moved into the group of the claim it denies.
@@ -107,14 +107,18 @@ def attach_rebuttals(
     A pair qualifies when the scorer alone would merge it (score ≥ `merge_threshold`), its
     speakers stand for different perspectives, the two sit in different groups and exactly one
     of them denies a term the other asserts. Strongest pairs first; a claim moves at most once,
-    and a claim that others joined does not move afterwards (no chains, no swaps)."""
+    and a claim that others joined does not move afterwards (no chains, no swaps). `stances`:
+    per claim, or a function giving a claim's stance (read only for the few pairs that qualify
+    by score and sides)."""
+    stance_of = stances if callable(stances) else stances.__getitem__
     out = list(labels)
     moved: set[int] = set()
     anchors: set[int] = set()
     for i, j, score in sorted(pairs, key=lambda p: -p[2]):
         if score < merge_threshold or out[i] == out[j] or not rival_sides(sides[i], sides[j]):
             continue
-        a_denies, b_denies = rebuts(stances[i], stances[j]), rebuts(stances[j], stances[i])
+        a_denies = rebuts(stance_of(i), stance_of(j))
+        b_denies = rebuts(stance_of(j), stance_of(i))
         if a_denies == b_denies:
             continue
         mover, target = (i, j) if a_denies else (j, i)
