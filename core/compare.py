@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from core.discourse import SentenceLocator, claim_sentence
 from core.models import Analysis, Claim, Document, Group, Link, Perspective
 from core.rivals import RIVAL_MIN_TERMS, Stance, claim_side, rebuts, rival_sides, stance
 from core.tokens import Tokenizer
@@ -192,6 +193,8 @@ class Comparison:
         self._links_of: dict[str, list[Link]] | None = None
         self._reasons: dict[str, list[LinkReason]] = {}
         self._stances: dict[str, Stance] = {}
+        self._sentences: dict[str, tuple[str, int, int] | None] = {}
+        self._locator = SentenceLocator()
         self._tokenizer = Tokenizer()
         self._titles: dict[str, str] = {}
 
@@ -301,6 +304,16 @@ class Comparison:
                                        fallback=row.label)
             self._titles[event_id] = title
         return title
+
+    def card_sentence(self, claim: Claim) -> tuple[str, int, int] | None:
+        """(sentence, claim start, claim end within it) for a claim that says little on its own
+        ('"ridiculous."' → 'Iran called the closure "ridiculous."'), else None; cached."""
+        if claim.id not in self._sentences:
+            doc = self.documents.get(claim.document)
+            span = claim_sentence(claim, doc, self._locator) if doc is not None else None
+            self._sentences[claim.id] = None if span is None or doc is None else (
+                doc.text[span[0]:span[1]], claim.start - span[0], claim.end - span[0])
+        return self._sentences[claim.id]
 
     def claims_in(self, event_id: str, perspective_id: str) -> list[Claim]:
         """The claims one perspective makes about one event, in reading order."""

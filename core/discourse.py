@@ -156,7 +156,7 @@ def claim_contexts(claims: Sequence[Claim], documents: Sequence[Document]) -> li
     for k, c in enumerate(claims):
         if c.document in by_doc and _refers_back(c.text):
             wanted.setdefault(c.document, []).append(k)
-    locator = _Sentences()
+    locator = SentenceLocator()
     read: dict[tuple[str, int], _Paragraph] = {}
     for members in wanted.values():
         for k in members:
@@ -234,7 +234,7 @@ def sentence_contexts(claims: Sequence[Claim], documents: Sequence[Document]) ->
         nxt = order[x + 1]
         if claims[nxt].document == claims[k].document:
             next_of[k] = nxt
-    locator = _Sentences()
+    locator = SentenceLocator()
     for k, claim in enumerate(claims):
         doc = by_doc.get(claim.document)
         if doc is None:
@@ -270,7 +270,32 @@ def sentence_contexts(claims: Sequence[Claim], documents: Sequence[Document]) ->
     return out
 
 
-class _Sentences:
+# A card shows the whole sentence of a claim this short (content-poor, or a fragment of a few
+# words), when the sentence is not much longer: '"ridiculous."' reads 'Iran called the closure
+# "ridiculous."'.
+CARD_SENTENCE_MAX_CHARS = 240
+
+
+def claim_sentence(claim: Claim, doc: Document, locator: SentenceLocator | None = None
+                   ) -> tuple[int, int] | None:
+    """The span of the sentence around a claim that says little on its own (fewer than
+    CONTENT_POOR content terms), when that sentence says more and is short enough to show;
+    else None."""
+    if len(set(_terms(claim.text))) >= CONTENT_POOR:
+        return None
+    found = (locator or SentenceLocator()).locate(doc, claim.start)
+    if found is None:
+        return None
+    _at_p, at_s, spans = found
+    start, end = spans[at_s]
+    if end - start > CARD_SENTENCE_MAX_CHARS or not (start <= claim.start and claim.end <= end):
+        return None
+    if not _terms(_outside(doc.text, start, end, [(claim.start, claim.end)])):
+        return None
+    return start, end
+
+
+class SentenceLocator:
     """Finds the sentence that holds an offset: each document's paragraphs and each paragraph's
     sentences are split once, and found by bisection over their starts (a long document has many
     paragraphs, a long paragraph many sentences)."""

@@ -279,3 +279,25 @@ def test_a_title_is_built_around_what_happened_not_when() -> None:
     assert "bill" in title.casefold() and title.casefold() != "last week"
     assert len(title.split()) >= 3  # not a bare "Bill": what about it
     assert "Tuesday" in readable_label("Tuesday", ["Tuesday"], ["The vote came on Tuesday."])
+
+
+def test_a_claim_that_says_little_is_shown_inside_its_sentence() -> None:
+    from tui.render import claim_card
+
+    live = seed_analysis()
+    comparison = build_comparison(live)
+    iran = next(c for c in live.claims if c.text.strip('"“”') == "ridiculous.")
+    found = comparison.card_sentence(iran)
+    assert found is not None
+    sentence, start, end = found
+    assert sentence == 'Iran called the closure "ridiculous."'
+    assert sentence[start:end] == iran.text
+    card = claim_card(iran, comparison)
+    assert card.plain.startswith('Iran called the closure "ridiculous."')
+    # the claim's own words are not dim, the rest of the sentence is
+    dim = [span for span in card.spans if span.style == "dim"]
+    assert any(span.start == 0 for span in dim)
+    assert not any(span.start <= card.plain.index("ridiculous") < span.end for span in dim)
+    # a claim with words of its own keeps its card as it was
+    pompeo = next(c for c in live.claims if "threats to our personnel" in c.text)
+    assert comparison.card_sentence(pompeo) is None

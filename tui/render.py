@@ -102,9 +102,30 @@ def source_line(document: Document | None) -> Text:
     return Text(" · ".join(parts), DIM)
 
 
+def claim_in_sentence(sentence: str, start: int, end: int, claim: Claim) -> Text:
+    """A short claim inside its sentence, as the source writes it (its own quotation marks):
+    the claim's words plain, the rest of the sentence dim ('Iran called the closure
+    "ridiculous."')."""
+    before, after = one_line(sentence[:start]), one_line(sentence[end:])
+    text = Text()
+    if before:
+        text.append(before + (" " if sentence[start - 1:start].isspace() else ""), DIM)
+    own = Text(one_line(sentence[start:end]))
+    if claim.kind == ClaimKind.NARRATION:
+        own.stylize("italic")
+    highlight_hedges(own, claim.hedges)
+    text.append_text(own)
+    if after:
+        text.append((" " if sentence[end:end + 1].isspace() else "") + after, DIM)
+    return text
+
+
 def claim_card(claim: Claim, comparison: Comparison) -> Text:
-    """A claim as a card: quote, speaker, attribution, source, hedges."""
-    lines = [claim_quote(claim), speaker_line(claim)]
+    """A claim as a card: quote (a short one inside its sentence), speaker, attribution,
+    source, hedges."""
+    sentence = comparison.card_sentence(claim)
+    quote = claim_quote(claim) if sentence is None else claim_in_sentence(*sentence, claim)
+    lines = [quote, speaker_line(claim)]
     attribution = attribution_line(claim)
     if attribution is not None:
         lines.append(attribution)
