@@ -301,3 +301,15 @@ def test_a_claim_that_says_little_is_shown_inside_its_sentence() -> None:
     # a claim with words of its own keeps its card as it was
     pompeo = next(c for c in live.claims if "threats to our personnel" in c.text)
     assert comparison.card_sentence(pompeo) is None
+
+
+def test_a_row_holding_a_denial_is_named_by_what_is_denied() -> None:
+    """The grouping names the founding row for its indirect fire; the sides dispute the threat
+    from Iran, and the row's title says so. Rows without a denial keep their salient words."""
+    live = seed_analysis()
+    comparison = build_comparison(live)
+    us = next(c for c in live.claims if "threats to our personnel" in c.text)
+    title = comparison.event_title(comparison.event_of(us.id)).casefold()
+    assert "threat" in title and "iran" in title
+    ahvaz = next(c for c in live.claims if "major attack in Ahvaz" in c.text)
+    assert "ahvaz" in comparison.event_title(comparison.event_of(ahvaz.id)).casefold()
