@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from core.compare import build_comparison, readable_label
+from core.compare import build_comparison
 from core.models import Analysis, Claim
 from core.report_common import plural
 
@@ -49,10 +49,10 @@ def render_text(analysis: Analysis) -> str:
     if analysis.groups:
         out.append("")
         out.append("== events")
-        texts = {c.id: c.text for c in analysis.claims}
+        comparison = build_comparison(analysis)
         for g in analysis.groups:
             # the name the TUI and reports show; the machine's keyword label after it
-            name = readable_label(g.label, g.terms, [texts[c] for c in g.claims if c in texts])
+            name = comparison.event_title(g.id)
             keywords = f" [{g.label}]" if g.label and name != g.label else ""
             out.append(f"  {g.id} {name or '(unlabelled)'}{keywords} ({plural(len(g.claims), 'claim')})")
     return "\n".join(out) + "\n"
