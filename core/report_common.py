@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from core.compare import (
@@ -125,6 +125,9 @@ class Report:
     extra_settings: tuple[tuple[str, str], ...]
     errors: tuple[tuple[str, str], ...]
     source_of: dict[str, Source]
+    # claim id → its whole sentence, for claims that say little on their own (as the TUI's
+    # cards show them: 'Iran called the closure "ridiculous."')
+    sentence_of: dict[str, str] = field(default_factory=dict)
 
 
 def format_generated(generated: datetime | None) -> str:
@@ -172,6 +175,13 @@ def build_report(
         group = comp.groups.get(row.id)
         note = group.note if group else None
         events.append(EventSection(number, row, cells, silent, note, comp.event_title(row.id)))
+    sentence_of: dict[str, str] = {}
+    for section in events:
+        for cell in section.cells:
+            for claim in cell.claims:
+                found = comp.card_sentence(claim)
+                if found is not None:
+                    sentence_of[claim.id] = " ".join(found[0].split())
 
     # The matrix shows every column that has a claim somewhere; empty perspectives add nothing.
     matrix_columns = tuple(c for c in comp.columns if c.claims)
@@ -234,6 +244,7 @@ def build_report(
         extra_settings=tuple((k, str(v)) for k, v in sorted(settings.extra.items())),
         errors=tuple((e.path, e.reason) for e in analysis.errors),
         source_of=source_of,
+        sentence_of=sentence_of,
     )
 
 

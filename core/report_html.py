@@ -176,6 +176,9 @@ def _claim_html(claim: Claim, report: Report) -> str:
     note = (
         f'<p class="note" dir="auto">Analyst\'s note: {esc(claim.note)}</p>' if claim.note else ""
     )
+    sentence = report.sentence_of.get(claim.id)
+    if sentence:
+        note = f'<p class="note" dir="auto">In its sentence: {_bdi(sentence)}</p>' + note
     return (
         f'<div class="claim k-{kind}"><p class="who">{who}</p>'
         f'<{tag} class="{cls}" dir="auto">{text}</{tag}>'

@@ -83,6 +83,9 @@ def _claim_md(claim: Claim, report: Report) -> str:
         # Quotes are set in italics, paraphrase and narration upright; the label says it too.
         body = f"*{body}*"
     line = f"{who} — {KIND_LABELS[claim.kind]}: {body} ({provenance(claim, report)})"
+    sentence = report.sentence_of.get(claim.id)
+    if sentence:
+        line += f"<br>In its sentence: {md_escape(sentence, cell=True)}"
     if claim.note:
         line += f"<br>Analyst's note: {md_escape(claim.note, cell=True)}"
     return line
