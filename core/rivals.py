@@ -114,8 +114,9 @@ def attach_rebuttals(
     out = list(labels)
     moved: set[int] = set()
     anchors: set[int] = set()
-    for i, j, score in sorted(pairs, key=lambda p: -p[2]):
-        if score < merge_threshold or out[i] == out[j] or not rival_sides(sides[i], sides[j]):
+    strong = sorted((p for p in pairs if p[2] >= merge_threshold), key=lambda p: -p[2])
+    for i, j, _score in strong:
+        if out[i] == out[j] or not rival_sides(sides[i], sides[j]):
             continue
         a_denies = rebuts(stance_of(i), stance_of(j))
         b_denies = rebuts(stance_of(j), stance_of(i))
@@ -127,4 +128,39 @@ def attach_rebuttals(
         out[mover] = out[target]
         moved.add(mover)
         anchors.add(target)
+    if moved:
+        _split_unlinked(out, {labels[m] for m in moved}, strong)
     return out
+
+
+def _split_unlinked(labels: list[int], left: set[int], strong: Sequence[tuple[int, int, float]]
+                    ) -> None:
+    """Split each group a denial left (`left`) into the parts its auto-merge links still
+    connect: a group held together only through the claim that moved would otherwise show
+    claims with no link between them. New groups get fresh labels (in place)."""
+    members: dict[int, list[int]] = {}
+    for k, label in enumerate(labels):
+        if label in left:
+            members.setdefault(label, []).append(k)
+    parent = {k: k for group in members.values() for k in group}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j, _score in strong:
+        if i in parent and j in parent and labels[i] == labels[j]:
+            parent[find(i)] = find(j)
+    fresh = max(labels) + 1
+    for group in members.values():
+        roots: dict[int, int] = {}
+        for k in group:
+            root = find(k)
+            if not roots:
+                roots[root] = labels[k]
+            elif root not in roots:
+                roots[root] = fresh
+                fresh += 1
+            labels[k] = roots[root]

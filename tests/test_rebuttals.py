@@ -65,3 +65,20 @@ def test_a_claim_moves_once_to_its_strongest_pair_and_anchors_stay() -> None:
     out = attach_rebuttals([0, 1, 2], [(0, 1, 0.5), (1, 2, 0.4)], ["iraq", "us", "uk"],
                            anchor, 0.04)
     assert out == [1, 1, 2]
+
+
+def test_a_group_held_together_by_the_denial_alone_is_split() -> None:
+    """0–1 and 1–2 are auto-merge links, 0–2 is not: once 1 (a denial of 3) leaves, 0 and 2
+    have nothing in common left, and each is its own group."""
+    stances = [_stance("The budget talks went on."),
+               _stance("There was no threat from Iran or its militias."),
+               _stance("The parliament debated the budget."),
+               _stance("Threats from Iran and its militias have increased.")]
+    pairs = [(0, 1, 0.3), (1, 2, 0.3), (1, 3, 0.5), (0, 2, 0.01)]
+    out = attach_rebuttals([0, 0, 0, 1], pairs, ["iraq", "iraq", "iraq", "us"], stances, 0.04)
+    assert out[1] == out[3] == 1
+    assert len({out[0], out[2], out[1]}) == 3
+    # with a link of their own, the two stay together
+    pairs.append((0, 2, 0.2))
+    out = attach_rebuttals([0, 0, 0, 1], pairs, ["iraq", "iraq", "iraq", "us"], stances, 0.04)
+    assert out[0] == out[2] != out[1] == out[3]
