@@ -146,7 +146,16 @@ LEARNED_MIN_REST = 0.45
 # Shortest learned content: 'X issued a statement.', 'X tweeted concern.' introduce a quote.
 LEARNED_MIN_WORDS = 3
 LEARNED_MAX_GAP = 3  # words between a sentence subject and its learned cue ("on Tuesday")
-_DATELINE = re.compile(r"[A-Z][A-Z.]+(?:[ ,]+[A-Z][A-Z.]+)*\s*(?:\([^)]{1,20}\)\s*)?[—–-]+\s*")
+# A dateline opening an article's first paragraph is never a speaker, and the wire agency in
+# its parentheses is an outlet: 'WASHINGTON —', 'NEW YORK (Reuters) -', 'Washington (AFP) –',
+# 'PHILADELPHIA, July 25 (UPI) —'. A place in mixed case counts only with an agency tag in
+# capitals or a capitalised word ('(AP)', '(Reuters)'), so 'Sen. Ann Fry (D-Ohio) —' stays.
+_DATE_IN_DATELINE = (r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+"
+                     r"\d{1,2}(?:,\s*\d{4})?)?")
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.]+(?:[ ,]+[A-Z][A-Z.]+)*" + _DATE_IN_DATELINE + r"\s*(?:\([^)]{1,20}\)\s*)?"
+    r"|[A-Z][\w.’'-]*(?:[ ,]+[A-Z][\w.’'-]*){0,3}" + _DATE_IN_DATELINE +
+    r"\s*\([A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,2}\)\s*)[—–-]+\s*")
 # Capitalised sentence openers that are no subject: "Asked about …", "Despite …", "Everybody".
 _NOT_SUBJECT_START = re.compile(r"despite|plus|everybody|everyone|nobody|"
                                 r"neither|either|none|many|some|most|each|every|why|how|what")
@@ -198,6 +207,18 @@ _FRONTED_FIRST = re.compile(
 _SUBJECT_AFTER_FRONTED = re.compile(r"\s*(?:[A-Z]|(?:he|she|they|we|I)\b)")
 
 
+_PLACE_BEFORE_COMMA = re.compile(r"\b(?:in|at|near|from|of|outside)\s+(?:[A-Z][\w.'’-]*\s+){0,2}"
+                                 r"[A-Z][\w.'’-]*$")
+# The state (or country) after 'Town,': one or two capitalised words or an abbreviation, and
+# the comma that closes it ('Iowa,', 'New Hampshire,', 'N.H.,', 'Calif.,').
+_STATE_AFTER_PLACE = re.compile(r"\s*(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|(?:[A-Z][a-z]*\.){1,2}"
+                                r"|[A-Z][a-z]{2,4}\.)\s*,")
+_TIME_SEGMENT = re.compile(
+    r"\s*(?:(?:on|last|this|early|late|earlier|later)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|week|weekend|month|year|night|morning|afternoon|evening)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s*,")
+
+
 def _skip_fronted(text: str, lo: int, hi: int) -> int:
     """Where the subject starts after a fronted adverbial phrase that ends with a comma
     ('Earlier this week, Smith pressed …' -> 'Smith pressed …'); `lo` when there is none."""
@@ -207,6 +228,15 @@ def _skip_fronted(text: str, lo: int, hi: int) -> int:
     comma = text.find(",", first.end(1), min(hi, lo + 120))
     if comma < 0 or any(ch in text[lo:comma] for ch in "“”\"‘;:—"):
         return lo
+    if _PLACE_BEFORE_COMMA.search(text, lo, comma):
+        # "Speaking in Salem, New Hampshire, Trump …": the state after a town is the place's
+        # part, and a time after it ("in Ames, Iowa, on Sunday, …") is the phrase's too
+        state = _STATE_AFTER_PLACE.match(text, comma + 1, hi)
+        if state:
+            comma = state.end() - 1
+    time = _TIME_SEGMENT.match(text, comma + 1, hi)
+    if time:
+        comma = time.end() - 1
     if not _SUBJECT_AFTER_FRONTED.match(text, comma + 1, hi):
         return lo
     nxt = _NEXT_WORD.match(text, comma + 1, hi)
@@ -932,6 +962,10 @@ class _DocAttributor:
                 accept = (is_capitalized(bare) or bool(_ABBREVIATION.match(bare))
                           or low in NAME_PARTICLES or low in ROLE_NOUNS
                           or low.rstrip("s") in ROLE_NOUNS)
+                # "Former Secretary of State Madeleine Albright": 'of' inside a title
+                accept = accept or (low == "of" and taken[-1][2].lower() in TITLE_WORDS
+                                    and is_capitalized(taken[-1][2]) and len(ahead) == 2
+                                    and all(is_capitalized(w) for w in ahead))
             # "Republican presidential front-runner Donald Trump": lowercase modifiers.
             accept = accept or (bare.replace("-", "").isalpha() and bare.islower()
                                 and any(is_capitalized(w) for w in ahead)

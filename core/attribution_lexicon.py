@@ -178,6 +178,13 @@ def split_name_role(mention: str) -> tuple[str, str | None]:
     name_tokens = tokens[i:]
     if not name_tokens or i == 0:
         return mention, None
+    if i >= 2 and tokens[i - 1] == "of" and tokens[i - 2].lower().strip(".,") in TITLE_WORDS:
+        # "Secretary of Labor Joan Pettit", "Secretary of Homeland Security Jeh Johnson": the
+        # department's words open the run; the person is its last two words (and initials)
+        words = [k for k, t in enumerate(name_tokens) if not _INITIAL.match(t)]
+        if len(words) >= 3:
+            i += words[-2]
+            name_tokens = tokens[i:]
     if (i >= 3 and tokens[0].lower() == "the" and tokens[i - 1] in ("of", "for", "and") and
             is_capitalized(tokens[i - 2]) and tokens[i - 2].lower() not in TITLE_WORDS):
         # "the Bureau of Labor Statistics", "the Club for Growth", "the Organization for
