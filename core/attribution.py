@@ -666,7 +666,11 @@ def _np_forward(text: str, lo: int, hi: int, cue: str | None, paragraph: int) ->
             is_capitalized(toks[index + 1][2]) or (
                 toks[index + 1][2] == "the" and index + 2 < len(toks)
                 and is_capitalized(toks[index + 2][2])))
-        if taken and low in NP_STOPS and not by_name and (
+        # "according to a (recent) report from X", "a post by X": after a determiner and
+        # lowercase modifiers a reporting word is the document's noun, not a verb
+        document_noun = cue == ACCORDING_TO and low in SAY_CUES and 1 <= len(taken) <= 2 and \
+            taken[0][2].lower() in DETERMINERS and all(w.islower() for _, _, w in taken)
+        if taken and low in NP_STOPS and not by_name and not document_noun and (
                 not is_capitalized(word) or low in _FUNCTION_WORDS):
             break
         if _ABBREVIATION.match(word):

@@ -55,3 +55,24 @@ def test_a_title_with_of_stays_whole_before_the_name() -> None:
     text = ("Headline.\n\nFormer Secretary of Labor Joan Pettit urged voters to turn out, saying, "
             "“Every single vote matters this year.”\n")
     assert _speaker_of(text, "Every single vote") == "Joan Pettit"
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Ticket sales fell by a third last spring, according to a report in the Harbor Gazette.",
+     "Gazette"),
+    ("Ticket sales fell by a third last spring, according to a recent report from Lumen "
+     "Analytics.", "Analytics"),
+    ("The show will end after this season, according to a post from Dana Whitlow.", "Whitlow"),
+])
+def test_according_to_a_report_from_a_source(sentence: str, source: str) -> None:
+    speaker = _speaker_of(f"Headline.\n\n{sentence}\n", "by a third" if "third" in sentence
+                          else "this season")
+    assert speaker is not None and source in speaker
+
+
+def test_according_to_the_officer_in_charge_stays_one_description() -> None:
+    text = ("Headline.\n\nAccording to the officer in charge of the depot that night, the story "
+            "in the film is untrue.\n")
+    # 'charge' after three words is no document noun: the claim keeps its described source
+    speaker = _speaker_of(text, "story in the film")
+    assert speaker is not None and speaker.startswith("the officer")
