@@ -150,12 +150,12 @@ LEARNED_MAX_GAP = 3  # words between a sentence subject and its learned cue ("on
 # its parentheses is an outlet: 'WASHINGTON —', 'NEW YORK (Reuters) -', 'Washington (AFP) –',
 # 'PHILADELPHIA, July 25 (UPI) —'. A place in mixed case counts only with an agency tag in
 # capitals or a capitalised word ('(AP)', '(Reuters)'), so 'Sen. Ann Fry (D-Ohio) —' stays.
-_DATE_IN_DATELINE = (r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+"
-                     r"\d{1,2}(?:,\s*\d{4})?)?")
+_MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
+_DATE_IN_DATELINE = r"(?:,\s*" + _MONTH_DAY + r")?"
 _DATELINE = re.compile(
     r"(?:[A-Z][A-Z.]+(?:[ ,]+[A-Z][A-Z.]+)*" + _DATE_IN_DATELINE + r"\s*(?:\([^)]{1,20}\)\s*)?"
-    r"|[A-Z][\w.’'-]*(?:[ ,]+[A-Z][\w.’'-]*){0,3}" + _DATE_IN_DATELINE +
-    r"\s*\([A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,2}\)\s*)[—–-]+\s*")
+    r"|(?:[A-Z][\w.’'-]*(?:[ ,]+[A-Z][\w.’'-]*){0,3}" + _DATE_IN_DATELINE + r"|" + _MONTH_DAY +
+    r")\s*\([A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,2}\)\s*)[—–-]+\s*")
 # Capitalised sentence openers that are no subject: "Asked about …", "Despite …", "Everybody".
 _NOT_SUBJECT_START = re.compile(r"despite|plus|everybody|everyone|nobody|"
                                 r"neither|either|none|many|some|most|each|every|why|how|what")
@@ -244,6 +244,17 @@ def _skip_fronted(text: str, lo: int, hi: int) -> int:
             nxt.group(1).lower() in ("who", "which"):
         return lo
     return nxt.start(1)
+
+
+# "… before saying", "… after repeatedly dismissing": a participle after a subordinator, like
+# one after a comma, has the sentence's subject as its own.
+_SUBORDINATOR_BEFORE = re.compile(r"(?:,|\b(?:before|after|while|without|since|upon)"
+                                  r"(?:\s+[a-z]+ly)?)\s*$")
+
+
+def _participle_clause(text: str, lo: int, pos: int) -> bool:
+    """Whether an -ing cue at `pos` opens a participle clause: after a comma or a subordinator."""
+    return bool(_SUBORDINATOR_BEFORE.search(text, max(lo, pos - 40), pos))
 
 
 def _named_or_pronoun(mention: str) -> bool:
@@ -858,7 +869,7 @@ class _DocAttributor:
         frame_lo = lo
         cues = list(_CUE.finditer(text, frame_lo, q.start))
         for m in reversed(cues):
-            if m.group().endswith("ing") and text[frame_lo:m.start()].rstrip().endswith(","):
+            if m.group().endswith("ing") and _participle_clause(text, frame_lo, m.start()):
                 # 'X endorsed Cruz last week, saying he "…"': the sentence subject speaks.
                 attr = self.learned_subject(frame_lo, m.start(), m.group(), paragraph) or \
                     self.leading_subject(frame_lo, m.start(), m.group(), paragraph)
@@ -966,6 +977,10 @@ class _DocAttributor:
                 accept = (is_capitalized(bare) or bool(_ABBREVIATION.match(bare))
                           or low in NAME_PARTICLES or low in ROLE_NOUNS
                           or low.rstrip("s") in ROLE_NOUNS)
+                # "columnist and Fox News contributor George Will": two roles of one person
+                accept = accept or (low == "and" and taken[-1][2].islower()
+                                    and taken[-1][2].lower() in ROLE_NOUNS
+                                    and bool(ahead) and is_capitalized(ahead[0]))
                 # "Former Secretary of State Madeleine Albright": 'of' inside a title
                 accept = accept or (low == "of" and taken[-1][2].lower() in TITLE_WORDS
                                     and is_capitalized(taken[-1][2]) and len(ahead) == 2
@@ -1045,7 +1060,7 @@ class _DocAttributor:
         for m in _CUE.finditer(text, lo, hi):
             cue = m.group()
             clause_lo = max(lo, text.rfind(";", lo, m.start()) + 1)
-            if cue.endswith("ing") and text[clause_lo:m.start()].rstrip().endswith(","):
+            if cue.endswith("ing") and _participle_clause(text, clause_lo, m.start()):
                 attr = self.learned_subject(clause_lo, m.start(), cue, paragraph) or \
                     self.leading_subject(clause_lo, m.start(), cue, paragraph)
             else:

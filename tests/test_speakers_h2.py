@@ -76,3 +76,21 @@ def test_according_to_the_officer_in_charge_stays_one_description() -> None:
     # 'charge' after three words is no document noun: the claim keeps its described source
     speaker = _speaker_of(text, "story in the film")
     assert speaker is not None and speaker.startswith("the officer")
+
+
+def test_a_quote_after_before_saying_is_the_subjects() -> None:
+    text = ("Headline.\n\nThe mayor spoke first.\n\nSenator Ray Dolan dodged several questions "
+            "about the mayor before saying, “It is time to stop the feud and get to work.”\n")
+    assert _speaker_of(text, "stop the feud") == "Ray Dolan"
+
+
+def test_two_roles_joined_by_and_before_a_name() -> None:
+    text = ("Headline.\n\nVeteran columnist and Harbor Radio host Ned Farrow renewed his feud "
+            "with the mayor this week after writing a scathing column about the budget.\n")
+    assert _speaker_of(text, "scathing column") == "Ned Farrow"
+
+
+def test_a_dateline_of_a_date_and_an_agency() -> None:
+    text = ("Headline.\n\nOct 12 (Reuters) - Senator Mara Quist on Friday rejected the plan, "
+            "saying that “the farmers will pay for it” in the end.\n")
+    assert _speaker_of(text, "farmers will pay") == "Mara Quist"
