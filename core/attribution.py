@@ -192,7 +192,11 @@ _NAME_AFTER_COMMA = re.compile(r"\s*((?:[A-Z][\w’'-]*\.?\s+)(?:[A-Z]\.\s+)*[A-
 _VERB_BEFORE_QUOTE = re.compile(r"\b([a-z]{3,}ed|shot|hit|spoke)(?:\s+(?:back|in|up|out))?\s*[,:]\s*$")
 _VERB_AFTER_QUOTE = re.compile(
     r"((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*|he|she)\s+([a-z]{3,}ed|shot|hit|spoke)"
-    r"(?:\s+(?:back|in|up|out))?\s*[.,;]")
+    r"(?:\s+(?:back|in|up|out))?"
+    # '"…," Toomey fumed on Tuesday.', '"…," Bennett shot back with a laugh.'
+    r"(?:\s+(?:(?:on|late|early|last|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|\s+with\s+an?\s+[a-z]+)?"
+    r"\s*[.,;]")
 
 
 # First words of a fronted adverbial phrase before the subject ("Hours later, Trump …",
@@ -462,6 +466,8 @@ def _valid_speaker(phrase: str) -> bool:
     words = phrase.split()
     if not words or len(words) > 10:
         return False
+    if re.search(r"[,.?!]['’”\"]+$", words[-1]):
+        return False  # 'not new in Virginia,”': the end of a quote, no speaker
     head = words[-1].lower().strip(",.")
     if len(words) == 1 and head in PRONOUNS:
         return True
@@ -663,6 +669,9 @@ def _name_before_role(text: str, lo: int, start: int, end: int) -> tuple[int, in
     return n_start, n_end
 
 
+_PARTY_TAG_TOKEN = re.compile(r"\([A-Z][A-Za-z]?(?:-[A-Z][\w.]*)?\.?\)")
+
+
 def _np_forward(text: str, lo: int, hi: int, cue: str | None, paragraph: int) -> Attr | None:
     """A speaker phrase starting at `lo` ('said Caddell, a pollster.', 'according to X, …')."""
     toks = _tokens(text, lo, hi)
@@ -688,6 +697,10 @@ def _np_forward(text: str, lo: int, hi: int, cue: str | None, paragraph: int) ->
             taken.append((tok[0], tok[1], word))
             continue
         stripped = word.rstrip(",.;:!?”\"")
+        if taken and _PARTY_TAG_TOKEN.match(stripped) and cue != ACCORDING_TO:
+            # "said Rep. Tom Brecker (D-Va.) at the time": the party tag ends the name
+            ends_with_comma = word[len(stripped):].startswith(",")
+            break
         if stripped.endswith(")") and "(" not in stripped:
             # "(… according to Factcheck.org)": the parenthesis closes around the source
             stripped = stripped.rstrip(")")

@@ -94,3 +94,25 @@ def test_a_dateline_of_a_date_and_an_agency() -> None:
     text = ("Headline.\n\nOct 12 (Reuters) - Senator Mara Quist on Friday rejected the plan, "
             "saying that “the farmers will pay for it” in the end.\n")
     assert _speaker_of(text, "farmers will pay") == "Mara Quist"
+
+
+def test_a_party_tag_ends_a_trailing_name() -> None:
+    text = ("Headline.\n\nThe shift felt small.\u00a0“It is not new in our state,” said Rep. Tom "
+            "Brecker (D-Va.)\u00a0at the time, adding that\u00a0“we have done it for years.”\n")
+    assert _speaker_of(text, "not new in our state") == "Tom Brecker"
+    assert _speaker_of(text, "done it for years") == "Tom Brecker"
+
+
+def test_the_end_of_a_quote_is_no_speaker() -> None:
+    claims = _resolved("Headline.\n\n“It is not new in our state,” said the man at the time.\n")
+    assert all(not (c.speaker_mention or "").endswith("”") for c in claims)
+
+
+@pytest.mark.parametrize(("trail", "speaker"), [
+    ("Dolan fumed on Tuesday.", "Dolan"),
+    ("Bennett shot back with a laugh.", "Bennett"),
+])
+def test_a_verb_after_a_quote_with_a_time_or_manner(trail: str, speaker: str) -> None:
+    text = (f"Headline.\n\nThe session ended.\n\n“They would have gone to the only bill that "
+            f"has support,” {trail}\n")
+    assert _speaker_of(text, "only bill") == speaker
