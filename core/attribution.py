@@ -1382,6 +1382,12 @@ class _DocAttributor:
                         attr, claim_start = None, q.start  # multi-paragraph quote goes on
                     else:
                         attr, claim_start = self.quote_attr(q, frame_lo, hi, p_index)
+                    if attr is None and qi + 1 == len(s_quotes):
+                        tail = self.attribution_after(q, hi, sentences, frame_lo, p_index)
+                        if tail is not None:
+                            attr, claim_start, tail_end = tail
+                            self.extend_to = None
+                            covered_until = max(covered_until, tail_end)
                     if attr is None and not self.continues(q, p_index, frame_lo):
                         continue
                     if attr is None:
@@ -1415,6 +1421,22 @@ class _DocAttributor:
                     self.emit(lo, s_end, ClaimKind.NARRATION, None, p_index)
         self.claims.sort(key=lambda c: (c.start, c.end))
         return self.claims
+
+    def attribution_after(self, q: Quote, hi: int, sentences: Sequence[tuple[int, int]],
+                          frame_lo: int, paragraph: int) -> tuple[Attr, int, int] | None:
+        """'"… offensive!" Cruz said.': a quote ending in its own ! or ? closes a sentence, and
+        the short sentence after it names its speaker ('Cruz said.', 'Todd asked the host.').
+        Returns the speaker, the claim start and the end of that sentence."""
+        text = self.text
+        if text[q.end:hi].strip() or not re.search(r"[!?.,]['’”\"]+$", text[q.start:q.end]):
+            return None
+        nxt = next(((s, e) for s, e in sentences if s >= hi), None)
+        if nxt is None or text[hi:nxt[0]].strip() or len(text[nxt[0]:nxt[1]].split()) > 8:
+            return None  # a longer sentence says more than who spoke: it stays its own
+        attr, claim_start = self.quote_attr(q, frame_lo, nxt[1], paragraph)
+        if attr is None or not nxt[0] <= attr.start < nxt[0] + 40:
+            return None
+        return attr, claim_start, nxt[1]
 
     def emit_lead_in(self, lo: int, hi: int, paragraph: int, quotes: Sequence[Quote]) -> None:
         """The author's own clause before an attribution ('Although indirect fire … was cited as

@@ -116,3 +116,21 @@ def test_a_verb_after_a_quote_with_a_time_or_manner(trail: str, speaker: str) ->
     text = (f"Headline.\n\nThe session ended.\n\n“They would have gone to the only bill that "
             f"has support,” {trail}\n")
     assert _speaker_of(text, "only bill") == speaker
+
+
+@pytest.mark.parametrize(("quote", "trail", "speaker"), [
+    ("We are tired of being told what to think!", "Dolan said.", "Dolan"),
+    ("Did you know who wrote it?", "Todd asked the host.", "Todd"),
+])
+def test_a_short_sentence_after_an_exclaimed_quote_names_its_speaker(quote: str, trail: str,
+                                                                     speaker: str) -> None:
+    text = (f"Headline.\n\n“We must control the borders,” Mara Quist said.\n\n“{quote}” {trail}\n")
+    claims = _resolved(text)
+    assert _speaker_of(text, quote[:12]) == speaker
+    assert not any(c.text == trail for c in claims)  # no narration left for the tag
+
+
+def test_a_quote_then_a_sentence_of_its_own_is_not_retagged() -> None:
+    text = ("Headline.\n\n“We must control the borders,” Mara Quist said.\n\n“Is this a joke?” The "
+            "crowd laughed.\n")
+    assert _speaker_of(text, "Is this a joke") == "Mara Quist"
