@@ -261,6 +261,22 @@ def _participle_clause(text: str, lo: int, pos: int) -> bool:
     return bool(_SUBORDINATOR_BEFORE.search(text, max(lo, pos - 40), pos))
 
 
+# The verb before an infinitive cue: a participle ('was prompted to say') or a verb of wanting
+# and trying; not an adjective ('Perez was right to urge …').
+_INFINITIVE_BEFORE = re.compile(r"\b([a-z]{2,}ed|wants?|going|plans?|tries|hopes?|seems?|"
+                                r"appears?|has|have|had|used|continues?)\s+to\s+$")
+
+
+def _infinitive_subject(text: str, lo: int, pos: int, cue: str, paragraph: int) -> Attr | None:
+    """'Mr. Trump was prompted to say, "…"', 'Ann Fry wanted to tell them "…"': the subject of
+    the verb that governs the infinitive cue at `pos`, when it is a name or he/she."""
+    m = _INFINITIVE_BEFORE.search(text, max(lo, pos - 40), pos)
+    if m is None:
+        return None
+    attr = _subject_before(text, lo, _verb_group_start(text, lo, m.start(1)), cue, paragraph)
+    return attr if attr is not None and _named_or_pronoun(attr.mention) else None
+
+
 def _named_or_pronoun(mention: str) -> bool:
     """A speaker phrase that is a personal name or a he/she: the only subjects trusted before
     a verb that is not a known reporting verb."""
@@ -597,6 +613,14 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
         if not is_proper_name(head_text) and is_proper_name(appos):
             role = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", head_text)
             return _make_attr(text, appos_start, appos_end, cue, role, paragraph)
+        appos_name = _APPOSITIVE_NAME.match(appos)
+        if appos_name and not is_proper_name(head_text) and head_text.split()[0].lower() in \
+                DETERMINERS and is_proper_name(appos_name.group(1)) and \
+                appos_name.group(1).split()[-1].lower() not in TITLE_WORDS:
+            # "One pastor supporting Mr. Cruz, Darran Whiting of Liberty Baptist Church, said":
+            # the name in the appositive speaks, the description is its role
+            n_end = appos_start + appos_name.end(1)
+            return _make_attr(text, appos_start, n_end, cue, head_text, paragraph)
         return _make_attr(text, h_start, h_end, cue, appos, paragraph)
     span = _np_backward(toks)
     if span is None:
@@ -621,6 +645,9 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
 
 
 _PLACE_END = re.compile(r"\b(?:in|of|at|near|from)\s+(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*$")
+
+
+_APPOSITIVE_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*)\s+(?:of|at|from|in|with)\s")
 
 
 def _place_parenthetical(text: str, lo: int, h_start: int, h_end: int,
@@ -892,6 +919,8 @@ class _DocAttributor:
                 nested = _COORDINATED.search(text, frame_lo, m.start())
                 if nested:
                     attr = self.leading_subject(frame_lo, m.start(), m.group(), paragraph)
+            if attr is None:
+                attr = _infinitive_subject(text, frame_lo, m.start(), m.group(), paragraph)
             if attr is None:
                 continue
             if _DOC_NOUN_PHRASE.match(attr.mention):

@@ -134,3 +134,21 @@ def test_a_quote_then_a_sentence_of_its_own_is_not_retagged() -> None:
     text = ("Headline.\n\n“We must control the borders,” Mara Quist said.\n\n“Is this a joke?” The "
             "crowd laughed.\n")
     assert _speaker_of(text, "Is this a joke") == "Mara Quist"
+
+
+def test_the_subject_of_a_verb_before_an_infinitive_cue() -> None:
+    text = ("Headline.\n\nThe hearing was so calm that Senator Ray Dolan was prompted to say, "
+            "“I cannot believe how polite it has been in here.”\n")
+    assert _speaker_of(text, "how polite") == "Ray Dolan"
+
+
+def test_an_adjective_before_an_infinitive_keeps_the_reporter() -> None:
+    text = ("Headline.\n\nMara Quist said Dolan was right to urge the council “to stand up and be "
+            "counted.”\n")
+    assert _speaker_of(text, "stand up") == "Mara Quist"
+
+
+def test_a_name_with_its_church_after_a_description() -> None:
+    text = ("Headline.\n\nOne pastor backing the mayor, Darrel Whitcombe of Grace Chapel in "
+            "Marion, said he had made more than 150 phone calls.\n")
+    assert _speaker_of(text, "phone calls") == "Darrel Whitcombe"
