@@ -350,6 +350,9 @@ class Attr:
     via: list[str] = field(default_factory=list)
     paragraph: int = 0
     learned: bool = False  # found by a learned cue or the classifier, not a reporting verb
+    # Where the whole subject phrase starts when the speaker is a name inside it ('One pastor
+    # …, Darran Whiting of …, said'): the words before the name are no narration of their own.
+    phrase_start: int | None = None
 
 
 @dataclass
@@ -620,7 +623,10 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
             # "One pastor supporting Mr. Cruz, Darran Whiting of Liberty Baptist Church, said":
             # the name in the appositive speaks, the description is its role
             n_end = appos_start + appos_name.end(1)
-            return _make_attr(text, appos_start, n_end, cue, head_text, paragraph)
+            attr = _make_attr(text, appos_start, n_end, cue, head_text, paragraph)
+            if attr is not None:
+                attr.phrase_start = h_start
+            return attr
         return _make_attr(text, h_start, h_end, cue, appos, paragraph)
     span = _np_backward(toks)
     if span is None:
@@ -1076,7 +1082,40 @@ class _DocAttributor:
                 break
         if not taken or len(taken) == len(toks):
             return None
+        named = self.appositive_name(taken[0][0], taken[-1][1], hi, cue, paragraph)
+        if named is not None:
+            return named
         return _make_attr(self.text, taken[0][0], taken[-1][1], cue, None, paragraph)
+
+    def appositive_name(self, start: int, end: int, hi: int, cue: str,
+                        paragraph: int) -> Attr | None:
+        """'the other candidate on the stage, former Secretary of State Hillary Clinton, drew
+        …': a description subject [start, end) (with a prepositional phrase) followed by a
+        name set off by commas; the name speaks, the description is its role."""
+        text = self.text
+        start = _clean_np(text, start, end)[0]
+        if is_proper_name(text[start:end]) or text[start:end].split()[0].lower() not in \
+                DETERMINERS:
+            return None
+        comma = text.find(",", end, min(hi, end + 60))
+        if comma < 0:
+            return None
+        between = text[end:comma].split()
+        if between and (between[0] not in PREPOSITIONS_IN_NP or len(between) > 5):
+            return None
+        close = text.find(",", comma + 1, min(hi, comma + 80))
+        if close < 0:
+            return None
+        a0 = comma + 1 + len(text[comma + 1:close]) - len(text[comma + 1:close].lstrip())
+        name, role = split_name_role(text[a0:close])
+        if len(name.split()) < 2 or not is_proper_name(name) or not text[a0:close].endswith(name):
+            return None
+        n0 = close - len(name)
+        role = " ".join(x for x in (text[start:comma], role) if x)
+        attr = _make_attr(text, n0, close, cue, role, paragraph)
+        if attr is not None:
+            attr.phrase_start = start
+        return attr
 
     def indirect(self, lo: int, hi: int, paragraph: int) -> tuple[int, int, Attr] | None:
         """Indirect speech in one sentence [lo, hi): content span and speaker."""
@@ -1442,7 +1481,8 @@ class _DocAttributor:
                 if found:
                     c_start, c_end, attr = found
                     attr.learned = learned
-                    self.emit_lead_in(lo, min(attr.start, c_start), p_index, quotes)
+                    lead_end = attr.start if attr.phrase_start is None else attr.phrase_start
+                    self.emit_lead_in(lo, min(lead_end, c_start), p_index, quotes)
                     self.remember(attr)
                     self.emit(c_start, c_end, ClaimKind.INDIRECT, attr, p_index,
                               context_start=min(attr.start, c_start))

@@ -152,3 +152,12 @@ def test_a_name_with_its_church_after_a_description() -> None:
     text = ("Headline.\n\nOne pastor backing the mayor, Darrel Whitcombe of Grace Chapel in "
             "Marion, said he had made more than 150 phone calls.\n")
     assert _speaker_of(text, "phone calls") == "Darrel Whitcombe"
+
+
+def test_a_description_then_a_name_in_commas_gives_the_name() -> None:
+    text = ("Headline.\n\nBut the other candidate on the stage, former Governor Joan Pettit, drew "
+            "a contrast, saying that the job losses were not to be dismissed.\n")
+    claims = _resolved(text)
+    assert _speaker_of(text, "job losses") == "Joan Pettit"
+    # the description before the name is the speaker's role, not a narration claim
+    assert not any(c.text.startswith("But the other candidate") for c in claims)
