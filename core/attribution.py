@@ -277,6 +277,10 @@ def _infinitive_subject(text: str, lo: int, pos: int, cue: str, paragraph: int) 
     return attr if attr is not None and _named_or_pronoun(attr.mention) else None
 
 
+# A transcript line labelled with its speaker in capitals ('FALLIN: Well, I think …').
+_LABELLED_LINE = re.compile(r"[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]+){0,2}:\s")
+
+
 def _named_or_pronoun(mention: str) -> bool:
     """A speaker phrase that is a personal name or a he/she: the only subjects trusted before
     a verb that is not a known reporting verb."""
@@ -868,7 +872,9 @@ class _DocAttributor:
             attr.anonymous = self.last.anonymous
             attr.via = list(self.last.via)
         elif low in _FIRST_PERSON and self.last is not None and self.last.mention.lower() not in \
-                _FIRST_PERSON and attr.paragraph - self.last.paragraph <= 1:
+                _FIRST_PERSON and attr.paragraph - self.last.paragraph <= 1 and \
+                not _LABELLED_LINE.match(self.text, self.text.rfind("\n", 0, attr.start) + 1):
+            # ('FALLIN: Well, I think …' is the labelled speaker's own line: resolved later)
             # "I said that …" in news text is mostly the last quoted speaker talking on.
             attr.speaker = self.last.speaker or self.last.mention
             attr.anonymous = self.last.anonymous

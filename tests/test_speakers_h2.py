@@ -161,3 +161,9 @@ def test_a_description_then_a_name_in_commas_gives_the_name() -> None:
     assert _speaker_of(text, "job losses") == "Joan Pettit"
     # the description before the name is the speaker's role, not a narration claim
     assert not any(c.text.startswith("But the other candidate") for c in claims)
+
+
+def test_i_in_a_labelled_transcript_line_is_the_label() -> None:
+    text = ("Headline.\n\nHOST: How will he heal the nation? “We need answers,” Ray Dolan said "
+            "last week.\n\nWARBECK: Well, I think the whole nation needs to work together now.\n")
+    assert _speaker_of(text, "whole nation") == "WARBECK"
