@@ -146,7 +146,16 @@ LEARNED_MIN_REST = 0.45
 # Shortest learned content: 'X issued a statement.', 'X tweeted concern.' introduce a quote.
 LEARNED_MIN_WORDS = 3
 LEARNED_MAX_GAP = 3  # words between a sentence subject and its learned cue ("on Tuesday")
-_DATELINE = re.compile(r"[A-Z][A-Z.]+(?:[ ,]+[A-Z][A-Z.]+)*\s*(?:\([^)]{1,20}\)\s*)?[—–-]+\s*")
+# A dateline opening an article's first paragraph is never a speaker, and the wire agency in
+# its parentheses is an outlet: 'WASHINGTON —', 'NEW YORK (Reuters) -', 'Washington (AFP) –',
+# 'PHILADELPHIA, July 25 (UPI) —'. A place in mixed case counts only with an agency tag in
+# capitals or a capitalised word ('(AP)', '(Reuters)'), so 'Sen. Ann Fry (D-Ohio) —' stays.
+_MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
+_DATE_IN_DATELINE = r"(?:,\s*" + _MONTH_DAY + r")?"
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.]+(?:[ ,]+[A-Z][A-Z.]+)*" + _DATE_IN_DATELINE + r"\s*(?:\([^)]{1,20}\)\s*)?"
+    r"|(?:[A-Z][\w.’'-]*(?:[ ,]+[A-Z][\w.’'-]*){0,3}" + _DATE_IN_DATELINE + r"|" + _MONTH_DAY +
+    r")\s*\([A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,2}\)\s*)[—–-]+\s*")
 # Capitalised sentence openers that are no subject: "Asked about …", "Despite …", "Everybody".
 _NOT_SUBJECT_START = re.compile(r"despite|plus|everybody|everyone|nobody|"
                                 r"neither|either|none|many|some|most|each|every|why|how|what")
@@ -183,7 +192,11 @@ _NAME_AFTER_COMMA = re.compile(r"\s*((?:[A-Z][\w’'-]*\.?\s+)(?:[A-Z]\.\s+)*[A-
 _VERB_BEFORE_QUOTE = re.compile(r"\b([a-z]{3,}ed|shot|hit|spoke)(?:\s+(?:back|in|up|out))?\s*[,:]\s*$")
 _VERB_AFTER_QUOTE = re.compile(
     r"((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*|he|she)\s+([a-z]{3,}ed|shot|hit|spoke)"
-    r"(?:\s+(?:back|in|up|out))?\s*[.,;]")
+    r"(?:\s+(?:back|in|up|out))?"
+    # '"…," Toomey fumed on Tuesday.', '"…," Bennett shot back with a laugh.'
+    r"(?:\s+(?:(?:on|late|early|last|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|\s+with\s+an?\s+[a-z]+)?"
+    r"\s*[.,;]")
 
 
 # First words of a fronted adverbial phrase before the subject ("Hours later, Trump …",
@@ -198,6 +211,18 @@ _FRONTED_FIRST = re.compile(
 _SUBJECT_AFTER_FRONTED = re.compile(r"\s*(?:[A-Z]|(?:he|she|they|we|I)\b)")
 
 
+_PLACE_BEFORE_COMMA = re.compile(r"\b(?:in|at|near|from|of|outside)\s+(?:[A-Z][\w.'’-]*\s+){0,2}"
+                                 r"[A-Z][\w.'’-]*$")
+# The state (or country) after 'Town,': one or two capitalised words or an abbreviation, and
+# the comma that closes it ('Iowa,', 'New Hampshire,', 'N.H.,', 'Calif.,').
+_STATE_AFTER_PLACE = re.compile(r"\s*(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|(?:[A-Z][a-z]*\.){1,2}"
+                                r"|[A-Z][a-z]{2,4}\.)\s*,")
+_TIME_SEGMENT = re.compile(
+    r"\s*(?:(?:on|last|this|early|late|earlier|later)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|week|weekend|month|year|night|morning|afternoon|evening)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s*,")
+
+
 def _skip_fronted(text: str, lo: int, hi: int) -> int:
     """Where the subject starts after a fronted adverbial phrase that ends with a comma
     ('Earlier this week, Smith pressed …' -> 'Smith pressed …'); `lo` when there is none."""
@@ -207,6 +232,15 @@ def _skip_fronted(text: str, lo: int, hi: int) -> int:
     comma = text.find(",", first.end(1), min(hi, lo + 120))
     if comma < 0 or any(ch in text[lo:comma] for ch in "“”\"‘;:—"):
         return lo
+    if _PLACE_BEFORE_COMMA.search(text, lo, comma):
+        # "Speaking in Salem, New Hampshire, Trump …": the state after a town is the place's
+        # part, and a time after it ("in Ames, Iowa, on Sunday, …") is the phrase's too
+        state = _STATE_AFTER_PLACE.match(text, comma + 1, hi)
+        if state:
+            comma = state.end() - 1
+    time = _TIME_SEGMENT.match(text, comma + 1, hi)
+    if time:
+        comma = time.end() - 1
     if not _SUBJECT_AFTER_FRONTED.match(text, comma + 1, hi):
         return lo
     nxt = _NEXT_WORD.match(text, comma + 1, hi)
@@ -214,6 +248,37 @@ def _skip_fronted(text: str, lo: int, hi: int) -> int:
             nxt.group(1).lower() in ("who", "which"):
         return lo
     return nxt.start(1)
+
+
+# "… before saying", "… after repeatedly dismissing": a participle after a subordinator, like
+# one after a comma, has the sentence's subject as its own.
+_SUBORDINATOR_BEFORE = re.compile(r"(?:,|\b(?:before|after|while|without|since|upon)"
+                                  r"(?:\s+[a-z]+ly)?)\s*$")
+
+
+def _participle_clause(text: str, lo: int, pos: int) -> bool:
+    """Whether an -ing cue at `pos` opens a participle clause: after a comma or a subordinator."""
+    return bool(_SUBORDINATOR_BEFORE.search(text, max(lo, pos - 40), pos))
+
+
+# The verb before an infinitive cue: a participle ('was prompted to say') or a verb of wanting
+# and trying; not an adjective ('Perez was right to urge …').
+_INFINITIVE_BEFORE = re.compile(r"\b([a-z]{2,}ed|wants?|going|plans?|tries|hopes?|seems?|"
+                                r"appears?|has|have|had|used|continues?)\s+to\s+$")
+
+
+def _infinitive_subject(text: str, lo: int, pos: int, cue: str, paragraph: int) -> Attr | None:
+    """'Mr. Trump was prompted to say, "…"', 'Ann Fry wanted to tell them "…"': the subject of
+    the verb that governs the infinitive cue at `pos`, when it is a name or he/she."""
+    m = _INFINITIVE_BEFORE.search(text, max(lo, pos - 40), pos)
+    if m is None:
+        return None
+    attr = _subject_before(text, lo, _verb_group_start(text, lo, m.start(1)), cue, paragraph)
+    return attr if attr is not None and _named_or_pronoun(attr.mention) else None
+
+
+# A transcript line labelled with its speaker in capitals ('FALLIN: Well, I think …').
+_LABELLED_LINE = re.compile(r"[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]+){0,2}:\s")
 
 
 def _named_or_pronoun(mention: str) -> bool:
@@ -289,6 +354,9 @@ class Attr:
     via: list[str] = field(default_factory=list)
     paragraph: int = 0
     learned: bool = False  # found by a learned cue or the classifier, not a reporting verb
+    # Where the whole subject phrase starts when the speaker is a name inside it ('One pastor
+    # …, Darran Whiting of …, said'): the words before the name are no narration of their own.
+    phrase_start: int | None = None
 
 
 @dataclass
@@ -421,6 +489,8 @@ def _valid_speaker(phrase: str) -> bool:
     words = phrase.split()
     if not words or len(words) > 10:
         return False
+    if re.search(r"[,.?!]['’”\"]+$", words[-1]):
+        return False  # 'not new in Virginia,”': the end of a quote, no speaker
     head = words[-1].lower().strip(",.")
     if len(words) == 1 and head in PRONOUNS:
         return True
@@ -550,6 +620,17 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
         if not is_proper_name(head_text) and is_proper_name(appos):
             role = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", head_text)
             return _make_attr(text, appos_start, appos_end, cue, role, paragraph)
+        appos_name = _APPOSITIVE_NAME.match(appos)
+        if appos_name and not is_proper_name(head_text) and head_text.split()[0].lower() in \
+                DETERMINERS and is_proper_name(appos_name.group(1)) and \
+                appos_name.group(1).split()[-1].lower() not in TITLE_WORDS:
+            # "One pastor supporting Mr. Cruz, Darran Whiting of Liberty Baptist Church, said":
+            # the name in the appositive speaks, the description is its role
+            n_end = appos_start + appos_name.end(1)
+            attr = _make_attr(text, appos_start, n_end, cue, head_text, paragraph)
+            if attr is not None:
+                attr.phrase_start = h_start
+            return attr
         return _make_attr(text, h_start, h_end, cue, appos, paragraph)
     span = _np_backward(toks)
     if span is None:
@@ -574,6 +655,9 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
 
 
 _PLACE_END = re.compile(r"\b(?:in|of|at|near|from)\s+(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*$")
+
+
+_APPOSITIVE_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*)\s+(?:of|at|from|in|with)\s")
 
 
 def _place_parenthetical(text: str, lo: int, h_start: int, h_end: int,
@@ -622,6 +706,9 @@ def _name_before_role(text: str, lo: int, start: int, end: int) -> tuple[int, in
     return n_start, n_end
 
 
+_PARTY_TAG_TOKEN = re.compile(r"\([A-Z][A-Za-z]?(?:-[A-Z][\w.]*)?\.?\)")
+
+
 def _np_forward(text: str, lo: int, hi: int, cue: str | None, paragraph: int) -> Attr | None:
     """A speaker phrase starting at `lo` ('said Caddell, a pollster.', 'according to X, …')."""
     toks = _tokens(text, lo, hi)
@@ -636,13 +723,21 @@ def _np_forward(text: str, lo: int, hi: int, cue: str | None, paragraph: int) ->
             is_capitalized(toks[index + 1][2]) or (
                 toks[index + 1][2] == "the" and index + 2 < len(toks)
                 and is_capitalized(toks[index + 2][2])))
-        if taken and low in NP_STOPS and not by_name and (
+        # "according to a (recent) report from X", "a post by X": after a determiner and
+        # lowercase modifiers a reporting word is the document's noun, not a verb
+        document_noun = cue == ACCORDING_TO and low in SAY_CUES and 1 <= len(taken) <= 2 and \
+            taken[0][2].lower() in DETERMINERS and all(w.islower() for _, _, w in taken)
+        if taken and low in NP_STOPS and not by_name and not document_noun and (
                 not is_capitalized(word) or low in _FUNCTION_WORDS):
             break
         if _ABBREVIATION.match(word):
             taken.append((tok[0], tok[1], word))
             continue
         stripped = word.rstrip(",.;:!?”\"")
+        if taken and _PARTY_TAG_TOKEN.match(stripped) and cue != ACCORDING_TO:
+            # "said Rep. Tom Brecker (D-Va.) at the time": the party tag ends the name
+            ends_with_comma = word[len(stripped):].startswith(",")
+            break
         if stripped.endswith(")") and "(" not in stripped:
             # "(… according to Factcheck.org)": the parenthesis closes around the source
             stripped = stripped.rstrip(")")
@@ -777,7 +872,9 @@ class _DocAttributor:
             attr.anonymous = self.last.anonymous
             attr.via = list(self.last.via)
         elif low in _FIRST_PERSON and self.last is not None and self.last.mention.lower() not in \
-                _FIRST_PERSON and attr.paragraph - self.last.paragraph <= 1:
+                _FIRST_PERSON and attr.paragraph - self.last.paragraph <= 1 and \
+                not _LABELLED_LINE.match(self.text, self.text.rfind("\n", 0, attr.start) + 1):
+            # ('FALLIN: Well, I think …' is the labelled speaker's own line: resolved later)
             # "I said that …" in news text is mostly the last quoted speaker talking on.
             attr.speaker = self.last.speaker or self.last.mention
             attr.anonymous = self.last.anonymous
@@ -824,7 +921,7 @@ class _DocAttributor:
         frame_lo = lo
         cues = list(_CUE.finditer(text, frame_lo, q.start))
         for m in reversed(cues):
-            if m.group().endswith("ing") and text[frame_lo:m.start()].rstrip().endswith(","):
+            if m.group().endswith("ing") and _participle_clause(text, frame_lo, m.start()):
                 # 'X endorsed Cruz last week, saying he "…"': the sentence subject speaks.
                 attr = self.learned_subject(frame_lo, m.start(), m.group(), paragraph) or \
                     self.leading_subject(frame_lo, m.start(), m.group(), paragraph)
@@ -834,6 +931,8 @@ class _DocAttributor:
                 nested = _COORDINATED.search(text, frame_lo, m.start())
                 if nested:
                     attr = self.leading_subject(frame_lo, m.start(), m.group(), paragraph)
+            if attr is None:
+                attr = _infinitive_subject(text, frame_lo, m.start(), m.group(), paragraph)
             if attr is None:
                 continue
             if _DOC_NOUN_PHRASE.match(attr.mention):
@@ -932,6 +1031,14 @@ class _DocAttributor:
                 accept = (is_capitalized(bare) or bool(_ABBREVIATION.match(bare))
                           or low in NAME_PARTICLES or low in ROLE_NOUNS
                           or low.rstrip("s") in ROLE_NOUNS)
+                # "columnist and Fox News contributor George Will": two roles of one person
+                accept = accept or (low == "and" and taken[-1][2].islower()
+                                    and taken[-1][2].lower() in ROLE_NOUNS
+                                    and bool(ahead) and is_capitalized(ahead[0]))
+                # "Former Secretary of State Madeleine Albright": 'of' inside a title
+                accept = accept or (low == "of" and taken[-1][2].lower() in TITLE_WORDS
+                                    and is_capitalized(taken[-1][2]) and len(ahead) == 2
+                                    and all(is_capitalized(w) for w in ahead))
             # "Republican presidential front-runner Donald Trump": lowercase modifiers.
             accept = accept or (bare.replace("-", "").isalpha() and bare.islower()
                                 and any(is_capitalized(w) for w in ahead)
@@ -981,7 +1088,40 @@ class _DocAttributor:
                 break
         if not taken or len(taken) == len(toks):
             return None
+        named = self.appositive_name(taken[0][0], taken[-1][1], hi, cue, paragraph)
+        if named is not None:
+            return named
         return _make_attr(self.text, taken[0][0], taken[-1][1], cue, None, paragraph)
+
+    def appositive_name(self, start: int, end: int, hi: int, cue: str,
+                        paragraph: int) -> Attr | None:
+        """'the other candidate on the stage, former Secretary of State Hillary Clinton, drew
+        …': a description subject [start, end) (with a prepositional phrase) followed by a
+        name set off by commas; the name speaks, the description is its role."""
+        text = self.text
+        start = _clean_np(text, start, end)[0]
+        if is_proper_name(text[start:end]) or text[start:end].split()[0].lower() not in \
+                DETERMINERS:
+            return None
+        comma = text.find(",", end, min(hi, end + 60))
+        if comma < 0:
+            return None
+        between = text[end:comma].split()
+        if between and (between[0] not in PREPOSITIONS_IN_NP or len(between) > 5):
+            return None
+        close = text.find(",", comma + 1, min(hi, comma + 80))
+        if close < 0:
+            return None
+        a0 = comma + 1 + len(text[comma + 1:close]) - len(text[comma + 1:close].lstrip())
+        name, role = split_name_role(text[a0:close])
+        if len(name.split()) < 2 or not is_proper_name(name) or not text[a0:close].endswith(name):
+            return None
+        n0 = close - len(name)
+        role = " ".join(x for x in (text[start:comma], role) if x)
+        attr = _make_attr(text, n0, close, cue, role, paragraph)
+        if attr is not None:
+            attr.phrase_start = start
+        return attr
 
     def indirect(self, lo: int, hi: int, paragraph: int) -> tuple[int, int, Attr] | None:
         """Indirect speech in one sentence [lo, hi): content span and speaker."""
@@ -1007,7 +1147,7 @@ class _DocAttributor:
         for m in _CUE.finditer(text, lo, hi):
             cue = m.group()
             clause_lo = max(lo, text.rfind(";", lo, m.start()) + 1)
-            if cue.endswith("ing") and text[clause_lo:m.start()].rstrip().endswith(","):
+            if cue.endswith("ing") and _participle_clause(text, clause_lo, m.start()):
                 attr = self.learned_subject(clause_lo, m.start(), cue, paragraph) or \
                     self.leading_subject(clause_lo, m.start(), cue, paragraph)
             else:
@@ -1316,6 +1456,12 @@ class _DocAttributor:
                         attr, claim_start = None, q.start  # multi-paragraph quote goes on
                     else:
                         attr, claim_start = self.quote_attr(q, frame_lo, hi, p_index)
+                    if attr is None and qi + 1 == len(s_quotes):
+                        tail = self.attribution_after(q, hi, sentences, frame_lo, p_index)
+                        if tail is not None:
+                            attr, claim_start, tail_end = tail
+                            self.extend_to = None
+                            covered_until = max(covered_until, tail_end)
                     if attr is None and not self.continues(q, p_index, frame_lo):
                         continue
                     if attr is None:
@@ -1341,7 +1487,8 @@ class _DocAttributor:
                 if found:
                     c_start, c_end, attr = found
                     attr.learned = learned
-                    self.emit_lead_in(lo, min(attr.start, c_start), p_index, quotes)
+                    lead_end = attr.start if attr.phrase_start is None else attr.phrase_start
+                    self.emit_lead_in(lo, min(lead_end, c_start), p_index, quotes)
                     self.remember(attr)
                     self.emit(c_start, c_end, ClaimKind.INDIRECT, attr, p_index,
                               context_start=min(attr.start, c_start))
@@ -1349,6 +1496,22 @@ class _DocAttributor:
                     self.emit(lo, s_end, ClaimKind.NARRATION, None, p_index)
         self.claims.sort(key=lambda c: (c.start, c.end))
         return self.claims
+
+    def attribution_after(self, q: Quote, hi: int, sentences: Sequence[tuple[int, int]],
+                          frame_lo: int, paragraph: int) -> tuple[Attr, int, int] | None:
+        """'"… offensive!" Cruz said.': a quote ending in its own ! or ? closes a sentence, and
+        the short sentence after it names its speaker ('Cruz said.', 'Todd asked the host.').
+        Returns the speaker, the claim start and the end of that sentence."""
+        text = self.text
+        if text[q.end:hi].strip() or not re.search(r"[!?.,]['’”\"]+$", text[q.start:q.end]):
+            return None
+        nxt = next(((s, e) for s, e in sentences if s >= hi), None)
+        if nxt is None or text[hi:nxt[0]].strip() or len(text[nxt[0]:nxt[1]].split()) > 8:
+            return None  # a longer sentence says more than who spoke: it stays its own
+        attr, claim_start = self.quote_attr(q, frame_lo, nxt[1], paragraph)
+        if attr is None or not nxt[0] <= attr.start < nxt[0] + 40:
+            return None
+        return attr, claim_start, nxt[1]
 
     def emit_lead_in(self, lo: int, hi: int, paragraph: int, quotes: Sequence[Quote]) -> None:
         """The author's own clause before an attribution ('Although indirect fire … was cited as

@@ -157,6 +157,11 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "inside", "outside"}
 _SERVING_PREPOSITIONS = frozenset({"for", "to", "with"})
 
 
+# Titles of an office named after 'of' ("Secretary of Labor", "Director of National
+# Intelligence"), unlike a company's ("chief executive officer of Private Jet Services").
+_OFFICE_TITLES = frozenset("secretary minister director commissioner administrator".split())
+
+
 def split_name_role(mention: str) -> tuple[str, str | None]:
     """Split 'U.S. Secretary of State Michael R. Pompeo' into ('Michael R. Pompeo', 'U.S.
     Secretary of State'). A mention without a personal name comes back whole with no role."""
@@ -178,6 +183,13 @@ def split_name_role(mention: str) -> tuple[str, str | None]:
     name_tokens = tokens[i:]
     if not name_tokens or i == 0:
         return mention, None
+    if i >= 2 and tokens[i - 1] == "of" and tokens[i - 2].lower().strip(".,") in _OFFICE_TITLES:
+        # "Secretary of Labor Joan Pettit", "Secretary of Homeland Security Jeh Johnson": the
+        # department's words open the run; the person is its last two words (and initials)
+        words = [k for k, t in enumerate(name_tokens) if not _INITIAL.match(t)]
+        if len(words) >= 3:
+            i += words[-2]
+            name_tokens = tokens[i:]
     if (i >= 3 and tokens[0].lower() == "the" and tokens[i - 1] in ("of", "for", "and") and
             is_capitalized(tokens[i - 2]) and tokens[i - 2].lower() not in TITLE_WORDS):
         # "the Bureau of Labor Statistics", "the Club for Growth", "the Organization for
