@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from core.disjoint import DisjointSets
 from core.models import Group, Link, MatchedTerm, Settings
 from core.rivals import RIVAL_MIN_TERMS, Stance, attach_rebuttals, rival_sides
 from core.similarity_base import (
@@ -288,20 +289,13 @@ def cluster_small(index: SmallIndex, settings: Settings) -> tuple[list[int], lis
             s = score(index, i, j, floor=suggest)
             if s >= suggest:
                 links.append((i, j, s))
-    parent = list(range(n))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = DisjointSets()
     for i, j, s in links:
         if s >= merge:
-            parent[find(i)] = find(j)
+            sets.union(i, j)
     components: dict[int, list[int]] = {}
     for i in range(n):
-        components.setdefault(find(i), []).append(i)
+        components.setdefault(sets.find(i), []).append(i)
     labels = list(range(n))
     for members in components.values():
         if len(members) < 2:
@@ -523,21 +517,8 @@ def assemble_groups(
 
 def spanning_tree(edges: list[tuple[float, int, int]]) -> list[tuple[float, int, int]]:
     """Maximum spanning forest (Kruskal): the strongest links that connect the group."""
-    parent: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        while parent.get(x, x) != x:
-            parent[x] = parent.get(parent[x], parent[x])
-            x = parent[x]
-        return x
-
-    out: list[tuple[float, int, int]] = []
-    for sc, i, j in sorted(edges, key=lambda e: -e[0]):
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[ri] = rj
-            out.append((sc, i, j))
-    return out
+    sets = DisjointSets()
+    return [(sc, i, j) for sc, i, j in sorted(edges, key=lambda e: -e[0]) if sets.union(i, j)]
 
 
 def group_small(index: SmallIndex, settings: Settings, ids: Sequence[str],

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from core.disjoint import DisjointSets
 from core.models import Claim
 from core.tokens import MONTHS, TOKEN_RE, WEEKDAYS, Tokenizer
 
@@ -142,22 +143,15 @@ def _split_unlinked(labels: list[int], left: set[int], strong: Sequence[tuple[in
     for k, label in enumerate(labels):
         if label in left:
             members.setdefault(label, []).append(k)
-    parent = {k: k for group in members.values() for k in group}
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = DisjointSets()
     for i, j, _score in strong:
-        if i in parent and j in parent and labels[i] == labels[j]:
-            parent[find(i)] = find(j)
+        if labels[i] in left and labels[i] == labels[j]:
+            sets.union(i, j)
     fresh = max(labels) + 1
     for group in members.values():
         roots: dict[int, int] = {}
         for k in group:
-            root = find(k)
+            root = sets.find(k)
             if not roots:
                 roots[root] = labels[k]
             elif root not in roots:
