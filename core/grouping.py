@@ -227,7 +227,8 @@ def group_index(
 ) -> list[Group]:
     """Groups with labels, links (a maximum spanning tree per group) and suggestions; `sides`
     (each claim's speaker perspective, None for narration) lets rival accounts that average
-    linkage kept apart be suggested (see assemble_groups)."""
+    linkage kept apart be suggested (see assemble_groups); with `stances` too, a denial joins
+    the group of the claim it denies (core.rivals.attach_rebuttals)."""
     import numpy as np
 
     from core.similarity import Explainer, salient_terms, scores

@@ -524,7 +524,7 @@ def spanning_tree(edges: list[tuple[float, int, int]]) -> list[tuple[float, int,
 def group_small(index: SmallIndex, settings: Settings, ids: Sequence[str],
                 sides: Sequence[str | None] | None = None,
                 stances: Sequence[Stance] | Callable[[int], Stance] | None = None) -> list[Group]:
-    """Plain-Python twin of core.grouping.group_index."""
+    """Plain-Python twin of core.grouping.group_index (denials included)."""
     labels, links = cluster_small(index, settings)
     if sides is not None and stances is not None:
         labels = renumber(attach_rebuttals(labels, links, sides, stances, settings.merge_threshold))
