@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from core.attribution import attribute
-from core.models import Claim, Document
-from core.speakers import resolve_speakers
+from core.models import Claim
+from tests.test_speakers import _run
 
 
 def _resolved(text: str) -> list[Claim]:
-    doc = Document(id="dh2", path="t.txt", text=text, sha256="-")
-    claims, _ = resolve_speakers(attribute([doc]), [doc])
-    return claims
+    return _run(text)[0]
 
 
 def _speaker_of(text: str, anchor: str) -> str | None:
