@@ -27,7 +27,8 @@ def claim_line(claim: Claim, outlet: str | None) -> str:
 def render_text(analysis: Analysis) -> str:
     out: list[str] = []
     # Counted as the TUI and the reports count them (Comparison.voices): the sides that speak.
-    voices = set(build_comparison(analysis).voices)
+    comparison = build_comparison(analysis)
+    voices = set(comparison.voices)
     sides = [p for p in analysis.perspectives if p.id in voices]
     authors = [p for p in analysis.perspectives if p.kind == "author"]
     out.append(" · ".join((plural(len(analysis.documents), "document"),
@@ -49,7 +50,6 @@ def render_text(analysis: Analysis) -> str:
     if analysis.groups:
         out.append("")
         out.append("== events")
-        comparison = build_comparison(analysis)
         for g in analysis.groups:
             # the name the TUI and reports show; the machine's keyword label after it
             name = comparison.event_title(g.id)
