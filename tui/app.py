@@ -26,7 +26,6 @@ from textual.actions import SkipAction
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.command import Hit, Hits, Provider
-from textual.containers import Horizontal
 from textual.content import Content
 from textual.dom import NoScreen
 from textual.message import Message
@@ -219,8 +218,10 @@ class PerspectaApp(CaseWork, App[int]):
 
     CSS = """
     Screen { layout: vertical; }
-    #compare-main { height: 1fr; width: 100%; }
-    #filter { height: 1; margin: 0 1; }
+    #filter { height: 1; split: top; padding: 0 1; }
+    #silent { split: top; }
+    #context { split: bottom; }
+    #events { split: left; }
     #sources, #speakers, #matrix { height: 1fr; }
     """
 
@@ -257,7 +258,6 @@ class PerspectaApp(CaseWork, App[int]):
     # ---- layout -----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield CaseHeader(id="header")
         comparing = self.initial_analysis is not None
         # A ready analysis is shown in the first frame: indexed here (no widget needed), so that
         # the column slots its first event needs are composed with the rest, then filled in
@@ -267,25 +267,29 @@ class PerspectaApp(CaseWork, App[int]):
             # The event list has the keys: without this, the screen would focus the first
             # focusable widget once composed (the filter line above it), then lose it again.
             self.screen.AUTO_FOCUS = "#events"
+        # Every pane is a child of the screen (no container: each level of nesting costs a
+        # round of mounting before the first frame). The panes take their edges in DOM order
+        # (CSS `split`): header and key bar, then Compare's filter, silent line and context
+        # pane, then the event list on the left; the columns fill what is left.
+        yield CaseHeader(id="header")
+        yield KeysBar()
         with ScreenSwitcher(initial=COMPARE if comparing else "loading", id="screens"):
             if not comparing:
                 yield LoadingView(self.paths, id="loading")
             # Sources, Speakers and Matrix are mounted when first shown: a faster first paint.
-        # Compare's panes sit at the top of the DOM, beside the switcher (see ScreenSwitcher).
         # The filter is always shown, so '/' only moves the focus (no relayout of the columns).
         panes: list[Widget] = [
             Input(placeholder="/ filter events & claims (fuzzy, typos ok) · Enter keeps · "
                   "Esc clears", id="filter", compact=True),
             SilentLine(id="silent"),
-            Horizontal(EventTable(id="events"), PerspectiveColumns(id="columns", slots=slots),
-                       id="compare-main"),
             ContextPane(id="context"),
+            EventTable(id="events"),
+            PerspectiveColumns(id="columns", slots=slots),
         ]
         for pane in panes:
             pane.add_class(COMPARE_PART, update=False)  # styled when mounted
             pane.display = comparing
             yield pane
-        yield KeysBar()
 
     def on_mount(self) -> None:
         self.query_one(EventTable).on_highlight = self._on_event_cursor

@@ -24,7 +24,7 @@ class CaseHeader(Widget):
     """
 
     DEFAULT_CSS = """
-    CaseHeader { dock: top; height: 1; background: $primary-background; }
+    CaseHeader { split: top; height: 1; background: $primary-background; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:

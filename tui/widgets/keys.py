@@ -80,7 +80,7 @@ class KeysBar(Widget):
     """One line of key hints at the bottom of the screen."""
 
     DEFAULT_CSS = """
-    KeysBar { dock: bottom; height: 1; background: $panel; }
+    KeysBar { split: bottom; height: 1; background: $panel; }
     """
 
     def __init__(self) -> None:
