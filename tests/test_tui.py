@@ -86,6 +86,11 @@ def visible_perspectives(app: PerspectaApp) -> list[str | None]:
     return [c.perspective for c in app.query_one(PerspectiveColumns).visible_slots()]
 
 
+def focused_column(app: PerspectaApp) -> ClaimColumn | None:
+    """The current claim column when the columns have the focus, else None."""
+    return app.current_column() if isinstance(app.focused, PerspectiveColumns) else None
+
+
 @async_test
 async def test_opens_on_compare_with_events_by_importance(seed: Analysis) -> None:
     app = create_app(analysis=seed)
@@ -129,13 +134,13 @@ async def test_left_right_h_l_walk_the_perspective_columns(seed: Analysis) -> No
     app = create_app(analysis=seed)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("right")
-        assert isinstance(app.focused, ClaimColumn) and app.focused.slot == 0
+        assert (column := focused_column(app)) is not None and column.slot == 0
         await pilot.press("l")
-        assert app.focused.slot == 1
+        assert (column := focused_column(app)) is not None and column.slot == 1
         await pilot.press("right")
-        assert app.focused.slot == 2
+        assert (column := focused_column(app)) is not None and column.slot == 2
         await pilot.press("h")
-        assert app.focused.slot == 1
+        assert (column := focused_column(app)) is not None and column.slot == 1
         await pilot.press("left", "left")
         assert isinstance(app.focused, EventTable)
 
@@ -149,8 +154,8 @@ async def test_iraqi_official_appears_next_to_the_us_rationale(seed: Analysis) -
             await pilot.press("]")
         assert visible_perspectives(app)[:2] == ["united-states", "iraq"]
         await pilot.press("right", "right")
-        column = app.focused
-        assert isinstance(column, ClaimColumn) and column.perspective == "iraq"
+        column = focused_column(app)
+        assert column is not None and column.perspective == "iraq"
         context = app.query_one(ContextPane)
         claim = seed.claims[0]
         assert context.claim_id is not None
@@ -185,7 +190,7 @@ async def test_brackets_and_n_p_change_event_from_any_pane(seed: Analysis) -> No
         await pilot.press("right")  # into the columns; ] and [ still change the event
         await pilot.press("n")
         assert current_event_label(app) == labels[2]
-        assert isinstance(app.focused, ClaimColumn)
+        assert focused_column(app) is not None
         await pilot.press("[")
         assert current_event_label(app) == labels[1]
         await pilot.press("p", "p", "p")
@@ -200,7 +205,7 @@ async def test_tab_cycles_the_panes(seed: Analysis) -> None:
     app = create_app(analysis=seed)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("tab")
-        assert isinstance(app.focused, ClaimColumn)
+        assert focused_column(app) is not None
         await pilot.press("tab")
         assert isinstance(app.focused, ContextPane)
         await pilot.press("tab")
@@ -214,7 +219,7 @@ async def test_enter_drills_in_then_opens_the_claim_detail(seed: Analysis) -> No
     app = create_app(analysis=seed)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
-        assert isinstance(app.focused, ClaimColumn)
+        assert focused_column(app) is not None
         claim_id = app.current_claim()
         await pilot.press("enter")
         assert isinstance(app.screen, ClaimDetailScreen)
@@ -224,7 +229,7 @@ async def test_enter_drills_in_then_opens_the_claim_detail(seed: Analysis) -> No
             screen_text(app)
         await pilot.press("escape")
         assert not isinstance(app.screen, ClaimDetailScreen)
-        assert isinstance(app.focused, ClaimColumn)
+        assert focused_column(app) is not None
 
 
 @async_test
@@ -291,7 +296,7 @@ async def test_matrix_enter_opens_that_event_and_perspective(seed: Analysis) -> 
         await pilot.press("enter")
         assert app.query_one(ContentSwitcher).current == "compare"
         assert current_event_label(app) == "Reason for the closure"
-        assert isinstance(app.focused, ClaimColumn) and app.focused.perspective == "iraq"
+        assert (column := focused_column(app)) is not None and column.perspective == "iraq"
 
 
 @async_test
@@ -358,9 +363,11 @@ async def test_mouse_click_focuses_a_column(seed: Analysis) -> None:
     app = create_app(analysis=seed)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()  # the columns are laid out in the frame after the first
-        await pilot.click("#column-1", offset=(5, 3))
-        assert isinstance(app.focused, ClaimColumn) and app.focused.slot == 1
-        assert app.query_one(ContextPane).claim_id == app.focused.current_claim()
+        columns = app.query_one(PerspectiveColumns)
+        await pilot.click("#columns", offset=(columns.column_width + 5, 3))
+        column = focused_column(app)
+        assert column is not None and column.slot == 1
+        assert app.query_one(ContextPane).claim_id == column.current_claim()
 
 
 @async_test
@@ -490,7 +497,7 @@ async def test_keys_sent_in_a_burst_go_to_the_pane_the_previous_key_focused(
         app.post_message(events.Key("down", None))
         await pilot.pause()
         assert app.event_id == event
-        assert app.focused is first and first.highlighted == 1
+        assert focused_column(app) is first and first.highlighted == 1
         assert app.query_one(ContextPane).claim_id == first.claim_ids[1]
 
 
@@ -649,7 +656,7 @@ async def test_key_line_shows_the_keys_of_each_screen(seed: Analysis) -> None:
         await pilot.press("right")
         await pilot.pause()
         footer = screen_text(app).splitlines()[-1]
-        assert isinstance(app.focused, ClaimColumn)
+        assert focused_column(app) is not None
         assert "↓↑ claim" in footer and "⏎ detail" in footer
         for key in ("2", "3"):
             await pilot.press(key)
@@ -773,8 +780,8 @@ async def test_pin_key_is_offered_in_a_column_and_head_to_head_is_named(seed: An
         await pilot.press("right")
         await pilot.pause()
         assert "␣ pin" in screen_text(app).splitlines()[-1]
-        first = app.focused
-        assert isinstance(first, ClaimColumn)
+        first = focused_column(app)
+        assert first is not None
         await pilot.press("space", "right", "space")
         await pilot.pause()
         assert len(app.pins) == 2 and app.comparison is not None

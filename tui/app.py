@@ -475,8 +475,9 @@ class PerspectaApp(CaseWork, App[int]):
         self._show_silent_line()
         visible = columns.visible_slots()
         self.current_slot = min(self.current_slot, max(0, len(visible) - 1))
-        if isinstance(self.focused, ClaimColumn) and visible:
-            self._focus(visible[self.current_slot])
+        columns.set_current(self.current_slot)
+        if self._columns_focused() and not visible:
+            self._focus(self.query_one(EventTable))
         self.show_context()
 
     def _show_silent_line(self) -> None:
@@ -560,19 +561,33 @@ class PerspectaApp(CaseWork, App[int]):
         if event_id != self.event_id:
             self.show_event(event_id)
 
-    @on(ClaimColumn.Highlighted)
-    def _on_claim_highlighted(self, event: ClaimColumn.Highlighted) -> None:
-        if self.focused is event.column:
+    @on(PerspectiveColumns.Highlighted)
+    def _on_claim_highlighted(self, event: PerspectiveColumns.Highlighted) -> None:
+        if self._columns_focused() and self.current_column() is event.column:
             self.show_context()
 
-    @on(ClaimColumn.Entered)
-    def _on_column_entered(self, event: ClaimColumn.Entered) -> None:
-        columns = self.query_one(PerspectiveColumns)
-        visible = columns.visible_slots()
+    @on(PerspectiveColumns.Entered)
+    def _on_column_entered(self, event: PerspectiveColumns.Entered) -> None:
+        visible = self.query_one(PerspectiveColumns).visible_slots()
         if event.column in visible:
             self.current_slot = visible.index(event.column)
-        columns.scroll_to_widget(event.column, animate=False, force=True)
         self.show_context()
+
+    def _columns_focused(self) -> bool:
+        """Whether the claim columns have the focus (the current column is the focused one)."""
+        return isinstance(self.focused, PerspectiveColumns)
+
+    def current_column(self) -> ClaimColumn | None:
+        """The current perspective column of the event (focused or not), if any."""
+        visible = self.query_one(PerspectiveColumns).visible_slots()
+        return visible[min(self.current_slot, len(visible) - 1)] if visible else None
+
+    def _focus_column(self, index: int) -> None:
+        """Make a shown column the current one and give the columns the focus."""
+        columns = self.query_one(PerspectiveColumns)
+        self.current_slot = max(0, min(index, len(columns.visible_slots()) - 1))
+        columns.set_current(self.current_slot)
+        self._focus(columns)
 
     @on(Input.Changed, "#filter")
     def _on_filter_changed(self, event: Input.Changed) -> None:
@@ -653,8 +668,7 @@ class PerspectaApp(CaseWork, App[int]):
         visible = self.query_one(PerspectiveColumns).visible_slots()
         target = next((s for s in visible if s.perspective == perspective), None)
         if target is not None:
-            self.current_slot = visible.index(target)
-            self._focus(target)
+            self._focus_column(visible.index(target))
             self.show_context()
         else:
             self._focus(table)
@@ -665,25 +679,22 @@ class PerspectaApp(CaseWork, App[int]):
         visible = self.query_one(PerspectiveColumns).visible_slots()
         if not visible:
             return
-        if isinstance(self.focused, ClaimColumn):
+        if self._columns_focused():
             self.current_slot = min(len(visible) - 1, self.current_slot + 1)
-        self.current_slot = min(self.current_slot, len(visible) - 1)
-        self._focus(visible[self.current_slot])
+        self._focus_column(min(self.current_slot, len(visible) - 1))
         self.show_context()
 
     def action_previous_perspective(self) -> None:
         if self.screen_name != "compare":
             return
         visible = self.query_one(PerspectiveColumns).visible_slots()
-        if isinstance(self.focused, ClaimColumn):
+        if self._columns_focused():
             if self.current_slot == 0 or not visible:
                 self._focus(self.query_one(EventTable))
                 return
-            self.current_slot = min(self.current_slot - 1, len(visible) - 1)
-            self._focus(visible[self.current_slot])
+            self._focus_column(min(self.current_slot - 1, len(visible) - 1))
         elif visible:
-            self.current_slot = min(self.current_slot, len(visible) - 1)
-            self._focus(visible[self.current_slot])
+            self._focus_column(min(self.current_slot, len(visible) - 1))
         self.show_context()
 
     def action_cycle_pane(self, step: int) -> None:
@@ -691,16 +702,18 @@ class PerspectaApp(CaseWork, App[int]):
             raise SkipAction()
         if self.screen_name != "compare":
             return
-        visible = self.query_one(PerspectiveColumns).visible_slots()
+        columns = self.query_one(PerspectiveColumns)
         panes: list[Widget] = [self.query_one(EventTable)]
-        if visible:
-            panes.append(visible[min(self.current_slot, len(visible) - 1)])
+        if columns.visible_slots():
+            panes.append(columns)
         panes.append(self.query_one(ContextPane))
         focused = self.focused
         current = next((i for i, p in enumerate(panes) if p is focused), -1)
-        if isinstance(focused, ClaimColumn):
-            current = 1
-        self._focus(panes[(current + step) % len(panes)])
+        target = panes[(current + step) % len(panes)]
+        if target is columns:
+            self._focus_column(self.current_slot)
+        else:
+            self._focus(target)
 
     def action_open(self) -> None:
         focused = self.focused
@@ -774,8 +787,8 @@ class PerspectaApp(CaseWork, App[int]):
     def action_toggle_pin(self) -> None:
         if self.screen_name != "compare":
             return
-        focused = self.focused
-        if not isinstance(focused, ClaimColumn) or focused.perspective is None:
+        focused = self.current_column() if self._columns_focused() else None
+        if focused is None or focused.perspective is None:
             self.notify("Move to a perspective column (→) to pin it", timeout=3)
             return
         perspective = focused.perspective
@@ -787,7 +800,7 @@ class PerspectaApp(CaseWork, App[int]):
         self.show_event(self.event_id)
         visible = self.query_one(PerspectiveColumns).visible_slots()
         if visible:
-            self._focus(visible[min(self.current_slot, len(visible) - 1)])
+            self._focus_column(min(self.current_slot, len(visible) - 1))
 
     async def action_show_screen(self, name: str) -> None:
         if self.comparison is None:
@@ -814,7 +827,7 @@ class PerspectaApp(CaseWork, App[int]):
         self.query_one(CaseHeader).show_screen(name)
         self.query_one(KeysBar).show_screen(name)
         if name == "compare":
-            if not isinstance(self.focused, ClaimColumn | ContextPane | Input):
+            if not isinstance(self.focused, PerspectiveColumns | ContextPane | Input):
                 self._focus(self.query_one(EventTable))
         else:
             self._focus(self.query_one(f"#{name}"))
@@ -933,7 +946,7 @@ class PerspectaApp(CaseWork, App[int]):
                 table.remove()
         if claim_id is not None and claim_id in comparison.claims:
             self.event_id = comparison.event_of(claim_id)
-        focused_column = isinstance(self.focused, ClaimColumn)
+        focused_column = self._columns_focused()
         self.apply_filter(self.query_one("#filter", Input).value)
         if claim_id is not None:
             self._select_claim(claim_id, focus=focused_column)
@@ -944,9 +957,10 @@ class PerspectaApp(CaseWork, App[int]):
         for index, column in enumerate(self.query_one(PerspectiveColumns).visible_slots()):
             if claim_id in column.claim_ids:
                 self.current_slot = index
+                self.query_one(PerspectiveColumns).set_current(index)
                 column.move_highlight(column.claim_ids.index(claim_id))
                 if focus:
-                    self._focus(column)
+                    self._focus_column(index)
                 self.show_context()
                 return
 

@@ -1,8 +1,9 @@
 """Perspective columns: the claims each perspective makes about the selected event.
 
-Each column is a virtual list (ScrollView + render_line) of claim cards. A card is wrapped to
-the column's width once and cached per (claim, width), so changing event re-uses the rendered
-cards, and moving the cursor only repaints the two cards concerned.
+One widget draws every column (render_line), borders included: a widget per column cost
+Textual a round of styling, mounting and painting each before the first frame (bench/tui.py).
+A card is wrapped to the column's width once and cached per (claim, width), so changing event
+re-uses the rendered cards.
 """
 
 from __future__ import annotations
@@ -13,14 +14,13 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.console import Console
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import BindingType
-from textual.containers import HorizontalScroll
-from textual.geometry import Region, Size
+from textual.geometry import Region
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -64,11 +64,138 @@ def card_lines(
     return lines
 
 
-class ClaimColumn(ScrollView, can_focus=True):
-    """One perspective's claim cards; the highlighted card is the current claim."""
+class ClaimColumn:
+    """One perspective's slot in the columns view: its cards, its cursor and its scroll.
+
+    Not a widget: PerspectiveColumns draws every column (one widget paints and lays out much
+    faster than one per column, bench/tui.py). A card is wrapped once per (claim, width)."""
+
+    def __init__(self, slot: int, owner: PerspectiveColumns) -> None:
+        self.slot = slot
+        self.owner = owner
+        self.perspective: str | None = None
+        self.claim_ids: list[str | None] = []
+        self.highlighted: int | None = None
+        self.title = Text("")
+        self.silent = False
+        self.pinned = False
+        self.scroll_y = 0
+        self._claims: list[Claim | None] = []
+        self._comparison: Comparison | None = None
+        self._signature: tuple[object, ...] = ()
+        # Per card: its first line in the column and its line count (with separator).
+        self._card_top: list[int] = []
+        self._card_height: list[int] = []
+        self._lines: list[tuple[int, int]] = []  # column line -> (card, line in card or -1)
+        self._wrapped_width = 0
+
+    def __repr__(self) -> str:
+        return f"ClaimColumn(slot={self.slot}, perspective={self.perspective!r})"
+
+    # ---- content ----------------------------------------------------------------------
+
+    def show(self, content: ColumnContent, comparison: Comparison, head_to_head: bool) -> bool:
+        """Fill the column with one card per claim, or a silence marker; False: unchanged."""
+        signature = (content.perspective, tuple(c.id for c in content.claims), content.silent,
+                     content.pinned, head_to_head)
+        if signature == self._signature and comparison is self._comparison:
+            return False
+        self._signature = signature
+        self._comparison = comparison
+        self.perspective = content.perspective
+        title = Text("◆ " if content.pinned else "") + Text(one_line(content.label))
+        if content.claims:
+            title.append(f" {len(content.claims)}", "dim")
+        self.title = title
+        self.silent = content.silent  # only pinned perspectives can be silent
+        self.pinned = content.pinned
+        self._claims = [None] if content.silent else list(content.claims)
+        self.claim_ids = [c.id if c else None for c in self._claims]
+        self.highlighted = 0 if content.claims else None
+        self._wrapped_width = 0
+        self.scroll_y = 0
+        return True
+
+    def clear(self) -> None:
+        self.perspective = None
+        self._signature = ()
+
+    def wrap(self, width: int, console: Console) -> None:
+        """Lay the cards out at `width` cells (cards themselves come from the cache)."""
+        if width <= 0 or self._comparison is None or width == self._wrapped_width:
+            return
+        self._wrapped_width = width
+        comparison = self._comparison
+        self._card_top, self._card_height, self._lines = [], [], []
+        for index, claim in enumerate(self._claims):
+            if index:
+                self._lines.append((index - 1, -1))  # a blank line between cards
+                self._card_height[-1] += 1
+            self._card_top.append(len(self._lines))
+            count = len(card_lines(claim, comparison, width, console))
+            self._card_height.append(count)
+            self._lines.extend((index, line) for line in range(count))
+
+    def line(self, row: int, width: int, console: Console) -> tuple[Strip | None, int | None]:
+        """The unstyled strip at a line of the column, and the card it belongs to."""
+        if row >= len(self._lines) or self._comparison is None:
+            return None, None
+        card, line = self._lines[row]
+        if line < 0:
+            return None, None  # the blank line between two cards is never highlighted
+        return card_lines(self._claims[card], self._comparison, width, console)[line], card
+
+    @property
+    def height(self) -> int:
+        """Lines of the column's cards at the width they were last wrapped to."""
+        return len(self._lines)
+
+    # ---- cursor -----------------------------------------------------------------------
+
+    def current_claim(self) -> str | None:
+        """The id of the highlighted claim, if any."""
+        if self.highlighted is None or not 0 <= self.highlighted < len(self.claim_ids):
+            return None
+        return self.claim_ids[self.highlighted]
+
+    def card_at_line(self, line: int) -> int | None:
+        if 0 <= line < len(self._lines):
+            return self._lines[line][0]
+        return None
+
+    def card_span(self, index: int) -> tuple[int, int] | None:
+        """(first line, line count) of a card, once wrapped."""
+        if 0 <= index < len(self._card_top):
+            return self._card_top[index], self._card_height[index]
+        return None
+
+    def move_highlight(self, index: int) -> None:
+        """Highlight another card: repaint the column, scroll the new card into view."""
+        self.owner.move_highlight(self, index)
+
+    def action_cursor_down(self) -> None:
+        self.move_highlight(0 if self.highlighted is None else self.highlighted + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_highlight(0 if self.highlighted is None else self.highlighted - 1)
+
+
+# Box-drawing characters: (top left, top, top right, side, bottom left, bottom right).
+ROUND = ("╭", "─", "╮", "│", "╰", "╯")
+DOUBLE = ("╔", "═", "╗", "║", "╚", "╝")
+
+
+class PerspectiveColumns(Widget, can_focus=True):
+    """The claim columns of the current event, side by side, drawn by one widget.
+
+    Each event assigns perspectives to column slots. The focused column (the current one) has
+    the accent border and marks its highlighted card; ↑/↓ move in it, and the app's ←/→ change
+    the current column. Columns that do not fit scroll sideways a whole column at a time; each
+    column scrolls up and down on its own (a thumb in its last cell shows where).
+    """
 
     class Entered(Message):
-        """The column got the focus (keys or mouse): it becomes the current column."""
+        """A column became the current one by the mouse (the app follows)."""
 
         def __init__(self, column: ClaimColumn) -> None:
             super().__init__()
@@ -81,298 +208,424 @@ class ClaimColumn(ScrollView, can_focus=True):
             super().__init__()
             self.column = column
 
+    class Resized(Message):
+        """The columns' width or sideways scroll changed: which are in view may have changed."""
+
     DEFAULT_CSS = """
-    ClaimColumn {
-        width: 34; height: 1fr;  /* set per slot by PerspectiveColumns.show */
-        border: round $primary-darken-2; padding: 0 0;
-        scrollbar-size-vertical: 1; scrollbar-gutter: stable; overflow-x: hidden;
-    }
-    ClaimColumn.-silent { color: $text-muted; }
-    ClaimColumn:focus { border: round $accent; }
+    PerspectiveColumns { width: 1fr; height: 1fr; }
+    PerspectiveColumns > .perspective-columns--border { color: $primary-darken-2; }
+    PerspectiveColumns > .perspective-columns--pinned { color: $warning; }
+    PerspectiveColumns > .perspective-columns--current { color: $primary-darken-2; }
+    PerspectiveColumns:focus > .perspective-columns--current { color: $accent; }
+    PerspectiveColumns > .perspective-columns--silent { color: $text-muted; }
+    PerspectiveColumns > .perspective-columns--thumb { color: $scrollbar; }
     /* Only the focused column marks its current card; the others read as plain columns. */
-    ClaimColumn > .claim-column--cursor { background: transparent; }
-    ClaimColumn:focus > .claim-column--cursor { background: $block-cursor-background; }
-    ClaimColumn.-pinned { border: double $warning; }
-    ClaimColumn.-pinned:focus { border: double $accent; }
+    PerspectiveColumns > .perspective-columns--cursor { background: transparent; }
+    PerspectiveColumns:focus > .perspective-columns--cursor {
+        background: $block-cursor-background;
+    }
     """
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"claim-column--cursor"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "perspective-columns--border", "perspective-columns--pinned",
+        "perspective-columns--current", "perspective-columns--silent",
+        "perspective-columns--thumb", "perspective-columns--cursor",
+    }
     BINDINGS: ClassVar[list[BindingType]] = [*bindings("list")]
 
-    def __init__(self, slot: int) -> None:
-        super().__init__(id=f"column-{slot}")
-        self.slot = slot
-        self.perspective: str | None = None
-        self.claim_ids: list[str | None] = []
-        self.highlighted: int | None = None
-        self._claims: list[Claim | None] = []
-        self._comparison: Comparison | None = None
-        self._signature: tuple[object, ...] = ()
-        # Per card: its first line in the virtual space and its line count (with separator).
-        self._card_top: list[int] = []
-        self._card_height: list[int] = []
-        self._lines: list[tuple[int, int]] = []  # virtual line -> (card, line in card or -1)
-        self._wrapped_width = 0
-        self._styles: tuple[Style, Style] | None = None
-        self._paint_width: int | None = None
-
-    # ---- content ----------------------------------------------------------------------
-
-    def show(self, content: ColumnContent, comparison: Comparison, head_to_head: bool) -> None:
-        """Fill the column with one card per claim, or a silence marker."""
-        signature = (content.perspective, tuple(c.id for c in content.claims), content.silent,
-                     content.pinned, head_to_head)
-        if signature == self._signature and comparison is self._comparison:
-            return
-        self._signature = signature
-        self._comparison = comparison
-        self.perspective = content.perspective
-        title = Text("◆ " if content.pinned else "") + Text(one_line(content.label))
-        if content.claims:
-            title.append(f" {len(content.claims)}", "dim")
-        self.border_title = title
-        self.set_class(content.silent, "-silent")  # only pinned perspectives can be silent
-        self.set_class(content.pinned, "-pinned")
-        self.set_class(head_to_head, "-head-to-head")
-        self._claims = [None] if content.silent else list(content.claims)
-        self.claim_ids = [c.id if c else None for c in self._claims]
-        self.highlighted = 0 if content.claims else None
-        self._wrapped_width = 0
-        self._wrap(self._content_width())
-        self.scroll_to(y=0, animate=False, immediate=True)
-        self.refresh()
-
-    def _content_width(self) -> int:
-        """Cells available to a card: the width minus border and scrollbar gutter."""
-        if self.size.width:
-            return self.scrollable_content_region.width
-        width = self.styles.width
-        if width is not None and width.is_cells:
-            return max(1, int(width.value) - 3)
-        return 0
-
-    def _wrap(self, width: int) -> None:
-        """Lay the cards out at `width` (cards themselves come from the cache)."""
-        if width <= 0 or self._comparison is None:
-            return
-        self._wrapped_width = width
-        comparison = self._comparison
-        self._card_top, self._card_height, self._lines = [], [], []
-        for index, claim in enumerate(self._claims):
-            if index:
-                self._lines.append((index - 1, -1))  # a blank line between cards
-                self._card_height[-1] += 1
-            self._card_top.append(len(self._lines))
-            count = len(card_lines(claim, comparison, width, self.app.console))
-            self._card_height.append(count)
-            self._lines.extend((index, line) for line in range(count))
-        virtual = Size(width, len(self._lines))
-        if virtual == self.virtual_size:
-            return
-        if not self.size.width:
-            self.virtual_size = virtual
-            return
-        # A new height only changes how far the column scrolls: update the scrollbar without
-        # a layout of the whole screen (the scrollbar appearing or going still lays out).
-        self.set_reactive(ClaimColumn.virtual_size, virtual)
-        self._scroll_update(virtual)
-
-    def on_resize(self) -> None:
-        width = self._content_width()
-        if width != self._wrapped_width:
-            self._wrap(width)
-            self.refresh()
-
-    # ---- cursor -----------------------------------------------------------------------
-
-    def current_claim(self) -> str | None:
-        """The id of the highlighted claim, if any."""
-        if self.highlighted is None or not 0 <= self.highlighted < len(self.claim_ids):
-            return None
-        return self.claim_ids[self.highlighted]
-
-    def move_highlight(self, index: int) -> None:
-        """Highlight another card: repaint the two cards, scroll the new one into view."""
-        if not self.claim_ids or self.claim_ids[0] is None:
-            return
-        index = max(0, min(len(self.claim_ids) - 1, index))
-        previous = self.highlighted
-        if index == previous:
-            return
-        self.highlighted = index
-        for card in (previous, index):
-            if card is not None and card < len(self._card_top):
-                self.refresh_lines(self._card_top[card], self._card_height[card])
-        if index < len(self._card_top):
-            top, height = self._card_top[index], self._card_height[index]
-            self.scroll_to_region(Region(0, top, 1, height), animate=False, force=True,
-                                  immediate=True)
-        self.post_message(self.Highlighted(self))
-
-    def action_cursor_down(self) -> None:
-        self.move_highlight(0 if self.highlighted is None else self.highlighted + 1)
-
-    def action_cursor_up(self) -> None:
-        self.move_highlight(0 if self.highlighted is None else self.highlighted - 1)
-
-    def _card_at_line(self, line: int) -> int | None:
-        if 0 <= line < len(self._lines):
-            return self._lines[line][0]
-        return None
-
-    def action_page_down(self) -> None:
-        line = int(self.scroll_offset.y) + self.scrollable_content_region.height
-        card = self._card_at_line(min(line, len(self._lines) - 1))
-        self.move_highlight(card if card is not None else len(self.claim_ids) - 1)
-
-    def action_page_up(self) -> None:
-        line = int(self.scroll_offset.y) - self.scrollable_content_region.height
-        card = self._card_at_line(max(0, line))
-        self.move_highlight(card if card is not None else 0)
-
-    def action_list_first(self) -> None:
-        self.move_highlight(0)
-
-    def action_list_last(self) -> None:
-        self.move_highlight(len(self.claim_ids) - 1)
-
-    def on_click(self, event: events.Click) -> None:
-        card = self._card_at_line(event.y + int(self.scroll_offset.y))
-        if card is not None:
-            self.move_highlight(card)
-
-    def on_focus(self) -> None:
-        self.post_message(self.Entered(self))
-
-    def on_blur(self) -> None:
-        self._refresh_highlight()
-
-    def _refresh_highlight(self) -> None:
-        card = self.highlighted
-        if card is not None and card < len(self._card_top):
-            self.refresh_lines(self._card_top[card], self._card_height[card])
-
-    # ---- rendering --------------------------------------------------------------------
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # Styles are looked up once per paint, not once per line (rich_style walks the DOM).
-        base = self.rich_style
-        self._styles = (base, base + self.get_component_rich_style("claim-column--cursor"))
-        self._paint_width = self.scrollable_content_region.width
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._styles = None
-            self._paint_width = None
-
-    def render_line(self, y: int) -> Strip:
-        width = self._paint_width
-        if width is None:
-            width = self.scrollable_content_region.width
-        row = y + int(self.scroll_offset.y)
-        if self._wrapped_width != width and width > 0:
-            self._wrap(width)
-        base, cursor = self._styles or (self.rich_style, self.rich_style)
-        if row >= len(self._lines) or self._comparison is None or width <= 0:
-            return Strip.blank(width, base)
-        card, line = self._lines[row]
-        if line < 0:
-            return Strip.blank(width, base)
-        style: Style = cursor if card == self.highlighted else base
-        strip = card_lines(self._claims[card], self._comparison, width, self.app.console)[line]
-        return strip.apply_style(style)
-
-
-class PerspectiveColumns(HorizontalScroll, inherit_bindings=False):
-    """A pool of column slots, grown on demand; each event assigns perspectives to slots.
-
-    Keeping the widgets and changing their contents makes moving between events cheap, and
-    mounting only the slots an event needs keeps the first paint cheap.
-    No bindings of its own: ←/→ belong to the app (move between perspectives, which scrolls).
-    """
-
-    DEFAULT_CSS = """
-    /* No horizontal scrollbar: it would come and go with the number of columns (a relayout
-       per event); the line above the columns says when more columns are off screen. */
-    PerspectiveColumns { width: 1fr; height: 1fr; overflow-x: hidden; }
-    """
-
     def __init__(self, *, id: str | None = None, slots: int = 0) -> None:
-        # `slots` columns are mounted with the pane itself (the first event's, when known), so
-        # the first frame needs no further round of mounting.
-        super().__init__(*(ClaimColumn(slot) for slot in range(slots)), id=id, can_focus=False)
+        super().__init__(id=id)
+        self._slots: list[ClaimColumn] = [ClaimColumn(slot, self) for slot in range(slots)]
+        self._shown = 0  # how many slots show a perspective for the current event
+        self.current = 0  # index of the current column among the shown ones
+        self.first = 0  # the first column in view (sideways scroll, in whole columns)
         self.column_width = 34
         # The two pinned perspectives' labels while they are shown head to head, else ().
         self.head_to_head: tuple[str, ...] = ()
+        self._paint: _Paint | None = None
+
+    # ---- layout -----------------------------------------------------------------------
 
     def fit_width(self, width: int) -> None:
         """Two columns side by side at least: narrow terminals get narrower columns."""
         # As many whole columns as fit at COLUMN_MIN_WIDTH (two at least), sharing the width.
         count = max(2, width // COLUMN_MIN_WIDTH)
-        self.column_width = max(20, width // count)
-        for column in self.visible_slots():
-            if str(column.styles.width) != "1fr":
-                column.styles.width = self.column_width
-
-    class Resized(Message):
-        """The columns' width or scroll position changed: which are in view may have changed."""
+        column_width = max(20, width // count)
+        if column_width != self.column_width:
+            self.column_width = column_width
+            self.refresh()
 
     def on_resize(self) -> None:
         self.fit_width(self.size.width)
+        self._clamp_first()
         self.post_message(self.Resized())
 
-    def watch_scroll_x(self, old_value: float, new_value: float) -> None:
-        super().watch_scroll_x(old_value, new_value)
-        if round(old_value) != round(new_value):
-            # Which columns are out of view changed: the hint above the columns follows.
+    def _widths(self) -> list[int]:
+        """The width of each shown column (head to head: the pair shares the whole width)."""
+        if self.head_to_head and self._shown == 2:
+            total = self.size.width or self.column_width * 2
+            return [total // 2, total - total // 2]
+        return [self.column_width] * self._shown
+
+    def fits(self) -> int:
+        """How many whole columns are in view at once."""
+        if self.head_to_head:
+            return self._shown
+        width = self.size.width or self.column_width * 2
+        return max(1, width // max(1, self.column_width))
+
+    def _clamp_first(self) -> None:
+        first = max(0, min(self.first, self._shown - self.fits()))
+        if first != self.first:
+            self.first = first
+            self.refresh()
+
+    def in_view(self) -> list[tuple[int, int, int]]:
+        """(column index, x, width) of each column in view, left to right."""
+        widths = self._widths()
+        room = self.size.width or sum(widths)
+        placed: list[tuple[int, int, int]] = []
+        x = 0
+        for index in range(self.first, self._shown):
+            width = widths[index]
+            if x + width > room and placed:
+                break
+            placed.append((index, x, width))
+            x += width
+        return placed
+
+    def scroll_to_column(self, index: int) -> None:
+        """Scroll sideways (by whole columns) until the column is in view."""
+        fits = self.fits()
+        first = self.first
+        if index < first:
+            first = index
+        elif index >= first + fits:
+            first = index - fits + 1
+        first = max(0, min(first, max(0, self._shown - fits)))
+        if first != self.first:
+            self.first = first
+            self.refresh()
             self.post_message(self.Resized())
-
-    @property
-    def slots(self) -> list[ClaimColumn]:
-        """Every column slot, visible or not."""
-        return list(self.query_children(ClaimColumn))
-
-    def visible_slots(self) -> list[ClaimColumn]:
-        """The slots that show a perspective for the current event."""
-        return [s for s in self.slots if s.display]
 
     def off_screen(self, count: int) -> int:
         """How many of `count` columns are not wholly in view (either side)."""
         return sum(self.hidden_sides(count))
 
     def hidden_sides(self, count: int) -> tuple[int, int]:
-        """How many of `count` columns are out of view to the left and to the right, at the
-        current horizontal scroll position."""
-        width = self.size.width or self.column_width * 2
-        column_width = max(1, self.column_width)
-        if count * column_width <= width:
+        """How many of `count` columns are out of view to the left and to the right."""
+        if self.head_to_head:
             return (0, 0)
-        left_edge = round(self.scroll_x)
-        right_edge = left_edge + width
-        left = sum(1 for i in range(count) if i * column_width < left_edge)
-        right = sum(1 for i in range(count) if (i + 1) * column_width > right_edge)
-        return (left, right)
+        fits = self.fits()
+        if count <= fits:
+            return (0, 0)
+        left = min(self.first, count)
+        return (left, max(0, count - left - fits))
+
+    # ---- slots ------------------------------------------------------------------------
+
+    @property
+    def slots(self) -> list[ClaimColumn]:
+        """Every column slot, shown or not."""
+        return list(self._slots)
+
+    def visible_slots(self) -> list[ClaimColumn]:
+        """The slots that show a perspective for the current event."""
+        return self._slots[:self._shown]
+
+    def current_column(self) -> ClaimColumn | None:
+        shown = self.visible_slots()
+        return shown[min(self.current, len(shown) - 1)] if shown else None
+
+    def set_current(self, index: int) -> None:
+        """Make a shown column the current one (and scroll it into view)."""
+        index = max(0, min(index, self._shown - 1))
+        if index != self.current:
+            self.current = index
+            self.refresh()
+        self.scroll_to_column(index)
 
     def show(self, contents: Sequence[ColumnContent], comparison: Comparison) -> None:
-        """Assign contents to slots in order; hide the remaining slots."""
+        """Assign contents to slots in order; the remaining slots show nothing."""
         head_to_head = any(c.pinned for c in contents) and len(contents) == 2
         self.head_to_head = tuple(c.label for c in contents) if head_to_head else ()
-        slots = self.slots
-        if len(contents) > len(slots):
-            added = [ClaimColumn(slot) for slot in range(len(slots), len(contents))]
-            self.mount_all(added)
-            slots.extend(added)
-        for slot, column in enumerate(slots):
+        while len(self._slots) < len(contents):
+            self._slots.append(ClaimColumn(len(self._slots), self))
+        changed = len(contents) != self._shown
+        for slot, column in enumerate(self._slots):
             if slot < len(contents):
-                width: str | int = "1fr" if head_to_head else self.column_width
-                if str(column.styles.width) != str(width):
-                    column.styles.width = width
-                column.show(contents[slot], comparison, head_to_head)
-                if not column.display:
-                    column.display = True
-            elif column.display:
-                column.display = False
-                column.perspective = None
-                column._signature = ()
+                changed = column.show(contents[slot], comparison, head_to_head) or changed
+            elif column.perspective is not None:
+                column.clear()
+        self._shown = len(contents)
+        self.current = max(0, min(self.current, self._shown - 1))
+        self._clamp_first()
+        if changed:
+            self.refresh()
+
+    # ---- cursor -----------------------------------------------------------------------
+
+    def move_highlight(self, column: ClaimColumn, index: int) -> None:
+        """Highlight another card of a column and scroll it into view."""
+        if not column.claim_ids or column.claim_ids[0] is None:
+            return
+        index = max(0, min(len(column.claim_ids) - 1, index))
+        if index == column.highlighted:
+            return
+        column.highlighted = index
+        self._scroll_card_into_view(column, index)
+        self.refresh()
+        self.post_message(self.Highlighted(column))
+
+    def _body_height(self) -> int:
+        return max(0, self.size.height - 2)
+
+    def _scroll_card_into_view(self, column: ClaimColumn, index: int) -> None:
+        width = self._content_width(column)
+        if width > 0:
+            column.wrap(width, self.app.console)
+        span = column.card_span(index)
+        height = self._body_height()
+        if span is None or height <= 0:
+            return
+        top, lines = span
+        if top < column.scroll_y:
+            column.scroll_y = top
+        elif top + lines > column.scroll_y + height:
+            column.scroll_y = max(0, min(top, top + lines - height))
+
+    def _content_width(self, column: ClaimColumn) -> int:
+        widths = self._widths()
+        if column.slot >= len(widths):
+            return 0
+        return max(0, widths[column.slot] - 3)  # two borders and the thumb
+
+    def _scroll_column(self, column: ClaimColumn, lines: int) -> None:
+        width = self._content_width(column)
+        if width > 0:
+            column.wrap(width, self.app.console)
+        limit = max(0, column.height - self._body_height())
+        scroll_y = max(0, min(limit, column.scroll_y + lines))
+        if scroll_y != column.scroll_y:
+            column.scroll_y = scroll_y
+            self.refresh()
+
+    def _current_or_none(self) -> ClaimColumn | None:
+        column = self.current_column()
+        if column is None or not column.claim_ids:
+            return None
+        return column
+
+    def action_cursor_down(self) -> None:
+        column = self._current_or_none()
+        if column is not None:
+            column.action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        column = self._current_or_none()
+        if column is not None:
+            column.action_cursor_up()
+
+    def action_page_down(self) -> None:
+        column = self._current_or_none()
+        if column is None:
+            return
+        line = column.scroll_y + self._body_height()
+        card = column.card_at_line(min(line, column.height - 1))
+        column.move_highlight(card if card is not None else len(column.claim_ids) - 1)
+
+    def action_page_up(self) -> None:
+        column = self._current_or_none()
+        if column is None:
+            return
+        card = column.card_at_line(max(0, column.scroll_y - self._body_height()))
+        column.move_highlight(card if card is not None else 0)
+
+    def action_list_first(self) -> None:
+        column = self._current_or_none()
+        if column is not None:
+            column.move_highlight(0)
+
+    def action_list_last(self) -> None:
+        column = self._current_or_none()
+        if column is not None:
+            column.move_highlight(len(column.claim_ids) - 1)
+
+    # ---- mouse --------------------------------------------------------------------------
+
+    def column_at(self, x: int) -> ClaimColumn | None:
+        """The column under a cell of the widget, if any."""
+        for index, left, width in self.in_view():
+            if left <= x < left + width:
+                return self._slots[index]
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        column = self.column_at(event.x)
+        if column is None:
+            return
+        self.set_current(column.slot)
+        self.post_message(self.Entered(column))
+        if 1 <= event.y <= self._body_height():
+            card = column.card_at_line(event.y - 1 + column.scroll_y)
+            if card is not None:
+                column.move_highlight(card)
+
+    def _on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        event.stop()
+        if event.shift:
+            self.scroll_to_column(min(self._shown - 1, self.first + self.fits()))
+            return
+        column = self.column_at(event.x)
+        if column is not None:
+            self._scroll_column(column, 3)
+
+    def _on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        event.stop()
+        if event.shift:
+            self.scroll_to_column(max(0, self.first - 1))
+            return
+        column = self.column_at(event.x)
+        if column is not None:
+            self._scroll_column(column, -3)
+
+    def _on_mouse_scroll_right(self, event: events.MouseScrollRight) -> None:
+        event.stop()
+        self.scroll_to_column(min(self._shown - 1, self.first + self.fits()))
+
+    def _on_mouse_scroll_left(self, event: events.MouseScrollLeft) -> None:
+        event.stop()
+        self.scroll_to_column(max(0, self.first - 1))
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    # ---- rendering --------------------------------------------------------------------
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Styles and the columns in view are worked out once per paint, not once per line.
+        base = self.rich_style
+
+        def style(name: str) -> Style:
+            return base + self.get_component_rich_style(f"perspective-columns--{name}")
+
+        focused = self.has_focus
+        current = self.current_column()
+        placed = []
+        for index, x, width in self.in_view():
+            column = self._slots[index]
+            inner = max(0, width - 3)
+            if inner > 0:
+                column.wrap(inner, self.app.console)
+            if column.pinned:
+                border = style("current") if focused and column is current else style("pinned")
+                chars = DOUBLE
+            else:
+                border = style("current") if column is current else style("border")
+                chars = ROUND
+            placed.append(_Placed(column, x, width, inner, border, chars))
+        self._paint = _Paint(base, style("cursor"), style("silent"), style("thumb"), placed,
+                             focused, current, self._body_height())
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._paint = None
+
+    def render_line(self, y: int) -> Strip:
+        paint = self._paint
+        width = self.size.width
+        if paint is None:  # painted outside render_lines (not expected)
+            return Strip.blank(width, self.rich_style)
+        segments: list[Segment] = []
+        used = 0
+        last = paint.body + 1
+        console = self.app.console
+        for place in paint.placed:
+            chars, border = place.chars, place.border
+            if y == 0:
+                segments.extend(_top_border(place, chars, console))
+            elif y == last:
+                segments.append(Segment(chars[4] + chars[1] * (place.width - 2) + chars[5],
+                                        border))
+            elif y < last:
+                column = place.column
+                row = y - 1 + column.scroll_y
+                segments.append(Segment(chars[3], border))
+                strip, card = column.line(row, place.inner, console)
+                style = paint.base
+                if column.silent:
+                    style = paint.silent
+                elif (paint.focused and column is paint.current and card is not None
+                      and card == column.highlighted):
+                    style = paint.cursor
+                if strip is None:
+                    segments.append(Segment(" " * place.inner, style))
+                else:
+                    segments.extend(strip.apply_style(style))
+                segments.append(Segment(_thumb_cell(column, y - 1, paint.body), paint.thumb))
+                segments.append(Segment(chars[3], border))
+            else:
+                segments.append(Segment(" " * place.width, paint.base))
+            used += place.width
+        if used < width:
+            segments.append(Segment(" " * (width - used), paint.base))
+        return Strip(segments, max(width, used)).crop(0, width)
+
+
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    """A column in view during one paint."""
+
+    column: ClaimColumn
+    x: int
+    width: int
+    inner: int
+    border: Style
+    chars: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Paint:
+    """What every line of one paint shares."""
+
+    base: Style
+    cursor: Style
+    silent: Style
+    thumb: Style
+    placed: list[_Placed]
+    focused: bool
+    current: ClaimColumn | None
+    body: int
+
+
+def _top_border(place: _Placed, chars: tuple[str, ...], console: Console) -> list[Segment]:
+    """'╭─ Title 3 ───╮': the perspective's name (cut with '…') on the top border."""
+    inner = place.width - 2
+    room = inner - 3  # '─' before the title, a space each side of it
+    if room < 1:
+        return [Segment(chars[0] + chars[1] * max(0, inner) + chars[2], place.border)]
+    title = place.column.title.copy()
+    if title.cell_len > room:
+        title.truncate(room, overflow="ellipsis")
+    segments = [Segment(chars[0] + chars[1] + " ", place.border)]
+    segments.extend(Segment(piece.text, place.border + piece.style if piece.style
+                            else place.border)
+                    for piece in title.render(console, end="") if piece.text)
+    fill = inner - 1 - (title.cell_len + 2)
+    segments.append(Segment(" " + chars[1] * max(0, fill) + chars[2], place.border))
+    return segments
+
+
+def _thumb_cell(column: ClaimColumn, row: int, height: int) -> str:
+    """The column's last cell on a body row: its scroll thumb ('▐') or blank."""
+    total = column.height
+    if total <= height or height <= 0:
+        return " "
+    size = max(1, height * height // total)
+    top = round(column.scroll_y * (height - size) / max(1, total - height))
+    return "▐" if top <= row < top + size else " "
 
 
 class SilentLine(Widget):

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from tui.actions import ACTIONS, KEY_NAMES, PALETTE_KEY
-from tui.widgets.columns import ClaimColumn
+from tui.widgets.columns import PerspectiveColumns
 from tui.widgets.context import ContextPane
 from tui.widgets.events import EventTable
 
@@ -69,7 +69,7 @@ def pane_of(focused: Widget | None) -> str | None:
     """Which of Compare's panes has the focus: "events", "columns", "context" (or None)."""
     if isinstance(focused, EventTable):
         return "events"
-    if isinstance(focused, ClaimColumn):
+    if isinstance(focused, PerspectiveColumns):
         return "columns"
     if isinstance(focused, ContextPane):
         return "context"
