@@ -30,7 +30,7 @@ from textual.content import Content
 from textual.dom import NoScreen
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widget import Widget
+from textual.widget import MountError, Widget
 from textual.widgets import ContentSwitcher, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -208,6 +208,9 @@ class PerspectaCommands(Provider):
                           help=f"{event.claims} claims")
 
 
+FILTER_HINT = "/ filter events & claims (fuzzy, typos ok) · Enter keeps · Esc clears"
+
+
 class PerspectaApp(CaseWork, App[int]):
     """Compare, Sources, Speakers and Matrix screens over one Analysis."""
 
@@ -277,11 +280,11 @@ class PerspectaApp(CaseWork, App[int]):
             if not comparing:
                 yield LoadingView(self.paths, id="loading")
             # Sources, Speakers and Matrix are mounted when first shown: a faster first paint.
-        # The filter is always shown, so '/' only moves the focus (no relayout of the columns).
+        # The filter field is always shown, so '/' only moves the focus (no relayout of the
+        # columns); it is mounted after the first frame (an Input costs the first paint about
+        # a tenth, bench/tui.py), its hint drawn by the silent line until then.
         panes: list[Widget] = [
-            Input(placeholder="/ filter events & claims (fuzzy, typos ok) · Enter keeps · "
-                  "Esc clears", id="filter", compact=True),
-            SilentLine(id="silent"),
+            SilentLine(id="silent", hint=FILTER_HINT),
             ContextPane(id="context"),
             EventTable(id="events"),
             PerspectiveColumns(id="columns", slots=slots),
@@ -292,6 +295,7 @@ class PerspectaApp(CaseWork, App[int]):
             yield pane
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self._mount_filter)
         self.query_one(EventTable).on_highlight = self._on_event_cursor
         self._fit_events_width()
         if self.initial_analysis is not None:
@@ -302,6 +306,24 @@ class PerspectaApp(CaseWork, App[int]):
             self.analysis_worker = self.reopen_case(self.case, self.case_path)
         else:
             self.analysis_worker = self.analyse(self.paths)
+
+    def _mount_filter(self) -> None:
+        try:
+            self._filter_field()
+        except MountError:  # the app quit before its first frame was done
+            pass
+
+    def _filter_field(self) -> Input:
+        """The filter field: mounted after the first frame, or now when a key needs it sooner."""
+        for field in self.query("#filter").results(Input):
+            return field
+        silent = self.query_one(SilentLine)
+        field = Input(placeholder=FILTER_HINT, id="filter", compact=True)
+        field.add_class(COMPARE_PART, update=False)
+        field.display = silent.display
+        self.mount(field, before=silent)
+        silent.drop_hint()
+        return field
 
     def _prepare_initial(self) -> int:
         """Index the analysis given to the app; how many column slots its first event needs."""
@@ -599,7 +621,7 @@ class PerspectaApp(CaseWork, App[int]):
 
     def _apply_pending_filter(self) -> None:
         query, self._pending_query = self._pending_query, None
-        if query is not None and query == self.query_one("#filter", Input).value:
+        if query is not None and query == self._filter_field().value:
             self.apply_filter(query)
 
     @on(Input.Submitted, "#filter")
@@ -751,17 +773,17 @@ class PerspectaApp(CaseWork, App[int]):
         if self.comparison is None:
             return
         self._switch_to("compare")
-        self._focus(self.query_one("#filter", Input))
+        self._focus(self._filter_field())
 
     def _set_filter(self, query: str) -> None:
-        field = self.query_one("#filter", Input)
+        field = self._filter_field()
         with field.prevent(Input.Changed):
             field.value = query
         self.apply_filter(query)
         self._focus(self.query_one(EventTable))
 
     def _clear_filter(self) -> None:
-        field = self.query_one("#filter", Input)
+        field = self._filter_field()
         with field.prevent(Input.Changed):
             field.value = ""
         self.apply_filter("")
@@ -775,7 +797,7 @@ class PerspectaApp(CaseWork, App[int]):
         if self.screen_name != "compare":
             self._switch_to("compare")
             return
-        field = self.query_one("#filter", Input)
+        field = self._filter_field()
         if field.value or field.has_focus:
             self._clear_filter()
             self._focus(self.query_one(EventTable))
@@ -947,7 +969,7 @@ class PerspectaApp(CaseWork, App[int]):
         if claim_id is not None and claim_id in comparison.claims:
             self.event_id = comparison.event_of(claim_id)
         focused_column = self._columns_focused()
-        self.apply_filter(self.query_one("#filter", Input).value)
+        self.apply_filter(self._filter_field().value)
         if claim_id is not None:
             self._select_claim(claim_id, focus=focused_column)
         self.warm_search(comparison)

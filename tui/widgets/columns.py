@@ -634,14 +634,22 @@ class SilentLine(Widget):
     The event list has room for a few words of each label; this line has the whole of the
     selected one. One line, repainted without relayout; it is cut with '…' when too long,
     the off-screen column count staying visible at the right.
+
+    Until the filter field is mounted (after the first frame: bench/tui.py), the line also
+    holds the filter's hint above, where the field will be, so the first frame looks the same.
     """
 
     DEFAULT_CSS = """
     SilentLine { height: 1; color: $text-muted; padding: 0 1; }
+    SilentLine > .silent-line--hint { color: $text-disabled; background: $surface; }
     """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"silent-line--hint"}
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, hint: str | None = None) -> None:
         super().__init__(id=id)
+        self.hint = hint
+        if hint is not None:
+            self.styles.height = 2
         self._event = ""
         self._labels: list[str] = []
         self._no_voices = False
@@ -703,7 +711,22 @@ class SilentLine(Widget):
             return tails
         return [Text(self._event, "bold") + Text(" — ", "dim") + tail for tail in tails]
 
+    def drop_hint(self) -> None:
+        """The filter field is there now: back to one line."""
+        if self.hint is not None:
+            self.hint = None
+            self.styles.height = 1
+
     def render(self) -> Text:
+        line = self._render_line()
+        if self.hint is None:
+            return line
+        hint = Text(self.hint, self.get_component_rich_style("silent-line--hint"), no_wrap=True,
+                    end="")
+        hint.truncate(self.size.width, overflow="ellipsis", pad=True)
+        return Text.assemble(hint, "\n", line, no_wrap=True, end="")
+
+    def _render_line(self) -> Text:
         room = max(0, self.size.width - self._more.cell_len)
         variants = self._variants()
         line = next((v for v in variants if v.cell_len <= room), None)
