@@ -12,6 +12,7 @@ is always apply_edits(base, log), so undo is "pop and re-apply". Every edit is s
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -27,6 +28,7 @@ from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.command import Hit, Hits, Provider
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.dom import NoScreen
 from textual.message import Message
 from textual.screen import ModalScreen
@@ -308,10 +310,8 @@ class PerspectaApp(CaseWork, App[int]):
             self.analysis_worker = self.analyse(self.paths)
 
     def _mount_filter(self) -> None:
-        try:
+        with contextlib.suppress(MountError):  # the app quit before its first frame was done
             self._filter_field()
-        except MountError:  # the app quit before its first frame was done
-            pass
 
     def _filter_field(self) -> Input:
         """The filter field: mounted after the first frame, or now when a key needs it sooner."""
@@ -516,7 +516,8 @@ class PerspectaApp(CaseWork, App[int]):
     @on(PerspectiveColumns.Resized)
     def _on_columns_resized(self) -> None:
         # How many columns fit is known once the columns are laid out (and after a resize).
-        self._show_silent_line()
+        with contextlib.suppress(NoMatches):  # the app is closing: its panes are gone
+            self._show_silent_line()
 
     def column_contents(self, event_id: str) -> list[ColumnContent]:
         """Pinned perspectives first, then those that speak (and pass the filter).
