@@ -22,7 +22,7 @@ from rich.console import Console
 from rich.text import Text
 from textual import events
 from textual.command import CommandPalette
-from textual.widgets import ContentSwitcher, Input
+from textual.widgets import Input
 
 from core.compare import build_comparison
 from core.models import Analysis
@@ -97,7 +97,7 @@ async def test_opens_on_compare_with_events_by_importance(seed: Analysis) -> Non
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.focused, EventTable)
-        assert app.query_one(ContentSwitcher).current == "compare"
+        assert app.screen_name == "compare"
         table = app.query_one(EventTable)
         assert table.row_count == len(build_comparison(seed).events)
         voices = [len([p for p in e.perspectives if p != "author-mecra"])
@@ -134,13 +134,17 @@ async def test_left_right_h_l_walk_the_perspective_columns(seed: Analysis) -> No
     app = create_app(analysis=seed)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("right")
-        assert (column := focused_column(app)) is not None and column.slot == 0
+        column = focused_column(app)
+        assert column is not None and column.slot == 0
         await pilot.press("l")
-        assert (column := focused_column(app)) is not None and column.slot == 1
+        column = focused_column(app)
+        assert column is not None and column.slot == 1
         await pilot.press("right")
-        assert (column := focused_column(app)) is not None and column.slot == 2
+        column = focused_column(app)
+        assert column is not None and column.slot == 2
         await pilot.press("h")
-        assert (column := focused_column(app)) is not None and column.slot == 1
+        column = focused_column(app)
+        assert column is not None and column.slot == 1
         await pilot.press("left", "left")
         assert isinstance(app.focused, EventTable)
 
@@ -268,19 +272,18 @@ async def test_filter_keeps_event_when_label_matches(seed: Analysis) -> None:
 async def test_number_keys_switch_screens_and_escape_goes_back(seed: Analysis) -> None:
     app = create_app(analysis=seed)
     async with app.run_test(size=SIZE) as pilot:
-        switcher = app.query_one(ContentSwitcher)
         await pilot.press("2")
-        assert switcher.current == "sources" and isinstance(app.focused, SourcesTable)
+        assert app.screen_name == "sources" and isinstance(app.focused, SourcesTable)
         assert "MECRA" in screen_text(app)
         await pilot.press("3")
-        assert switcher.current == "speakers" and isinstance(app.focused, SpeakersTable)
+        assert app.screen_name == "speakers" and isinstance(app.focused, SpeakersTable)
         assert "Alistair Burt" in screen_text(app)
         await pilot.press("4")
-        assert switcher.current == "matrix" and isinstance(app.focused, MatrixTable)
+        assert app.screen_name == "matrix" and isinstance(app.focused, MatrixTable)
         await pilot.press("escape")
-        assert switcher.current == "compare" and isinstance(app.focused, EventTable)
+        assert app.screen_name == "compare" and isinstance(app.focused, EventTable)
         await pilot.press("4", "1")
-        assert switcher.current == "compare"
+        assert app.screen_name == "compare"
 
 
 @async_test
@@ -294,9 +297,10 @@ async def test_matrix_enter_opens_that_event_and_perspective(seed: Analysis) -> 
         column = 1 + [c.id for c in comparison.columns].index("iraq")
         matrix.move_cursor(row=row, column=column)
         await pilot.press("enter")
-        assert app.query_one(ContentSwitcher).current == "compare"
+        assert app.screen_name == "compare"
         assert current_event_label(app) == "Reason for the closure"
-        assert (column := focused_column(app)) is not None and column.perspective == "iraq"
+        column = focused_column(app)
+        assert column is not None and column.perspective == "iraq"
 
 
 @async_test
@@ -308,7 +312,7 @@ async def test_speakers_enter_filters_compare_by_speaker(seed: Analysis) -> None
         row = list(table.names.values()).index("Alistair Burt")
         table.move_cursor(row=row)
         await pilot.press("enter")
-        assert app.query_one(ContentSwitcher).current == "compare"
+        assert app.screen_name == "compare"
         assert app.query_one("#filter", Input).value == "Alistair Burt"
         for label in event_labels(app):
             assert label in {"Relocation of diplomatic staff", "Reactions to the closure"}
@@ -413,7 +417,7 @@ async def test_worker_loads_an_analysis_json_path() -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.comparison is not None
-        assert app.query_one(ContentSwitcher).current == "compare"
+        assert app.screen_name == "compare"
         assert isinstance(app.focused, EventTable)
         assert len(app.comparison.claims) == len(load(SEED_LIKE).claims)
 
@@ -426,7 +430,7 @@ async def test_worker_runs_the_pipeline_on_text_files() -> None:
         await pilot.pause()
         assert app.comparison is not None
         assert app.comparison.analysis.documents
-        assert app.query_one(ContentSwitcher).current == "compare"
+        assert app.screen_name == "compare"
 
 
 @async_test
@@ -446,7 +450,7 @@ async def test_escape_cancels_a_running_analysis(monkeypatch: pytest.MonkeyPatch
     async with app.run_test(size=SIZE) as pilot:
         started.wait(5)
         await pilot.pause(0.1)
-        assert app.query_one(ContentSwitcher).current == "loading"
+        assert app.screen_name == "loading"
         await pilot.press("escape")
         await pilot.pause()
     assert app.return_code == 1

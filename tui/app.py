@@ -235,6 +235,11 @@ class PerspectaApp(CaseWork, App[int]):
                  settings: Settings | None = None, registry: PerspectiveRegistry | None = None,
                  perspectives_file: str | None = None) -> None:
         super().__init__()
+        # Python's cyclic collector is paused until the first frame is painted (its passes
+        # over the objects that building the screen allocates would delay it), then the
+        # objects built so far are frozen (never walked again) and it runs again.
+        self._collector_paused = gc.isenabled()
+        gc.disable()
         self.initial_analysis = analysis
         self.paths = list(paths or [])
         self.settings = settings
@@ -278,10 +283,11 @@ class PerspectaApp(CaseWork, App[int]):
         # pane, then the event list on the left; the columns fill what is left.
         yield CaseHeader(id="header")
         yield KeysBar()
-        with ScreenSwitcher(initial=COMPARE if comparing else "loading", id="screens"):
-            if not comparing:
+        if not comparing:
+            with ScreenSwitcher(initial="loading", id="screens"):
                 yield LoadingView(self.paths, id="loading")
-            # Sources, Speakers and Matrix are mounted when first shown: a faster first paint.
+        # Otherwise the switcher is mounted when another screen is first shown, and Sources,
+        # Speakers and Matrix with it: a faster first paint.
         # The filter field is always shown, so '/' only moves the focus (no relayout of the
         # columns); it is mounted after the first frame (an Input costs the first paint about
         # a tenth, bench/tui.py), its hint drawn by the silent line until then.
@@ -297,7 +303,7 @@ class PerspectaApp(CaseWork, App[int]):
             yield pane
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._mount_filter)
+        self.call_after_refresh(self._after_first_frame)
         self.query_one(EventTable).on_highlight = self._on_event_cursor
         self._fit_events_width()
         if self.initial_analysis is not None:
@@ -309,9 +315,16 @@ class PerspectaApp(CaseWork, App[int]):
         else:
             self.analysis_worker = self.analyse(self.paths)
 
-    def _mount_filter(self) -> None:
+    def _after_first_frame(self) -> None:
+        self._resume_collector()
         with contextlib.suppress(MountError):  # the app quit before its first frame was done
             self._filter_field()
+
+    def _resume_collector(self) -> None:
+        if self._collector_paused:
+            self._collector_paused = False
+            gc.freeze()
+            gc.enable()
 
     def _filter_field(self) -> Input:
         """The filter field: mounted after the first frame, or now when a key needs it sooner."""
@@ -338,6 +351,7 @@ class PerspectaApp(CaseWork, App[int]):
         return sum(1 for p in first.perspectives if comparison.claims_in(first.id, p))
 
     def on_unmount(self) -> None:
+        self._resume_collector()
         gc.unfreeze()
 
     def on_resize(self) -> None:
@@ -386,7 +400,7 @@ class PerspectaApp(CaseWork, App[int]):
         self.case = opened.case
         self.base = opened.base
         self.show_analysis(opened.analysis)
-        self.query_one(ContentSwitcher).current = "compare"
+        self._switch_to("compare")
         self._focus(self.query_one(EventTable))
         for problem in opened.problems:
             message = f"Edit {problem.index + 1} ({problem.op}) not applied: {problem.reason}"
@@ -416,7 +430,7 @@ class PerspectaApp(CaseWork, App[int]):
     @on(AnalysisLoaded)
     def _on_loaded(self, message: AnalysisLoaded) -> None:
         self._adopt(message.analysis)
-        self.query_one(ContentSwitcher).current = "compare"
+        self._switch_to("compare")
         self._focus(self.query_one(EventTable))
 
     @on(Worker.StateChanged)
@@ -634,7 +648,9 @@ class PerspectaApp(CaseWork, App[int]):
     @property
     def screen_name(self) -> str:
         """The shown screen: compare, sources, speakers, matrix or loading."""
-        return self.query_one(ContentSwitcher).current or "compare"
+        for switcher in self.query("#screens").results(ContentSwitcher):
+            return switcher.current or COMPARE
+        return COMPARE
 
     def action_next_event(self) -> None:
         self._move_event(1)
@@ -837,7 +853,13 @@ class PerspectaApp(CaseWork, App[int]):
         if self.query(f"#{name}") or self.comparison is None:
             return
         table = SCREEN_TABLES[name](id=name)
-        await self.query_one(ContentSwitcher).mount(table)
+        switchers = list(self.query("#screens").results(ContentSwitcher))
+        if switchers:
+            switcher = switchers[0]
+        else:
+            switcher = ScreenSwitcher(initial=COMPARE, id="screens")
+            await self.mount(switcher, after=self.query_one(KeysBar))
+        await switcher.mount(table)
         if isinstance(table, SourcesTable):
             table.show_sources(self.comparison)
         elif isinstance(table, SpeakersTable):
@@ -846,7 +868,8 @@ class PerspectaApp(CaseWork, App[int]):
             table.show_matrix(self.comparison)
 
     def _switch_to(self, name: str) -> None:
-        self.query_one(ContentSwitcher).current = name
+        for switcher in self.query("#screens").results(ContentSwitcher):
+            switcher.current = name
         self.query_one(CaseHeader).show_screen(name)
         self.query_one(KeysBar).show_screen(name)
         if name == "compare":
