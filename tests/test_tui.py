@@ -374,6 +374,54 @@ async def test_mouse_click_focuses_a_column(seed: Analysis) -> None:
         assert app.query_one(ContextPane).claim_id == column.current_claim()
 
 
+def wheel(columns: PerspectiveColumns, x: int, y: int, down: bool = True,
+          shift: bool = False) -> events.MouseEvent:
+    kind = events.MouseScrollDown if down else events.MouseScrollUp
+    return kind(columns, x, y, 0, 1 if down else -1, 0, shift, False, False)
+
+
+@async_test
+async def test_mouse_on_the_columns_picks_cards_and_scrolls_each_column(seed: Analysis) -> None:
+    """One widget draws the columns: a click picks the card under the pointer, the wheel
+    scrolls the column under it (its thumb follows), Shift+wheel scrolls sideways."""
+    app = create_app(analysis=seed)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        columns = app.query_one(PerspectiveColumns)
+        shown = columns.visible_slots()
+        assert len(shown) > columns.fits()  # more columns than fit at 80 wide
+        # A column whose cards are taller than the pane, and where its second card starts.
+        tall = next(c for c in columns.in_view()
+                    if columns.slots[c[0]].height > columns.size.height - 2)
+        index, left, width = tall
+        column = columns.slots[index]
+        rows = columns.size.height - 2
+        thumb = left + width - 2
+        text = screen_text(app).splitlines()
+        top = columns.region.y
+        assert "▐" in "".join(line[columns.region.x + thumb] for line in text[top:top + rows + 2])
+        # The wheel scrolls that column only.
+        columns.post_message(wheel(columns, left + 3, 3))
+        await pilot.pause()
+        assert column.scroll_y == min(3, column.height - rows) > 0
+        assert all(c.scroll_y == 0 for c in shown if c is not column)
+        columns.post_message(wheel(columns, left + 3, 3, down=False))
+        await pilot.pause()
+        assert column.scroll_y == 0
+        # A click on the second card makes it the column's current claim.
+        second = column.card_span(1)
+        assert second is not None and second[0] < rows
+        await pilot.click("#columns", offset=(left + 3, second[0] + 1))
+        assert focused_column(app) is column and column.highlighted == 1
+        assert app.query_one(ContextPane).claim_id == column.claim_ids[1]
+        # Shift+wheel: the next columns come into view, a whole column at a time.
+        assert columns.first == 0
+        columns.post_message(wheel(columns, 3, 3, shift=True))
+        await pilot.pause()
+        assert columns.first > 0
+        assert columns.hidden_sides(len(shown))[0] == columns.first
+
+
 @async_test
 async def test_q_quits(seed: Analysis) -> None:
     app = create_app(analysis=seed)
