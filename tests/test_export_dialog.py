@@ -26,6 +26,7 @@ from core.export import FORMATS, export_analysis
 from core.models import Analysis
 from tui.widgets import export_dialog
 from tui.widgets.export_dialog import (
+    FORMAT_LABELS,
     ExportDialog,
     ExportResult,
     slugify,
@@ -156,6 +157,28 @@ async def test_choosing_a_format_writes_that_format(
         assert files_in(tmp_path) == [expected.name]  # no temp file left behind
     if fmt == "json":
         assert orjson.loads(data)["title"] == seed.title
+
+
+@async_test
+async def test_the_chosen_format_is_marked_without_colour(seed: Analysis, tmp_path: Path) -> None:
+    """● marks the chosen format and ○ the others, so the state reads without colour."""
+    app = Host(ExportDialog(seed, folder=tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+
+        def marks() -> dict[str, str]:
+            lines = [strip.text for strip in app.screen._compositor.render_strips()]
+            found = {}
+            for fmt in FORMATS:
+                label = FORMAT_LABELS.get(fmt, fmt)
+                line = next(line for line in lines if label in line)
+                found[fmt] = line[:line.index(label)].strip()[-2:-1]
+            return found
+
+        assert marks() == {fmt: "●" if fmt == "md" else "○" for fmt in FORMATS}
+        await pilot.click("#export-format-html")
+        await pilot.pause()
+        assert marks() == {fmt: "●" if fmt == "html" else "○" for fmt in FORMATS}
 
 
 @async_test

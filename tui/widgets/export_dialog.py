@@ -18,6 +18,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -52,6 +53,15 @@ class FormatChoice(RadioSet):
         if 0 <= index < len(buttons) and isinstance(dialog, ExportDialog):
             dialog.set_format((buttons[index].id or "").removeprefix("export-format-"))
             dialog.action_export()
+
+
+class FormatButton(RadioButton):
+    """A format's radio button whose mark says its state without colour: ● chosen, ○ not."""
+
+    @property
+    def _button(self) -> Content:
+        self.BUTTON_INNER = "●" if self.value else "○"
+        return super()._button
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +197,7 @@ class ExportDialog(ModalScreen[ExportResult | None]):
             yield Label("Format", classes="export-label")
             with FormatChoice(id="export-format", compact=True):
                 for fmt in FORMATS:
-                    yield RadioButton(
+                    yield FormatButton(
                         Text(f"{FORMAT_LABELS.get(fmt, fmt)}  {SUFFIXES[fmt]}"),
                         value=fmt == self.fmt,
                         id=f"export-format-{fmt}",
