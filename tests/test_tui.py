@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import gc
 import threading
 import time
 from collections.abc import Callable, Coroutine
@@ -895,3 +896,27 @@ async def test_a_case_with_no_perspective_says_so_instead_of_every_one_speaks() 
         await pilot.pause()
         shown = screen_text(app)
         assert "no perspective found" in shown and "every perspective speaks" not in shown
+
+
+@async_test
+async def test_the_collector_is_paused_only_until_the_first_frame(seed: Analysis) -> None:
+    """The cyclic garbage collector is off while the first frame is built and on again after
+    it; an app that is built but never run leaves it alone."""
+    assert gc.isenabled()
+    create_app(analysis=seed)
+    assert gc.isenabled()
+    app = create_app(analysis=seed)
+    during: list[bool] = []
+    display = app._display
+
+    def first_frame(screen: Any, renderable: Any) -> None:
+        if renderable is not None and not during:
+            during.append(gc.isenabled())
+        display(screen, renderable)
+
+    app._display = first_frame  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert during == [False]
+        assert gc.isenabled()
+    assert gc.isenabled()

@@ -235,11 +235,7 @@ class PerspectaApp(CaseWork, App[int]):
                  settings: Settings | None = None, registry: PerspectiveRegistry | None = None,
                  perspectives_file: str | None = None) -> None:
         super().__init__()
-        # Python's cyclic collector is paused until the first frame is painted (its passes
-        # over the objects that building the screen allocates would delay it), then the
-        # objects built so far are frozen (never walked again) and it runs again.
-        self._collector_paused = gc.isenabled()
-        gc.disable()
+        self._collector_paused = False
         self.initial_analysis = analysis
         self.paths = list(paths or [])
         self.settings = settings
@@ -314,6 +310,15 @@ class PerspectaApp(CaseWork, App[int]):
             self.analysis_worker = self.reopen_case(self.case, self.case_path)
         else:
             self.analysis_worker = self.analyse(self.paths)
+
+    def on_load(self) -> None:
+        # Python's cyclic collector is paused from the start of the run until the first frame
+        # is painted (its passes over the objects that building the screen allocates would
+        # delay it), then the objects built so far are frozen (never walked again) and it runs
+        # again. Paused here, not when the app is built: an app never run leaves it alone.
+        if gc.isenabled():
+            gc.disable()
+            self._collector_paused = True
 
     def _after_first_frame(self) -> None:
         self._resume_collector()
