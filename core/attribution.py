@@ -572,8 +572,11 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
     if not toks:
         return None
     if toks[-1][2].endswith(","):
+        long_appositive = _opening_name(text, lo, toks, cue, paragraph)
+        if long_appositive is not None:
+            return long_appositive
         # Appositive: "NAME, ROLE, said" or "ROLE, NAME, said" or "NAME, who …, said".
-        j = next((k for k in range(len(toks) - 2, max(-1, len(toks) - 16), -1)
+        j = next((k for k in range(len(toks) - 2, max(-1, len(toks) - APPOSITIVE_WINDOW), -1)
                   if toks[k][2].endswith(",")), None)
         if j is None:
             if not nested:
@@ -581,7 +584,7 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
             span = _np_backward([*toks[:-1], (toks[-1][0], toks[-1][1] - 1, toks[-1][2][:-1])])
             return _make_attr(text, *span, cue, None, paragraph) if span else None
         # "NAME, a supporter from Jackson, Miss., said": the earliest comma after a name wins.
-        for k in range(max(0, len(toks) - 16), j):
+        for k in range(max(0, len(toks) - APPOSITIVE_WINDOW), j):
             if not toks[k][2].endswith(","):
                 continue
             span = _np_backward([*toks[:k], (toks[k][0], toks[k][1] - 1, toks[k][2][:-1])])
@@ -652,6 +655,38 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
         # "Jo Park, the director of the museum said": the closing comma is missing.
         return _make_attr(text, named[0], named[1], cue, text[span[0]:span[1]], paragraph)
     return _make_attr(text, span[0], span[1], cue, None, paragraph)
+
+
+APPOSITIVE_WINDOW = 16  # tokens before a cue searched for the comma after a name
+LONG_APPOSITIVE_WINDOW = 45  # ... when that name opens the clause
+
+
+def _opening_name(text: str, lo: int, toks: list[tuple[int, int, str]],
+                  cue: str = "", paragraph: int = 0) -> Attr | None:
+    """'Ana Quill, a former official who now runs a research center in the capital, which
+    studies trade, said': a personal name opening the clause and closed by a comma, followed
+    by an appositive too long for the usual look-back (more than APPOSITIVE_WINDOW tokens to
+    the cue), speaks; the rest is its role."""
+    if not APPOSITIVE_WINDOW < len(toks) <= LONG_APPOSITIVE_WINDOW:
+        return None
+    k = next((i for i in range(min(6, len(toks) - APPOSITIVE_WINDOW)) if toks[i][2].endswith(",")),
+             None)
+    if k is None or any(ch in text[toks[k][1]:toks[-1][1]] for ch in ";:\"“”()"):
+        return None
+    span = _np_backward([*toks[:k], (toks[k][0], toks[k][1] - 1, toks[k][2][:-1])])
+    if span is None:
+        return None
+    n_start, n_end = _clean_np(text, *span)
+    name = text[n_start:n_end]
+    words = name.split()
+    if len(words) < 2 or not is_proper_name(split_name_role(name)[0]) or \
+            words[0] in _NOT_NAME_START or n_start != _clean_np(text, lo, n_end)[0] or \
+            any(w.lower().strip(",.") in TITLE_WORDS for w in words[-1:]):
+        return None
+    role = text[toks[k + 1][0]:toks[-1][1] - 1]
+    if role.split()[0].lower() in ("who", "which", "whose", "whom"):
+        role = ""
+    return _make_attr(text, n_start, n_end, cue, role or None, paragraph)
 
 
 _PLACE_END = re.compile(r"\b(?:in|of|at|near|from)\s+(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*$")

@@ -1,0 +1,46 @@
+"""Speaker rules from reading PolNeAR train errors (third round): long appositives after a name.
+Every sentence here is made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.models import Claim
+from tests.test_speakers import _run
+
+
+def _resolved(text: str) -> list[Claim]:
+    return _run(text)[0]
+
+
+def _speaker_of(text: str, anchor: str) -> str | None:
+    hits = [c for c in _resolved(text) if anchor in c.text and (c.speaker or c.speaker_mention)]
+    assert hits, f"no attributed claim holds {anchor!r}"
+    return hits[0].speaker
+
+
+@pytest.mark.parametrize("appositive", [
+    "a former trade official who is now a senior fellow at the Harbor Institute for Policy "
+    "Studies, which tracks tariffs and farm prices,",
+    "who led the state police for a decade and later ran the inquiry into the Port Authority "
+    "Bridge Company,",
+    "chief executive of Lumen Freight Partners, a shipping consultancy and broker for "
+    "growers and small exporters across the valley,",
+])
+def test_a_name_opening_the_clause_speaks_after_a_long_appositive(appositive: str) -> None:
+    text = (f"Headline.\n\nThe vote came late.\n\nMara Quist, {appositive} said that the new "
+            "tariff would hurt the farmers badly.\n")
+    assert _speaker_of(text, "hurt the farmers") == "Mara Quist"
+
+
+def test_a_short_appositive_keeps_the_usual_reading() -> None:
+    text = ("Headline.\n\nMara Quist, a former trade official, said that the new tariff would "
+            "hurt the farmers badly.\n")
+    assert _speaker_of(text, "hurt the farmers") == "Mara Quist"
+
+
+def test_a_long_clause_without_an_opening_name_is_left_alone() -> None:
+    text = ("Headline.\n\nAfter the long and bitter fight over the budget for the coming year in "
+            "the state capital, which ran for weeks, Senator Ray Dolan said that the deal was "
+            "fair to everyone.\n")
+    assert _speaker_of(text, "fair to everyone") == "Ray Dolan"
