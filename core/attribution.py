@@ -33,6 +33,7 @@ from core.attribution_lexicon import (
     LABEL_CUES,
     NAME_PARTICLES,
     NEEDS_THAT,
+    NO_INVERSION_CUES,
     NP_STOPS,
     PREPOSITIONS_IN_NP,
     PRONOUNS,
@@ -745,7 +746,10 @@ _PARTY_TAG_TOKEN = re.compile(r"\([A-Z][A-Za-z]?(?:-[A-Z][\w.]*)?\.?\)")
 
 
 def _np_forward(text: str, lo: int, hi: int, cue: str | None, paragraph: int) -> Attr | None:
-    """A speaker phrase starting at `lo` ('said Caddell, a pollster.', 'according to X, …')."""
+    """A speaker phrase starting at `lo` ('said Caddell, a pollster.', 'according to X, …');
+    None after a cue like 'told', whose object is the addressee."""
+    if cue in NO_INVERSION_CUES:
+        return None
     toks = _tokens(text, lo, hi)
     taken: list[tuple[int, int, str]] = []
     ends_with_comma = False
@@ -1240,6 +1244,14 @@ class _DocAttributor:
         m = cues[-1]
         if not text[lo:m.start()].rstrip().endswith(",") or len(text[lo:m.start()].split()) < 2:
             return None
+        if m.group() in NO_INVERSION_CUES:
+            # '"…," Ana Quill, who ran the office for years, told CBS News.': the subject before
+            # the cue speaks, the name after it is the addressee
+            attr = _subject_before(text, lo, m.start(), m.group(), paragraph)
+            start = lo + len(text[lo:m.start()]) - len(text[lo:m.start()].lstrip(" ,—–-"))
+            if attr is None or attr.start != start or not _named_or_pronoun(attr.mention):
+                return None
+            return attr
         attr = _np_forward(text, m.end(), hi, m.group(), paragraph)
         if attr is None or not _named_or_pronoun(attr.mention) or attr.mention.lower() in (
                 "he", "she"):

@@ -43,6 +43,12 @@ ADDRESSEE_CUES = frozenset(
     "tell tells told telling warn warns warned warning ask asks asked asking urge urges urged "
     "remind reminds reminded assure assures assured inform informs informed".split()
 )
+# Addressee cues that never invert: after them comes the addressee, never the speaker ('"…,"
+# Dana Roe told CBS News', not a speaker 'CBS News' as in '"…," said Dana Roe').
+NO_INVERSION_CUES = frozenset(
+    "tell tells told telling inform informs informed remind reminds reminded assure assures "
+    "assured".split()
+)
 # Cues that take an object and then a quote or a label ("called the closure 'ridiculous'").
 LABEL_CUES = frozenset("called calls call calling".split())
 

@@ -44,3 +44,20 @@ def test_a_long_clause_without_an_opening_name_is_left_alone() -> None:
             "the state capital, which ran for weeks, Senator Ray Dolan said that the deal was "
             "fair to everyone.\n")
     assert _speaker_of(text, "fair to everyone") == "Ray Dolan"
+
+
+@pytest.mark.parametrize("tail", [
+    "Mara Quist, who ran the port office for six years under the old mayor, told Harbor Radio.",
+    "the council spokesman, Mara Quist, told Harbor Radio.",
+])
+def test_the_object_of_told_after_a_quote_is_the_addressee(tail: str) -> None:
+    text = (f"Headline.\n\nThe vote came late.\n\n“The port has never been busier than it is this "
+            f"year,” {tail}\n")
+    speaker = _speaker_of(text, "never been busier")
+    assert speaker is not None and "Quist" in speaker
+
+
+def test_said_after_a_quote_still_inverts() -> None:
+    text = ("Headline.\n\nThe vote came late.\n\n“The port has never been busier than it is this "
+            "year,” said Mara Quist, a port official.\n")
+    assert _speaker_of(text, "never been busier") == "Mara Quist"
