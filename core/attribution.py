@@ -118,6 +118,15 @@ _DOC_NOUN_PHRASE = re.compile(
     r"(?:a|an|the|their|his|her|its)\s+(?:joint\s+|brief\s+|new\s+)?(?:statement|release|"
     r"letter|tweet|message|memo|post)$", re.I)
 _ISSUED_BEFORE = re.compile(r"\b(?:issued|released|put\s+out|posted|sent|published)\s+$")
+# "issued an open letter calling …", "ran an ad last August hitting …", "released a new radio ad
+# calling …": a document someone put out, then the participle that gives its content
+_PUT_OUT_DOC = re.compile(
+    r"(?:an?|the|their|his|her|its)\s+(?:[\w’'-]+\s+){0,3}?(?:statement|release|letter|tweet|"
+    r"message|memo|post|ad|ads|advertisement|editorials?|op-ed|column|video|report|commercial|"
+    r"spot|email|petition)(?:\s+(?:last|this|on)\s+\w+)?$", re.I)
+_PUT_OUT_BEFORE = re.compile(r"\b(?:issued|released|put\s+out|posted|sent|published|ran|run|"
+                             r"aired|wrote|drafted?|unveiled|launched|delivered|circulated|"
+                             r"signed|filed)\s+$")
 _NOT_NAME_START = frozenset(
     "In On At For From By After Before During With Like As Of To About Unlike Against".split())
 _FIRST_PERSON = frozenset("i we".split())
@@ -982,6 +991,8 @@ class _DocAttributor:
                     or self.learned_subject(frame_lo, issued.start(), m.group(), paragraph))
                 if issuer is not None:
                     attr = issuer
+            elif m.group().endswith("ing"):
+                attr = self.document_issuer(attr, frame_lo, m.group(), paragraph)
             attr = self.resolve_statement(attr)
             claim_start = q.start
             if m.group() not in LABEL_CUES:
@@ -1200,6 +1211,8 @@ class _DocAttributor:
                     if issuer is not None:
                         issuer.speaker = None
                         attr = issuer  # "Trump and Ryan issued a statement describing …"
+            elif attr is not None and cue.endswith("ing"):
+                attr = self.document_issuer(attr, clause_lo, cue, paragraph)
             if attr is not None:
                 attr = self.resolve_statement(attr)
                 before = text[lo:attr.start].rstrip()
@@ -1329,6 +1342,8 @@ class _DocAttributor:
                     continue  # the cue is too far from the subject to be its verb
             if attr is None or not _plausible_source(attr.mention):
                 continue
+            if form.endswith("ing") and not participle:
+                attr = self.document_issuer(attr, clause_lo, form, paragraph)
             attr = self.resolve_statement(attr)
             c = _content_after(text, m.end(), hi, form)
             comp = _COMPLEMENT.match(text, c, hi)
@@ -1348,6 +1363,21 @@ class _DocAttributor:
             if frame.after < 0.5 and words_after >= LEARNED_MIN_WORDS:
                 return lo, _content_end(text, lo, hi), attr  # "X seemed to …": all of it
         return None
+
+    def document_issuer(self, attr: Attr, lo: int, cue: str, paragraph: int) -> Attr:
+        """'X released a new radio ad calling …': the one who put out the document (the subject
+        of 'released', 'ran', 'issued' …) speaks through it, not the document phrase."""
+        if not _PUT_OUT_DOC.fullmatch(attr.mention):
+            return attr
+        put_out = _PUT_OUT_BEFORE.search(self.text, lo, attr.start)
+        if put_out is None:
+            return attr
+        issuer = _subject_before(self.text, lo, put_out.start(), cue, paragraph) or \
+            self.learned_subject(lo, put_out.start(), cue, paragraph)
+        if issuer is None or not _plausible_source(issuer.mention) or \
+                _PUT_OUT_DOC.fullmatch(issuer.mention):
+            return attr
+        return issuer
 
     def noun_cue(self, lo: int, hi: int, paragraph: int) -> tuple[int, int, Attr] | None:
         """A learned noun cue with a possessive source: "Trump's claim that …", "her call

@@ -61,3 +61,16 @@ def test_said_after_a_quote_still_inverts() -> None:
     text = ("Headline.\n\nThe vote came late.\n\n“The port has never been busier than it is this "
             "year,” said Mara Quist, a port official.\n")
     assert _speaker_of(text, "never been busier") == "Mara Quist"
+
+
+@pytest.mark.parametrize(("sentence", "anchor", "speaker"), [
+    ("After the flood, Mara Quist released a new radio ad calling the levee plan “a total waste "
+     "of public money.”", "total waste", "Mara Quist"),
+    ("In the spring, the Harbor Alliance ran an ad last April hitting the mayor for the closed "
+     "port and the lost jobs.", "closed port", "Harbor Alliance"),
+    ("The Valley Ledger has run a string of sharp editorials pushing the council to drop the "
+     "levee plan before the vote.", "drop the levee", "Valley Ledger"),
+])
+def test_who_put_out_a_document_speaks_through_its_participle(sentence: str, anchor: str,
+                                                               speaker: str) -> None:
+    assert _speaker_of(f"Headline.\n\nThe vote came late.\n\n{sentence}\n", anchor) == speaker
