@@ -266,6 +266,12 @@ _SUBORDINATOR_BEFORE = re.compile(r"(?:,|\b(?:before|after|while|without|since|u
                                   r"(?:\s+[a-z]+ly)?)\s*$")
 
 
+# "…, Mr. Varga said," / "…, said Mr. Varga," right before a participle.
+_SAID_BEFORE_COMMA = re.compile(
+    r"(?:\s(?P<cue>said|says|added|adds|wrote|writes)(?:\s+(?:on\s+)?(?:Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday))?|,\s*(?P<icue>said|says)\s+(?P<name>[^,]+))\s*$")
+
+
 def _participle_clause(text: str, lo: int, pos: int) -> bool:
     """Whether an -ing cue at `pos` opens a participle clause: after a comma or a subordinator."""
     return bool(_SUBORDINATOR_BEFORE.search(text, max(lo, pos - 40), pos))
@@ -971,7 +977,8 @@ class _DocAttributor:
         for m in reversed(cues):
             if m.group().endswith("ing") and _participle_clause(text, frame_lo, m.start()):
                 # 'X endorsed Cruz last week, saying he "…"': the sentence subject speaks.
-                attr = self.learned_subject(frame_lo, m.start(), m.group(), paragraph) or \
+                attr = self.said_subject(frame_lo, m.start(), m.group(), paragraph) or \
+                    self.learned_subject(frame_lo, m.start(), m.group(), paragraph) or \
                     self.leading_subject(frame_lo, m.start(), m.group(), paragraph)
             else:
                 attr = _subject_before(text, frame_lo, m.start(), m.group(), paragraph)
@@ -1111,6 +1118,33 @@ class _DocAttributor:
             return None  # "Long before …", "Outside the …": an opener, not a name
         return _make_attr(text, taken[0][0], taken[-1][1], cue, None, paragraph)
 
+    def said_subject(self, lo: int, pos: int, cue: str, paragraph: int) -> Attr | None:
+        """'…, Ana Quill said, adding that …', '…, said Ana Quill, adding …': a participle right
+        after a sentence's own attribution goes on with that speaker, not the sentence
+        subject."""
+        text = self.text
+        pre = text[lo:pos].rstrip()
+        if not pre.endswith(","):
+            return None
+        end = lo + len(pre) - 1
+        m = _SAID_BEFORE_COMMA.search(text, max(lo, end - 80), end)
+        if m is None:
+            return None
+        start = max(lo, text.rfind(",", lo, m.start()) + 1)
+        if m.group("cue"):
+            attr = _subject_before(text, start, m.start("cue"), m.group("cue"), paragraph)
+            if attr is None or text[start:attr.start].strip(" ,") or \
+                    text[attr.end:m.start("cue")].strip():
+                return None  # the whole clause between the commas must be "NAME said"
+        else:
+            attr = _np_forward(text, m.start("name"), end, m.group("icue"), paragraph)
+            if attr is None or attr.end != end:
+                return None
+        if not _named_or_pronoun(attr.mention):
+            return None
+        attr.cue = cue
+        return attr
+
     def leading_subject(self, lo: int, hi: int, cue: str, paragraph: int) -> Attr | None:
         """Subject of the sentence for a coordinated cue ('Iraq regretted … and said …')."""
         m = _DATELINE.match(self.text, lo, hi)
@@ -1198,7 +1232,8 @@ class _DocAttributor:
             cue = m.group()
             clause_lo = max(lo, text.rfind(";", lo, m.start()) + 1)
             if cue.endswith("ing") and _participle_clause(text, clause_lo, m.start()):
-                attr = self.learned_subject(clause_lo, m.start(), cue, paragraph) or \
+                attr = self.said_subject(clause_lo, m.start(), cue, paragraph) or \
+                    self.learned_subject(clause_lo, m.start(), cue, paragraph) or \
                     self.leading_subject(clause_lo, m.start(), cue, paragraph)
             else:
                 attr = _subject_before(text, clause_lo, m.start(), cue, paragraph)

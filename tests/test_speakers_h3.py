@@ -74,3 +74,23 @@ def test_said_after_a_quote_still_inverts() -> None:
 def test_who_put_out_a_document_speaks_through_its_participle(sentence: str, anchor: str,
                                                                speaker: str) -> None:
     assert _speaker_of(f"Headline.\n\nThe vote came late.\n\n{sentence}\n", anchor) == speaker
+
+
+def test_adding_after_name_said_goes_on_with_that_speaker() -> None:
+    text = ("Headline.\n\n“We have started all those talks,” Mr. Varga said.\n\nMr. Holt intends to "
+            "deliver a major address at the Press Club this month, Mr. Varga said, adding that he "
+            "would also hold similar events to close his “gender gap.”\n")
+    assert _speaker_of(text, "similar events") == "Mr. Varga"
+
+
+def test_adding_a_quote_after_name_said_on_a_day() -> None:
+    text = ("Headline.\n\nLena Ortiz said the mayor had met the union leaders twice, but Ortiz gave "
+            "no date. The mayor should meet them again soon, Dana Roe said on Tuesday, adding, "
+            "“They need to sit down and have a good talk.”\n")
+    assert _speaker_of(text, "good talk") == "Dana Roe"
+
+
+def test_a_participle_after_the_subjects_own_clause_keeps_the_subject() -> None:
+    text = ("Headline.\n\nSenator Ray Dolan visited the port on Monday, saying that the jobs would "
+            "come back within a year.\n")
+    assert _speaker_of(text, "jobs would come back") == "Ray Dolan"
