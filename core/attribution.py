@@ -217,7 +217,8 @@ _FRONTED_FIRST = re.compile(
     r"Months|Years|Minutes|Moments|Amid|Amidst|Despite|Throughout|After|Before|During|Since|"
     r"Following|Upon|With|Without|Within|In|On|At|By|For|From|Over|Under|Once|When|While|"
     r"Although|Though|Because|As|Unlike|Like|Instead|Indeed|Separately|Previously|Last|This|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z][a-z]{2,}(?:ing|ed))")
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Here|There|"
+    r"[A-Z][a-z]{2,}(?:ing|ed))")
 _SUBJECT_AFTER_FRONTED = re.compile(r"\s*(?:[A-Z]|(?:he|she|they|we|I)\b)")
 
 
@@ -655,6 +656,13 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
     if span is None:
         return None
     first = next(k for k, tok in enumerate(toks) if tok[0] == span[0])
+    if first >= 2 and toks[first - 1][2].lower() in _TIME_PREPOSITIONS and \
+            _TIME_PHRASE.fullmatch(text, span[0], span[1]):
+        # "Sanders during a Sunday rally thanked …": the time phrase is no subject
+        earlier = _np_backward(toks[:first - 1])
+        if earlier is not None:
+            span = earlier
+            first = next(k for k, tok in enumerate(toks) if tok[0] == span[0])
     if first >= 2 and toks[first - 1][2].lower() == "who":
         # "Supporters who have heard from the campaign say": the relative clause's words are
         # not the subject; the noun phrase before 'who' is
@@ -703,6 +711,13 @@ def _opening_name(text: str, lo: int, toks: list[tuple[int, int, str]],
     if role.split()[0].lower() in ("who", "which", "whose", "whom"):
         role = ""
     return _make_attr(text, n_start, n_end, cue, role or None, paragraph)
+
+
+_TIME_PREPOSITIONS = frozenset("during on at in over after before since until by".split())
+_TIME_PHRASE = re.compile(
+    r"(?:(?:an?|the|last|this|next|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|"
+    r"December)(?:\s+[a-z]+)?")
 
 
 _PLACE_END = re.compile(r"\b(?:in|of|at|near|from)\s+(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*$")

@@ -94,3 +94,15 @@ def test_a_participle_after_the_subjects_own_clause_keeps_the_subject() -> None:
     text = ("Headline.\n\nSenator Ray Dolan visited the port on Monday, saying that the jobs would "
             "come back within a year.\n")
     assert _speaker_of(text, "jobs would come back") == "Ray Dolan"
+
+
+def test_a_time_phrase_between_subject_and_verb_is_no_speaker() -> None:
+    text = ("Headline.\n\nThe union has become such a presence on the trail that Dolan during a "
+            "Sunday rally thanked its members “for all their support in my campaign” and smiled.\n")
+    assert _speaker_of(text, "all their support") == "Dolan"
+
+
+def test_here_in_a_town_is_a_fronted_phrase() -> None:
+    text = ("Headline.\n\nHere in Dayton, Senator Ray Dolan stepped up his focus on the port, "
+            "saying, “We have got to bring these jobs back to the river towns.”\n")
+    assert _speaker_of(text, "river towns") == "Ray Dolan"
