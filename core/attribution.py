@@ -474,11 +474,47 @@ def _and_inside_name(toks: list[tuple[int, int, str]], i: int) -> bool:
         is_capitalized(w) and w.rstrip(",").isalpha() for w in after)
 
 
+# Heads of institutions whose names list their fields with 'and' after 'of/for/on'.
+_ORG_HEADS = frozenset(
+    """organization organisation academy academies committee department ministry institute
+    institutes council association federation bureau office commission foundation society
+    school college university center centre board agency alliance league union coalition
+    conference""".split())
+
+
+def _org_head_before_and(toks: list[tuple[int, int, str]]) -> int | None:
+    """For tokens ending 'Committee on Civil Liberties, Justice and Home Affairs' or 'Academies
+    of Sciences, Engineering and Medicine': the index of the institution's head word, whose
+    name runs to the end through its 'and' (one or two capitalised words after it); else
+    None. ('Secretary of State Kerry and Lavrov' has no institution head.)"""
+    n = len(toks)
+    for a in (n - 2, n - 3):
+        if a < 3 or toks[a][2] != "and":
+            continue
+        if not all(is_capitalized(w) and w.isalpha() for _, _, w in toks[a + 1:]):
+            return None
+        k = a - 1
+        listed = 0
+        while k >= 0 and listed < 5 and is_capitalized(toks[k][2]) and \
+                toks[k][2].rstrip(",").isalpha():
+            listed += 1
+            k -= 1
+        if listed == 0 or k < 1 or toks[k][2] not in ("of", "for", "on"):
+            return None
+        if toks[k - 1][2].lower() in _ORG_HEADS and is_capitalized(toks[k - 1][2]):
+            return k - 1
+        return None
+    return None
+
+
 def _np_backward(toks: list[tuple[int, int, str]]) -> tuple[int, int] | None:
     """The noun phrase ending at the last token (walking back to a stop word or punctuation)."""
     if not toks:
         return None
     i = len(toks) - 1
+    head = _org_head_before_and(toks)
+    if head is not None:
+        i = head  # "the Organization for Economic Cooperation and Development": one name
     first = i
     while i >= 0:
         word = toks[i][2]

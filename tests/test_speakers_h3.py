@@ -106,3 +106,22 @@ def test_here_in_a_town_is_a_fronted_phrase() -> None:
     text = ("Headline.\n\nHere in Dayton, Senator Ray Dolan stepped up his focus on the port, "
             "saying, “We have got to bring these jobs back to the river towns.”\n")
     assert _speaker_of(text, "river towns") == "Ray Dolan"
+
+
+@pytest.mark.parametrize(("body", "head"), [
+    ("the Council for Rural Water and Soils", "Council"),
+    ("the Harbor Academy of Letters, Music and Fine Arts", "Academy"),
+    ("the Committee on Ports, Trade and Home Affairs", "Committee"),
+])
+def test_an_institution_with_and_in_its_name_speaks_whole(body: str, head: str) -> None:
+    text = (f"Headline.\n\nThe vote came late.\n\nA study released in May by {body} noted that the "
+            "river towns lost a third of their jobs in ten years.\n")
+    speaker = _speaker_of(text, "river towns")
+    assert speaker is not None and head in speaker
+
+
+def test_two_people_joined_by_and_are_no_institution() -> None:
+    text = ("Headline.\n\nThe vote came late.\n\nSecretary of State Dolan and Varga said the talks "
+            "would go on for another week.\n")
+    speaker = _speaker_of(text, "talks would go on")
+    assert speaker is not None and "Secretary" not in speaker
