@@ -1426,6 +1426,15 @@ class _DocAttributor:
                 if lead and between and not (between[0] == "," and between[-1] == ",") and \
                         len(between.split()) > LEARNED_MAX_GAP:
                     continue  # the cue is too far from the subject to be its verb
+            if attr is not None and _FRONTED_FIRST.fullmatch(attr.mention) and \
+                    not text[clause_lo:attr.start].strip(" \"“‘'("):
+                # "Peppered with questions, Mr. Putin …", "Despite criticism, Obama deems …":
+                # the cue is inside a fronted phrase; the main clause's subject after its comma
+                comma = text.find(",", m.end(), hi)
+                after = self.learned_subject(comma + 1, hi, form, paragraph) if comma > 0 \
+                    else None
+                if after is not None:
+                    attr = after
             if attr is None or not _plausible_source(attr.mention):
                 continue
             if form.endswith("ing") and not participle:

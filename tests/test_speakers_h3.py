@@ -125,3 +125,13 @@ def test_two_people_joined_by_and_are_no_institution() -> None:
             "would go on for another week.\n")
     speaker = _speaker_of(text, "talks would go on")
     assert speaker is not None and "Secretary" not in speaker
+
+
+@pytest.mark.parametrize(("sentence", "anchor"), [
+    ("Despite criticism, Varga deems the early releases a reasonable trade-off.", "trade-off"),
+    ("Peppered with dozens of questions, Mr. Varga lingered on those that allowed him to "
+     "reassure voters that their pensions were safe.", "pensions"),
+])
+def test_a_cue_inside_a_fronted_phrase_takes_the_main_subject(sentence: str, anchor: str) -> None:
+    speaker = _speaker_of(f"Headline.\n\nThe vote came late.\n\n{sentence}\n", anchor)
+    assert speaker is not None and "Varga" in speaker
