@@ -729,11 +729,17 @@ def _opening_name(text: str, lo: int, toks: list[tuple[int, int, str]],
     the cue), speaks; the rest is its role."""
     if not APPOSITIVE_WINDOW < len(toks) <= LONG_APPOSITIVE_WINDOW:
         return None
+    # "On the other side, Sen. Ann Fry (R-Tex.), a candidate who …, tweeted": after a fronted
+    # phrase, and with the party tag that closes the name
+    lo = _skip_fronted(text, lo, toks[-1][1])
+    toks = [tok for tok in toks if tok[0] >= lo]
     k = next((i for i in range(min(6, len(toks) - APPOSITIVE_WINDOW)) if toks[i][2].endswith(",")),
              None)
     if k is None or any(ch in text[toks[k][1]:toks[-1][1]] for ch in ";:\"“”()"):
         return None
-    span = _np_backward([*toks[:k], (toks[k][0], toks[k][1] - 1, toks[k][2][:-1])])
+    name_toks = toks[:k] if k > 1 and _PARTY_TAG_TOKEN.fullmatch(toks[k][2][:-1]) else \
+        [*toks[:k], (toks[k][0], toks[k][1] - 1, toks[k][2][:-1])]
+    span = _np_backward(name_toks)
     if span is None:
         return None
     n_start, n_end = _clean_np(text, *span)

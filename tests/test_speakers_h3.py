@@ -135,3 +135,10 @@ def test_two_people_joined_by_and_are_no_institution() -> None:
 def test_a_cue_inside_a_fronted_phrase_takes_the_main_subject(sentence: str, anchor: str) -> None:
     speaker = _speaker_of(f"Headline.\n\nThe vote came late.\n\n{sentence}\n", anchor)
     assert speaker is not None and "Varga" in speaker
+
+
+def test_a_long_appositive_after_a_fronted_phrase_and_a_party_tag() -> None:
+    text = ("Headline.\n\nGov. Jay Nolan tweeted his approval of the delay. On the other side, "
+            "Sen. Ann Fry (R-Tex.), a Republican candidate for governor who has made protecting "
+            "the harbor cleanup a centerpiece of her campaign, tweeted a warning.\n")
+    assert _speaker_of(text, "a warning") == "Ann Fry"
