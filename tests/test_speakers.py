@@ -24,6 +24,19 @@ def _speaker_of(claims: list[Claim], anchor: str) -> str | None:
     return hits[0].speaker
 
 
+def _resolved(text: str) -> list[Claim]:
+    """One document's claims, speakers resolved."""
+    return _run(text)[0]
+
+
+def _attributed_speaker_of(text: str, anchor: str) -> str | None:
+    """The speaker of the first claim of `text` holding `anchor` that is attributed (it has a
+    speaker or a speaker mention)."""
+    hits = [c for c in _resolved(text) if anchor in c.text and (c.speaker or c.speaker_mention)]
+    assert hits, f"no attributed claim holds {anchor!r}"
+    return hits[0].speaker
+
+
 def test_pronoun_takes_last_named_person() -> None:
     claims, _ = _run(
         "Michael Pregent said the closure was a sign of weakness. "

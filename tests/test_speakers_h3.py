@@ -5,18 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.models import Claim
-from tests.test_speakers import _run
-
-
-def _resolved(text: str) -> list[Claim]:
-    return _run(text)[0]
-
-
-def _speaker_of(text: str, anchor: str) -> str | None:
-    hits = [c for c in _resolved(text) if anchor in c.text and (c.speaker or c.speaker_mention)]
-    assert hits, f"no attributed claim holds {anchor!r}"
-    return hits[0].speaker
+from tests.test_speakers import _attributed_speaker_of as _speaker_of
 
 
 @pytest.mark.parametrize("appositive", [
