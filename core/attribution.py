@@ -739,14 +739,14 @@ def _opening_name(text: str, lo: int, toks: list[tuple[int, int, str]],
         return None
     name_toks = toks[:k] if k > 1 and _PARTY_TAG_TOKEN.fullmatch(toks[k][2][:-1]) else \
         [*toks[:k], (toks[k][0], toks[k][1] - 1, toks[k][2][:-1])]
-    span = _np_backward(name_toks)
-    if span is None:
+    found = _opening_np(text, name_toks, lo)
+    if found is None:
         return None
-    n_start, n_end = _clean_np(text, *span)
+    n_start, n_end = found
     name = text[n_start:n_end]
     words = name.split()
     if len(words) < 2 or not is_proper_name(split_name_role(name)[0]) or \
-            words[0] in _NOT_NAME_START or n_start != _clean_np(text, lo, n_end)[0] or \
+            words[0] in _NOT_NAME_START or \
             any(w.lower().strip(",.") in TITLE_WORDS for w in words[-1:]):
         return None
     role = text[toks[k + 1][0]:toks[-1][1] - 1]
@@ -801,15 +801,25 @@ def _name_before_role(text: str, lo: int, start: int, end: int) -> tuple[int, in
     pre = text[lo:start].rstrip()
     if not pre.endswith(","):
         return None
-    toks = _tokens(text, lo, lo + len(pre) - 1)
+    found = _opening_np(text, _tokens(text, lo, lo + len(pre) - 1), lo)
+    if found is None:
+        return None
+    n_start, n_end = found
+    words = text[n_start:n_end].split()
+    if len(words) < 2 or not is_proper_name(text[n_start:n_end]) or \
+            words[0] in _NOT_NAME_START or words[-1].lower() in TITLE_WORDS:
+        return None
+    return n_start, n_end
+
+
+def _opening_np(text: str, toks: list[tuple[int, int, str]], lo: int) -> tuple[int, int] | None:
+    """The noun phrase the tokens end with (cleaned), when it is what opens the clause at
+    `lo`; else None."""
     span = _np_backward(toks)
     if span is None:
         return None
     n_start, n_end = _clean_np(text, *span)
-    name = text[n_start:n_end]
-    words = name.split()
-    if len(words) < 2 or not is_proper_name(name) or words[0] in _NOT_NAME_START or \
-            words[-1].lower() in TITLE_WORDS or n_start != _clean_np(text, lo, n_end)[0]:
+    if n_start != _clean_np(text, lo, n_end)[0]:
         return None
     return n_start, n_end
 
