@@ -307,10 +307,6 @@ class PerspectiveColumns(Widget, can_focus=True):
             self.refresh()
             self.post_message(self.Resized())
 
-    def off_screen(self, count: int) -> int:
-        """How many of `count` columns are not wholly in view (either side)."""
-        return sum(self.hidden_sides(count))
-
     def hidden_sides(self, count: int) -> tuple[int, int]:
         """How many of `count` columns are out of view to the left and to the right."""
         if self.head_to_head:
