@@ -108,6 +108,9 @@ _FUNCTION_WORDS = frozenset(
 )
 _SPEAKER_DETERMINERS = frozenset("the a an his her their its".split())
 _HEADLINE = re.compile(r"((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*):\s+(?=\S)")
+# Capitalised line labels that name no speaker ('UPDATE: …').
+_NOT_LABELS = frozenset("""update note editor correction breaking watch video photo photos read
+    related exclusive source sources disclosure advertisement listen transcript""".split())
 _CONTRACTION = re.compile(r"(?:i|you|he|she|it|we|they|that|there|what)['’]")
 _BAD_FIRST = frozenset(
     """and but or so nor that having you in half being after before if when do does did on at during for with by
@@ -1105,12 +1108,29 @@ class _DocAttributor:
                 return attr, q.start
         return None, q.start
 
+    def transcript_turn(self, lo: int, hi: int, paragraph: int) -> tuple[Attr, int] | None:
+        """A transcript line 'TAPPER: …' or 'Matthews: …': a label that opens two or more lines
+        of the document. Returns its speaker and where the words start."""
+        head = _HEADLINE.match(self.text, lo, hi)
+        if head is None or len(head.group(1).split()) > 2 or \
+                head.group(1).lower() in _NOT_LABELS:
+            return None
+        label = head.group(1)
+        if len(re.findall(rf"(?m)^{re.escape(label)}:\s", self.text)) < 2 or \
+                not (label.isupper() or self.known_name(label)):
+            return None
+        attr = _make_attr(self.text, head.start(1), head.end(1), ":", None, paragraph)
+        return None if attr is None else (attr, head.end())
+
     def known_name(self, name: str) -> bool:
         """A 'NAME: …' lead-in names a speaker: two or more capitalised words, or a surname
         that appears after a first name elsewhere in the document."""
         words = name.split()
         if len(words) >= 2:
             return is_proper_name(name) and words[-1].lower() not in TITLE_WORDS
+        if name.isupper() and len(name) >= 3 and name.lower() not in _NOT_LABELS and \
+                len(re.findall(rf"(?m)^{re.escape(name)}:\s", self.text)) >= 2:
+            return True  # a transcript: 'TAPPER: …' opens two or more lines
         if self.after_first_names is None:
             # One pass over the document (a regex search per call was quadratic on big files).
             names: set[str] = set()
@@ -1625,6 +1645,17 @@ class _DocAttributor:
         for p_index, ((p_start, p_end), quotes) in enumerate(zip(paras, quotes_by_para,
                                                                   strict=True)):
             sentences = list(split_sentences(text, p_start, p_end))
+            turn = self.transcript_turn(p_start, p_end, p_index)
+            if turn is not None:
+                # 'TAPPER: And obviously, … Talk to them.': the whole line is the labelled
+                # speaker's turn, quotes in it included.
+                self.remember(turn[0])
+                for s_start, s_end in sentences:
+                    self.sentence_index += 1
+                    if s_end > turn[1]:
+                        self.emit(max(s_start, turn[1]), s_end, ClaimKind.DIRECT, turn[0],
+                                  p_index)
+                continue
             covered_until = p_start
             for s_start, s_end in sentences:
                 self.sentence_index += 1
