@@ -412,6 +412,9 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[list[Q
             width = 1
             if ch == "'" and text.startswith("''", i):
                 ch, width = STRAIGHT, 2  # typewriter double quote made of two apostrophes
+            if ch in OPEN_DOUBLE and depth > 0 and i > p_start and text[i - 1] in ",.!?…" and \
+                    (i + 1 >= p_end or text[i + 1].isspace()):
+                ch = CLOSE_DOUBLE[0]  # '“… here,“ said Roe': an opening mark typed as the closer
             if ch in OPEN_DOUBLE or (ch == STRAIGHT and _is_opening_straight(text, i, p_start,
                                                                             p_end, width)):
                 if depth == 0:

@@ -566,3 +566,15 @@ def test_a_quote_followed_by_a_clause_and_a_trailing_attribution() -> None:
                      'defeat" if she won by less, said Dana Roe, an analyst at the institute.')
     claim = next(c for c in claims if "call that a defeat" in c.text)
     assert claim.speaker_mention == "Dana Roe"
+
+
+def test_an_opening_mark_typed_as_the_closer_still_closes_the_quote() -> None:
+    """'“… here,“ said Jim Brown': the second mark is an opener by its form but closes."""
+    claims = _claims("Voters were restless.\n\n“The reality is, we will lose the state here,“ "
+                     "said Jim Brown, a congressman from Ohio.")
+    claim = next(c for c in claims if "lose the state" in c.text)
+    assert claim.speaker_mention == "Jim Brown" and claim.kind == ClaimKind.DIRECT
+    # a real nested opener after a comma and before a word is not taken for a closer
+    inner = _claims("“He told me, “Go home,” and left,” said Jim Brown.")
+    quote = next(c for c in inner if "Go home" in c.text)
+    assert quote.speaker_mention == "Jim Brown" and "and left" in quote.text
