@@ -230,6 +230,34 @@ async def test_set_perspective_to_a_new_typed_perspective(seed: Analysis) -> Non
 
 
 @async_test
+async def test_enter_takes_new_when_no_label_holds_every_typed_word(seed: Analysis) -> None:
+    """'Iran-backed militias' is more than 'Iran': Enter makes the new perspective, while
+    'iran' alone picks Iran (the best match holds every typed word)."""
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(app, pilot, "Reason for the closure")
+        await pilot.press("right")
+        claim_id = app.current_claim()
+        assert claim_id is not None
+        await pilot.press("P")
+        await type_into_dialog(pilot, "Iran-backed militias")
+        picker = app.screen
+        assert isinstance(picker, PickerDialog)
+        assert picker.shown and picker.shown[0].label == "Iran"  # found, but not taken
+        assert picker.query_one(OptionList).highlighted == 0
+        await pilot.press("enter")
+        await pilot.pause()
+        comp = comparison(app)
+        assert comp.perspective_label(comp.claims[claim_id].perspective or "") == \
+            "Iran-backed militias"
+        await pilot.press("P")
+        await type_into_dialog(pilot, "iran")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert comparison(app).claims[claim_id].perspective == "iran"
+
+
+@async_test
 async def test_mark_not_a_claim_then_undo_and_redo(seed: Analysis, tmp_path: Path) -> None:
     app = create_app(analysis=seed)
     async with app.run_test(size=SIZE) as pilot:

@@ -86,6 +86,10 @@ class Choice:
     label: str
 
 
+# How close a typed word must be to a label's word to count as that word with a typo.
+COVER_RATIO = 80
+
+
 @dataclass(frozen=True, slots=True)
 class Picked:
     """The picker's answer: a chosen key, or new text when the analyst asked for a new entry."""
@@ -102,6 +106,13 @@ def rank_choices(query: str, choices: Sequence[Choice]) -> list[Choice]:
     found = process.extract(query, labels, scorer=_pick_score, processor=utils.default_process,
                             score_cutoff=PICK_CUTOFF, limit=None)
     return [choices[index] for _label, _score, index in found]
+
+
+def covers(label: str, query: str) -> bool:
+    """Whether every typed word is in the label: as a word's start, or nearly (a typo)."""
+    words = utils.default_process(label).split()
+    return all(any(w.startswith(q) or fuzz.ratio(q, w) >= COVER_RATIO for w in words)
+               for q in utils.default_process(query).split())
 
 
 def _pick_score(query: str, label: str, **_: object) -> float:
@@ -157,8 +168,11 @@ class PickerDialog(ModalScreen[Picked | None]):
         entries.extend(Option(Text(c.label), id=f"c{i}") for i, c in enumerate(self.shown))
         options.add_options(entries)
         if entries:
-            # with a query, the best match (not "new") is what Enter takes
-            first_match = 1 if self.new_label is not None and self.shown and query.strip() else 0
+            # With a query, Enter takes the best match when it holds every typed word ('iran'
+            # finds 'Iran', 'closure basra' finds 'Closure of its consulate in Basra'); when no
+            # label does ('Iran-backed militias' is more than 'Iran'), it takes "new".
+            first_match = 1 if self.new_label is not None and self.shown and \
+                query.strip() and covers(self.shown[0].label, query) else 0
             options.highlighted = first_match
 
     @on(Input.Changed, "#query")
