@@ -13,7 +13,7 @@ import argparse
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import NoReturn
 
 import orjson
@@ -292,7 +292,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     from core.case import CaseError
     from core.export import export_analysis, format_for_path
 
-    fmt = args.format or (format_for_path(args.output) if args.output != "-" else None) or "md"
+    fmt = args.format or (format_for_path(args.output) if args.output != "-" else None)
+    if fmt is None and args.output != "-" and PurePath(args.output).suffix:
+        # 'r.pdf' or 'r.docx' would get Markdown under a name that promises something else.
+        error(f"{args.output}: no export format for '{PurePath(args.output).suffix}' "
+              "(use .md, .html, .csv or .json, or --format)")
+        return EXIT_USAGE
+    fmt = fmt or "md"
     try:
         analysis = _export_input(args.paths, _settings(args), _registry(args))
     except RegistryError as exc:

@@ -344,6 +344,22 @@ def test_cli_export_format_from_suffix(tmp_path: Path) -> None:
     assert out.read_bytes().startswith(b"<!DOCTYPE html>")
 
 
+@pytest.mark.parametrize("name", ["r.pdf", "r.docx"])
+def test_cli_export_refuses_a_suffix_it_cannot_write(
+        tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / name
+    assert run(["export", str(SEED), "--output", str(out)]) == 64
+    assert not out.exists()
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and name in err[0] and "no export format" in err[0]
+    # said explicitly, the format wins over the name; no suffix means Markdown
+    assert run(["export", str(SEED), "--format", "md", "--output", str(out)]) == 0
+    assert out.read_bytes().startswith(b"# ")
+    plain = tmp_path / "report"
+    assert run(["export", str(SEED), "--output", str(plain)]) == 0
+    assert plain.read_bytes().startswith(b"# ")
+
+
 def test_cli_export_stdout() -> None:
     proc = subprocess.run(
         [sys.executable, "-c", "import sys; from tui.main import run; sys.exit(run(sys.argv[1:]))",

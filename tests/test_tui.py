@@ -483,6 +483,41 @@ async def test_worker_runs_the_pipeline_on_text_files() -> None:
 
 
 @async_test
+async def test_inputs_that_all_fail_close_the_tui_with_one_line_each(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`perspecta open nope.txt empty.txt`: no empty screen; exit 2 and a line per input."""
+    (tmp_path / "empty.txt").write_text("")
+    args = [str(tmp_path / "nope.txt"), str(tmp_path / "empty.txt")]
+    app = create_app(paths=args)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(200):  # the app closes itself once the analysis is in
+            if app.return_code is not None:
+                break
+            await pilot.pause(0.05)
+    assert app.return_code == 2
+    assert app_module.finished(app, args) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == f"perspecta: {tmp_path / 'nope.txt'}: not found"
+    assert err[1] == f"perspecta: {tmp_path / 'empty.txt'}: empty"
+    assert err[2].startswith("perspecta: summary: 2 failed")
+
+
+@async_test
+async def test_a_failed_input_beside_good_ones_opens_and_exits_2(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = [str(ROOT / "seeds"), str(tmp_path / "nope.txt")]
+    app = create_app(paths=args)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.comparison is not None and app.comparison.analysis.documents
+        assert app.screen_name == "compare"
+        await pilot.press("q")
+    assert app_module.finished(app, args) == 2
+    assert "nope.txt: not found" in capsys.readouterr().err
+
+
+@async_test
 async def test_escape_cancels_a_running_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
     started = threading.Event()
 

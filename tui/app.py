@@ -467,6 +467,10 @@ class PerspectaApp(CaseWork, App[int]):
         for screen in SCREEN_TABLES:
             for table in self.query(f"#{screen}"):
                 table.remove()
+        if analysis.errors and not analysis.documents:
+            # Nothing could be read: no empty screen; run_app prints why, one line per input.
+            self.exit(return_code=2)
+            return
         if analysis.errors:
             self.notify(inputs_report(analysis), severity="error" if any(
                 e.kind == "error" for e in analysis.errors) else "warning",
@@ -1284,4 +1288,27 @@ def run_app(
                          perspectives_file=str(Path(perspectives).resolve()) if perspectives
                          else None)
     app.run()
-    return app.return_code or 0
+    return finished(app, args)
+
+
+def finished(app: PerspectaApp, args: Sequence[str]) -> int:
+    """The exit code after the TUI closed; the inputs that failed or were skipped are printed
+    on stderr, one line each, as `perspecta analyze` prints them."""
+    code = app.return_code or 0
+    if case_path_given(args) or app.comparison is None:
+        return code
+    from core.cli import error as cli_error
+    from core.cli import exit_code, input_summary
+
+    # The inputs that failed or were skipped stay on the terminal after the TUI closes, as
+    # `perspecta analyze` prints them, and a failed input makes the exit code 2.
+    analysis = app.comparison.analysis
+    for err in analysis.errors:
+        cli_error(f"{err.path}: {err.reason}")
+    if analysis.errors:
+        cli_error(input_summary(analysis))
+    return code or exit_code(analysis)
+
+
+def case_path_given(args: Sequence[str]) -> bool:
+    return len(args) == 1 and is_case_path(args[0])
