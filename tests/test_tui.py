@@ -899,6 +899,34 @@ def test_a_long_card_is_cut_after_a_whole_word(seed: Analysis) -> None:
 
 
 @async_test
+async def test_a_column_with_room_shows_a_long_claim_whole(seed: Analysis) -> None:
+    """A long claim is cut at CARD_MAX_CHARS only when the whole texts do not fit the column;
+    with room to spare (120x40) the card ends where the claim ends."""
+    long_claim = max(seed.claims, key=lambda c: len(c.text))
+    assert len(long_claim.text) > CARD_MAX_CHARS
+    last_words = " ".join(long_claim.text.split()[-2:]).strip("”\"")
+    for size, whole in (((120, 40), True), ((80, 24), False)):
+        app = create_app(analysis=seed)
+        async with app.run_test(size=size) as pilot:
+            comparison = app.comparison
+            assert comparison is not None
+            event = comparison.event_of(long_claim.id)
+            label = next(e.label for e in comparison.events if e.id == event)
+            for _ in range(len(comparison.events)):
+                if current_event_label(app) == label:
+                    break
+                await pilot.press("down")
+            await pilot.pause()
+            columns = app.query_one(PerspectiveColumns)
+            assert any(long_claim.id in c.claim_ids for c in columns.visible_slots())
+            # the columns widget alone (the context pane below shows the whole paragraph)
+            box = columns.region
+            rows = screen_text(app).splitlines()[box.y:box.y + box.height]
+            text = " ".join(row[box.x:box.x + box.width] for row in rows)
+            assert (last_words.split()[-1] in text) is whole, (size, text)
+
+
+@async_test
 async def test_dialogs_say_when_they_scroll(seed: Analysis) -> None:
     app = create_app(analysis=seed)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -120,11 +120,11 @@ def claim_in_sentence(sentence: str, start: int, end: int, claim: Claim) -> Text
     return text
 
 
-def claim_card(claim: Claim, comparison: Comparison) -> Text:
-    """A claim as a card: quote (a short one inside its sentence), speaker, attribution,
-    source, hedges."""
+def claim_card(claim: Claim, comparison: Comparison, limit: int | None = CARD_MAX_CHARS) -> Text:
+    """A claim as a card: quote (a short one inside its sentence; a long one cut at `limit`
+    characters), speaker, attribution, source, hedges."""
     sentence = comparison.card_sentence(claim)
-    quote = claim_quote(claim) if sentence is None else claim_in_sentence(*sentence, claim)
+    quote = claim_quote(claim, limit) if sentence is None else claim_in_sentence(*sentence, claim)
     lines = [quote, speaker_line(claim)]
     attribution = attribution_line(claim)
     if attribution is not None:

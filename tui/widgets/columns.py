@@ -27,7 +27,7 @@ from textual.widget import Widget
 from core.compare import Comparison
 from core.models import Claim
 from tui.actions import bindings
-from tui.render import claim_card, one_line
+from tui.render import CARD_MAX_CHARS, claim_card, one_line
 
 COLUMN_MIN_WIDTH = 28
 # Cards are wrapped once per (claim, width); the cache lives as long as the Comparison.
@@ -50,14 +50,17 @@ class ColumnContent:
 
 
 def card_lines(
-    claim: Claim | None, comparison: Comparison, width: int, console: Console
+    claim: Claim | None, comparison: Comparison, width: int, console: Console,
+    full: bool = False,
 ) -> CardLines:
-    """The claim's card wrapped to `width` cells (cached), or the silence marker."""
+    """The claim's card wrapped to `width` cells (cached), or the silence marker; `full`: the
+    whole claim text, not cut at CARD_MAX_CHARS."""
     cache = _CARD_CACHE.setdefault(comparison, {})
-    key = (claim.id if claim else "", width)
+    key = (claim.id if claim else "", width, full)
     lines = cache.get(key)
     if lines is None:
-        card = claim_card(claim, comparison) if claim else SILENT_CARD
+        card = claim_card(claim, comparison, None if full else CARD_MAX_CHARS) if claim \
+            else SILENT_CARD
         lines = [Strip(segments).adjust_cell_length(width) for segments in
                  console.render_lines(card, console.options.update_width(width), pad=False)]
         cache[key] = lines
@@ -87,7 +90,8 @@ class ClaimColumn:
         self._card_top: list[int] = []
         self._card_height: list[int] = []
         self._lines: list[tuple[int, int]] = []  # column line -> (card, line in card or -1)
-        self._wrapped_width = 0
+        self._wrapped: tuple[int, int] = (0, 0)  # (width, height) the cards were laid out at
+        self._full = False  # whole claim texts: they all fit the column's height
 
     def __repr__(self) -> str:
         return f"ClaimColumn(slot={self.slot}, perspective={self.perspective!r})"
@@ -112,7 +116,7 @@ class ClaimColumn:
         self._claims = [None] if content.silent else list(content.claims)
         self.claim_ids = [c.id if c else None for c in self._claims]
         self.highlighted = 0 if content.claims else None
-        self._wrapped_width = 0
+        self._wrapped = (0, 0)
         self.scroll_y = 0
         return True
 
@@ -120,19 +124,26 @@ class ClaimColumn:
         self.perspective = None
         self._signature = ()
 
-    def wrap(self, width: int, console: Console) -> None:
-        """Lay the cards out at `width` cells (cards themselves come from the cache)."""
-        if width <= 0 or self._comparison is None or width == self._wrapped_width:
+    def wrap(self, width: int, console: Console, height: int = 0) -> None:
+        """Lay the cards out at `width` cells (cards themselves come from the cache). Long
+        claims are cut at CARD_MAX_CHARS unless the whole texts fit in `height` lines: a
+        column with room to spare shows them whole."""
+        if width <= 0 or self._comparison is None or (width, height) == self._wrapped:
             return
-        self._wrapped_width = width
+        self._wrapped = (width, height)
         comparison = self._comparison
+        self._full = False
+        if any(c is not None and len(c.text) > CARD_MAX_CHARS for c in self._claims):
+            whole = sum(len(card_lines(c, comparison, width, console, True)) + 1
+                        for c in self._claims) - 1
+            self._full = whole <= height
         self._card_top, self._card_height, self._lines = [], [], []
         for index, claim in enumerate(self._claims):
             if index:
                 self._lines.append((index - 1, -1))  # a blank line between cards
                 self._card_height[-1] += 1
             self._card_top.append(len(self._lines))
-            count = len(card_lines(claim, comparison, width, console))
+            count = len(card_lines(claim, comparison, width, console, self._full))
             self._card_height.append(count)
             self._lines.extend((index, line) for line in range(count))
 
@@ -143,7 +154,8 @@ class ClaimColumn:
         card, line = self._lines[row]
         if line < 0:
             return None, None  # the blank line between two cards is never highlighted
-        return card_lines(self._claims[card], self._comparison, width, console)[line], card
+        return card_lines(self._claims[card], self._comparison, width, console,
+                          self._full)[line], card
 
     @property
     def height(self) -> int:
@@ -378,7 +390,7 @@ class PerspectiveColumns(Widget, can_focus=True):
     def _scroll_card_into_view(self, column: ClaimColumn, index: int) -> None:
         width = self._content_width(column)
         if width > 0:
-            column.wrap(width, self.app.console)
+            column.wrap(width, self.app.console, self._body_height())
         span = column.card_span(index)
         height = self._body_height()
         if span is None or height <= 0:
@@ -398,7 +410,7 @@ class PerspectiveColumns(Widget, can_focus=True):
     def _scroll_column(self, column: ClaimColumn, lines: int) -> None:
         width = self._content_width(column)
         if width > 0:
-            column.wrap(width, self.app.console)
+            column.wrap(width, self.app.console, self._body_height())
         limit = max(0, column.height - self._body_height())
         scroll_y = max(0, min(limit, column.scroll_y + lines))
         if scroll_y != column.scroll_y:
@@ -514,7 +526,7 @@ class PerspectiveColumns(Widget, can_focus=True):
             column = self._slots[index]
             inner = max(0, width - 3)
             if inner > 0:
-                column.wrap(inner, self.app.console)
+                column.wrap(inner, self.app.console, self._body_height())
             if column.pinned:
                 border = style("current") if focused and column is current else style("pinned")
                 chars = DOUBLE
