@@ -261,6 +261,23 @@ async def test_filter_is_fuzzy_and_escape_clears_it(seed: Analysis) -> None:
 
 
 @async_test
+async def test_a_filter_matching_nothing_says_so(seed: Analysis) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"zzqqxx")
+        await pilot.pause()
+        assert event_labels(app) == []
+        lines = screen_text(app).splitlines()
+        assert "no event or claim matches “zzqqxx” · Esc clears the filter" in lines[2]
+        assert "every perspective speaks" not in screen_text(app)
+        assert "No claim here" not in screen_text(app)
+        assert "No event or claim matches" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "no event or claim matches" not in screen_text(app)
+
+
+@async_test
 async def test_filter_keeps_event_when_label_matches(seed: Analysis) -> None:
     app = create_app(analysis=seed)
     async with app.run_test(size=SIZE) as pilot:

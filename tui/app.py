@@ -75,6 +75,7 @@ from core.models import ANALYSIS_SCHEMA, Analysis, Claim, Settings
 from core.registry import PerspectiveRegistry, RegistryError, load_registry
 from tui.actions import ACTIONS, PALETTE_KEY, bindings
 from tui.casework import ADD_DOCUMENTS_GROUP, CaseWork
+from tui.render import one_line
 from tui.widgets.columns import ClaimColumn, ColumnContent, PerspectiveColumns, SilentLine
 from tui.widgets.context import ContextPane
 from tui.widgets.curate import Choice, Picked, PickerDialog, TextDialog
@@ -512,8 +513,12 @@ class PerspectaApp(CaseWork, App[int]):
         columns = self.query_one(PerspectiveColumns)
         if event_id is None:
             columns.show([], comparison)
-            self.query_one(SilentLine).show([])
-            self.query_one(ContextPane).show_claim(None, comparison)
+            query = self.filtered.query if self.filtered is not None else ""
+            note = (f"no event or claim matches “{one_line(query)}” · Esc clears the filter"
+                    if query.strip() else "no events")
+            self.query_one(SilentLine).show_note(note)
+            self.query_one(ContextPane).show_claim(None, comparison, hint=note[:1].upper() +
+                                                   note[1:] + ".")
             return
         contents = self.column_contents(event_id)
         columns.show(contents, comparison)

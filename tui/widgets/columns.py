@@ -663,6 +663,13 @@ class SilentLine(Widget):
         self._no_voices = False
         self._pair: tuple[str, ...] = ()
         self._more = Text("")
+        self._note: Text | None = None  # said instead of the silent perspectives
+
+    def show_note(self, note: str) -> None:
+        """No event to name: say why ('no event matches …')."""
+        self._note = Text(note, "italic")
+        self._event, self._labels, self._more = "", [], Text("")
+        self.refresh()
 
     def show(self, labels: Sequence[str], hidden_columns: int | tuple[int, int] = 0,
              event: str = "", voices: int | None = None) -> None:
@@ -670,6 +677,7 @@ class SilentLine(Widget):
 
         `hidden_columns`: columns out of view, as (left, right) or a count to the right.
         `voices`: how many perspectives the case has (0: none was found, which is said)."""
+        self._note = None
         self._event = one_line(event)
         self._no_voices = voices == 0
         self._labels = [one_line(label) for label in labels]
@@ -693,6 +701,8 @@ class SilentLine(Widget):
         with '+n more', then only the number of silent perspectives (names are never cut)."""
         labels = self._labels
         tails: list[Text] = []
+        if self._note is not None:
+            return [self._note]
         if self._pair:
             # Head to head: the other perspectives' columns are hidden, not silent.
             first, second = self._pair

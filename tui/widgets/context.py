@@ -162,15 +162,16 @@ class ContextPane(ScrollView, can_focus=True):
         page = max(1, self.scrollable_content_region.height - 1)
         self.scroll_to(y=self.scroll_offset.y + direction * page, animate=False)
 
-    def show_claim(self, claim_id: str | None, comparison: Comparison) -> None:
-        """Show one claim's context (or a hint when there is none)."""
+    def show_claim(self, claim_id: str | None, comparison: Comparison,
+                   hint: str = "No claim here. ←/→ to move between perspectives.") -> None:
+        """Show one claim's context (or `hint` when there is none)."""
         if claim_id == self.claim_id and claim_id is not None:
             return
         self.claim_id = claim_id
         if claim_id is None:
             self.border_title = Text("Context")
             self.border_subtitle = None
-            self._set_text(Text("No claim here. ←/→ to move between perspectives.", "dim"))
+            self._set_text(Text(hint, "dim"))
             return
         context = comparison.context(claim_id)
         document = context.document
