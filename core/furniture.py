@@ -30,6 +30,7 @@ from pydantic import BaseModel, Field
 
 from core.ingest_meta import parse_date
 from core.models import Span
+from core.segment import split_sentences
 
 
 class FurnitureSpan(BaseModel):
@@ -232,6 +233,8 @@ _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
 # Comment-section headings and bylines only end the article in the second half of the text.
 _END_MARKER_MIN_POSITION = 0.5
 _TITLE_MAX_WORDS = 25
+# A headline with a full stop is taken when it is this short or in title case.
+_SHORT_HEADLINE_WORDS = 12
 _TITLE_MIN_WORDS = 3
 _RELATED_ITEM_MAX_WORDS = 20
 _WRAP_MIN_CHARS = 30
@@ -384,7 +387,9 @@ def _mark_title(
     if chosen is not None:
         unit = units[chosen]
         roles[chosen] = TITLE
-        layout.title = _clean(text, unit)
+        title = _clean(text, unit)
+        # 'Obama sees insult if voters stay home.' reads as a title without its full stop.
+        layout.title = title[:-1] if re.search(r"[a-z0-9’'”)]\.$", title) else title
         layout.title_span = Span(start=unit.start, end=unit.end)
 
 
@@ -421,7 +426,33 @@ def _pick_title(
             and any(u.kind == _PROSE for u in units[first_prose + 1:])
         ):
             return first_prose
+        # A headline written with a full stop ('Obama sees insult if voters stay home.'): the
+        # document's first line, one short sentence standing alone, with paragraphs after it.
+        if (
+            first_prose == 0 and guess
+            and _TITLE_MIN_WORDS <= len(cleaned.split()) <= _TITLE_MAX_WORDS
+            and next_is_other_block
+            and _sentences(text, unit.start, unit.end) == 1
+            and sum(1 for u in units[1:] if u.kind == _PROSE) >= 2
+            # worded as a headline: in title case, or short with paragraphs of several
+            # sentences after it (not a text of one-sentence paragraphs)
+            and (_title_case(cleaned) or (
+                len(cleaned.split()) <= _SHORT_HEADLINE_WORDS
+                and any(u.kind == _PROSE and _sentences(text, u.start, u.end) > 1
+                        for u in units[1:6])))
+        ):
+            return first_prose
     return None
+
+
+def _sentences(text: str, start: int, end: int) -> int:
+    return sum(1 for _ in split_sentences(text, start, end))
+
+
+def _title_case(line: str) -> bool:
+    """Most longer words capitalised ('Wash Post Fact-Check: If Obama Says It, It's True.')."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _comparable(value: str) -> str:

@@ -349,3 +349,28 @@ def test_medium_post_author_box_and_footer() -> None:
     assert layout.author == "Jane Roe"
     assert layout.published == "2018-10-02"
     assert "Writer on Iraq and the Gulf." not in body_text(text, layout)
+
+
+@pytest.mark.parametrize(("headline", "title"), [
+    ("Mayor Sees Personal Insult If Council Blocks Harbor Plan.",
+     "Mayor Sees Personal Insult If Council Blocks Harbor Plan"),
+    ("Mayor sees insult if the council blocks the plan.",
+     "Mayor sees insult if the council blocks the plan"),
+    ("Harbor Plan Faces Key Test In U.S. Court.", "Harbor Plan Faces Key Test In U.S. Court"),
+    ("Harbor Plan Heads To The U.S.", "Harbor Plan Heads To The U.S."),  # an abbreviation stays
+])
+def test_a_headline_written_with_a_full_stop_is_the_title(headline: str, title: str) -> None:
+    text = (f"{headline}\n\nThe mayor said the vote was unfair. He spoke at city hall.\n\n"
+            "The council meets again on Monday. Its members did not comment.\n")
+    layout = find_body(text)
+    assert layout.title == title
+    assert headline not in body_text(text, layout)
+
+
+def test_a_lead_sentence_with_a_full_stop_stays_body() -> None:
+    lead = ("The mayor said on Friday that the council would vote again on the harbor plan after "
+            "a long night of talks.")
+    text = f"{lead}\n\nThe mayor spoke at city hall. He was tired.\n\nThe vote is Monday.\n"
+    layout = find_body(text)
+    assert layout.title is None
+    assert lead in body_text(text, layout)
