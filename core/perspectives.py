@@ -342,6 +342,8 @@ def _context(text: str, hit: Hit) -> str:
                 return "skip"
     if after.startswith(("'s", "’s")):
         return "possessive"
+    if category == "country" and _GOV_STRONG.match(after.lstrip()) and after[:1].isspace():
+        return "modifier"  # 'for the US Embassy': the country's own body, whatever precedes
     if prev_words and prev_words[-1].lower() == "the":
         prev_words = prev_words[:-1]
     if (category in _PLACE_CATEGORIES and len(prev_words) >= 2 and prev_words[-1] == "of"
@@ -355,6 +357,26 @@ def _context(text: str, hit: Hit) -> str:
     if _FOLLOWED_BY_WORD.match(after) and not _FOLLOWED_BY_FUNCTION_WORD.match(after):
         return "modifier"
     return "bare"
+
+
+# 'for/of/at/with' and the capitalised name of whom a role serves ('spokesman for the Harbor
+# Coalition', 'an official at Goldman Sachs').
+_SERVED_BODY = re.compile(
+    r"\s+(?:for|of|at|with)\s+(?:the\s+)?((?:[A-Z][\w’'&.-]*)(?:\s+(?:[A-Z][\w’'&.-]*|of|and|for|the|&))*)")
+
+
+def _serves_private_body(text: str, end: int) -> bool:
+    """Whether the role word ending at `end` is followed by the name of a body that is no
+    state (nothing in it is a country, capital, state body or government word): a spokesman
+    for a coalition, a company or a campaign speaks for it, not for a government."""
+    m = _SERVED_BODY.match(text, end)
+    if m is None:
+        return False
+    body = m.group(1)
+    if _GOV_STRONG.search(body) or _GOV_NEUTRAL.search(body):
+        return False
+    return not any(hit.entry.target is not None and hit.entry.category not in ("outlet", "think_tank")
+                   for hit in gazetteer().scan(body))
 
 
 def _quote(text: str, limit: int = 80) -> str:
@@ -409,6 +431,8 @@ def _text_facts(text: str) -> _TextFacts:
     for m in _GOV_STRONG.finditer(text):
         if any(a <= m.start() < b for a, b in unions):  # 'union official' is no state official
             continue
+        if _serves_private_body(text, m.end()):
+            continue  # 'spokeswoman for the Harbor Investment Coalition' speaks for it
         (facts.former if _is_former(text, m.start()) else facts.gov).append(m.group())
     for m in _GOV_MP.finditer(text):
         (facts.former if _is_former(text, m.start()) else facts.gov).append(m.group())

@@ -254,6 +254,21 @@ def test_analyst_with_a_country_in_the_role_is_not_that_government() -> None:
     assert s.perspective == "analysts"
 
 
+@pytest.mark.parametrize(("role", "expected"), [
+    # a spokeswoman for a coalition speaks for it, wherever it is based
+    ("a Washington-based developer and spokeswoman for the Harbor Investment Coalition", None),
+    ("a US official at Goldman Sachs", None),
+    # a body that is a state's keeps the role a government one
+    ("a spokesman for the US Embassy in Baghdad", "united-states"),
+    ("a spokesman for the Iraqi Foreign Ministry", "iraq"),
+])
+def test_a_role_serving_a_private_body_is_no_government_role(role: str,
+                                                              expected: str | None) -> None:
+    text = f'"The program is vital," said Jane Roe, {role}.'
+    s = _one(text, "The program is vital", "Jane Roe", mention="Jane Roe", role=role, cue="said")
+    assert s.perspective == expected, s.perspective_reason
+
+
 def test_former_official_is_not_the_government_but_a_serving_one_is() -> None:
     text = ('"The militias will read this as a win," said a former US ambassador to Iraq. '
             '"We will not be intimidated," a US official said.')
