@@ -42,6 +42,15 @@ def link_score(value: str) -> float:
     return score
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("perspecta")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown"
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with our exit code for usage errors (64), so 2 always means 'an input failed'."""
 
@@ -56,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Competing accounts of one story, side by side. "
         "With no command, opens the bundled Basra case in the TUI.",
     )
+    parser.add_argument("--version", action="version", version=f"perspecta {_version()}")
     sub = parser.add_subparsers(dest="command")
 
     p_open = sub.add_parser(

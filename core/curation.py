@@ -179,6 +179,20 @@ class _Workspace:
         return self.analysis
 
 
+LABEL_MAX_CHARS = 60
+
+
+def label_from_text(text: str) -> str:
+    """A new event's name from its first claim: the text, cut after a whole word with '…'
+    when it is long ('… in Basra on September 28' rather than '… in Basra on Se')."""
+    text = " ".join(text.split()).strip("“”\"' ")
+    if len(text) <= LABEL_MAX_CHARS:
+        return text
+    cut = text[:LABEL_MAX_CHARS]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > LABEL_MAX_CHARS // 2 else cut).rstrip(" ,;:.") + "…"
+
+
 def _missing(ws: _Workspace, *claim_ids: str) -> str | None:
     gone = [c for c in claim_ids if c not in ws.claims]
     return f"claim {', '.join(gone)} no longer exists" if gone else None
@@ -193,7 +207,7 @@ def _apply_one(ws: _Workspace, edit: Edit) -> str | None:
         target = ws.group_of(edit.to_claim) if edit.to_claim else None
         if target is None:
             anchor = edit.to_claim or edit.claim
-            target = ws.new_group(ws.claims[anchor].text[:60])
+            target = ws.new_group(label_from_text(ws.claims[anchor].text))
             if edit.to_claim:
                 ws.attach(edit.to_claim, target)
         ws.attach(edit.claim, target)
@@ -202,7 +216,7 @@ def _apply_one(ws: _Workspace, edit: Edit) -> str | None:
         present = [c for c in edit.claims if c in ws.claims]
         if not present:
             return _missing(ws, *edit.claims)
-        target = ws.new_group(edit.label or ws.claims[present[0]].text[:60])
+        target = ws.new_group(edit.label or label_from_text(ws.claims[present[0]].text))
         for cid in present:
             ws.attach(cid, target)
         return None

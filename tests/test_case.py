@@ -83,6 +83,15 @@ def test_move_rename_merge_split_note_and_not_a_claim() -> None:
     split, _ = apply_edits(base, [SplitGroup(claims=["c3"], label="Fourth")])
     assert group_of(split, "c3").label == "Fourth" and group_of(split, "c2").claims == ["c2"]
 
+    # without a label, the new event is named after its claim, cut after a whole word
+    long_text = "The United States announced the closure of its consulate in Basra on September 28"
+    longer = base.model_copy(update={"claims": [
+        c.model_copy(update={"text": long_text}) if c.id == "c3" else c for c in base.claims]})
+    unnamed, _ = apply_edits(longer, [SplitGroup(claims=["c3"])])
+    label = group_of(unnamed, "c3").label
+    assert label.endswith("…") and long_text.startswith(label[:-1]) and len(label) <= 61
+    assert label[:-1].split()[-1] in long_text.split()
+
     dropped, _ = apply_edits(base, [NotAClaim(claim="c0")])
     assert "c0" not in {c.id for c in dropped.claims}
     assert all("c0" not in g.claims for g in dropped.groups)

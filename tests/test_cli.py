@@ -160,3 +160,10 @@ def test_text_listing_names_events_readably_and_counts_in_good_english(
     events = out.split("== events\n", 1)[1].splitlines()
     assert events and all(re.search(r"\(\d+ claims?\)$", line) for line in events)
     assert any("[" in line and "·" in line for line in events)  # keywords after the name
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        run(["--version"])
+    assert exit_info.value.code == 0
+    assert re.fullmatch(r"perspecta (\d+\.\d+\.\d+|unknown)\n", capsys.readouterr().out)

@@ -1000,3 +1000,25 @@ async def test_the_collector_is_paused_only_until_the_first_frame(seed: Analysis
         assert during == [False]
         assert gc.isenabled()
     assert gc.isenabled()
+
+
+def test_long_file_names_are_cut_in_the_middle_and_stay_apart() -> None:
+    from tui.widgets.sources import FILE_WIDTH, middle_cut
+
+    names = [f"1b96a5db-8974-46d1-9b1e-0d5c8e3f2a11_{n}.json" for n in (1, 2, 3)]
+    shown = [middle_cut(n, FILE_WIDTH) for n in names]
+    assert len(set(shown)) == 3 and all(len(s) == FILE_WIDTH and "…" in s for s in shown)
+    assert middle_cut("seed.txt", FILE_WIDTH) == "seed.txt"
+
+
+@async_test
+async def test_left_on_the_event_list_stays_there(seed: Analysis) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.focused, EventTable)
+        await pilot.press("left")
+        assert isinstance(app.focused, EventTable)
+        await pilot.press("right")
+        assert isinstance(app.focused, PerspectiveColumns)
+        await pilot.press("left")
+        assert isinstance(app.focused, EventTable)

@@ -746,8 +746,7 @@ class PerspectaApp(CaseWork, App[int]):
                 self._focus(self.query_one(EventTable))
                 return
             self._focus_column(min(self.current_slot - 1, len(visible) - 1))
-        elif visible:
-            self._focus_column(min(self.current_slot, len(visible) - 1))
+        # On the event list (the leftmost pane) ← stays: → goes into the columns.
         self.show_context()
 
     def action_cycle_pane(self, step: int) -> None:

@@ -12,6 +12,18 @@ from tui.widgets.lists import ColumnSpec, FittedTable, cell
 LEGEND = "Perspectives: sides speaking in the source (narration not counted)"
 
 
+FILE_WIDTH = 28
+
+
+def middle_cut(name: str, width: int) -> str:
+    """A long file name cut in its middle, so that names differing only at the end
+    ('…-46d1_1.json', '…-46d1_2.json') stay apart."""
+    if len(name) <= width:
+        return name
+    tail = (width - 1) * 3 // 5
+    return name[: width - 1 - tail] + "…" + name[-tail:]
+
+
 class SourcesTable(FittedTable):
     """Documents with outlet, date, title and what each contributes."""
 
@@ -31,7 +43,7 @@ class SourcesTable(FittedTable):
             ColumnSpec("claims", cell("Claims", justify="right"), 6),
             ColumnSpec("speakers", cell("Speakers", justify="right"), 8, drop=2),
             ColumnSpec("perspectives", cell("Perspectives", justify="right"), 12),
-            ColumnSpec("file", cell("File"), 28, 12, drop=1),
+            ColumnSpec("file", cell("File"), FILE_WIDTH, 12, drop=1),
         ]
         rows = []
         for row in comparison.source_rows():
@@ -39,7 +51,8 @@ class SourcesTable(FittedTable):
             outlet = one_line(row.outlet)
             author = one_line(row.author)
             # The file's name (the claim detail and the reports give the whole path).
-            name = one_line(row.path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1])
+            name = middle_cut(one_line(row.path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]),
+                              FILE_WIDTH)
             rows.append((row.id, [
                 cell(outlet or author or "—", "" if outlet else "dim"),
                 cell(one_line(row.published) or "—", "" if row.published else "dim"),
