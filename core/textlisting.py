@@ -55,5 +55,25 @@ def render_text(analysis: Analysis) -> str:
             name = comparison.event_title(g.id)
             keywords = f" [{g.label}]" if g.label and name != g.label else ""
             out.append(f"  {g.id} {name or '(unlabelled)'}{keywords} ({plural(len(g.claims), 'claim')})")
+            # Who says what about it, side by side as the TUI's columns: one line per claim,
+            # grouped by perspective in the case's column order.
+            members = [comparison.claims[c] for c in g.claims if c in comparison.claims]
+            order = {p.id: i for i, p in enumerate(comparison.columns)}
+            members.sort(key=lambda c: (order.get(c.perspective or "", len(order)), c.start))
+            for claim in members:
+                side = comparison.perspective_label(claim.perspective) if claim.perspective \
+                    else "no perspective"
+                who = claim.speaker or "narration"
+                out.append(f"      {side} · {who}: {_short(claim.text)}  "
+                           f"[{claim.document} {claim.start}:{claim.end}]")
     return "\n".join(out) + "\n"
+
+
+def _short(text: str, limit: int = 90) -> str:
+    """A claim on one line, cut after a whole word."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return cut[: cut.rfind(" ")].rstrip(" ,;:") + "…" if " " in cut else cut + "…"
 

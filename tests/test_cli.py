@@ -157,9 +157,16 @@ def test_text_listing_names_events_readably_and_counts_in_good_english(
     assert run_cli(["analyze", str(SEED), "--format", "text"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("1 document · ") and "(1 claims)" not in out
-    events = out.split("== events\n", 1)[1].splitlines()
+    lines = out.split("== events\n", 1)[1].splitlines()
+    events = [line for line in lines if line.startswith("  g")]
     assert events and all(re.search(r"\(\d+ claims?\)$", line) for line in events)
     assert any("[" in line and "·" in line for line in events)  # keywords after the name
+    # under each event, its claims side by side: perspective · speaker: text [where]
+    members = [line for line in lines if line.startswith("      ")]
+    assert len(members) == sum(int(re.search(r"\((\d+) claims?\)$", e).group(1))  # type: ignore[union-attr]
+                               for e in events)
+    pompeo = next(line for line in members if "threats to our personnel" in line)
+    assert pompeo.strip().startswith("United States · Mike Pompeo: ") and "212:695]" in pompeo
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
