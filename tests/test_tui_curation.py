@@ -258,6 +258,25 @@ async def test_enter_takes_new_when_no_label_holds_every_typed_word(seed: Analys
 
 
 @async_test
+async def test_curation_dialogs_name_the_claim_they_act_on(seed: Analysis) -> None:
+    """m from the event list acts on the current column's claim: the dialog says which."""
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(app, pilot, "Reason for the closure")
+        await pilot.press("right")
+        claim_id = app.current_claim()
+        assert claim_id is not None
+        claim = comparison(app).claims[claim_id]
+        await pilot.press("left", "m")  # back on the event list: the card is not focused
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, PickerDialog)
+        first_words = " ".join(claim.text.strip("“”\"' ").split()[:3])
+        assert first_words in picker.title_text and (claim.speaker or "narration") in \
+            picker.title_text
+
+
+@async_test
 async def test_mark_not_a_claim_then_undo_and_redo(seed: Analysis, tmp_path: Path) -> None:
     app = create_app(analysis=seed)
     async with app.run_test(size=SIZE) as pilot:

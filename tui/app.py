@@ -1090,9 +1090,20 @@ class PerspectaApp(CaseWork, App[int]):
                 to_claim = comparison.groups[picked.key].claims[0]
             self.apply_edit(MoveClaim(claim=claim_id, to_claim=to_claim), claim_id)
 
-        self.push_screen(PickerDialog("Move claim to event",
+        self.push_screen(PickerDialog(f"Move {self._claim_tag(claim_id)} to event",
                                       self._event_choices(comparison.event_of(claim_id)),
                                       new_label="+ a new event of its own"), done)
+
+    def _claim_tag(self, claim_id: str) -> str:
+        """'“threats to our personnel …” (Mike Pompeo)': which claim a curation key acts on,
+        for its dialog or notice (the key may come from the event list, the card unseen)."""
+        if self.comparison is None or claim_id not in self.comparison.claims:
+            return "the claim"
+        claim = self.comparison.claims[claim_id]
+        words = one_line(claim.text).strip("“”\"' ").split()
+        short = " ".join(words[:6]) + (" …" if len(words) > 6 else "")
+        who = one_line(claim.speaker) if claim.speaker else "narration"
+        return f"“{short}” ({who})"
 
     def action_merge_event(self) -> None:
         anchor = self._event_anchor()
@@ -1112,7 +1123,9 @@ class PerspectaApp(CaseWork, App[int]):
     def action_split_claim(self) -> None:
         claim_id = self._focused_claim()
         if claim_id is not None:
+            tag = self._claim_tag(claim_id)
             self.apply_edit(SplitGroup(claims=[claim_id]), claim_id)
+            self.notify(f"Split {tag} out into a new event (u undoes)", timeout=3, markup=False)
 
     def action_set_perspective(self) -> None:
         claim_id = self._focused_claim()
@@ -1145,8 +1158,9 @@ class PerspectaApp(CaseWork, App[int]):
     def action_mark_not_claim(self) -> None:
         claim_id = self._focused_claim()
         if claim_id is not None:
+            tag = self._claim_tag(claim_id)
             self.apply_edit(NotAClaim(claim=claim_id))
-            self.notify("Marked as not a claim (u undoes)", timeout=2, markup=False)
+            self.notify(f"Marked {tag} as not a claim (u undoes)", timeout=3, markup=False)
 
     def action_note_claim(self) -> None:
         claim_id = self._focused_claim()
@@ -1158,7 +1172,8 @@ class PerspectaApp(CaseWork, App[int]):
             if text is not None and text != current:
                 self.apply_edit(AddNote(target="claim", claim=claim_id, text=text), claim_id)
 
-        self.push_screen(TextDialog("Note on claim", "Note (empty removes it):", current), done)
+        self.push_screen(TextDialog(f"Note on {self._claim_tag(claim_id)}", "Note (empty removes it):",
+                                    current), done)
 
     def _strongest_suggestion(self) -> tuple[str, str] | None:
         anchor = self._event_anchor()
