@@ -1022,3 +1022,15 @@ async def test_left_on_the_event_list_stays_there(seed: Analysis) -> None:
         assert isinstance(app.focused, PerspectiveColumns)
         await pilot.press("left")
         assert isinstance(app.focused, EventTable)
+
+
+def test_a_link_to_narration_says_which_narration(seed: Analysis) -> None:
+    from tui.widgets.context import reasons_line
+
+    comparison = build_comparison(seed)
+    shown = [reasons_line(comparison.context(c.id).reasons, comparison).plain
+             for c in seed.claims]
+    linked = [line for line in shown if "narration" in line]
+    assert linked, "the seed links some claims to narration"
+    assert all("narration “" in line for line in linked)
+    assert not any("narration 0." in line for line in linked)

@@ -16,6 +16,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from core.compare import ClaimContext, Comparison, LinkReason
+from core.models import Claim
 from tui.render import SPAN_STYLE, clean, highlight_hedges, one_line, source_line
 
 
@@ -98,9 +99,18 @@ def suggestion_hint(reasons: Sequence[LinkReason], comparison: Comparison) -> Te
         return None
     other = comparison.claims.get(suggestion.other)
     hint = Text("maybe the same event as ", "bold")
-    hint.append(one_line(other.speaker or "narration") if other is not None else "another claim")
+    hint.append(_who(other) if other is not None else "another claim")
     hint.append(" · a joins", "dim")
     return hint
+
+
+def _who(claim: Claim) -> str:
+    """The other claim of a link: its speaker, or which narration ('narration “Although
+    indirect fire …”': a case has many)."""
+    if claim.speaker:
+        return one_line(claim.speaker)
+    words = one_line(claim.text).strip("“”\"' ").split()
+    return "narration “" + " ".join(words[:3]) + (" …”" if len(words) > 3 else "”")
 
 
 def reason_text(reason: LinkReason, comparison: Comparison) -> Text:
@@ -108,7 +118,7 @@ def reason_text(reason: LinkReason, comparison: Comparison) -> Text:
     other = comparison.claims.get(reason.other)
     text = Text()
     if other is not None:
-        text.append(one_line(other.speaker or "narration"))
+        text.append(_who(other))
         text.append(" ")
     text.append(f"{reason.score:.2f}", "cyan")
     terms = ", ".join(one_line(t) for t in reason.terms)
