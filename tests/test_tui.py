@@ -1016,12 +1016,10 @@ async def test_left_on_the_event_list_stays_there(seed: Analysis) -> None:
     app = create_app(analysis=seed)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.focused, EventTable)
-        await pilot.press("left")
-        assert isinstance(app.focused, EventTable)
-        await pilot.press("right")
-        assert isinstance(app.focused, PerspectiveColumns)
-        await pilot.press("left")
-        assert isinstance(app.focused, EventTable)
+        steps = (("left", EventTable), ("right", PerspectiveColumns), ("left", EventTable))
+        for key, pane in steps:
+            await pilot.press(key)
+            assert isinstance(app.focused, pane), key
 
 
 def test_a_link_to_narration_says_which_narration(seed: Analysis) -> None:

@@ -57,6 +57,15 @@ async def go_to(app: PerspectaApp, pilot, label: str) -> None:  # type: ignore[n
     assert current_event_label(app) == label
 
 
+async def claim_of_event(app: PerspectaApp, pilot, label: str) -> str:  # type: ignore[no-untyped-def]
+    """Go to the event named `label` and into its first column: the claim highlighted there."""
+    await go_to(app, pilot, label)
+    await pilot.press("right")
+    claim_id = app.current_claim()
+    assert claim_id is not None
+    return claim_id
+
+
 async def go_to_claim(app: PerspectaApp, pilot, claim_id: str) -> None:  # type: ignore[no-untyped-def]
     """Highlight one claim in its perspective column (focused)."""
     comp = comparison(app)
@@ -127,10 +136,7 @@ async def test_move_claim_to_another_event_with_the_fuzzy_picker(seed: Analysis,
                                                                  tmp_path: Path) -> None:
     app = create_app(analysis=seed)
     async with app.run_test(size=SIZE) as pilot:
-        await go_to(app, pilot, "Reason for the closure")
-        await pilot.press("right")
-        claim_id = app.current_claim()
-        assert claim_id is not None
+        claim_id = await claim_of_event(app, pilot, "Reason for the closure")
         await pilot.press("m")
         await type_into_dialog(pilot, "indirct fire")  # typo on purpose
         options = app.screen.query_one(OptionList)
@@ -196,10 +202,7 @@ async def test_set_perspective_to_an_existing_one_applies_to_all_the_speakers_cl
         seed: Analysis) -> None:
     app = create_app(analysis=seed)
     async with app.run_test(size=SIZE) as pilot:
-        await go_to(app, pilot, "Reason for the closure")
-        await pilot.press("right")
-        claim_id = app.current_claim()
-        assert claim_id is not None
+        claim_id = await claim_of_event(app, pilot, "Reason for the closure")
         speaker = comparison(app).claims[claim_id].speaker_id
         await pilot.press("P")
         await type_into_dialog(pilot, "analysts")
@@ -215,10 +218,7 @@ async def test_set_perspective_to_an_existing_one_applies_to_all_the_speakers_cl
 async def test_set_perspective_to_a_new_typed_perspective(seed: Analysis) -> None:
     app = create_app(analysis=seed)
     async with app.run_test(size=SIZE) as pilot:
-        await go_to(app, pilot, "Reason for the closure")
-        await pilot.press("right")
-        claim_id = app.current_claim()
-        assert claim_id is not None
+        claim_id = await claim_of_event(app, pilot, "Reason for the closure")
         await pilot.press("P")
         await type_into_dialog(pilot, "[Gulf] press")
         await pilot.press("up", "enter")  # the first entry: "+ new perspective: [Gulf] press"
@@ -235,10 +235,7 @@ async def test_enter_takes_new_when_no_label_holds_every_typed_word(seed: Analys
     'iran' alone picks Iran (the best match holds every typed word)."""
     app = create_app(analysis=seed)
     async with app.run_test(size=SIZE) as pilot:
-        await go_to(app, pilot, "Reason for the closure")
-        await pilot.press("right")
-        claim_id = app.current_claim()
-        assert claim_id is not None
+        claim_id = await claim_of_event(app, pilot, "Reason for the closure")
         await pilot.press("P")
         await type_into_dialog(pilot, "Iran-backed militias")
         picker = app.screen
@@ -262,10 +259,7 @@ async def test_curation_dialogs_name_the_claim_they_act_on(seed: Analysis) -> No
     """m from the event list acts on the current column's claim: the dialog says which."""
     app = create_app(analysis=seed)
     async with app.run_test(size=SIZE) as pilot:
-        await go_to(app, pilot, "Reason for the closure")
-        await pilot.press("right")
-        claim_id = app.current_claim()
-        assert claim_id is not None
+        claim_id = await claim_of_event(app, pilot, "Reason for the closure")
         claim = comparison(app).claims[claim_id]
         await pilot.press("left", "m")  # back on the event list: the card is not focused
         await pilot.pause()
