@@ -586,18 +586,20 @@ def _make_attr(text: str, start: int, end: int, cue: str | None, role: str | Non
     # "according to a CNN tally": the phrase itself marks a source, whatever its head noun.
     lenient = cue == ACCORDING_TO and 0 < len(mention.split()) <= 8 and \
         mention.split()[0].lower() not in _BAD_FIRST
-    if not lenient and not _valid_speaker(mention):
-        return None
-    via: list[str] = []
     # "John Hudson at The Washington Post": a named person and the outlet they speak through.
     of = re.match(r"^(.+?)\s+(?:at|of|from|with)\s+(.+)$", mention)
     if of and len(of.group(1).split()) >= 2 and is_proper_name(of.group(1)) and \
             of.group(1).split()[-1].lower() not in TITLE_WORDS and not is_proper_name(
                 re.sub(r"^[Tt]he\s+", "", of.group(2))):
-        # "Phil Musser of digital consulting firm IMGE": the person, with a description.
+        # "Phil Musser of digital consulting firm IMGE", "Tom Vantry of the Ohio delegation":
+        # the person, with a description (split before the check: the description's lowercase
+        # head would fail it)
         mention = of.group(1)
         end = start + len(mention)
         role = role or of.group(2)
+    if not lenient and not _valid_speaker(mention):
+        return None
+    via: list[str] = []
     m = re.match(r"^(.+?)\s+(?:at|of|from|with)\s+((?:[Tt]he\s+)?[A-Z].*)$", mention)
     if m and is_proper_name(m.group(1)) and m.group(1).split()[-1].lower() not in TITLE_WORDS and is_proper_name(re.sub(r"^[Tt]he\s+", "", m.group(2))):
         mention = m.group(1)
