@@ -826,6 +826,8 @@ def _opening_np(text: str, toks: list[tuple[int, int, str]], lo: int) -> tuple[i
     return n_start, n_end
 
 
+_AS_PUT_IT = re.compile(r"\b[Aa]s\s+(\S.{0,150}?)\s+((?:has\s+|once\s+|later\s+)?puts?)\s+it"
+                        r"\s*[,:—]?\s*$")
 _PARTY_TAG_TOKEN = re.compile(r"\([A-Z][A-Za-z]?(?:-[A-Z][\w.]*)?\.?\)")
 
 
@@ -1042,6 +1044,12 @@ class _DocAttributor:
             return named, self.lead_start(lo, q)
         # Before the quote: 'X notes: "…"', 'X said that the US has "…"', 'according to X, "…"'.
         frame_lo = lo
+        put = _AS_PUT_IT.search(text, frame_lo, q.start)
+        if put is not None:
+            # 'As Dana Roe, a pollster, put it: "…"': the one who put it speaks
+            attr = _subject_before(text, put.start(1), put.start(2), "put it", paragraph)
+            if attr is not None:
+                return attr, q.start
         cues = list(_CUE.finditer(text, frame_lo, q.start))
         for m in reversed(cues):
             if m.group().endswith("ing") and _participle_clause(text, frame_lo, m.start()):

@@ -18,3 +18,16 @@ def test_said_name_of_a_lowercase_description_after_a_quote(tail: str) -> None:
             f"voters seemed calm.\n\n“There is just a passion for the mayor, and his wife did "
             f"great,” {tail}\n\nOther figures were less calm.\n")
     assert _speaker_of(text, "passion for the mayor") == "Tom Vantry"
+
+
+@pytest.mark.parametrize(("lead", "speaker"), [
+    ("As The Herald’s Dana Milbank puts it,", "Milbank"),
+    ("Or, as Tom Rudge, a former secretary of the navy, put it:", "Tom Rudge"),
+    ("As Ana Lund has put it,", "Ana Lund"),
+])
+def test_as_someone_put_it_before_a_quote(lead: str, speaker: str) -> None:
+    text = ("Headline.\n\nMara Quist, though she praised the judge and said senators should meet "
+            f"him, stopped short of a pledge.\n\n{lead} “Senators are unmoved, and activists are "
+            "uninspired.”\n")
+    found = _speaker_of(text, "Senators are unmoved")
+    assert found is not None and speaker in found
