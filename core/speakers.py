@@ -621,6 +621,7 @@ _PARTY_TAG = re.compile(r"^\([A-Z][\w.-]*\),?$")
 _SUBJECT_TOKEN = re.compile(r"^[A-Z][\w'’.-]*,?$")
 _SURNAME = re.compile(r"^[A-Z][a-z][\w'’-]*$")
 _OPEN_QUOTES = "\"“‘'«( "
+_CLOSE_QUOTES = "”’»"
 
 
 def _sentences_before(text: str, pos: int) -> list[tuple[int, int]]:
@@ -645,7 +646,9 @@ def _subject_at(text: str, start: int, end: int) -> tuple[int, str, bool] | None
     """The personal name that opens the clause at `start` ('Former Pennsylvania governor Ed
     Rendell, one of …, was'), with its position and whether a title came with it; None when
     the clause opens otherwise."""
-    while start < end and text[start] in _OPEN_QUOTES:
+    # (a closing quote too: 'After he called it “unfair,” Sen. Ann Fry said': the comma that
+    # ends the leading clause is inside the quote)
+    while start < end and text[start] in _OPEN_QUOTES + _CLOSE_QUOTES:
         start += 1
     tokens: list[tuple[int, str]] = []
     for m in re.finditer(r"\S+", text[start:end]):

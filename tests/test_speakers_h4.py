@@ -31,3 +31,10 @@ def test_as_someone_put_it_before_a_quote(lead: str, speaker: str) -> None:
             "uninspired.”\n")
     found = _speaker_of(text, "Senators are unmoved")
     assert found is not None and speaker in found
+
+
+def test_a_pronoun_in_a_leading_clause_whose_comma_is_inside_a_quote() -> None:
+    text = ("Headline.\n\nAs Dana Milbank puts it, “Senators are unmoved.”\n\nAfter he blasted "
+            "the new film and the old books for being too “pro-farm,” Pastor Kevin Swanson has "
+            "now set his sights on the county fair.\n")
+    assert _speaker_of(text, "the new film") == "Kevin Swanson"
