@@ -600,13 +600,15 @@ def _make_attr(text: str, start: int, end: int, cue: str | None, role: str | Non
     if not lenient and not _valid_speaker(mention):
         return None
     via: list[str] = []
-    m = re.match(r"^(.+?)\s+(?:at|of|from|with)\s+((?:[Tt]he\s+)?[A-Z].*)$", mention)
-    if m and is_proper_name(m.group(1)) and m.group(1).split()[-1].lower() not in TITLE_WORDS and is_proper_name(re.sub(r"^[Tt]he\s+", "", m.group(2))):
+    m = re.match(r"^(.+?)\s+(at|of|from|with|on)\s+((?:[Tt]he\s+)?[A-Z].*)$", mention)
+    if m and m.group(2) == "on" and m.group(1).split()[-1].lower() in _ORG_HEADS:
+        m = None  # "the Joint Committee on Taxation" is one name; "Ann Fry on Radio One" not
+    if m and is_proper_name(m.group(1)) and m.group(1).split()[-1].lower() not in TITLE_WORDS and is_proper_name(re.sub(r"^[Tt]he\s+", "", m.group(3))):
         mention = m.group(1)
         end = start + len(mention)
         if role is None:
-            role = m.group(2)
-        via = [m.group(2)]
+            role = m.group(3)
+        via = [m.group(3)]
     _name, prefix_role = split_name_role(mention)
     if prefix_role and role is None:
         role = prefix_role

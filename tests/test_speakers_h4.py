@@ -38,3 +38,15 @@ def test_a_pronoun_in_a_leading_clause_whose_comma_is_inside_a_quote() -> None:
             "the new film and the old books for being too “pro-farm,” Pastor Kevin Swanson has "
             "now set his sights on the county fair.\n")
     assert _speaker_of(text, "the new film") == "Kevin Swanson"
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("As Ana Lund on Harbor Radio noted, the port “has never been busier.”", "Ana Lund"),
+    ("The port “has never been busier,” wrote Ana Lund on Harbor Radio.", "Ana Lund"),
+    ("The Joint Committee on Taxation said the port “has never been busier.”",
+     "Joint Committee on Taxation"),
+])
+def test_a_name_on_an_outlet_is_the_person(sentence: str, speaker: str) -> None:
+    text = f"Headline.\n\nThe vote came late.\n\n{sentence}\n"
+    found = _speaker_of(text, "never been busier")
+    assert found is not None and speaker in found
