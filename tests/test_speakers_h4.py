@@ -50,3 +50,19 @@ def test_a_name_on_an_outlet_is_the_person(sentence: str, speaker: str) -> None:
     text = f"Headline.\n\nThe vote came late.\n\n{sentence}\n"
     found = _speaker_of(text, "never been busier")
     assert found is not None and speaker in found
+
+
+def test_mrs_surname_is_not_the_man_with_that_surname() -> None:
+    text = ("Headline.\n\nJohn Lund, the son, said the family was proud of the farm.\n\n"
+            "Mrs. Lund said she considered the remark a deliberate insult.\n")
+    assert _speaker_of(text, "proud of the farm") == "John Lund"
+    assert _speaker_of(text, "deliberate insult") == "Mrs. Lund"
+
+
+def test_a_she_after_mrs_surname_opening_the_main_clause() -> None:
+    text = ("Headline.\n\nJohn Lund, the son, said the family was proud of the farm. Ann Fry "
+            "called the farm “a relic.”\n\nWhen Ms. Fry, during a debate in 1973, called for "
+            "a vote, Mrs. Lund replied in an even voice that she was glad because, she said, "
+            "the remark “made it plain.”\n")
+    speaker = _speaker_of(text, "made it plain")
+    assert speaker is not None and "Lund" in speaker and "John" not in speaker
