@@ -1756,7 +1756,11 @@ class _DocAttributor:
         if inner_sents and claim_start == q.start and not q.continued:
             s0, s1 = inner_sents[0]
             nested_first = [n for n in _nested_quotes(text, s0, s1)]
+            # a probe: its 'X says.' remembers X as the next quote's speaker; the quote's own
+            # speaker stays the last one ('"… what the man says," Roe said. "…"' is Roe's)
+            last, last_sentence = self.last, self.last_sentence
             found = self.indirect(s0, nested_first[0].start if nested_first else s1, paragraph)
+            self.last, self.last_sentence = last, last_sentence
             if found and found[2].start == s0 + len(text[s0:found[2].start]) - len(
                     text[s0:found[2].start].lstrip()) and found[2].start - s0 < 3 and \
                     _is_relay(attr, q, found[2]):

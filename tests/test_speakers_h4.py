@@ -66,3 +66,10 @@ def test_a_she_after_mrs_surname_opening_the_main_clause() -> None:
             "the remark “made it plain.”\n")
     speaker = _speaker_of(text, "made it plain")
     assert speaker is not None and "Lund" in speaker and "John" not in speaker
+
+
+def test_a_cue_inside_a_quote_does_not_speak_the_next_quote() -> None:
+    text = ("Headline.\n\n\"I don't identify with what the man says,\" Tom Vantry said before a "
+            "show. \"To think that we have the monopoly on thieves, I think that's quite "
+            "wrong.\"\n")
+    assert _speaker_of(text, "monopoly on thieves") == "Tom Vantry"
