@@ -99,7 +99,7 @@ _LEADING_ADVERBS = re.compile(
     r"Yesterday|Instead|Indeed|Separately|Previously|Therefore|Thus|But|And|So|Yet|"
     r"(?:On|In|Last|This|By)\s+(?:[A-Z][a-z]+|\d+)(?:\s+\d+)?),?\s+)+"
 )
-_ABBREVIATION = re.compile(r"^(?:(?:[A-Z]\.)*[A-Z]|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|"
+_ABBREVIATION = re.compile(r"^(?:(?:[A-Z]\.)*[A-Z]|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Rev|Fr|"
                            r"Adm|Prof|St|Jr|Sr|"
                            r"U\.S|U\.N|U\.K)\.$")
 _FUNCTION_WORDS = frozenset(

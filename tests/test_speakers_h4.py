@@ -73,3 +73,11 @@ def test_a_cue_inside_a_quote_does_not_speak_the_next_quote() -> None:
             "show. \"To think that we have the monopoly on thieves, I think that's quite "
             "wrong.\"\n")
     assert _speaker_of(text, "monopoly on thieves") == "Tom Vantry"
+
+
+@pytest.mark.parametrize("title", ["Rev.", "Fr."])
+def test_said_an_abbreviated_clerical_title_and_name(title: str) -> None:
+    text = (f"Headline.\n\nThe vote came late.\n\n“That all changed the night she won,” said "
+            f"{title} Kyev Tatum, then senior pastor at Harbor Baptist Church.\n")
+    speaker = _speaker_of(text, "That all changed")
+    assert speaker is not None and "Tatum" in speaker
