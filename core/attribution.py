@@ -200,6 +200,7 @@ def _plausible_source(mention: str) -> bool:
 _NAME_AFTER_COMMA = re.compile(r"\s*((?:[A-Z][\w’'-]*\.?\s+)(?:[A-Z]\.\s+)*[A-Z][\w’'-]*(?:,?\s+"
                                r"(?:Jr|Sr)\.?)?)(?=\s*[,.;]|\s*$)")
 _VERB_BEFORE_QUOTE = re.compile(r"\b([a-z]{3,}ed|shot|hit|spoke)(?:\s+(?:back|in|up|out))?\s*[,:]\s*$")
+_INVERTED_VERB_AFTER_QUOTE = re.compile(r"([a-z]{3,}ed|shot\s+back)\s+(?=[A-Z])")
 _VERB_AFTER_QUOTE = re.compile(
     r"((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*|he|she)\s+([a-z]{3,}ed|shot|hit|spoke)"
     r"(?:\s+(?:back|in|up|out))?"
@@ -1113,6 +1114,12 @@ class _DocAttributor:
         verb = _VERB_AFTER_QUOTE.match(text, pos, hi)
         if verb:
             attr = _make_attr(text, verb.start(1), verb.end(1), verb.group(2), None, paragraph)
+            if attr is not None and _named_or_pronoun(attr.mention):
+                return attr, q.start
+        verb = _INVERTED_VERB_AFTER_QUOTE.match(text, pos, hi)
+        if verb:
+            # '"…," remembered Roy Verley, a former spokesman.': the verb, then the name
+            attr = _np_forward(text, verb.end(), hi, verb.group(1), paragraph)
             if attr is not None and _named_or_pronoun(attr.mention):
                 return attr, q.start
         return None, q.start

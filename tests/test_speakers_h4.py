@@ -81,3 +81,12 @@ def test_said_an_abbreviated_clerical_title_and_name(title: str) -> None:
             f"{title} Kyev Tatum, then senior pastor at Harbor Baptist Church.\n")
     speaker = _speaker_of(text, "That all changed")
     assert speaker is not None and "Tatum" in speaker
+
+
+@pytest.mark.parametrize("verb", ["remembered", "recalled", "quipped"])
+def test_a_past_tense_verb_then_a_name_after_a_quote(verb: str) -> None:
+    text = ("Headline.\n\n\"A lot of analysts said, 'No, don't do this,' and she set out to "
+            f"prove them wrong,\" {verb} Tom Vantry, the former spokesman. \"And the more the "
+            "criticism mounted, the more determined she became.\"\n")
+    assert _speaker_of(text, "prove them wrong") == "Tom Vantry"
+    assert _speaker_of(text, "criticism mounted") == "Tom Vantry"
