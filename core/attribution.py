@@ -200,6 +200,12 @@ def _plausible_source(mention: str) -> bool:
 _NAME_AFTER_COMMA = re.compile(r"\s*((?:[A-Z][\w’'-]*\.?\s+)(?:[A-Z]\.\s+)*[A-Z][\w’'-]*(?:,?\s+"
                                r"(?:Jr|Sr)\.?)?)(?=\s*[,.;]|\s*$)")
 _VERB_BEFORE_QUOTE = re.compile(r"\b([a-z]{3,}ed|shot|hit|spoke)(?:\s+(?:back|in|up|out))?\s*[,:]\s*$")
+# Cues that take an object right after them, so the words after them are never the speaker.
+_OBJECT_CUES = frozenset(
+    """praised praises criticized criticizes criticised slammed slams blasted blasts touted touts
+    defended defends dismissed dismisses questioned questions mocked mocks described describes
+    highlighted highlights attacked attacks accused accuses charged charges cited cites blamed
+    blames demanded demands""".split())
 _INVERTED_VERB_AFTER_QUOTE = re.compile(r"([a-z]{3,}ed|shot\s+back)\s+(?=[A-Z])")
 _VERB_AFTER_QUOTE = re.compile(
     r"((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*|he|she)\s+([a-z]{3,}ed|shot|hit|spoke)"
@@ -1355,9 +1361,10 @@ class _DocAttributor:
                 if len(words) <= 4:
                     self.remember(attr)  # 'X tweeted concern.' introduces a quote
                 return None
-            # Inverted: '…, said Mr. Smith.'
+            # Inverted: '…, said Mr. Smith.' (not '…, praised the efforts of X': a verb with
+            # an object never inverts)
             pre = text[lo:m.start()].rstrip()
-            if pre.endswith(",") and len(pre.split()) >= 3:
+            if pre.endswith(",") and len(pre.split()) >= 3 and cue.lower() not in _OBJECT_CUES:
                 attr = _np_forward(text, m.end(), hi, cue, paragraph)
                 if attr:
                     return lo, _content_end(text, lo, lo + len(pre) - 1), attr

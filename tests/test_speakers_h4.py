@@ -90,3 +90,10 @@ def test_a_past_tense_verb_then_a_name_after_a_quote(verb: str) -> None:
             "criticism mounted, the more determined she became.\"\n")
     assert _speaker_of(text, "prove them wrong") == "Tom Vantry"
     assert _speaker_of(text, "criticism mounted") == "Tom Vantry"
+
+
+def test_a_verb_with_an_object_after_a_long_subject_does_not_invert() -> None:
+    text = ("Headline.\n\nThe head of the largest farm group backing former Mayor Ann Fry for "
+            "governor, Tom Vantry, praised the efforts of a donor to Sen. Ray Dolan to attack "
+            "the plan with billboards on the highway.\n")
+    assert _speaker_of(text, "efforts of a donor") == "Tom Vantry"
