@@ -206,6 +206,8 @@ _OBJECT_CUES = frozenset(
     defended defends dismissed dismisses questioned questions mocked mocks described describes
     highlighted highlights attacked attacks accused accuses charged charges cited cites blamed
     blames demanded demands""".split())
+LONG_APPOSITIVE_CHARS = 300  # characters after a quote searched for 'NAME, <appositive>, cue'
+_NAME_THEN_COMMA = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*,\s")
 _INVERTED_VERB_AFTER_QUOTE = re.compile(r"([a-z]{3,}ed|shot\s+back)\s+(?=[A-Z])")
 _VERB_AFTER_QUOTE = re.compile(
     r"((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*|he|she)\s+([a-z]{3,}ed|shot|hit|spoke)"
@@ -1046,6 +1048,14 @@ class _DocAttributor:
             if attr and attr.start == pos:
                 return self.resolve_statement(attr), self.lead_start(lo, q)
             break
+        else:
+            m = _CUE.search(text, pos, min(hi, pos + LONG_APPOSITIVE_CHARS))
+            if m is not None and _NAME_THEN_COMMA.match(text, pos, m.start()):
+                # '"…," Dana Roe, an adviser to farmers and former director of the county
+                # budget office, wrote': a long appositive between the name and its cue
+                attr = _subject_before(text, pos, m.start(), m.group(), paragraph)
+                if attr and attr.start == pos and _named_or_pronoun(attr.mention):
+                    return attr, self.lead_start(lo, q)
         named = self.trailing_name(pos, hi, paragraph)
         if named is not None:
             # '"…" if she lost by more, said Dana Roe, an analyst.': the sentence's trailing

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.test_speakers import _attributed_speaker_of as _speaker_of
+from tests.test_speakers import _resolved
 
 
 @pytest.mark.parametrize("tail", [
@@ -97,3 +98,12 @@ def test_a_verb_with_an_object_after_a_long_subject_does_not_invert() -> None:
             "governor, Tom Vantry, praised the efforts of a donor to Sen. Ray Dolan to attack "
             "the plan with billboards on the highway.\n")
     assert _speaker_of(text, "efforts of a donor") == "Tom Vantry"
+
+
+def test_a_long_appositive_between_the_name_after_a_quote_and_its_cue() -> None:
+    text = ("Headline.\n\nThe data made the month encouraging.\n\n''The closely watched "
+            "earnings data showed the largest increase since July 2009,'' Tom Vantry, an "
+            "adviser to farmers and former director of the nonpartisan county budget office, "
+            "wrote after the report was released. ''This represents real wage growth.''\n")
+    assert _speaker_of(text, "largest increase") == "Tom Vantry"
+    assert _speaker_of(text, "real wage growth") == "Tom Vantry"
