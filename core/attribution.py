@@ -353,6 +353,7 @@ _POSSESSIVE_NOUN = re.compile(
 _AFTER_FIRST_NAME = re.compile(r"\b[A-Z][a-z]+\s+(?=([\w’'-]+))")
 _LOWER_WORD = re.compile(r"(?<![\w.])[a-z]+\b")
 _PASSIVE_BY = re.compile(r"\s+by\b")
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$")
 _COORDINATED = re.compile(r"\b(?:and|then|but|and then|but then)\s*$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _COMPLEMENT = re.compile(r"\s*(?:that|to|about|for|on|of|with|over|whether|if|how|what|why|:)\b\s*")
@@ -1078,6 +1079,13 @@ class _DocAttributor:
                     self.leading_subject(frame_lo, m.start(), m.group(), paragraph)
             else:
                 attr = _subject_before(text, frame_lo, m.start(), m.group(), paragraph)
+            by = _PASSIVE_BY.match(text, m.end(), q.start)
+            if by and m.group() not in LABEL_CUES and \
+                    _PASSIVE_AUX.search(text, frame_lo, m.start()):
+                # 'Sanders was asked by host Bill Maher, who …, "…"': the agent speaks
+                agent = _np_forward(text, by.end(), q.start, m.group(), paragraph)
+                if agent is not None and is_proper_name(split_name_role(agent.mention)[0]):
+                    return agent, q.start
             if attr is None:
                 nested = _COORDINATED.search(text, frame_lo, m.start())
                 if nested:

@@ -107,3 +107,14 @@ def test_a_long_appositive_between_the_name_after_a_quote_and_its_cue() -> None:
             "wrote after the report was released. ''This represents real wage growth.''\n")
     assert _speaker_of(text, "largest increase") == "Tom Vantry"
     assert _speaker_of(text, "real wage growth") == "Tom Vantry"
+
+
+def test_a_quote_after_was_asked_by_is_the_askers() -> None:
+    text = ("Headline.\n\nAnn Fry was asked by host Tom Vantry, who backs her, “Now, you "
+            "famously said you were tired of the farm bill. Has that changed?”\n")
+    assert _speaker_of(text, "tired of the farm bill") == "Tom Vantry"
+
+
+def test_was_called_by_still_labels() -> None:
+    text = ("Headline.\n\nThe plan was called by the SVP the “Clean Harbor Initiative.”\n")
+    assert not [c for c in _resolved(text) if "Clean Harbor" in c.text and c.speaker]
