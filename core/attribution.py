@@ -642,6 +642,9 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
         long_appositive = _opening_name(text, lo, toks, cue, paragraph)
         if long_appositive is not None:
             return long_appositive
+        relative = _name_before_relative(text, lo, toks, cue, paragraph)
+        if relative is not None:
+            return relative
         # Appositive: "NAME, ROLE, said" or "ROLE, NAME, said" or "NAME, who …, said".
         j = next((k for k in range(len(toks) - 2, max(-1, len(toks) - APPOSITIVE_WINDOW), -1)
                   if toks[k][2].endswith(",")), None)
@@ -767,6 +770,24 @@ def _opening_name(text: str, lo: int, toks: list[tuple[int, int, str]],
     if role.split()[0].lower() in ("who", "which", "whose", "whom"):
         role = ""
     return _make_attr(text, n_start, n_end, cue, role or None, paragraph)
+
+
+def _name_before_relative(text: str, lo: int, toks: list[tuple[int, int, str]],
+                          cue: str, paragraph: int) -> Attr | None:
+    """'Westmacott, who served in Iran, Turkey and France, praised …': a name opening the
+    clause, then a comma and a relative clause that runs to the cue (whatever commas it
+    holds), is the subject."""
+    k = next((i for i in range(min(5, len(toks) - 2)) if toks[i][2].endswith(",")), None)
+    if k is None or toks[k + 1][2].lower() not in ("who", "whose"):
+        return None
+    found = _opening_np(text, [*toks[:k], (toks[k][0], toks[k][1] - 1, toks[k][2][:-1])], lo)
+    if found is None:
+        return None
+    name = text[found[0]:found[1]]
+    if not is_proper_name(name) or name.split()[0] in _NOT_NAME_START or \
+            name.split()[-1].lower() in TITLE_WORDS:
+        return None
+    return _make_attr(text, found[0], found[1], cue, None, paragraph)
 
 
 _TIME_PREPOSITIONS = frozenset("during on at in over after before since until by".split())

@@ -118,3 +118,15 @@ def test_a_quote_after_was_asked_by_is_the_askers() -> None:
 def test_was_called_by_still_labels() -> None:
     text = ("Headline.\n\nThe plan was called by the SVP the “Clean Harbor Initiative.”\n")
     assert not [c for c in _resolved(text) if "Clean Harbor" in c.text and c.speaker]
+
+
+@pytest.mark.parametrize(("sentence", "anchor", "speaker"), [
+    ("Westmacott, who will retire soon after serving in Iran, Peru and France, praised the "
+     "mayor’s record in an interview.", "record in an interview", "Westmacott"),
+    ("Lund, who has visited several towns ahead of the vote to rally members, said she sees "
+     "farmers lining up behind the mayor.", "farmers lining up", "Lund"),
+])
+def test_a_name_then_a_relative_clause_with_commas_before_the_cue(
+        sentence: str, anchor: str, speaker: str) -> None:
+    text = f"Headline.\n\nThe vote came late.\n\n{sentence}\n"
+    assert _speaker_of(text, anchor) == speaker
