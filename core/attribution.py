@@ -859,6 +859,7 @@ def _opening_np(text: str, toks: list[tuple[int, int, str]], lo: int) -> tuple[i
     return n_start, n_end
 
 
+_LABEL_BEFORE_QUOTE = re.compile(r"((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*):\s*$")
 _AS_PUT_IT = re.compile(r"\b[Aa]s\s+(\S.{0,150}?)\s+((?:has\s+|once\s+|later\s+)?puts?)\s+it"
                         r"\s*[,:—]?\s*$")
 _PARTY_TAG_TOKEN = re.compile(r"\([A-Z][A-Za-z]?(?:-[A-Z][\w.]*)?\.?\)")
@@ -1085,6 +1086,13 @@ class _DocAttributor:
             return named, self.lead_start(lo, q)
         # Before the quote: 'X notes: "…"', 'X said that the US has "…"', 'according to X, "…"'.
         frame_lo = lo
+        label = _LABEL_BEFORE_QUOTE.search(text, frame_lo, q.start)
+        if label is not None and not text[frame_lo:label.start()].strip(" \"”'") and \
+                self.known_name(label.group(1)):
+            # 'Clinton: "…" Bush: "…"': each quote after its own speaker's label
+            attr = _make_attr(text, label.start(1), label.end(1), ":", None, paragraph)
+            if attr is not None:
+                return attr, q.start
         put = _AS_PUT_IT.search(text, frame_lo, q.start)
         if put is not None:
             # 'As Dana Roe, a pollster, put it: "…"': the one who put it speaks

@@ -130,3 +130,11 @@ def test_a_name_then_a_relative_clause_with_commas_before_the_cue(
         sentence: str, anchor: str, speaker: str) -> None:
     text = f"Headline.\n\nThe vote came late.\n\n{sentence}\n"
     assert _speaker_of(text, anchor) == speaker
+
+
+def test_each_labelled_quote_in_a_paragraph_is_its_labels() -> None:
+    text = ("Headline.\n\nTom Vantry and Ann Fry, among others, reject the old plan.\n\nFry: "
+            "\"Our goal is not to delay the dam but to stop it.\" Vantry: \"The mission is to "
+            "stop the dam -- not to delay it.\"\n")
+    assert "Fry" in (_speaker_of(text, "Our goal") or "")
+    assert "Vantry" in (_speaker_of(text, "The mission") or "")
