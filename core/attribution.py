@@ -862,6 +862,7 @@ def _opening_np(text: str, toks: list[tuple[int, int, str]], lo: int) -> tuple[i
 _LABEL_BEFORE_QUOTE = re.compile(r"((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*):\s*$")
 _AS_PUT_IT = re.compile(r"\b[Aa]s\s+(\S.{0,150}?)\s+((?:has\s+|once\s+|later\s+)?puts?)\s+it"
                         r"\s*[,:—]?\s*$")
+_TITLE_ABBREVIATIONS = frozenset("gov sen rep gen lt col adm".split())
 _PARTY_TAG_TOKEN = re.compile(r"\([A-Z][A-Za-z]?(?:-[A-Z][\w.]*)?\.?\)")
 
 
@@ -873,7 +874,10 @@ def _np_forward(text: str, lo: int, hi: int, cue: str | None, paragraph: int) ->
     toks = _tokens(text, lo, hi)
     taken: list[tuple[int, int, str]] = []
     ends_with_comma = False
-    for index, tok in enumerate(toks[:12 if cue == ACCORDING_TO else 9]):
+    limit = 12 if cue == ACCORDING_TO else 9
+    for index, tok in enumerate(toks[:limit + 4]):
+        if index >= limit:
+            break
         word = tok[2]
         low = word.lower().strip(",.;:")
         # "according to a count by The Associated Press": the author of the count counts.
@@ -886,9 +890,15 @@ def _np_forward(text: str, lo: int, hi: int, cue: str | None, paragraph: int) ->
         # lowercase modifiers a reporting word is the document's noun, not a verb
         document_noun = cue == ACCORDING_TO and low in SAY_CUES and 1 <= len(taken) <= 2 and \
             taken[0][2].lower() in DETERMINERS and all(w.islower() for _, _, w in taken)
-        if taken and low in NP_STOPS and not by_name and not document_noun and (
-                not is_capitalized(word) or low in _FUNCTION_WORDS):
+        # "said former Ohio Gov. and party Chairman Ed Rendell": two titles of one person
+        titles_and = low == "and" and bool(taken) and \
+            taken[-1][2].lower().rstrip(".") in TITLE_WORDS | _TITLE_ABBREVIATIONS and \
+            index + 1 < len(toks) and is_capitalized(toks[index + 1][2])
+        if taken and low in NP_STOPS and not by_name and not document_noun and not titles_and \
+                and (not is_capitalized(word) or low in _FUNCTION_WORDS):
             break
+        if titles_and:
+            limit += 4  # room for the second title and the name
         if _ABBREVIATION.match(word):
             taken.append((tok[0], tok[1], word))
             continue

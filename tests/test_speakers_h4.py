@@ -138,3 +138,11 @@ def test_each_labelled_quote_in_a_paragraph_is_its_labels() -> None:
             "stop the dam -- not to delay it.\"\n")
     assert "Fry" in (_speaker_of(text, "Our goal") or "")
     assert "Vantry" in (_speaker_of(text, "The mission") or "")
+
+
+def test_said_two_titles_joined_by_and_then_the_name() -> None:
+    text = ("Headline.\n\nThe vote came late.\n\n“That is what he did in the past,” said former "
+            "Ohio Gov. and County Party Chairman Ed Rendell. “Where surrogates matter is "
+            "turnout.”\n")
+    assert _speaker_of(text, "did in the past") == "Ed Rendell"
+    assert _speaker_of(text, "surrogates matter") == "Ed Rendell"
