@@ -690,6 +690,10 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
         if place is not None:
             # "Lee, who runs a diner in Dayton, Ohio, said": "Dayton, Ohio" is a place.
             return _make_attr(text, *place, cue, None, paragraph)
+        if appos in _US_STATES and _PLACE_END.search(text, lo, h_end):
+            # "Betsy Sharp of Burke County, Georgia, knows", "a woman in Worcester,
+            # Massachusetts, told": the state closes the place, not a name in apposition
+            return _make_attr(text, h_start, h_end, cue, None, paragraph)
         if not is_proper_name(head_text) and is_proper_name(appos):
             role = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", head_text)
             return _make_attr(text, appos_start, appos_end, cue, role, paragraph)
@@ -797,6 +801,13 @@ _TIME_PHRASE = re.compile(
     r"December)(?:\s+[a-z]+)?")
 
 
+_US_STATES = frozenset("""Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware
+    Florida Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland
+    Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma
+    Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming
+    """.split()) | {"New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina",
+                    "North Dakota", "Rhode Island", "South Carolina", "South Dakota",
+                    "West Virginia"}
 _PLACE_END = re.compile(r"\b(?:in|of|at|near|from)\s+(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*$")
 
 

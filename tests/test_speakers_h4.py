@@ -146,3 +146,14 @@ def test_said_two_titles_joined_by_and_then_the_name() -> None:
             "turnout.”\n")
     assert _speaker_of(text, "did in the past") == "Ed Rendell"
     assert _speaker_of(text, "surrogates matter") == "Ed Rendell"
+
+
+@pytest.mark.parametrize(("sentence", "anchor", "speaker"), [
+    ("Betsy Lund of Burke County, Georgia, knows the mayor in a way few other voters know him.",
+     "the mayor in a way", "Betsy Lund"),
+    ("The governor is assuring voters after a woman in Dayton, Ohio, told him she worries he is "
+     "“too nice” to win.", "too nice", "a woman in Dayton"),
+])
+def test_a_state_after_a_place_is_no_speaker(sentence: str, anchor: str, speaker: str) -> None:
+    text = f"Headline.\n\nThe vote came late.\n\n{sentence}\n"
+    assert _speaker_of(text, anchor) == speaker
