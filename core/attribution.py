@@ -870,6 +870,8 @@ def _opening_np(text: str, toks: list[tuple[int, int, str]], lo: int) -> tuple[i
     return n_start, n_end
 
 
+_SIGNED_BELOW = re.compile(r"[ \t]*\n\s*[-—–][ \t]*((?:[A-Z][\w.’'-]*[ \t]+){0,3}[A-Z][\w’'-]*)"
+                           r"\.?[ \t]*(?:\n|$)")
 _LABEL_BEFORE_QUOTE = re.compile(r"((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*):\s*$")
 _AS_PUT_IT = re.compile(r"\b[Aa]s\s+(\S.{0,150}?)\s+((?:has\s+|once\s+|later\s+)?puts?)\s+it"
                         r"\s*[,:—]?\s*$")
@@ -1105,6 +1107,12 @@ class _DocAttributor:
             # '"…" if she lost by more, said Dana Roe, an analyst.': the sentence's trailing
             # attribution, after a clause that goes on from the quote
             return named, self.lead_start(lo, q)
+        signed = _SIGNED_BELOW.match(text, q.end)
+        if signed is not None and not text[text.rfind("\n", 0, q.start) + 1:q.start].strip():
+            # a quote standing as its own paragraph, signed on the next line: '"…"\n\n- Sanders.'
+            attr = _make_attr(text, signed.start(1), signed.end(1), "signed", None, paragraph)
+            if attr is not None and _named_or_pronoun(attr.mention):
+                return attr, q.start
         # Before the quote: 'X notes: "…"', 'X said that the US has "…"', 'according to X, "…"'.
         frame_lo = lo
         label = _LABEL_BEFORE_QUOTE.search(text, frame_lo, q.start)

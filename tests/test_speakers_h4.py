@@ -157,3 +157,11 @@ def test_said_two_titles_joined_by_and_then_the_name() -> None:
 def test_a_state_after_a_place_is_no_speaker(sentence: str, anchor: str, speaker: str) -> None:
     text = f"Headline.\n\nThe vote came late.\n\n{sentence}\n"
     assert _speaker_of(text, anchor) == speaker
+
+
+def test_a_quote_paragraph_signed_on_the_next_line() -> None:
+    text = ("Headline.\n\nIn other words, the statistics show part of the picture. They do not "
+            "show everything.\n\n\"The idea that I would end the farm program is just not "
+            "accurate. I helped write that bill.\"\n\n- Ann Lund.\n\nLund exaggerates when she "
+            "says she helped write it.\n")
+    assert _speaker_of(text, "end the farm program") == "Ann Lund"
