@@ -1082,7 +1082,7 @@ class _DocAttributor:
         self.extend_to = None
         # After the quote: '…," said Caddell' / '…," Caddell said' / '…," he added.'
         after = text[q.end:hi]
-        lead = len(after) - len(after.lstrip(" ,—–-"))
+        lead = len(after) - len(after.lstrip(" ,—–-'’”\""))  # (a nested quote's close too)
         pos = q.end + lead
         m = _CUE.match(text, pos, hi)
         if m:

@@ -165,3 +165,12 @@ def test_a_quote_paragraph_signed_on_the_next_line() -> None:
             "accurate. I helped write that bill.\"\n\n- Ann Lund.\n\nLund exaggerates when she "
             "says she helped write it.\n")
     assert _speaker_of(text, "end the farm program") == "Ann Lund"
+
+
+def test_a_nested_quote_closing_with_the_outer_one_before_said() -> None:
+    text = ("Headline.\n\nWith the election, the network grew louder.\n\n''I have this memory "
+            "of sitting at my desk when it first came up, and it appeared on 'Farm and "
+            "Friends,''' said Tom Vantry, a former spokesman for the mayor, recalling a false "
+            "report.\n\n''I think that was the beginning of it,'' he said.\n")
+    assert _speaker_of(text, "this memory") == "Tom Vantry"
+    assert _speaker_of(text, "beginning of it") == "Tom Vantry"
