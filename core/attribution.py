@@ -756,7 +756,9 @@ def _opening_name(text: str, lo: int, toks: list[tuple[int, int, str]],
     toks = [tok for tok in toks if tok[0] >= lo]
     k = next((i for i in range(min(6, len(toks) - APPOSITIVE_WINDOW)) if toks[i][2].endswith(",")),
              None)
-    if k is None or any(ch in text[toks[k][1]:toks[-1][1]] for ch in ";:\"“”()"):
+    # ("… who worked for Sen. Ann Fry (R-Tenn.), one of …": a party tag is no aside)
+    if k is None or any(ch in _PARTY_TAGS.sub("", text[toks[k][1]:toks[-1][1]])
+                        for ch in ";:\"“”()"):
         return None
     name_toks = toks[:k] if k > 1 and _PARTY_TAG_TOKEN.fullmatch(toks[k][2][:-1]) else \
         [*toks[:k], (toks[k][0], toks[k][1] - 1, toks[k][2][:-1])]
@@ -794,6 +796,7 @@ def _name_before_relative(text: str, lo: int, toks: list[tuple[int, int, str]],
     return _make_attr(text, found[0], found[1], cue, None, paragraph)
 
 
+_PARTY_TAGS = re.compile(r"\([A-Z][A-Za-z]?(?:-[A-Z][\w.]*)?\.?\)")
 _TIME_PREPOSITIONS = frozenset("during on at in over after before since until by".split())
 _TIME_PHRASE = re.compile(
     r"(?:(?:an?|the|last|this|next|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"

@@ -174,3 +174,10 @@ def test_a_nested_quote_closing_with_the_outer_one_before_said() -> None:
             "report.\n\n''I think that was the beginning of it,'' he said.\n")
     assert _speaker_of(text, "this memory") == "Tom Vantry"
     assert _speaker_of(text, "beginning of it") == "Tom Vantry"
+
+
+def test_a_party_tag_inside_a_long_appositive() -> None:
+    text = ("Headline.\n\nThe bill has votes.\n\nMarty Lund, an education professor at Harbor "
+            "College who previously worked for Sen. Ray Dolan (R-Tenn.), one of the bill’s "
+            "Republican architects, called it “an incredibly significant development.”\n")
+    assert _speaker_of(text, "significant development") == "Marty Lund"
