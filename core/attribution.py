@@ -1133,6 +1133,8 @@ class _DocAttributor:
                 return attr, q.start
         cues = list(_CUE.finditer(text, frame_lo, q.start))
         for m in reversed(cues):
+            if m.group() == "show" and not text[m.end():q.start].strip():
+                continue  # 'a host on the TV show "Shark Tank."': a title, not a cue
             if m.group().endswith("ing") and _participle_clause(text, frame_lo, m.start()):
                 # 'X endorsed Cruz last week, saying he "…"': the sentence subject speaks.
                 attr = self.said_subject(frame_lo, m.start(), m.group(), paragraph) or \

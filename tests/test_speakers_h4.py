@@ -181,3 +181,10 @@ def test_a_party_tag_inside_a_long_appositive() -> None:
             "College who previously worked for Sen. Ray Dolan (R-Tenn.), one of the bill’s "
             "Republican architects, called it “an incredibly significant development.”\n")
     assert _speaker_of(text, "significant development") == "Marty Lund"
+
+
+def test_a_title_after_show_is_no_quote_of_its_own() -> None:
+    text = ("Headline.\n\nPushed by the host, Lund demurred.\n\n\"It's too early to tell,\" said "
+            "Ann Lund, who is also a host on the TV show \"Farm Tank.\" \"I mean, depending on "
+            "what happens with the economy, there are so many variables.\"\n")
+    assert _speaker_of(text, "so many variables") == "Ann Lund"
