@@ -99,7 +99,7 @@ _LEADING_ADVERBS = re.compile(
     r"Yesterday|Instead|Indeed|Separately|Previously|Therefore|Thus|But|And|So|Yet|"
     r"(?:On|In|Last|This|By)\s+(?:[A-Z][a-z]+|\d+)(?:\s+\d+)?),?\s+)+"
 )
-_ABBREVIATION = re.compile(r"^(?:(?:[A-Z]\.)*[A-Z]|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|"
+_ABBREVIATION = re.compile(r"^(?:(?:[A-Z]\.)*[A-Z]|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Rev|Fr|"
                            r"Adm|Prof|St|Jr|Sr|"
                            r"U\.S|U\.N|U\.K)\.$")
 _FUNCTION_WORDS = frozenset(
@@ -203,6 +203,15 @@ def _plausible_source(mention: str) -> bool:
 _NAME_AFTER_COMMA = re.compile(r"\s*((?:[A-Z][\w’'-]*\.?\s+)(?:[A-Z]\.\s+)*[A-Z][\w’'-]*(?:,?\s+"
                                r"(?:Jr|Sr)\.?)?)(?=\s*[,.;]|\s*$)")
 _VERB_BEFORE_QUOTE = re.compile(r"\b([a-z]{3,}ed|shot|hit|spoke)(?:\s+(?:back|in|up|out))?\s*[,:]\s*$")
+# Cues that take an object right after them, so the words after them are never the speaker.
+_OBJECT_CUES = frozenset(
+    """praised praises criticized criticizes criticised slammed slams blasted blasts touted touts
+    defended defends dismissed dismisses questioned questions mocked mocks described describes
+    highlighted highlights attacked attacks accused accuses charged charges cited cites blamed
+    blames demanded demands""".split())
+LONG_APPOSITIVE_CHARS = 300  # characters after a quote searched for 'NAME, <appositive>, cue'
+_NAME_THEN_COMMA = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*,\s")
+_INVERTED_VERB_AFTER_QUOTE = re.compile(r"([a-z]{3,}ed|shot\s+back)\s+(?=[A-Z])")
 _VERB_AFTER_QUOTE = re.compile(
     r"((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*|he|she)\s+([a-z]{3,}ed|shot|hit|spoke)"
     r"(?:\s+(?:back|in|up|out))?"
@@ -347,6 +356,7 @@ _POSSESSIVE_NOUN = re.compile(
 _AFTER_FIRST_NAME = re.compile(r"\b[A-Z][a-z]+\s+(?=([\w’'-]+))")
 _LOWER_WORD = re.compile(r"(?<![\w.])[a-z]+\b")
 _PASSIVE_BY = re.compile(r"\s+by\b")
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$")
 _COORDINATED = re.compile(r"\b(?:and|then|but|and then|but then)\s*$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _COMPLEMENT = re.compile(r"\s*(?:that|to|about|for|on|of|with|over|whether|if|how|what|why|:)\b\s*")
@@ -592,25 +602,29 @@ def _make_attr(text: str, start: int, end: int, cue: str | None, role: str | Non
     # "according to a CNN tally": the phrase itself marks a source, whatever its head noun.
     lenient = cue == ACCORDING_TO and 0 < len(mention.split()) <= 8 and \
         mention.split()[0].lower() not in _BAD_FIRST
-    if not lenient and not _valid_speaker(mention):
-        return None
-    via: list[str] = []
     # "John Hudson at The Washington Post": a named person and the outlet they speak through.
     of = re.match(r"^(.+?)\s+(?:at|of|from|with)\s+(.+)$", mention)
     if of and len(of.group(1).split()) >= 2 and is_proper_name(of.group(1)) and \
             of.group(1).split()[-1].lower() not in TITLE_WORDS and not is_proper_name(
                 re.sub(r"^[Tt]he\s+", "", of.group(2))):
-        # "Phil Musser of digital consulting firm IMGE": the person, with a description.
+        # "Phil Musser of digital consulting firm IMGE", "Tom Vantry of the Ohio delegation":
+        # the person, with a description (split before the check: the description's lowercase
+        # head would fail it)
         mention = of.group(1)
         end = start + len(mention)
         role = role or of.group(2)
-    m = re.match(r"^(.+?)\s+(?:at|of|from|with)\s+((?:[Tt]he\s+)?[A-Z].*)$", mention)
-    if m and is_proper_name(m.group(1)) and m.group(1).split()[-1].lower() not in TITLE_WORDS and is_proper_name(re.sub(r"^[Tt]he\s+", "", m.group(2))):
+    if not lenient and not _valid_speaker(mention):
+        return None
+    via: list[str] = []
+    m = re.match(r"^(.+?)\s+(at|of|from|with|on)\s+((?:[Tt]he\s+)?[A-Z].*)$", mention)
+    if m and m.group(2) == "on" and m.group(1).split()[-1].lower() in _ORG_HEADS:
+        m = None  # "the Joint Committee on Taxation" is one name; "Ann Fry on Radio One" not
+    if m and is_proper_name(m.group(1)) and m.group(1).split()[-1].lower() not in TITLE_WORDS and is_proper_name(re.sub(r"^[Tt]he\s+", "", m.group(3))):
         mention = m.group(1)
         end = start + len(mention)
         if role is None:
-            role = m.group(2)
-        via = [m.group(2)]
+            role = m.group(3)
+        via = [m.group(3)]
     _name, prefix_role = split_name_role(mention)
     if prefix_role and role is None:
         role = prefix_role
@@ -634,6 +648,9 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
         long_appositive = _opening_name(text, lo, toks, cue, paragraph)
         if long_appositive is not None:
             return long_appositive
+        relative = _name_before_relative(text, lo, toks, cue, paragraph)
+        if relative is not None:
+            return relative
         # Appositive: "NAME, ROLE, said" or "ROLE, NAME, said" or "NAME, who …, said".
         j = next((k for k in range(len(toks) - 2, max(-1, len(toks) - APPOSITIVE_WINDOW), -1)
                   if toks[k][2].endswith(",")), None)
@@ -679,6 +696,10 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
         if place is not None:
             # "Lee, who runs a diner in Dayton, Ohio, said": "Dayton, Ohio" is a place.
             return _make_attr(text, *place, cue, None, paragraph)
+        if appos in _US_STATES and _PLACE_END.search(text, lo, h_end):
+            # "Betsy Sharp of Burke County, Georgia, knows", "a woman in Worcester,
+            # Massachusetts, told": the state closes the place, not a name in apposition
+            return _make_attr(text, h_start, h_end, cue, None, paragraph)
         if not is_proper_name(head_text) and is_proper_name(appos):
             role = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", head_text)
             return _make_attr(text, appos_start, appos_end, cue, role, paragraph)
@@ -741,7 +762,9 @@ def _opening_name(text: str, lo: int, toks: list[tuple[int, int, str]],
     toks = [tok for tok in toks if tok[0] >= lo]
     k = next((i for i in range(min(6, len(toks) - APPOSITIVE_WINDOW)) if toks[i][2].endswith(",")),
              None)
-    if k is None or any(ch in text[toks[k][1]:toks[-1][1]] for ch in ";:\"“”()"):
+    # ("… who worked for Sen. Ann Fry (R-Tenn.), one of …": a party tag is no aside)
+    if k is None or any(ch in _PARTY_TAGS.sub("", text[toks[k][1]:toks[-1][1]])
+                        for ch in ";:\"“”()"):
         return None
     name_toks = toks[:k] if k > 1 and _PARTY_TAG_TOKEN.fullmatch(toks[k][2][:-1]) else \
         [*toks[:k], (toks[k][0], toks[k][1] - 1, toks[k][2][:-1])]
@@ -761,6 +784,25 @@ def _opening_name(text: str, lo: int, toks: list[tuple[int, int, str]],
     return _make_attr(text, n_start, n_end, cue, role or None, paragraph)
 
 
+def _name_before_relative(text: str, lo: int, toks: list[tuple[int, int, str]],
+                          cue: str, paragraph: int) -> Attr | None:
+    """'Westmacott, who served in Iran, Turkey and France, praised …': a name opening the
+    clause, then a comma and a relative clause that runs to the cue (whatever commas it
+    holds), is the subject."""
+    k = next((i for i in range(min(5, len(toks) - 2)) if toks[i][2].endswith(",")), None)
+    if k is None or toks[k + 1][2].lower() not in ("who", "whose"):
+        return None
+    found = _opening_np(text, [*toks[:k], (toks[k][0], toks[k][1] - 1, toks[k][2][:-1])], lo)
+    if found is None:
+        return None
+    name = text[found[0]:found[1]]
+    if not is_proper_name(name) or name.split()[0] in _NOT_NAME_START or \
+            name.split()[-1].lower() in TITLE_WORDS:
+        return None
+    return _make_attr(text, found[0], found[1], cue, None, paragraph)
+
+
+_PARTY_TAGS = re.compile(r"\([A-Z][A-Za-z]?(?:-[A-Z][\w.]*)?\.?\)")
 _TIME_PREPOSITIONS = frozenset("during on at in over after before since until by".split())
 _TIME_PHRASE = re.compile(
     r"(?:(?:an?|the|last|this|next|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -768,6 +810,13 @@ _TIME_PHRASE = re.compile(
     r"December)(?:\s+[a-z]+)?")
 
 
+_US_STATES = frozenset("""Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware
+    Florida Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland
+    Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma
+    Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming
+    """.split()) | {"New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina",
+                    "North Dakota", "Rhode Island", "South Carolina", "South Dakota",
+                    "West Virginia"}
 _PLACE_END = re.compile(r"\b(?:in|of|at|near|from)\s+(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*$")
 
 
@@ -830,6 +879,12 @@ def _opening_np(text: str, toks: list[tuple[int, int, str]], lo: int) -> tuple[i
     return n_start, n_end
 
 
+_SIGNED_BELOW = re.compile(r"[ \t]*\n\s*[-—–][ \t]*((?:[A-Z][\w.’'-]*[ \t]+){0,3}[A-Z][\w’'-]*)"
+                           r"\.?[ \t]*(?:\n|$)")
+_LABEL_BEFORE_QUOTE = re.compile(r"((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*):\s*$")
+_AS_PUT_IT = re.compile(r"\b[Aa]s\s+(\S.{0,150}?)\s+((?:has\s+|once\s+|later\s+)?puts?)\s+it"
+                        r"\s*[,:—]?\s*$")
+_TITLE_ABBREVIATIONS = frozenset("gov sen rep gen lt col adm".split())
 _PARTY_TAG_TOKEN = re.compile(r"\([A-Z][A-Za-z]?(?:-[A-Z][\w.]*)?\.?\)")
 
 
@@ -841,7 +896,10 @@ def _np_forward(text: str, lo: int, hi: int, cue: str | None, paragraph: int) ->
     toks = _tokens(text, lo, hi)
     taken: list[tuple[int, int, str]] = []
     ends_with_comma = False
-    for index, tok in enumerate(toks[:12 if cue == ACCORDING_TO else 9]):
+    limit = 12 if cue == ACCORDING_TO else 9
+    for index, tok in enumerate(toks[:limit + 4]):
+        if index >= limit:
+            break
         word = tok[2]
         low = word.lower().strip(",.;:")
         # "according to a count by The Associated Press": the author of the count counts.
@@ -854,9 +912,15 @@ def _np_forward(text: str, lo: int, hi: int, cue: str | None, paragraph: int) ->
         # lowercase modifiers a reporting word is the document's noun, not a verb
         document_noun = cue == ACCORDING_TO and low in SAY_CUES and 1 <= len(taken) <= 2 and \
             taken[0][2].lower() in DETERMINERS and all(w.islower() for _, _, w in taken)
-        if taken and low in NP_STOPS and not by_name and not document_noun and (
-                not is_capitalized(word) or low in _FUNCTION_WORDS):
+        # "said former Ohio Gov. and party Chairman Ed Rendell": two titles of one person
+        titles_and = low == "and" and bool(taken) and \
+            taken[-1][2].lower().rstrip(".") in TITLE_WORDS | _TITLE_ABBREVIATIONS and \
+            index + 1 < len(toks) and is_capitalized(toks[index + 1][2])
+        if taken and low in NP_STOPS and not by_name and not document_noun and not titles_and \
+                and (not is_capitalized(word) or low in _FUNCTION_WORDS):
             break
+        if titles_and:
+            limit += 4  # room for the second title and the name
         if _ABBREVIATION.match(word):
             taken.append((tok[0], tok[1], word))
             continue
@@ -1027,7 +1091,7 @@ class _DocAttributor:
         self.extend_to = None
         # After the quote: '…," said Caddell' / '…," Caddell said' / '…," he added.'
         after = text[q.end:hi]
-        lead = len(after) - len(after.lstrip(" ,—–-"))
+        lead = len(after) - len(after.lstrip(" ,—–-'’”\""))  # (a nested quote's close too)
         pos = q.end + lead
         m = _CUE.match(text, pos, hi)
         if m:
@@ -1039,15 +1103,44 @@ class _DocAttributor:
             if attr and attr.start == pos:
                 return self.resolve_statement(attr), self.lead_start(lo, q)
             break
+        else:
+            m = _CUE.search(text, pos, min(hi, pos + LONG_APPOSITIVE_CHARS))
+            if m is not None and _NAME_THEN_COMMA.match(text, pos, m.start()):
+                # '"…," Dana Roe, an adviser to farmers and former director of the county
+                # budget office, wrote': a long appositive between the name and its cue
+                attr = _subject_before(text, pos, m.start(), m.group(), paragraph)
+                if attr and attr.start == pos and _named_or_pronoun(attr.mention):
+                    return attr, self.lead_start(lo, q)
         named = self.trailing_name(pos, hi, paragraph)
         if named is not None:
             # '"…" if she lost by more, said Dana Roe, an analyst.': the sentence's trailing
             # attribution, after a clause that goes on from the quote
             return named, self.lead_start(lo, q)
+        signed = _SIGNED_BELOW.match(text, q.end)
+        if signed is not None and not text[text.rfind("\n", 0, q.start) + 1:q.start].strip():
+            # a quote standing as its own paragraph, signed on the next line: '"…"\n\n- Sanders.'
+            attr = _make_attr(text, signed.start(1), signed.end(1), "signed", None, paragraph)
+            if attr is not None and _named_or_pronoun(attr.mention):
+                return attr, q.start
         # Before the quote: 'X notes: "…"', 'X said that the US has "…"', 'according to X, "…"'.
         frame_lo = lo
+        label = _LABEL_BEFORE_QUOTE.search(text, frame_lo, q.start)
+        if label is not None and not text[frame_lo:label.start()].strip(" \"”'") and \
+                self.known_name(label.group(1)):
+            # 'Clinton: "…" Bush: "…"': each quote after its own speaker's label
+            attr = _make_attr(text, label.start(1), label.end(1), ":", None, paragraph)
+            if attr is not None:
+                return attr, q.start
+        put = _AS_PUT_IT.search(text, frame_lo, q.start)
+        if put is not None:
+            # 'As Dana Roe, a pollster, put it: "…"': the one who put it speaks
+            attr = _subject_before(text, put.start(1), put.start(2), "put it", paragraph)
+            if attr is not None:
+                return attr, q.start
         cues = list(_CUE.finditer(text, frame_lo, q.start))
         for m in reversed(cues):
+            if m.group() == "show" and not text[m.end():q.start].strip():
+                continue  # 'a host on the TV show "Shark Tank."': a title, not a cue
             if m.group().endswith("ing") and _participle_clause(text, frame_lo, m.start()):
                 # 'X endorsed Cruz last week, saying he "…"': the sentence subject speaks.
                 attr = self.said_subject(frame_lo, m.start(), m.group(), paragraph) or \
@@ -1055,6 +1148,13 @@ class _DocAttributor:
                     self.leading_subject(frame_lo, m.start(), m.group(), paragraph)
             else:
                 attr = _subject_before(text, frame_lo, m.start(), m.group(), paragraph)
+            by = _PASSIVE_BY.match(text, m.end(), q.start)
+            if by and m.group() not in LABEL_CUES and \
+                    _PASSIVE_AUX.search(text, frame_lo, m.start()):
+                # 'Sanders was asked by host Bill Maher, who …, "…"': the agent speaks
+                agent = _np_forward(text, by.end(), q.start, m.group(), paragraph)
+                if agent is not None and is_proper_name(split_name_role(agent.mention)[0]):
+                    return agent, q.start
             if attr is None:
                 nested = _COORDINATED.search(text, frame_lo, m.start())
                 if nested:
@@ -1107,6 +1207,12 @@ class _DocAttributor:
         verb = _VERB_AFTER_QUOTE.match(text, pos, hi)
         if verb:
             attr = _make_attr(text, verb.start(1), verb.end(1), verb.group(2), None, paragraph)
+            if attr is not None and _named_or_pronoun(attr.mention):
+                return attr, q.start
+        verb = _INVERTED_VERB_AFTER_QUOTE.match(text, pos, hi)
+        if verb:
+            # '"…," remembered Roy Verley, a former spokesman.': the verb, then the name
+            attr = _np_forward(text, verb.end(), hi, verb.group(1), paragraph)
             if attr is not None and _named_or_pronoun(attr.mention):
                 return attr, q.start
         return None, q.start
@@ -1359,9 +1465,10 @@ class _DocAttributor:
                 if len(words) <= 4:
                     self.remember(attr)  # 'X tweeted concern.' introduces a quote
                 return None
-            # Inverted: '…, said Mr. Smith.'
+            # Inverted: '…, said Mr. Smith.' (not '…, praised the efforts of X': a verb with
+            # an object never inverts)
             pre = text[lo:m.start()].rstrip()
-            if pre.endswith(",") and len(pre.split()) >= 3:
+            if pre.endswith(",") and len(pre.split()) >= 3 and cue.lower() not in _OBJECT_CUES:
                 attr = _np_forward(text, m.end(), hi, cue, paragraph)
                 if attr:
                     return lo, _content_end(text, lo, lo + len(pre) - 1), attr
@@ -1778,7 +1885,11 @@ class _DocAttributor:
         if inner_sents and claim_start == q.start and not q.continued:
             s0, s1 = inner_sents[0]
             nested_first = [n for n in _nested_quotes(text, s0, s1)]
+            # a probe: its 'X says.' remembers X as the next quote's speaker; the quote's own
+            # speaker stays the last one ('"… what the man says," Roe said. "…"' is Roe's)
+            last, last_sentence = self.last, self.last_sentence
             found = self.indirect(s0, nested_first[0].start if nested_first else s1, paragraph)
+            self.last, self.last_sentence = last, last_sentence
             if found and found[2].start == s0 + len(text[s0:found[2].start]) - len(
                     text[s0:found[2].start].lstrip()) and found[2].start - s0 < 3 and \
                     _is_relay(attr, q, found[2]):

@@ -165,13 +165,17 @@ class _Registry:
             best.first = first
         return best
 
-    def surname(self, name: str, doc_people: _DocPeople) -> _Entity | None:
+    def surname(self, name: str, doc_people: _DocPeople, pronoun: str | None = None,
+                text: str = "") -> _Entity | None:
+        """The person a lone surname is; `pronoun` ('he'/'she', from 'Mr.'/'Mrs.') skips
+        people of the other gender ('Mrs. Lund' is not John Lund)."""
         key = translit(name)
         # a misspelt surname keeps its last letter (Giulini/Giuliani, Qasemi/Ghasemi); a
         # different name that merely starts alike does not (Francis/Franco)
         candidates = [ent for ent in self._similar_people(key) if ent.last and
                       translit(ent.last)[-1:] == key[-1:] and
-                      JaroWinkler.similarity(key, translit(ent.last)) >= LAST_NAME_THRESHOLD]
+                      JaroWinkler.similarity(key, translit(ent.last)) >= LAST_NAME_THRESHOLD
+                      and _gender_fits(ent, pronoun, text)]
         # the person of this document named most recently first (latest in doc_people)
         in_doc = [ent for ent in candidates if ent in doc_people]
         if in_doc:
@@ -458,6 +462,14 @@ _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)")
 _HONORIFIC_PRONOUN = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
 
 
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+
+
+def _gender_fits(ent: _Entity, pronoun: str | None, text: str) -> bool:
+    """Whether a person can be the one a 'he'/'she' (or 'Mr.'/'Mrs.') names."""
+    return pronoun is None or _pronoun_of(ent, text) in (None, pronoun)
+
+
 def _pronoun_of(ent: _Entity, text: str) -> str | None:
     """'he' or 'she' for a person when a first name or an honorific (Mr./Mrs./Ms.) tells it."""
     for name in ent.names:
@@ -591,7 +603,9 @@ def _resolve_one(raw: str, claim: Claim, registry: _Registry, people: _DocPeople
     if len(name.split()) >= 2:
         ent = registry.person(name)
     else:
-        found = registry.surname(name, people)
+        honorific = _HONORIFIC.match(raw)
+        pronoun = _HONORIFIC_PRONOUN[honorific.group(1).lower()] if honorific else None
+        found = registry.surname(name, people, pronoun)
         ent = found if found is not None else registry.new("name:" + translit(name), person=True)
         if found is None:
             registry.set_last(ent, name)
@@ -621,6 +635,7 @@ _PARTY_TAG = re.compile(r"^\([A-Z][\w.-]*\),?$")
 _SUBJECT_TOKEN = re.compile(r"^[A-Z][\w'’.-]*,?$")
 _SURNAME = re.compile(r"^[A-Z][a-z][\w'’-]*$")
 _OPEN_QUOTES = "\"“‘'«( "
+_CLOSE_QUOTES = "”’»"
 
 
 def _sentences_before(text: str, pos: int) -> list[tuple[int, int]]:
@@ -645,7 +660,9 @@ def _subject_at(text: str, start: int, end: int) -> tuple[int, str, bool] | None
     """The personal name that opens the clause at `start` ('Former Pennsylvania governor Ed
     Rendell, one of …, was'), with its position and whether a title came with it; None when
     the clause opens otherwise."""
-    while start < end and text[start] in _OPEN_QUOTES:
+    # (a closing quote too: 'After he called it “unfair,” Sen. Ann Fry said': the comma that
+    # ends the leading clause is inside the quote)
+    while start < end and text[start] in _OPEN_QUOTES + _CLOSE_QUOTES:
         start += 1
     tokens: list[tuple[int, str]] = []
     for m in re.finditer(r"\S+", text[start:end]):
@@ -721,11 +738,13 @@ def _clause_subject(text: str, start: int, end: int) -> tuple[int, str, bool] | 
     return None
 
 
-def _known_surname(last: str, registry: _Registry, people: _DocPeople) -> _Entity | None:
+def _known_surname(last: str, registry: _Registry, people: _DocPeople,
+                   pronoun: str | None = None, text: str = "") -> _Entity | None:
     """Registry.surname for a word read from the text, by exact spelling key only: every
     capitalised sentence opener is looked up, and a fuzzy query per new word would cost a pass
     over all known surnames."""
-    candidates = registry.by_last_key.get(translit(last), [])
+    candidates = [ent for ent in registry.by_last_key.get(translit(last), [])
+                  if _gender_fits(ent, pronoun, text)]
     in_doc = [ent for ent in candidates if ent in people]
     if in_doc:
         return max(in_doc, key=people.position)
@@ -741,10 +760,13 @@ def _person_named(name: str, text: str, pos: int, registry: _Registry, people: _
     must have a known surname or start with a common first name ('Rabbi Marvin Hier' is read
     from 'Marvin')."""
     parts = name.split()
-    found = _known_surname(parts[-1], registry, people)
+    honorific = _HONORIFIC_BEFORE.search(text, max(0, pos - 6), pos) if len(parts) == 1 else None
+    pronoun = _HONORIFIC_PRONOUN[honorific.group(1).lower()] if honorific else None
+    titled = titled or honorific is not None  # 'Mrs. Lund': a person, of a known gender
+    found = _known_surname(parts[-1], registry, people, pronoun, text)
     if len(parts) == 1:
         if found is None:
-            full = _full_name_before(text, parts[0], pos)
+            full = _full_name_before(text, parts[0], pos, pronoun)
             if full is not None and _HONORIFIC.match(full):
                 # 'Mr. Green' tells a person and a gender, not a first name
                 found = registry.new("name:" + translit(parts[0]), person=True)
@@ -776,10 +798,11 @@ FULL_NAME_LOOKBACK = 5000  # characters searched for the full form of a lone sur
 _FIRST_BEFORE = re.compile(r"((?:Mr|Mrs|Ms|Dr)\.|[A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?$")
 
 
-def _full_name_before(text: str, surname: str, pos: int) -> str | None:
+def _full_name_before(text: str, surname: str, pos: int,
+                      pronoun: str | None = None) -> str | None:
     """'Brian Fallon' or 'Mr. Fallon' written before `pos` for the surname 'Fallon' (a common
-    first name or an honorific is required, so 'Free Trade' never counts). Found with
-    str.find, not a regex compiled per surname."""
+    first name or an honorific is required, so 'Free Trade' never counts; with `pronoun`, one
+    of that gender). Found with str.find, not a regex compiled per surname."""
     lo = max(0, pos - FULL_NAME_LOOKBACK)
     at = text.find(surname, lo, pos)
     while at >= 0:
@@ -788,8 +811,10 @@ def _full_name_before(text: str, surname: str, pos: int) -> str | None:
             m = _FIRST_BEFORE.search(text, max(lo, at - 40), at)
             if m is not None:
                 first = m.group(1)
-                if first.lower() in FIRST_NAME_PRONOUN or first.endswith("."):
-                    return text[m.start():after]
+                written = text[m.start():after]
+                if (first.lower() in FIRST_NAME_PRONOUN or first.endswith(".")) and (
+                        pronoun is None or _written_pronoun(written) in (None, pronoun)):
+                    return written
         at = text.find(surname, after, pos)
     return None
 
