@@ -919,6 +919,37 @@ def _complement_start(text: str, comp: re.Match[str]) -> int:
     return comp.end()
 
 
+# After a quote's own cue, words that add where, when, to whom or how it was said, not what:
+# '"…," she said to cheers', '…," Roe wrote in a memo', '…," he said, referring to Cruz'.
+_FRAME_WORDS = frozenset(
+    """in on at during of about after before when while shortly last earlier later to with
+    without from following as amid upon""".split())
+# A learned cue this reliable in a quote's frame ('…," she said, comparing him to …') gives it
+# content of its own.
+TAIL_CUE_PRECISION = 0.5
+
+
+def _frame_only(text: str, start: int, end: int, cue: str) -> bool:
+    """Whether the words [start, end) after the cue of a quote's attribution are more of its
+    frame (an addressee, a time or place, a participle comment) rather than content."""
+    words = text[start:end].split()
+    if not words or re.search(r"[“”\"]|\bthat\b", text[start:end]) or \
+            _CUE.search(text, start, end) or any(
+                (frame := CUE_FRAMES.get(w.group().lower())) is not None and
+                frame.precision >= TAIL_CUE_PRECISION for w in _WORD.finditer(text, start, end)):
+        return False  # '…," she said, when asked whether …': an attribution of its own
+    if cue.lower() in ADDRESSEE_CUES:
+        return not _WH.search(text, start, end)
+    if words[0] == ",":
+        words = words[1:]
+    elif words[0].startswith(","):
+        words[0] = words[0][1:]
+    first = words[0].lower().strip(",") if words else ""
+    if text[start] == ",":
+        return first not in SAY_CUES
+    return first in _FRAME_WORDS
+
+
 def _content_end(text: str, start: int, end: int) -> int:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:"):
         end -= 1
@@ -936,6 +967,8 @@ class _DocAttributor:
         self.last_sentence = -10
         self.sentence_index = 0
         self.extend_to: int | None = None  # content end past the quote ('"…" every time …')
+        self.quote_tail = False  # the sentence [lo, hi) is the rest of one after a quote
+        self.tail_frame = False  # … and indirect() found it to be only the quote's frame
         self.lowercase_words: frozenset[str] | None = None  # built on first use
         self.after_first_names: frozenset[str] | None = None  # words after 'Capitalised '
         self.model: CueModel | None = CUE_MODEL
@@ -1329,6 +1362,9 @@ class _DocAttributor:
                 c_end = _content_end(text, c, hi)
                 words = text[c:c_end].split()
                 has_that = bool(re.search(r"\bthat\b|:", text[m.end():c]))
+                if self.quote_tail and not has_that and _frame_only(text, c, c_end, cue):
+                    self.tail_frame = True  # '"…," she told ABC News in February.'
+                    return None
                 if len(words) >= MIN_CONTENT_WORDS and (cue not in NEEDS_THAT or has_that):
                     return c, c_end, attr
                 if before.endswith(",") and len(before.split()) >= 3:
@@ -1664,7 +1700,12 @@ class _DocAttributor:
                     handled = True
                 if handled:
                     continue
+                self.quote_tail, self.tail_frame = lo > s_start, False
                 found = self.indirect(lo, s_end, p_index)
+                self.quote_tail = False
+                if self.tail_frame:  # '"…," she told ABC News in February.': no claim
+                    self.emit(lo, s_end, ClaimKind.NARRATION, None, p_index)
+                    continue
                 learned = found is None
                 if found is None and self.learned_rules:
                     found = self.learned(lo, s_end, p_index, quotes)

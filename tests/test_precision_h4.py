@@ -1,0 +1,40 @@
+"""Precision of attribution: spans that are frame, labels or trailing material are no claims."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.attribution import attribute
+from core.models import Claim, Document
+
+
+def _claims(text: str) -> list[Claim]:
+    return attribute([Document(id="dp", path="p.txt", text=text, sha256="-")])
+
+
+def _spoken(text: str) -> list[Claim]:
+    return [c for c in _claims(text) if c.speaker_mention]
+
+
+@pytest.mark.parametrize("tail", [
+    "she told the Harbor Gazette in March.",
+    "Quill said to cheers.",
+    "Quill wrote in a memo to the board.",
+    "Quill said, naming a few.",
+    "Quill told the crowd in Dover on Tuesday night.",
+    "Quill said shortly after the vote.",
+])
+def test_the_frame_after_a_quote_is_no_claim(tail: str) -> None:
+    text = f'The ferry plan drew a crowd. "The boats are ready. We will keep the harbor open all winter," {tail}'
+    spoken = _spoken(text)
+    assert [c.text for c in spoken] == ['"The boats are ready. We will keep the harbor open all winter,"']
+
+
+@pytest.mark.parametrize("tail, content", [
+    ("Quill said, adding that the fares would stay low.", "that the fares would stay low"),
+    ("Quill told reporters that the fares would stay low.", "the fares would stay low"),
+    ("Quill said, when asked whether the fares would rise.", "whether the fares would rise"),
+])
+def test_content_after_a_quotes_cue_stays(tail: str, content: str) -> None:
+    text = f'"The boats are ready. We will keep the harbor open all winter," {tail}'
+    assert any(content in c.text for c in _spoken(text))
