@@ -108,6 +108,9 @@ _FUNCTION_WORDS = frozenset(
 )
 _SPEAKER_DETERMINERS = frozenset("the a an his her their its".split())
 _HEADLINE = re.compile(r"((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*):\s+(?=\S)")
+# Section labels before a colon, not speakers: 'Editor's Note:', 'Paid Notice:', 'Delegate Update:'.
+_SECTION_LABEL = re.compile(r"\b(?:Note|Notice|Update|Correction|Clarification|Disclosure)$", re.I)
+_POSSESSIVE_END = re.compile(r"\w['’]s?$")
 _CONTRACTION = re.compile(r"(?:i|you|he|she|it|we|they|that|there|what)['’]")
 _BAD_FIRST = frozenset(
     """and but or so nor that having you in half being after before if when do does did on at during for with by
@@ -1321,7 +1324,7 @@ class _DocAttributor:
                 else:
                     return lo, _content_end(text, lo, acc.start()), attr
         head = _HEADLINE.match(text, lo, hi)
-        if head and self.known_name(head.group(1)):
+        if head and self.known_name(head.group(1)) and not _SECTION_LABEL.search(head.group(1)):
             attr = _make_attr(text, head.start(1), head.end(1), ":", None, paragraph)
             if attr:
                 return head.end(), _content_end(text, head.end(), hi), attr
@@ -1339,6 +1342,9 @@ class _DocAttributor:
                 attr = _subject_before(text, clause_lo, m.start(), cue, paragraph)
             if attr is None and _COORDINATED.search(text, clause_lo, m.start()):
                 attr = self.leading_subject(clause_lo, m.start(), cue, paragraph)
+            if attr is not None and _POSSESSIVE_END.search(attr.mention) and \
+                    text.startswith(":", m.end()):
+                continue  # "Editor's note: …": a label (a possessed noun), no speaker
             if attr is not None and _DOC_NOUN_PHRASE.match(attr.mention):
                 issued = _ISSUED_BEFORE.search(text, clause_lo, attr.start)
                 if issued:

@@ -38,3 +38,16 @@ def test_the_frame_after_a_quote_is_no_claim(tail: str) -> None:
 def test_content_after_a_quotes_cue_stays(tail: str, content: str) -> None:
     text = f'"The boats are ready. We will keep the harbor open all winter," {tail}'
     assert any(content in c.text for c in _spoken(text))
+
+
+@pytest.mark.parametrize("label", ["Editor’s note:", "Editor's Note:", "Paid Notice:",
+                                   "Delegate Update:"])
+def test_a_section_label_before_a_colon_is_no_speaker(label: str) -> None:
+    text = ("The council met on Monday.\n"
+            f"{label} The harbor ferry will run on a reduced schedule until the storm passes.")
+    assert not any("reduced schedule" in c.text for c in _spoken(text))
+
+
+def test_a_name_before_a_colon_still_speaks() -> None:
+    spoken = _spoken("Dana Quill: The harbor ferry must keep running all winter long.")
+    assert [c.speaker_mention for c in spoken] == ["Dana Quill"]
