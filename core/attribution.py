@@ -1382,6 +1382,10 @@ class _DocAttributor:
             pre = text[lo:m.start()].rstrip()
             if pre.endswith(",") and len(pre.split()) >= 3:
                 attr = _np_forward(text, m.end(), hi, cue, paragraph)
+                rest = text[attr.end:hi].strip(" .\n\"”’'") if attr else ""
+                if attr and rest and not rest.startswith((",", "(")) and \
+                        rest.split()[0] not in ("who", "whose", "of", "at", "from"):
+                    continue  # '…, said the message was clear': the words after 'said' go on
                 if attr:
                     return lo, _content_end(text, lo, lo + len(pre) - 1), attr
         intro = _INTRO.search(text, lo, hi)

@@ -51,3 +51,18 @@ def test_a_section_label_before_a_colon_is_no_speaker(label: str) -> None:
 def test_a_name_before_a_colon_still_speaks() -> None:
     spoken = _spoken("Dana Quill: The harbor ferry must keep running all winter long.")
     assert [c.speaker_mention for c in spoken] == ["Dana Quill"]
+
+
+def test_said_followed_by_a_clause_does_not_invert() -> None:
+    text = ("The harbor was quiet. One pilot, who like the others spoke on the condition of "
+            "anonymity to discuss the private meeting, said the message was clear.")
+    spoken = _spoken(text)
+    assert all(c.speaker_mention != "the message" for c in spoken)
+    assert not any(c.text.startswith("One pilot, who") for c in spoken)
+
+
+def test_said_and_a_name_with_a_relative_clause_still_inverts() -> None:
+    text = "The ferry will keep running all winter, said Dana Quill, who runs the night shift."
+    spoken = _spoken(text)
+    assert [(c.text, c.speaker_mention) for c in spoken] == [
+        ("The ferry will keep running all winter", "Dana Quill")]
