@@ -66,3 +66,17 @@ def test_said_and_a_name_with_a_relative_clause_still_inverts() -> None:
     spoken = _spoken(text)
     assert [(c.text, c.speaker_mention) for c in spoken] == [
         ("The ferry will keep running all winter", "Dana Quill")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Most Democratic-leaning states in the region backed the ferry plan last year.",
+    "He did not revisit his Ferry Board remarks in an address to the pilots on Sunday.",
+])
+def test_states_and_remarks_without_that_are_nouns(sentence: str) -> None:
+    assert _spoken(f"The council met. {sentence}") == []
+
+
+def test_states_that_is_still_a_cue() -> None:
+    spoken = _spoken("The council met. Dana Quill states that the ferry must run every day.")
+    assert [(c.text, c.speaker_mention) for c in spoken] == [
+        ("the ferry must run every day", "Dana Quill")]
