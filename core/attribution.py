@@ -388,6 +388,31 @@ class Quote:
     continued: bool = False  # re-opened at a paragraph start (multi-paragraph quote)
 
 
+_TITLE_SMALL = frozenset("a an the of on in and or to for with at by from as is but nor vs".split())
+_TITLE_WORD = re.compile(r"[^\W\d_][\w’'.-]*")
+# What comes right before a quoted title: a preposition, a possessive, a work noun
+# ('on ABC's "This Week"', 'in her memoir, "Tough Choices."', 'with "Fox News Sunday."').
+_BEFORE_TITLE = re.compile(
+    r"(?:\b(?:on|in|with|of|from|titled|book|memoir|autobiography|program|show|podcast|"
+    r"column|film|movie|documentary|album|song|series|novel|essay)|\w['’]s?)\s*,?\s*$")
+TITLE_MAX_WORDS = 12
+
+
+def _is_title(text: str, q: Quote) -> bool:
+    """A quoted title ('on ABC's "This Week With George Stephanopoulos."'): every word of the
+    quote capitalised but short function words, and a preposition, possessive or work noun
+    right before it. Titles are no one's words."""
+    words = _TITLE_WORD.findall(text, q.start, q.end)
+    if not words or len(words) > TITLE_MAX_WORDS or not words[0][0].isupper() or \
+            any(not w[0].isupper() and w.lower() not in _TITLE_SMALL for w in words):
+        return False
+    before = _BEFORE_TITLE.search(text, max(0, q.start - 40), q.start)
+    if before is None:
+        return False
+    # One capitalised word after a bare preposition is more often a name ('chants of "Marco!"')
+    return len(set(words)) > 1 or before.group().split()[0].lower() not in _TITLE_SMALL
+
+
 def _is_opening_straight(text: str, i: int, lo: int, hi: int, width: int = 1) -> bool:
     prev = text[i - 1] if i > lo else " "
     nxt = text[i + width] if i + width < hi else " "
@@ -1667,7 +1692,8 @@ class _DocAttributor:
     def run(self) -> list[Claim]:
         text = self.text
         paras = paragraph_spans(self.doc)
-        quotes_by_para = find_quotes(text, paras)
+        quotes_by_para = [[q for q in qs if not _is_title(text, q)]
+                          for qs in find_quotes(text, paras)]
         for p_index, ((p_start, p_end), quotes) in enumerate(zip(paras, quotes_by_para,
                                                                   strict=True)):
             sentences = list(split_sentences(text, p_start, p_end))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.attribution import attribute
-from core.models import Claim, Document
+from core.models import Claim, ClaimKind, Document
 
 
 def _claims(text: str) -> list[Claim]:
@@ -80,3 +80,25 @@ def test_states_that_is_still_a_cue() -> None:
     spoken = _spoken("The council met. Dana Quill states that the ferry must run every day.")
     assert [(c.text, c.speaker_mention) for c in spoken] == [
         ("the ferry must run every day", "Dana Quill")]
+
+
+@pytest.mark.parametrize("sentence", [
+    '"The ferry must run," Quill said on WXYZ\'s "Harbor Talk With Ann Roe."',
+    'Quill wrote about the ferry in her memoir, "Tides And Tempers."',
+    '"The ferry must run," Quill said in an interview with "Coast Morning Live."',
+])
+def test_a_quoted_title_is_no_claim(sentence: str) -> None:
+    direct = [c for c in _spoken(f"The council met. {sentence}") if c.kind is ClaimKind.DIRECT]
+    assert not any("Harbor Talk" in c.text or "Tides" in c.text or "Coast Morning" in c.text
+                   for c in direct)
+
+
+@pytest.mark.parametrize("sentence, quote", [
+    ('Quill called the plan "Dead On Arrival."', '"Dead On Arrival."'),
+    ('The crowd broke into chants of "Quill!"', None),
+    ('Quill said, "The Ferry Runs Tonight."', '"The Ferry Runs Tonight."'),
+])
+def test_title_case_words_after_a_cue_stay_quotes(sentence: str, quote: str | None) -> None:
+    claims = _claims(f"The council met. {sentence}")
+    if quote is not None:
+        assert any(c.text.endswith(quote) and c.speaker_mention for c in claims)
