@@ -179,6 +179,8 @@ _VERB_GROUP = frozenset(
 )
 
 
+# Fewer words than this before a mid-sentence 'according to X,' are no content of their own.
+ACCORDING_MIN_LEAD = 3
 # A lead-in clause shorter than this ("But", "In fact, …") is framing, not a statement.
 MIN_LEAD_IN_WORDS = 5
 
@@ -1342,7 +1344,8 @@ class _DocAttributor:
         if acc:
             attr = _np_forward(text, acc.end(), hi, "according to", paragraph)
             if attr:
-                if not text[lo:acc.start()].strip(" ,"):
+                if len(text[lo:acc.start()].split()) < ACCORDING_MIN_LEAD:
+                    # "But, according to the poll, 46 percent …": the content is after it
                     comma = text.find(",", attr.end, hi)
                     if comma > 0:
                         return comma + 1, _content_end(text, comma + 1, hi), attr

@@ -102,3 +102,16 @@ def test_title_case_words_after_a_cue_stay_quotes(sentence: str, quote: str | No
     claims = _claims(f"The council met. {sentence}")
     if quote is not None:
         assert any(c.text.endswith(quote) and c.speaker_mention for c in claims)
+
+
+@pytest.mark.parametrize("lead", ["But, according", "In addition, according", "According"])
+def test_content_after_a_mid_sentence_according_to(lead: str) -> None:
+    text = f"The council met. {lead} to the harbor survey, most pilots want a later ferry."
+    spoken = _spoken(text)
+    assert [(c.text, c.speaker_mention) for c in spoken] == [
+        ("most pilots want a later ferry", "the harbor survey")]
+
+
+def test_content_before_a_late_according_to() -> None:
+    text = "The council met. Most pilots want a later ferry, according to the harbor survey."
+    assert [c.text for c in _spoken(text)] == ["Most pilots want a later ferry"]
