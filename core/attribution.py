@@ -980,6 +980,20 @@ def _frame_only(text: str, start: int, end: int, cue: str) -> bool:
     return first in _FRAME_WORDS
 
 
+_FRONTED_OPENER = re.compile(
+    r"(?:And\s+|But\s+|Just\s+|Even\s+)?(?:With|Without|In|On|At|As|After|Before|While|When|"
+    r"During|Since|Until|Despite|For|From|Further|Furthermore|Among|Amid|Over|Under|Once|If|"
+    r"Although|Though|Because)\b")
+
+
+def _fronted_phrase(words: str) -> bool:
+    """A fronted adverbial ending in its comma ('With such a thin margin,', 'In the past,',
+    'As for his travel,'): one phrase from a preposition or subordinator, no clause of its own
+    to attribute."""
+    body = words.strip().rstrip(",")
+    return bool(_FRONTED_OPENER.match(body.lstrip(" \"“‘'("))) and "," not in body
+
+
 def _content_end(text: str, start: int, end: int) -> int:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:"):
         end -= 1
@@ -1401,7 +1415,8 @@ class _DocAttributor:
                     return None
                 if len(words) >= MIN_CONTENT_WORDS and (cue not in NEEDS_THAT or has_that):
                     return c, c_end, attr
-                if before.endswith(",") and len(before.split()) >= 3:
+                if before.endswith(",") and len(before.split()) >= 3 and \
+                        not _fronted_phrase(before):
                     return lo, _content_end(text, lo, len(before) + lo - 1 + 1), attr
                 if len(words) <= 4:
                     self.remember(attr)  # 'X tweeted concern.' introduces a quote
@@ -1543,7 +1558,7 @@ class _DocAttributor:
             if lead:
                 continue
             if words_after < LEARNED_MIN_WORDS and before.endswith(",") and \
-                    len(before.split()) >= LEARNED_MIN_WORDS:
+                    len(before.split()) >= LEARNED_MIN_WORDS and not _fronted_phrase(before):
                 return lo, _content_end(text, lo, lo + len(before) - 1), attr
             if frame.after < 0.5 and words_after >= LEARNED_MIN_WORDS:
                 return lo, _content_end(text, lo, hi), attr  # "X seemed to …": all of it

@@ -115,3 +115,17 @@ def test_content_after_a_mid_sentence_according_to(lead: str) -> None:
 def test_content_before_a_late_according_to() -> None:
     text = "The council met. Most pilots want a later ferry, according to the harbor survey."
     assert [c.text for c in _spoken(text)] == ["Most pilots want a later ferry"]
+
+
+@pytest.mark.parametrize("sentence", ["In the past week, Dana Quill said.",
+                                      "As for the late ferry, Dana Quill worried."])
+def test_a_fronted_phrase_before_the_speaker_is_no_content(sentence: str) -> None:
+    assert _spoken(f"The council met. {sentence}") == []
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The late ferry will stay, Dana Quill said.", "The late ferry will stay"),
+    ("The late ferry will stay for now, Dana Quill worried.", "The late ferry will stay for now"),
+])
+def test_a_clause_before_the_speaker_stays_content(sentence: str, content: str) -> None:
+    assert [c.text for c in _spoken(f"The council met. {sentence}")] == [content]
