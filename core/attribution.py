@@ -1821,6 +1821,8 @@ class _DocAttributor:
             return False  # 'X endorsed Y.', 'New polls show …': a learned cue opens no quote
         words = self.text[q.start:q.end].split()
         lead = self.text[frame_lo:q.start].split()
+        if lead and lead[-1].endswith("—") and not _CUE.search(self.text, frame_lo, q.start):
+            return False  # 'BROADWAY BEAT—"…"': a digest item under its label, no speech
         if len(lead) >= CONTINUE_MAX_LEAD and is_capitalized(lead[0]) and \
                 not lead[-1].endswith(","):
             return False  # a fronted 'But, given the threats, "…"' still continues

@@ -129,3 +129,9 @@ def test_a_fronted_phrase_before_the_speaker_is_no_content(sentence: str) -> Non
 ])
 def test_a_clause_before_the_speaker_stays_content(sentence: str, content: str) -> None:
     assert [c.text for c in _spoken(f"The council met. {sentence}")] == [content]
+
+
+def test_a_digest_item_under_a_dash_label_continues_no_speaker() -> None:
+    text = ('"The ferry must run all winter long," Dana Quill said at the pier on Monday.\n\n'
+            'HARBOR BEAT—"New ferry schedule posted for the winter season," by the Harbor Gazette.')
+    assert not any("New ferry schedule" in c.text for c in _spoken(text))
