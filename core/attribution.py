@@ -1368,7 +1368,7 @@ class _DocAttributor:
         head = _HEADLINE.match(text, lo, hi)
         if head and self.known_name(head.group(1)) and not _SECTION_LABEL.search(head.group(1)):
             attr = _make_attr(text, head.start(1), head.end(1), ":", None, paragraph)
-            if attr:
+            if attr and _WORD.search(text, head.end(), hi):  # 'Clinton: 547.' is a tally
                 return head.end(), _content_end(text, head.end(), hi), attr
         trailing = self.trailing(lo, hi, paragraph)
         if trailing is not None:

@@ -135,3 +135,8 @@ def test_a_digest_item_under_a_dash_label_continues_no_speaker() -> None:
     text = ('"The ferry must run all winter long," Dana Quill said at the pier on Monday.\n\n'
             'HARBOR BEAT—"New ferry schedule posted for the winter season," by the Harbor Gazette.')
     assert not any("New ferry schedule" in c.text for c in _spoken(text))
+
+
+def test_a_name_before_a_colon_and_a_number_is_a_tally() -> None:
+    text = "The count so far.\n\nDana Quill: 1,204.\n\nAnn Roe: 988."
+    assert _spoken(text) == []
