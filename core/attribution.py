@@ -349,6 +349,8 @@ _POSSESSIVE_NOUN = re.compile(
 _AFTER_FIRST_NAME = re.compile(r"\b[A-Z][a-z]+\s+(?=([\w’'-]+))")
 _LOWER_WORD = re.compile(r"(?<![\w.])[a-z]+\b")
 _PASSIVE_BY = re.compile(r"\s+by\b")
+_FOUND_ONESELF = re.compile(r"(?:find|finds|found|finding)\s+(?:him|her|it|them|my|our|your)"
+                            r"(?:self|selves)\b", re.I)
 _COORDINATED = re.compile(r"\b(?:and|then|but|and then|but then)\s*$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _COMPLEMENT = re.compile(r"\s*(?:that|to|about|for|on|of|with|over|whether|if|how|what|why|:)\b\s*")
@@ -1375,6 +1377,8 @@ class _DocAttributor:
             return trailing
         for m in _CUE.finditer(text, lo, hi):
             cue = m.group()
+            if _FOUND_ONESELF.match(text, m.start(), hi):
+                continue  # "he found himself in trouble": a situation, not a finding
             clause_lo = max(lo, text.rfind(";", lo, m.start()) + 1)
             if cue.endswith("ing") and _participle_clause(text, clause_lo, m.start()):
                 attr = self.said_subject(clause_lo, m.start(), cue, paragraph) or \
@@ -1516,6 +1520,8 @@ class _DocAttributor:
                 continue  # "The US announced the closure": an event, not a statement
             if _PASSIVE_BY.match(text, m.end(), hi):
                 continue  # "Trump is supported by …": the subject is no source
+            if _FOUND_ONESELF.match(text, m.start(), hi):
+                continue  # "he found himself in trouble": a situation, not a finding
             clause_lo = max(lo, text.rfind(";", lo, m.start()) + 1)
             # "Roffman doesn't want", "Republicans are looking": the subject is before these.
             verb_start = _verb_group_start(text, clause_lo, m.start())

@@ -140,3 +140,13 @@ def test_a_digest_item_under_a_dash_label_continues_no_speaker() -> None:
 def test_a_name_before_a_colon_and_a_number_is_a_tally() -> None:
     text = "The count so far.\n\nDana Quill: 1,204.\n\nAnn Roe: 988."
     assert _spoken(text) == []
+
+
+def test_found_oneself_is_no_finding() -> None:
+    text = "The council met. Dana Quill found herself in a long dispute with the ferry pilots."
+    assert _spoken(text) == []
+
+
+def test_found_that_is_still_a_finding() -> None:
+    text = "The council met. Dana Quill found that the ferry pilots were working long hours."
+    assert [c.text for c in _spoken(text)] == ["the ferry pilots were working long hours"]
