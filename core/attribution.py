@@ -349,6 +349,12 @@ _POSSESSIVE_NOUN = re.compile(
 _AFTER_FIRST_NAME = re.compile(r"\b[A-Z][a-z]+\s+(?=([\w’'-]+))")
 _LOWER_WORD = re.compile(r"(?<![\w.])[a-z]+\b")
 _PASSIVE_BY = re.compile(r"\s+by\b")
+# A finite verb right after a cue word makes the cue word a noun ('Nomination questions are …').
+_FINITE_NEXT = re.compile(r"\s+(?:is|are|was|were|has|have|had|will|would|could|can|should|may|"
+                          r"might|must|came|comes|fell|rose)\b")
+_NOUN_CUE_FORMS = frozenset(
+    """tweet tweets note notes show shows call calls claim claims charge charges question questions
+    attack attacks report reports comment comments remark remarks warning warnings""".split())
 _FOUND_ONESELF = re.compile(r"(?:find|finds|found|finding)\s+(?:him|her|it|them|my|our|your)"
                             r"(?:self|selves)\b", re.I)
 _COORDINATED = re.compile(r"\b(?:and|then|but|and then|but then)\s*$")
@@ -1379,6 +1385,8 @@ class _DocAttributor:
             cue = m.group()
             if _FOUND_ONESELF.match(text, m.start(), hi):
                 continue  # "he found himself in trouble": a situation, not a finding
+            if cue.lower() in _NOUN_CUE_FORMS and _FINITE_NEXT.match(text, m.end(), hi):
+                continue  # "Criminal charges are …", "Trump's tweet came …": a noun subject
             clause_lo = max(lo, text.rfind(";", lo, m.start()) + 1)
             if cue.endswith("ing") and _participle_clause(text, clause_lo, m.start()):
                 attr = self.said_subject(clause_lo, m.start(), cue, paragraph) or \
@@ -1522,6 +1530,8 @@ class _DocAttributor:
                 continue  # "Trump is supported by …": the subject is no source
             if _FOUND_ONESELF.match(text, m.start(), hi):
                 continue  # "he found himself in trouble": a situation, not a finding
+            if form.lower() in _NOUN_CUE_FORMS and _FINITE_NEXT.match(text, m.end(), hi):
+                continue  # "Ferry questions are …": a noun subject
             clause_lo = max(lo, text.rfind(";", lo, m.start()) + 1)
             # "Roffman doesn't want", "Republicans are looking": the subject is before these.
             verb_start = _verb_group_start(text, clause_lo, m.start())

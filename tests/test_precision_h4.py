@@ -150,3 +150,16 @@ def test_found_oneself_is_no_finding() -> None:
 def test_found_that_is_still_a_finding() -> None:
     text = "The council met. Dana Quill found that the ferry pilots were working long hours."
     assert [c.text for c in _spoken(text)] == ["the ferry pilots were working long hours"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ferry questions are likely to dominate the council race.",
+    "Quill's tweet came as the pilots were voting on the new schedule.",
+])
+def test_a_cue_noun_before_a_finite_verb_is_no_cue(sentence: str) -> None:
+    assert _spoken(f"The council met. {sentence}") == []
+
+
+def test_a_cue_after_a_relative_before_a_finite_verb_stays() -> None:
+    text = "The council met. The pilots backed a plan which Dana Quill said would cut the fares."
+    assert any("would cut the fares" in c.text for c in _spoken(text))
