@@ -111,6 +111,9 @@ _HEADLINE = re.compile(r"((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*):\s+(?=\S)
 # Capitalised line labels that name no speaker ('UPDATE: …').
 _NOT_LABELS = frozenset("""update note editor correction breaking watch video photo photos read
     related exclusive source sources disclosure advertisement listen transcript""".split())
+# Section labels before a colon, not speakers: 'Editor's Note:', 'Paid Notice:', 'Delegate Update:'.
+_SECTION_LABEL = re.compile(r"\b(?:Note|Notice|Update|Correction|Clarification|Disclosure)$", re.I)
+_POSSESSIVE_END = re.compile(r"\w['’]s?$")
 _CONTRACTION = re.compile(r"(?:i|you|he|she|it|we|they|that|there|what)['’]")
 _BAD_FIRST = frozenset(
     """and but or so nor that having you in half being after before if when do does did on at during for with by
@@ -179,6 +182,8 @@ _VERB_GROUP = frozenset(
 )
 
 
+# Fewer words than this before a mid-sentence 'according to X,' are no content of their own.
+ACCORDING_MIN_LEAD = 3
 # A lead-in clause shorter than this ("But", "In fact, …") is framing, not a statement.
 MIN_LEAD_IN_WORDS = 5
 
@@ -357,6 +362,14 @@ _AFTER_FIRST_NAME = re.compile(r"\b[A-Z][a-z]+\s+(?=([\w’'-]+))")
 _LOWER_WORD = re.compile(r"(?<![\w.])[a-z]+\b")
 _PASSIVE_BY = re.compile(r"\s+by\b")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$")
+# A finite verb right after a cue word makes the cue word a noun ('Nomination questions are …').
+_FINITE_NEXT = re.compile(r"\s+(?:is|are|was|were|has|have|had|will|would|could|can|should|may|"
+                          r"might|must|came|comes|fell|rose)\b")
+_NOUN_CUE_FORMS = frozenset(
+    """tweet tweets note notes show shows call calls claim claims charge charges question questions
+    attack attacks report reports comment comments remark remarks warning warnings""".split())
+_FOUND_ONESELF = re.compile(r"(?:find|finds|found|finding)\s+(?:him|her|it|them|my|our|your)"
+                            r"(?:self|selves)\b", re.I)
 _COORDINATED = re.compile(r"\b(?:and|then|but|and then|but then)\s*$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _COMPLEMENT = re.compile(r"\s*(?:that|to|about|for|on|of|with|over|whether|if|how|what|why|:)\b\s*")
@@ -396,6 +409,31 @@ class Quote:
     start: int
     end: int
     continued: bool = False  # re-opened at a paragraph start (multi-paragraph quote)
+
+
+_TITLE_SMALL = frozenset("a an the of on in and or to for with at by from as is but nor vs".split())
+_TITLE_WORD = re.compile(r"[^\W\d_][\w’'.-]*")
+# What comes right before a quoted title: a preposition, a possessive, a work noun
+# ('on ABC's "This Week"', 'in her memoir, "Tough Choices."', 'with "Fox News Sunday."').
+_BEFORE_TITLE = re.compile(
+    r"(?:\b(?:on|in|with|of|from|titled|book|memoir|autobiography|program|show|podcast|"
+    r"column|film|movie|documentary|album|song|series|novel|essay)|\w['’]s?)\s*,?\s*$")
+TITLE_MAX_WORDS = 12
+
+
+def _is_title(text: str, q: Quote) -> bool:
+    """A quoted title ('on ABC's "This Week With George Stephanopoulos."'): every word of the
+    quote capitalised but short function words, and a preposition, possessive or work noun
+    right before it. Titles are no one's words."""
+    words = _TITLE_WORD.findall(text, q.start, q.end)
+    if not words or len(words) > TITLE_MAX_WORDS or not words[0][0].isupper() or \
+            any(not w[0].isupper() and w.lower() not in _TITLE_SMALL for w in words):
+        return False
+    before = _BEFORE_TITLE.search(text, max(0, q.start - 40), q.start)
+    if before is None:
+        return False
+    # One capitalised word after a bare preposition is more often a name ('chants of "Marco!"')
+    return len(set(words)) > 1 or before.group().split()[0].lower() not in _TITLE_SMALL
 
 
 def _is_opening_straight(text: str, i: int, lo: int, hi: int, width: int = 1) -> bool:
@@ -989,6 +1027,51 @@ def _complement_start(text: str, comp: re.Match[str]) -> int:
     return comp.end()
 
 
+# After a quote's own cue, words that add where, when, to whom or how it was said, not what:
+# '"…," she said to cheers', '…," Roe wrote in a memo', '…," he said, referring to Cruz'.
+_FRAME_WORDS = frozenset(
+    """in on at during of about after before when while shortly last earlier later to with
+    without from following as amid upon""".split())
+# A learned cue this reliable in a quote's frame ('…," she said, comparing him to …') gives it
+# content of its own.
+TAIL_CUE_PRECISION = 0.5
+
+
+def _frame_only(text: str, start: int, end: int, cue: str) -> bool:
+    """Whether the words [start, end) after the cue of a quote's attribution are more of its
+    frame (an addressee, a time or place, a participle comment) rather than content."""
+    words = text[start:end].split()
+    if not words or re.search(r"[“”\"]|\bthat\b", text[start:end]) or \
+            _CUE.search(text, start, end) or any(
+                (frame := CUE_FRAMES.get(w.group().lower())) is not None and
+                frame.precision >= TAIL_CUE_PRECISION for w in _WORD.finditer(text, start, end)):
+        return False  # '…," she said, when asked whether …': an attribution of its own
+    if cue.lower() in ADDRESSEE_CUES:
+        return not _WH.search(text, start, end)
+    if words[0] == ",":
+        words = words[1:]
+    elif words[0].startswith(","):
+        words[0] = words[0][1:]
+    first = words[0].lower().strip(",") if words else ""
+    if text[start] == ",":
+        return first not in SAY_CUES
+    return first in _FRAME_WORDS
+
+
+_FRONTED_OPENER = re.compile(
+    r"(?:And\s+|But\s+|Just\s+|Even\s+)?(?:With|Without|In|On|At|As|After|Before|While|When|"
+    r"During|Since|Until|Despite|For|From|Further|Furthermore|Among|Amid|Over|Under|Once|If|"
+    r"Although|Though|Because)\b")
+
+
+def _fronted_phrase(words: str) -> bool:
+    """A fronted adverbial ending in its comma ('With such a thin margin,', 'In the past,',
+    'As for his travel,'): one phrase from a preposition or subordinator, no clause of its own
+    to attribute."""
+    body = words.strip().rstrip(",")
+    return bool(_FRONTED_OPENER.match(body.lstrip(" \"“‘'("))) and "," not in body
+
+
 def _content_end(text: str, start: int, end: int) -> int:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:"):
         end -= 1
@@ -1006,6 +1089,8 @@ class _DocAttributor:
         self.last_sentence = -10
         self.sentence_index = 0
         self.extend_to: int | None = None  # content end past the quote ('"…" every time …')
+        self.quote_tail = False  # the sentence [lo, hi) is the rest of one after a quote
+        self.tail_frame = False  # … and indirect() found it to be only the quote's frame
         self.lowercase_words: frozenset[str] | None = None  # built on first use
         self.after_first_names: frozenset[str] | None = None  # words after 'Capitalised '
         self.model: CueModel | None = CUE_MODEL
@@ -1410,22 +1495,27 @@ class _DocAttributor:
         if acc:
             attr = _np_forward(text, acc.end(), hi, "according to", paragraph)
             if attr:
-                if not text[lo:acc.start()].strip(" ,"):
+                if len(text[lo:acc.start()].split()) < ACCORDING_MIN_LEAD:
+                    # "But, according to the poll, 46 percent …": the content is after it
                     comma = text.find(",", attr.end, hi)
                     if comma > 0:
                         return comma + 1, _content_end(text, comma + 1, hi), attr
                 else:
                     return lo, _content_end(text, lo, acc.start()), attr
         head = _HEADLINE.match(text, lo, hi)
-        if head and self.known_name(head.group(1)):
+        if head and self.known_name(head.group(1)) and not _SECTION_LABEL.search(head.group(1)):
             attr = _make_attr(text, head.start(1), head.end(1), ":", None, paragraph)
-            if attr:
+            if attr and _WORD.search(text, head.end(), hi):  # 'Clinton: 547.' is a tally
                 return head.end(), _content_end(text, head.end(), hi), attr
         trailing = self.trailing(lo, hi, paragraph)
         if trailing is not None:
             return trailing
         for m in _CUE.finditer(text, lo, hi):
             cue = m.group()
+            if _FOUND_ONESELF.match(text, m.start(), hi):
+                continue  # "he found himself in trouble": a situation, not a finding
+            if cue.lower() in _NOUN_CUE_FORMS and _FINITE_NEXT.match(text, m.end(), hi):
+                continue  # "Criminal charges are …", "Trump's tweet came …": a noun subject
             clause_lo = max(lo, text.rfind(";", lo, m.start()) + 1)
             if cue.endswith("ing") and _participle_clause(text, clause_lo, m.start()):
                 attr = self.said_subject(clause_lo, m.start(), cue, paragraph) or \
@@ -1435,6 +1525,9 @@ class _DocAttributor:
                 attr = _subject_before(text, clause_lo, m.start(), cue, paragraph)
             if attr is None and _COORDINATED.search(text, clause_lo, m.start()):
                 attr = self.leading_subject(clause_lo, m.start(), cue, paragraph)
+            if attr is not None and _POSSESSIVE_END.search(attr.mention) and \
+                    text.startswith(":", m.end()):
+                continue  # "Editor's note: …": a label (a possessed noun), no speaker
             if attr is not None and _DOC_NOUN_PHRASE.match(attr.mention):
                 issued = _ISSUED_BEFORE.search(text, clause_lo, attr.start)
                 if issued:
@@ -1458,9 +1551,13 @@ class _DocAttributor:
                 c_end = _content_end(text, c, hi)
                 words = text[c:c_end].split()
                 has_that = bool(re.search(r"\bthat\b|:", text[m.end():c]))
+                if self.quote_tail and not has_that and _frame_only(text, c, c_end, cue):
+                    self.tail_frame = True  # '"…," she told ABC News in February.'
+                    return None
                 if len(words) >= MIN_CONTENT_WORDS and (cue not in NEEDS_THAT or has_that):
                     return c, c_end, attr
-                if before.endswith(",") and len(before.split()) >= 3:
+                if before.endswith(",") and len(before.split()) >= 3 and \
+                        not _fronted_phrase(before):
                     return lo, _content_end(text, lo, len(before) + lo - 1 + 1), attr
                 if len(words) <= 4:
                     self.remember(attr)  # 'X tweeted concern.' introduces a quote
@@ -1470,6 +1567,10 @@ class _DocAttributor:
             pre = text[lo:m.start()].rstrip()
             if pre.endswith(",") and len(pre.split()) >= 3 and cue.lower() not in _OBJECT_CUES:
                 attr = _np_forward(text, m.end(), hi, cue, paragraph)
+                rest = text[attr.end:hi].strip(" .\n\"”’'") if attr else ""
+                if attr and rest and not rest.startswith((",", "(")) and \
+                        rest.split()[0] not in ("who", "whose", "of", "at", "from"):
+                    continue  # '…, said the message was clear': the words after 'said' go on
                 if attr:
                     return lo, _content_end(text, lo, lo + len(pre) - 1), attr
         intro = _INTRO.search(text, lo, hi)
@@ -1557,6 +1658,10 @@ class _DocAttributor:
                 continue  # "The US announced the closure": an event, not a statement
             if _PASSIVE_BY.match(text, m.end(), hi):
                 continue  # "Trump is supported by …": the subject is no source
+            if _FOUND_ONESELF.match(text, m.start(), hi):
+                continue  # "he found himself in trouble": a situation, not a finding
+            if form.lower() in _NOUN_CUE_FORMS and _FINITE_NEXT.match(text, m.end(), hi):
+                continue  # "Ferry questions are …": a noun subject
             clause_lo = max(lo, text.rfind(";", lo, m.start()) + 1)
             # "Roffman doesn't want", "Republicans are looking": the subject is before these.
             verb_start = _verb_group_start(text, clause_lo, m.start())
@@ -1599,7 +1704,7 @@ class _DocAttributor:
             if lead:
                 continue
             if words_after < LEARNED_MIN_WORDS and before.endswith(",") and \
-                    len(before.split()) >= LEARNED_MIN_WORDS:
+                    len(before.split()) >= LEARNED_MIN_WORDS and not _fronted_phrase(before):
                 return lo, _content_end(text, lo, lo + len(before) - 1), attr
             if frame.after < 0.5 and words_after >= LEARNED_MIN_WORDS:
                 return lo, _content_end(text, lo, hi), attr  # "X seemed to …": all of it
@@ -1751,7 +1856,8 @@ class _DocAttributor:
     def run(self) -> list[Claim]:
         text = self.text
         paras = paragraph_spans(self.doc)
-        quotes_by_para = find_quotes(text, paras)
+        quotes_by_para = [[q for q in qs if not _is_title(text, q)]
+                          for qs in find_quotes(text, paras)]
         for p_index, ((p_start, p_end), quotes) in enumerate(zip(paras, quotes_by_para,
                                                                   strict=True)):
             sentences = list(split_sentences(text, p_start, p_end))
@@ -1805,7 +1911,12 @@ class _DocAttributor:
                     handled = True
                 if handled:
                     continue
+                self.quote_tail, self.tail_frame = lo > s_start, False
                 found = self.indirect(lo, s_end, p_index)
+                self.quote_tail = False
+                if self.tail_frame:  # '"…," she told ABC News in February.': no claim
+                    self.emit(lo, s_end, ClaimKind.NARRATION, None, p_index)
+                    continue
                 learned = found is None
                 if found is None and self.learned_rules:
                     found = self.learned(lo, s_end, p_index, quotes)
@@ -1867,6 +1978,8 @@ class _DocAttributor:
             return False  # 'X endorsed Y.', 'New polls show …': a learned cue opens no quote
         words = self.text[q.start:q.end].split()
         lead = self.text[frame_lo:q.start].split()
+        if lead and lead[-1].endswith("—") and not _CUE.search(self.text, frame_lo, q.start):
+            return False  # 'BROADWAY BEAT—"…"': a digest item under its label, no speech
         if len(lead) >= CONTINUE_MAX_LEAD and is_capitalized(lead[0]) and \
                 not lead[-1].endswith(","):
             return False  # a fronted 'But, given the threats, "…"' still continues

@@ -33,10 +33,11 @@ questioned questions mocked mocks described describes highlighted highlights exp
 hopes hoped fears feared wants wanted pointed points attacked attacks accusing criticizing
 questioning describing calling citing blaming blamed blames""".split()
 
-# Cues that report an event, not speech, unless a "that" clause follows ("announced the closure").
+# Cues that report an event, not speech, unless a "that" clause follows ("announced the closure"),
+# and cue forms that are mostly plural nouns without it ("member states in …", "his remarks on …").
 NEEDS_THAT = frozenset(
     """announce announces announced announcing report reports reported posted posts post
-    continue continues continued""".split()
+    continue continues continued states remarks""".split()
 )
 # Cues whose first argument is the addressee ("told Reuters that …", "warned Iran that …").
 ADDRESSEE_CUES = frozenset(
