@@ -97,7 +97,11 @@ def test_a_verb_with_an_object_after_a_long_subject_does_not_invert() -> None:
     text = ("Headline.\n\nThe head of the largest farm group backing former Mayor Ann Fry for "
             "governor, Tom Vantry, praised the efforts of a donor to Sen. Ray Dolan to attack "
             "the plan with billboards on the highway.\n")
-    assert _speaker_of(text, "efforts of a donor") == "Tom Vantry"
+    # The rules never read the object as an inverted speaker; whether the praise is a claim at
+    # all is the cue classifier's call (its weights are retrained), so either reading passes.
+    claims = _resolved(text)
+    assert not any("efforts" in (c.speaker_mention or "") for c in claims)
+    assert all(c.speaker in (None, "Tom Vantry") for c in claims if "efforts of a" in c.text)
 
 
 def test_a_long_appositive_between_the_name_after_a_quote_and_its_cue() -> None:
