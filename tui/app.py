@@ -1287,7 +1287,7 @@ def run_app(
         except RegistryError as exc:
             print(f"perspecta: {exc}", file=sys.stderr)
             return 2
-    if len(args) == 1 and is_case_path(args[0]):
+    if case_path_given(args):
         case_path = Path(args[0]).resolve()
         case = open_case_file(case_path, from_backup=from_backup)
         if case is None:

@@ -134,8 +134,11 @@ class ClaimColumn:
         comparison = self._comparison
         self._full = False
         if any(c is not None and len(c.text) > CARD_MAX_CHARS for c in self._claims):
-            whole = sum(len(card_lines(c, comparison, width, console, True)) + 1
-                        for c in self._claims) - 1
+            whole = -1  # the cards and the blank lines between them, until they overflow
+            for claim in self._claims:
+                whole += len(card_lines(claim, comparison, width, console, True)) + 1
+                if whole > height:
+                    break
             self._full = whole <= height
         self._card_top, self._card_height, self._lines = [], [], []
         for index, claim in enumerate(self._claims):
