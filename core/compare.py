@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 from core.discourse import SentenceLocator, claim_sentence
 from core.models import Analysis, Claim, Document, Group, Link, Perspective
 from core.rivals import RIVAL_MIN_TERMS, Stance, claim_side, rebuts, rival_sides, stance
-from core.tokens import Tokenizer
+from core.tokens import MONTHS, Tokenizer
 
 UNGROUPED_EVENT = "__ungrouped__"
 UNGROUPED_LABEL = "Not grouped"
@@ -787,6 +787,12 @@ def readable_label(
 
     def length(stop: int) -> int:
         return sum(len(t) for t in best_tokens[start:stop]) + (stop - start - 1)
+
+    # A number keeps the month that names it ('Sept. 11 attacks', not '11 attacks').
+    if start > 0 and best_tokens[start][:1].isdigit() and \
+            best_tokens[start - 1].strip(_TITLE_EDGE).casefold() in MONTHS and \
+            length(end) + 1 + len(best_tokens[start - 1]) <= TITLE_MAX_CHARS:
+        start -= 1
 
     # Run on past a function word ('indirect fire, including' → '… including rockets').
     while (end < len(best_tokens) and length(end + 1) <= TITLE_MAX_CHARS

@@ -167,6 +167,12 @@ def test_phrase_runs_on_past_a_function_word_and_takes_a_short_sentence() -> Non
         ["I have directed the temporary relocation of diplomatic personnel from the city"])
 
 
+def test_a_number_keeps_the_month_that_names_it() -> None:
+    title = readable_label("11 · Saudi · attacks", ["11", "saudi", "attacks"], [
+        "The bill lets families of those killed in the Sept. 11 attacks sue Saudi Arabia."])
+    assert title.startswith("Sept. 11 attacks")
+
+
 def test_phrase_takes_its_subject_and_leaves_out_an_apposition() -> None:
     # The subject comes along when the sentence start fits (an article is dropped) ...
     assert readable_label("trying · block", ["trying", "block"], [
