@@ -500,6 +500,8 @@ def assemble_groups(
     for sc, close_pair, g1, g2, i, j in sorted(scored, key=lambda x: -x[0]):
         if sc < suggest_threshold and not (close_pair and len(explain_pair(i, j)) >= RIVAL_MIN_TERMS):
             continue
+        if _one_common_word(explain_pair(i, j)):
+            continue  # 'friends' alone is no event two claims share
         room = [g for g in (g1, g2) if len(suggestions[g]) < SUGGESTIONS_PER_GROUP]
         if not room:  # explained only when some group still shows it
             continue
@@ -513,6 +515,11 @@ def assemble_groups(
                             claims=[ids[i] for i in members[g]], links=group_links[g],
                             suggestions=suggestions[g], terms=terms))
     return groups
+
+
+def _one_common_word(terms: Sequence[TermMatch]) -> bool:
+    """A link resting on one shared lowercase word: too thin to suggest the same event."""
+    return len(terms) == 1 and terms[0].a.islower() and terms[0].b.islower()
 
 
 def spanning_tree(edges: list[tuple[float, int, int]]) -> list[tuple[float, int, int]]:

@@ -315,3 +315,13 @@ def test_a_rival_denial_joins_the_event_of_the_claim_it_denies(perspective_b: st
     else:
         assert group_of["c5"] == group_of["c0"]
 
+
+
+def test_no_suggestion_rests_on_one_shared_common_word() -> None:
+    """The seed's Iraqi official ('our friends in Iraq') and Timmy Davis ('our friends in
+    Basra') share only 'friends': no 'maybe the same event' between them."""
+    analysis = seed_analysis()
+    suggestions = [s for g in analysis.groups for s in g.suggestions]
+    assert suggestions  # the seed still has real ones (Soleimani, Baghdad, Basra …)
+    for s in suggestions:
+        assert len(s.terms) > 1 or not s.terms[0].a.islower(), s
