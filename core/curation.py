@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from core.models import Analysis, Claim, Group, Link, Model, Perspective
+from core.tokens import cut_at_word
 
 
 class MoveClaim(Model):
@@ -185,12 +186,7 @@ LABEL_MAX_CHARS = 60
 def label_from_text(text: str) -> str:
     """A new event's name from its first claim: the text, cut after a whole word with '…'
     when it is long ('… in Basra on September 28' rather than '… in Basra on Se')."""
-    text = " ".join(text.split()).strip("“”\"' ")
-    if len(text) <= LABEL_MAX_CHARS:
-        return text
-    cut = text[:LABEL_MAX_CHARS]
-    space = cut.rfind(" ")
-    return (cut[:space] if space > LABEL_MAX_CHARS // 2 else cut).rstrip(" ,;:.") + "…"
+    return cut_at_word(" ".join(text.split()).strip("“”\"' "), LABEL_MAX_CHARS + 1)
 
 
 def _missing(ws: _Workspace, *claim_ids: str) -> str | None:

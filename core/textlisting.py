@@ -7,6 +7,7 @@ import textwrap
 from core.compare import build_comparison
 from core.models import Analysis, Claim
 from core.report_common import plural
+from core.tokens import cut_at_word
 
 
 def claim_line(claim: Claim, outlet: str | None) -> str:
@@ -71,9 +72,5 @@ def render_text(analysis: Analysis) -> str:
 
 def _short(text: str, limit: int = 90) -> str:
     """A claim on one line, cut after a whole word."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    return cut[: cut.rfind(" ")].rstrip(" ,;:") + "…" if " " in cut else cut + "…"
+    return cut_at_word(" ".join(text.split()), limit)
 

@@ -62,6 +62,16 @@ _NUMBER_WORDS = {k: v for k, v in _UNITS.items() if k != "one"}
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", ""))
 
 
+def cut_at_word(text: str, limit: int, keep: float = 0.5) -> str:
+    """`text` when it fits in `limit` characters; else cut after a whole word (when one ends
+    past `keep` of the limit) and ended with '…', the whole at most `limit` long."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit * keep else cut).rstrip(" ,;:") + "…"
+
+
 def stem(word: str) -> str:
     """A light suffix stripper: threats/threat, attacked/attack, militias/militia, closing/close."""
     if len(word) <= 4 or word.endswith("ss") or word.endswith("us"):

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from core.compare import Comparison, EventRow
 from core.models import Claim, ClaimKind, Document
+from core.tokens import cut_at_word
 
 # C0/C1 control characters (except newline) would move the terminal cursor or ring the bell;
 # they are shown as a visible placeholder instead.
@@ -48,11 +49,9 @@ def highlight_hedges(text: Text, hedges: list[str]) -> None:
 def claim_quote(claim: Claim, limit: int | None = CARD_MAX_CHARS) -> Text:
     """The claim text, in quotation marks when it is a direct quote, hedges highlighted."""
     body = clean(claim.text).strip()
-    if limit is not None and len(body) > limit:
+    if limit is not None:
         # Cut at a word boundary when one is near (the context pane has the whole text).
-        cut = body[: limit - 1]
-        space = cut.rfind(" ")
-        body = (cut[:space] if space > limit * 3 // 4 else cut).rstrip(" ,;:") + "…"
+        body = cut_at_word(body, limit, keep=0.75)
     text = Text(body)
     # Spans that already hold their quotation marks are shown as they are.
     if claim.kind == ClaimKind.DIRECT and body[:1] not in QUOTE_MARKS \
