@@ -16,6 +16,9 @@ Definitions (coverage-based, the same in both directions):
   a date: "a poll released Monday", "a CNN/ORC poll in February") or missing are skipped:
   PolNeAR has no coreference layer to resolve them.
 - When an article has several annotators' .ann files, the first (sorted by name) is used.
+- Ceiling of sentence-sized claims: recall and precision if, besides the system's claims,
+  every narration claim that is at least half gold Content were given a speaker (what a
+  perfect narration classifier could add without making claims smaller than a sentence).
 - Throughput: articles per second of attribute + resolve_speakers over the articles scored.
 """
 
@@ -60,6 +63,11 @@ class Scores:
     correct: int = 0
     named: int = 0
     named_ok: int = 0
+    # The ceiling of sentence-sized claims: the scores if every narration claim that is at
+    # least half gold Content were also given a speaker (a perfect narration classifier).
+    ceiling_found: int = 0
+    ceiling_system: int = 0
+    ceiling_correct: int = 0
     articles: int = 0
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
@@ -69,6 +77,9 @@ class Scores:
             "recall": self.found / self.gold if self.gold else 0.0,
             "precision": self.correct / self.system if self.system else 0.0,
             "named_speaker_accuracy": self.named_ok / self.named if self.named else 0.0,
+            "ceiling_recall": self.ceiling_found / self.gold if self.gold else 0.0,
+            "ceiling_precision": (self.ceiling_correct / self.ceiling_system
+                                  if self.ceiling_system else 0.0),
             "gold_contents": self.gold,
             "system_claims_with_speaker": self.system,
             "named_gold": self.named,
@@ -165,8 +176,15 @@ def score_split(root: Path, split: str, limit: int | None, show_errors: int) -> 
         spoken: list[Claim] = [c for c in claims if c.speaker or c.speaker_mention]
         sys_spans = [(c.start, c.end) for c in spoken]
         gold_spans = [f for g in golds for f in g.content]
+        gold_narration = [(c.start, c.end) for c in claims
+                          if not (c.speaker or c.speaker_mention)
+                          and covered([(c.start, c.end)], gold_spans) * 2 >= c.end - c.start]
+        scores.ceiling_system += len(gold_narration)
+        scores.ceiling_correct += len(gold_narration)
         for g in golds:
             length = sum(b - a for a, b in g.content)
+            if length and covered(g.content, sys_spans + gold_narration) * 2 >= length:
+                scores.ceiling_found += 1
             scores.gold += 1
             if length and covered(g.content, sys_spans) * 2 >= length:
                 scores.found += 1
@@ -187,8 +205,10 @@ def score_split(root: Path, split: str, limit: int | None, show_errors: int) -> 
                                      f"{' / '.join(text[a:b] for a, b in g.content)[:160]!r}")
         for c in spoken:
             scores.system += 1
+            scores.ceiling_system += 1
             if covered([(c.start, c.end)], gold_spans) * 2 >= c.end - c.start:
                 scores.correct += 1
+                scores.ceiling_correct += 1
             elif len(scores.errors) < show_errors:
                 scores.errors.append(f"SPURIOUS {txt.name}: {c.speaker!r} {c.cue!r} :: "
                                      f"{c.text[:160]!r}")
@@ -217,6 +237,9 @@ def main() -> int:
               f"named-speaker accuracy {res['named_speaker_accuracy']:.3f}  "
               f"(gold {scores.gold}, system {scores.system}, named {scores.named}, "
               f"{scores.articles} articles, {res['articles_per_second']:.0f} articles/s)")
+        print(f"  ceiling of sentence-sized claims (every narration claim that is at least half "
+              f"gold Content also given a speaker): recall {res['ceiling_recall']:.3f}  "
+              f"precision {res['ceiling_precision']:.3f}")
         for err in scores.errors:
             print("   ", err)
     save_and_compare(results, args)

@@ -30,8 +30,10 @@ from core.attribution_lexicon import (
     AUXILIARIES,
     CUE_FRAMES,
     DETERMINERS,
+    JOINT_NAMES,
     LABEL_CUES,
     NAME_PARTICLES,
+    NAME_WORDS,
     NEEDS_THAT,
     NO_INVERSION_CUES,
     NP_STOPS,
@@ -43,6 +45,7 @@ from core.attribution_lexicon import (
     is_anonymous,
     is_capitalized,
     is_proper_name,
+    list_members,
     split_name_role,
 )
 from core.attribution_model import CUE_MODEL, CueCandidate, CueModel
@@ -97,6 +100,7 @@ _OPENER_WORD = re.compile(
 _LEADING_ADVERBS = re.compile(
     r"(?:(?:In fact|In addition|Meanwhile|However|Still|Also|Now|Then|Later|Earlier|Today|"
     r"Yesterday|Instead|Indeed|Separately|Previously|Therefore|Thus|But|And|So|Yet|"
+    r"(?:[Ee]ven|[Bb]oth|[Oo]nly)(?=\s+[A-Z])|"  # "even Obama", "Both Justin Trudeau and …"
     r"(?:On|In|Last|This|By)\s+(?:[A-Z][a-z]+|\d+)(?:\s+\d+)?),?\s+)+"
 )
 _ABBREVIATION = re.compile(r"^(?:(?:[A-Z]\.)*[A-Z]|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Rev|Fr|"
@@ -679,6 +683,9 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
     # "Gorka similarly warned", "Trump has also said": auxiliaries and adverbs are no subject.
     while toks and (toks[-1][2].lower() in AUXILIARIES or (
             toks[-1][2].islower() and toks[-1][2].endswith("ly") and len(toks[-1][2]) > 4)):
+        if len(toks) >= 2 and toks[-1][2] == "Will" and is_capitalized(toks[-2][2]) and \
+                toks[-2][2].isalpha():
+            break  # "columnist George Will said": a surname, not the modal
         toks.pop()
     if not toks:
         return None
@@ -775,11 +782,104 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
             attr = _make_attr(text, head[0], head[1], cue, None, paragraph)
             if attr is not None:
                 return attr
+    joint = _joint_names(text, lo, toks, span)
+    if joint is not None:
+        # "Both Justin Trudeau and Enrique Peña Nieto said": the named people speak together
+        return _make_attr(text, joint, span[1], cue, None, paragraph)
     named = _name_before_role(text, lo, span[0], span[1])
     if named is not None:
         # "Jo Park, the director of the museum said": the closing comma is missing.
         return _make_attr(text, named[0], named[1], cue, text[span[0]:span[1]], paragraph)
-    return _make_attr(text, span[0], span[1], cue, None, paragraph)
+    attr = _make_attr(text, span[0], span[1], cue, None, paragraph)
+    if attr is not None and first >= 2 and toks[first - 1][2] == "and":
+        # "Iraqi Prime Minister Haider al-Abadi and Iranian Foreign Minister Javad Zarif said":
+        # the first titled name is no narration of its own (the last name speaks)
+        list_start = _clean_np(text, lo, span[0])[0]
+        pre = text[list_start:toks[first - 1][0]].split()
+        if 1 <= len(pre) <= 8 and all(is_capitalized(w) or w.lower() in NAME_PARTICLES or
+                                      w.lower().startswith("al-") for w in pre) and \
+                not _list_goes_on(text, list_start):
+            attr.phrase_start = list_start
+    return attr
+
+
+def _joint_names(text: str, lo: int, toks: list[tuple[int, int, str]],
+                 span: tuple[int, int]) -> int | None:
+    """Where a list of personal names that opens the clause and ends with the name at `span`
+    starts ('Clinton and Sanders said', 'Both Justin Trudeau and Enrique Peña Nieto said',
+    'Hillary Clinton, Bernie Sanders and Martin O'Malley said'); None when the word before
+    `span` is not 'and', a listed item is no personal name, or the list does not open the
+    clause (an object: 'Trump met Clinton and Sanders said')."""
+    first = next(k for k, tok in enumerate(toks) if tok[0] == span[0])
+    if first < 2 or toks[first - 1][2] != "and" or _and_inside_name(toks, first - 1) or \
+            not _listed_name(text[span[0]:span[1]]):
+        return None
+    opening = _clean_np(text, lo, span[0])[0]
+    if _list_goes_on(text, opening):
+        return None
+    m = _JOINT_LIST.fullmatch(text, opening, span[0])
+    if m is None or not all(_listed_name(item) for item in list_members(m.group("list"))):
+        return None
+    return m.start("list")
+
+
+def _list_goes_on(text: str, pos: int) -> bool:
+    """Whether a list of names at `pos` continues one begun before it ('… ridicule Donald
+    Trump, Ben Carson, and Carly Fiorina'): a capitalised word and a comma come right before,
+    and that word neither opens its sentence ('Instead, Matthews, …') nor follows a
+    preposition ('In Iowa, Clinton and Sanders said')."""
+    pre = text[:pos].rstrip()
+    if not pre.endswith(","):
+        return False
+    words = pre[:-1].split()
+    if not words or not is_capitalized(words[-1]):
+        return False
+    before = pre[:-1].rstrip()[:-len(words[-1])].rstrip(" \t")
+    if not before or before[-1] in ".!?\"“”:;—\n":
+        return False
+    return before.split()[-1].lower() not in PREPOSITIONS_IN_NP | _TIME_PREPOSITIONS
+
+
+def _joint_or(text: str, attr: Attr | None, hi: int) -> Attr | None:
+    """`attr`, or the list of names it opens ('Bernie Sanders' of 'Bernie Sanders and Ted Cruz
+    both campaigned'): the people speak together."""
+    if attr is None or not is_proper_name(re.sub(r"^[Bb]oth\s+", "", attr.mention)):
+        return attr
+    lead = attr.phrase_start if attr.phrase_start is not None else attr.start
+    joint = _joint_at(text, lead, hi)
+    if joint is None or joint[0] >= attr.end or joint[1] <= attr.end:
+        return attr
+    wider = _make_attr(text, *joint, attr.cue, None, attr.paragraph)
+    return wider or attr
+
+
+def _joint_at(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The span of a list of personal names opening the clause at `lo` and ending before a
+    lowercase word ('Bernie Sanders and Ted Cruz both campaigned', 'Both Justin Trudeau and
+    Enrique Peña Nieto gave'), or None."""
+    m = _JOINT_OPENING.match(text, lo, hi)
+    if m is None or _list_goes_on(text, m.start("list")):
+        return None
+    names = m.group("list")
+    if not all(_listed_name(item) for item in list_members(names)):
+        return None
+    return m.start("list"), m.end("list")
+
+
+_JOINT_OPENING = re.compile(
+    rf"(?:[Bb]oth\s+)?(?P<list>{JOINT_NAMES.pattern})(?=,?\s+[a-z])")
+_JOINT_LIST = re.compile(rf"(?:[Bb]oth\s+)?(?P<list>{NAME_WORDS}(?:,\s+{NAME_WORDS})*,?\s+and\s+)")
+
+
+def _listed_name(phrase: str) -> bool:
+    """A personal name in a list of speakers: capitalised words, no title or institution."""
+    words = phrase.split()
+    return 1 <= len(words) <= 4 and is_proper_name(phrase) and not _is_institution(phrase) \
+        and words[-1].lower().strip(",.") not in TITLE_WORDS and words[0] not in _NOT_NAME_START
+
+
+def _is_institution(phrase: str) -> bool:
+    return any(w.lower() in _ORG_HEADS for w in phrase.split()) or phrase.isupper()
 
 
 APPOSITIVE_WINDOW = 16  # tokens before a cue searched for the comma after a name
@@ -884,14 +984,20 @@ def _place_parenthetical(text: str, lo: int, h_start: int, h_end: int,
     return n_start, n_end
 
 
+_ROLES_AND = re.compile(r",\s+((?:[a-z]+\s+){1,3})and$")
+
+
 def _name_before_role(text: str, lo: int, start: int, end: int) -> tuple[int, int] | None:
     """The personal name before a role phrase 'a/an/the …' at [start, end) that follows it
     after a comma ('Jo Park, the director of the museum'), or None."""
     role = text[start:end].split()
     if len(role) < 2 or not ((role[0] in ("a", "an", "the") and role[1][:1].islower())
-                             or role[0] in ROLE_NOUNS or role[0] in TITLE_WORDS):
+                             or role[0].lower() in ROLE_NOUNS or role[0].lower() in TITLE_WORDS):
         return None
     pre = text[lo:start].rstrip()
+    joined = _ROLES_AND.search(pre)
+    if joined and all(w in ROLE_NOUNS or w in TITLE_WORDS for w in joined.group(1).split()):
+        pre = pre[:joined.start() + 1]  # "Ann Lo, president and CEO of the association said"
     if not pre.endswith(","):
         return None
     found = _opening_np(text, _tokens(text, lo, lo + len(pre) - 1), lo)
@@ -1397,7 +1503,8 @@ class _DocAttributor:
         if first.lower() not in PRONOUNS and first.lower() not in DETERMINERS and \
                 self.common_word(first) and (len(taken) == 1 or not is_capitalized(taken[1][2])):
             return None  # "Long before …", "Outside the …": an opener, not a name
-        return _make_attr(text, taken[0][0], taken[-1][1], cue, None, paragraph)
+        return _joint_or(text, _make_attr(text, taken[0][0], taken[-1][1], cue, None, paragraph),
+                         hi)
 
     def said_subject(self, lo: int, pos: int, cue: str, paragraph: int) -> Attr | None:
         """'…, Ana Quill said, adding that …', '…, said Ana Quill, adding …': a participle right
@@ -1456,7 +1563,8 @@ class _DocAttributor:
         named = self.appositive_name(taken[0][0], taken[-1][1], hi, cue, paragraph)
         if named is not None:
             return named
-        return _make_attr(self.text, taken[0][0], taken[-1][1], cue, None, paragraph)
+        return _joint_or(self.text, _make_attr(self.text, taken[0][0], taken[-1][1], cue, None,
+                                               paragraph), hi)
 
     def appositive_name(self, start: int, end: int, hi: int, cue: str,
                         paragraph: int) -> Attr | None:

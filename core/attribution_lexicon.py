@@ -169,10 +169,24 @@ _SERVING_PREPOSITIONS = frozenset({"for", "to", "with"})
 _OFFICE_TITLES = frozenset("secretary minister director commissioner administrator".split())
 
 
+NAME_WORDS = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|bin|de|del|van|von|da|di|le|la|el)){0,3}"
+# "Clinton and Sanders", "Hillary Clinton, Bernie Sanders and Martin O'Malley": a list of names
+JOINT_NAMES = re.compile(rf"{NAME_WORDS}(?:,\s+{NAME_WORDS})*,?\s+and\s+{NAME_WORDS}")
+
+_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def list_members(names: str) -> list[str]:
+    """The items of a list of names: 'A, B and C' -> ['A', 'B', 'C']."""
+    return [item.strip() for item in _LIST_SEPARATOR.split(names) if item.strip()]
+
+
 def split_name_role(mention: str) -> tuple[str, str | None]:
     """Split 'U.S. Secretary of State Michael R. Pompeo' into ('Michael R. Pompeo', 'U.S.
     Secretary of State'). A mention without a personal name comes back whole with no role."""
     mention = re.sub(r"\s*\([^)]*\)\s*$", "", mention)  # "John Kasich (R-OH)"
+    if JOINT_NAMES.fullmatch(mention):
+        return mention, None  # "Justin Trudeau and Enrique Peña Nieto": people speaking together
     tokens = mention.split()
     if not tokens:
         return mention, None

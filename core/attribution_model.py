@@ -21,6 +21,7 @@ import orjson
 from core.attribution_lexicon import (
     CUE_FRAMES,
     DETERMINERS,
+    JOINT_NAMES,
     PRONOUNS,
     ROLE_NOUNS,
     is_capitalized,
@@ -67,7 +68,7 @@ def subject_shape(subject: str) -> str:
     first, head = words[0].lower(), words[-1].lower().strip(",.")
     if len(words) == 1 and first in PRONOUNS:
         return "pron-" + first
-    if is_proper_name(subject):
+    if is_proper_name(subject) or JOINT_NAMES.fullmatch(subject):
         return "name1" if len(words) == 1 else "name"
     if head in ROLE_NOUNS or head.rstrip("s") in ROLE_NOUNS:
         return "role-det" if first in DETERMINERS else "role"

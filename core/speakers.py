@@ -25,12 +25,14 @@ from core.attribution import _skip_fronted
 from core.attribution_lexicon import (
     AUXILIARIES,
     CUE_FRAMES,
+    JOINT_NAMES,
     PRONOUNS,
     ROLE_NOUNS,
     SAY_CUES,
     TITLE_WORDS,
     is_anonymous,
     is_proper_name,
+    list_members,
     split_name_role,
 )
 from core.models import Claim, Document, Speaker
@@ -363,6 +365,12 @@ def resolve_speakers(
             name, _ = split_name_role(raw)
             if len(name.split()) >= 2 and is_proper_name(name) and not _is_body(name):
                 registry.person(name)
+            elif JOINT_NAMES.fullmatch(name):
+                # "Justin Trudeau and Enrique Peña Nieto said": a later "Trudeau" is Justin
+                for member in list_members(name):
+                    if len(member.split()) >= 2 and is_proper_name(member) and \
+                            not _is_body(member):
+                        registry.person(member).names[member] += 0
     assigned: dict[int, _Entity] = {}
     texts = {d.id: d.text for d in documents}
     doc_people: dict[str, _DocPeople] = {}

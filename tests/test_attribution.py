@@ -459,7 +459,8 @@ def test_a_quote_inside_the_writers_own_sentence_does_not_continue_the_last_spea
      "Ministry of Ports and Airports"),
     ("The Department of Health and Human Services said the rule would take effect in May.",
      "Department of Health and Human Services"),
-    ("Smith and Jones said the vote would be close.", "Jones"),
+    # two people speaking together: the list is the speaker (tests/test_joint_speakers.py)
+    ("Smith and Jones said the vote would be close.", "Smith and Jones"),
     ("Secretary of State John Kerry and Sergei Lavrov said the talks would resume.",
      "Sergei Lavrov"),
 ])
