@@ -600,6 +600,8 @@ def _valid_speaker(phrase: str) -> bool:
     words = phrase.split()
     if not words or len(words) > 10:
         return False
+    if not any(ch.isalpha() for ch in phrase):
+        return False  # "on April 18, 1977, declaring": a date's year is no speaker
     if re.search(r"[,.?!]['’”\"]+$", words[-1]):
         return False  # 'not new in Virginia,”': the end of a quote, no speaker
     head = words[-1].lower().strip(",.")
@@ -840,9 +842,26 @@ def _list_goes_on(text: str, pos: int) -> bool:
     return before.split()[-1].lower() not in PREPOSITIONS_IN_NP | _TIME_PREPOSITIONS
 
 
+def _names_a_description(text: str, lo: int, m: re.Match[str]) -> bool:
+    """Whether the word `m` is 'named' giving a description its name ('a worker named Ana Ruiz
+    has …'): no cue."""
+    return m.group() == "named" and bool(
+        _A_NOUN_NAMED.search(text, max(lo, m.start() - 40), m.end() + 2))
+
+
+_A_NOUN_NAMED = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[a-z-]+\s+){1,2}named\s+[A-Z]")
+_NAMED = re.compile(rf"\s+(?:named|called)\s+({NAME_WORDS})(?=,?\s+[a-z])")
+
+
 def _joint_or(text: str, attr: Attr | None, hi: int) -> Attr | None:
     """`attr`, or the list of names it opens ('Bernie Sanders' of 'Bernie Sanders and Ted Cruz
-    both campaigned'): the people speak together."""
+    both campaigned'): the people speak together; or the name a description gives ('a worker
+    named Ana Ruiz has nothing but praise …')."""
+    if attr is not None and not is_proper_name(attr.mention):
+        named = _NAMED.match(text, attr.end, hi)
+        if named and is_proper_name(named.group(1)) and len(named.group(1).split()) >= 2:
+            return _make_attr(text, attr.start, named.end(1), attr.cue, None,
+                              attr.paragraph) or attr
     if attr is None or not is_proper_name(re.sub(r"^[Bb]oth\s+", "", attr.mention)):
         return attr
     lead = attr.phrase_start if attr.phrase_start is not None else attr.start
@@ -1760,7 +1779,8 @@ class _DocAttributor:
             if frame is None or frame.precision < LEARNED_MIN_PRECISION or form.endswith("ly") \
                     or frame.noun >= 0.3 or frame.subject_rest < LEARNED_MIN_REST:
                 continue
-            if any(q.start <= m.start() < q.end for q in quotes):
+            if any(q.start <= m.start() < q.end for q in quotes) or \
+                    _names_a_description(text, lo, m):
                 continue
             if form in NEEDS_THAT and not re.match(r"\s*(?:that\b|:)", text[m.end():hi]):
                 continue  # "The US announced the closure": an event, not a statement
@@ -1878,6 +1898,8 @@ class _DocAttributor:
                 continue
             if any(q.start <= m.start() < q.end for q in in_quote):
                 continue
+            if _names_a_description(text, lo, m):
+                continue
             clause_lo = max(lo, text.rfind(";", lo, m.start()) + 1)
             verb_start = _verb_group_start(text, clause_lo, m.start())
             attr = _subject_before(text, clause_lo, verb_start, form, paragraph)
@@ -1907,7 +1929,8 @@ class _DocAttributor:
                 if pre.endswith(","):
                     span = _np_backward(_tokens(text, clause_lo, clause_lo + len(pre) - 1))
                     attr = _make_attr(text, *span, form, None, paragraph) if span else None
-            if attr is None or attr.mention.split()[-1].lower() in _NOT_HEAD:
+            if attr is None or attr.mention.split()[-1].lower() in _NOT_HEAD or \
+                    not any(ch.isalpha() for ch in attr.mention):
                 continue
             if not _plausible_source(attr.mention):
                 how += "-implausible"

@@ -67,3 +67,15 @@ def test_a_titled_name_before_and_is_no_narration_fragment() -> None:
 def test_name_phrases_kept_whole(sentence: str, speaker: str) -> None:
     text = f"Summit ends\n\n{sentence}\n\nThe rain went on all day.\n"
     assert _speaker_of(text, "deal was good") == speaker
+
+
+def test_a_description_given_a_name_is_no_cue() -> None:
+    text = ("Plant closing\n\nOutside the plant, a worker named Tomas Arrio has nothing but kind "
+            "words for his job, much like his colleagues.\n")
+    assert not [c for c in _resolved(text) if c.cue == "named"]
+
+
+def test_a_year_is_no_speaker() -> None:
+    text = ("Oil\n\nI remember President Jimmy Carter going on TV on April 18, 1977, declaring a "
+            "war against dependence on foreign oil.\n")
+    assert not [c for c in _resolved(text) if c.speaker_mention == "1977"]
