@@ -669,6 +669,28 @@ _LEADING_DROP = frozenset(
     "a an the and or but so that which who also then however although though while in "
     "fact".split()
 )
+# Two-word openers that say nothing about the event ('Of course the story is false').
+_LEADING_PAIRS = frozenset({("of", "course"), ("after", "all"), ("at", "least"),
+                            ("for", "example"), ("on", "monday")})
+# Words a title does not end on ('I only speak to myself, however').
+_TRAILING_DROP = frozenset("however though too also then meanwhile instead".split())
+# Tokens whose full stop abbreviates, not ends a sentence ('Mrs. Trump', 'U.S. troops').
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr sen rep gov gen lt col capt sgt adm prof rev fr st jr sr inc co corp ltd "
+    "no vs sept oct nov dec jan feb aug".split())
+_NAME_TOKEN = re.compile(r"^[A-Z][\w'’-]*\.?$")
+_INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+
+
+def _ends(token: str, ends: tuple[str, ...]) -> bool:
+    """Whether a token closes a clause or sentence (`ends`): 'Mrs.' and 'U.S.' do not."""
+    if not token.endswith(ends):
+        return False
+    if token.endswith("."):
+        bare = token.lstrip("\"'“‘(")
+        if bare[:-1].casefold() in _ABBREVIATIONS or _INITIALS.match(bare):
+            return False
+    return True
 
 
 def is_keyword_label(label: str, terms: Sequence[str]) -> bool:
@@ -702,9 +724,24 @@ def _term_matches(word: str, term: str) -> bool:
 def _tidy_title(words: Sequence[str]) -> str:
     """Join the words, trim quotes, brackets and punctuation at the ends, capitalise."""
     words = list(words)
-    while len(words) > 1 and words[0].strip(_TITLE_EDGE).casefold() in _LEADING_DROP:
-        words.pop(0)
+    while len(words) > 1:
+        first = words[0].strip(_TITLE_EDGE).casefold()
+        if first in _LEADING_DROP:
+            words.pop(0)
+        elif len(words) > 2 and (first, words[1].strip(_TITLE_EDGE).casefold()) in \
+                _LEADING_PAIRS:
+            del words[:2]
+        else:
+            break
+    while len(words) > 2 and words[-1].strip(_TITLE_EDGE).casefold() in _TRAILING_DROP:
+        words.pop()
     title = " ".join(words).strip(_TITLE_EDGE + " ")
+    # A quotation mark cut from its partner by the window goes ('Trump a “sniveling coward').
+    if title.count("“") != title.count("”"):
+        title = title.replace("“", "").replace("”", "")
+    if title.count('"') % 2:
+        title = title.replace('"', "")
+    title = title.strip(_TITLE_EDGE + " ")
     # A bracket cut from its partner by the window goes; '[US] diplomats' keeps its pair.
     while title[:1] in _BRACKETS and _BRACKETS[title[0]] not in title:
         title = title[1:].strip(_TITLE_EDGE + " ")
@@ -788,6 +825,11 @@ def readable_label(
     def length(stop: int) -> int:
         return sum(len(t) for t in best_tokens[start:stop]) + (stop - start - 1)
 
+    # 'Of course the story is false': the window starts inside an empty opener; skip it.
+    if 0 < start < end - 1 and (best_tokens[start - 1].strip(_TITLE_EDGE).casefold(),
+                                best_tokens[start].strip(_TITLE_EDGE).casefold()) in \
+            _LEADING_PAIRS:
+        start += 1
     # A number keeps the month that names it ('Sept. 11 attacks', not '11 attacks').
     if start > 0 and best_tokens[start][:1].isdigit() and \
             best_tokens[start - 1].strip(_TITLE_EDGE).casefold() in MONTHS and \
@@ -803,28 +845,45 @@ def readable_label(
     content = sum(1 for t in best_tokens[start:end]
                   if t.strip(_TITLE_EDGE).casefold() not in _FUNCTION_WORDS)
     while (content < 2 and end < len(best_tokens) and length(end + 1) <= TITLE_MAX_CHARS
-           and not best_tokens[end - 1].endswith(_CLAUSE_END)):
+           and not _ends(best_tokens[end - 1], _CLAUSE_END)):
         end += 1
         content += best_tokens[end - 1].strip(_TITLE_EDGE).casefold() not in _FUNCTION_WORDS
     # Finish a phrase cut one or two words short of a function word or a comma ('formation of
     # a new' → '… new Iraqi government', which 'that' follows).
-    if not best_tokens[end - 1].endswith(_CLAUSE_END):
+    if not _ends(best_tokens[end - 1], _CLAUSE_END):
         stop = end
         while (stop < len(best_tokens) and stop - end < 2
                and best_tokens[stop].strip(_TITLE_EDGE).casefold() not in _FUNCTION_WORDS):
             stop += 1
-            if best_tokens[stop - 1].endswith(_CLAUSE_END):
+            if _ends(best_tokens[stop - 1], _CLAUSE_END):
                 break
-        boundary = (stop == len(best_tokens) or best_tokens[stop - 1].endswith(_CLAUSE_END)
+        boundary = (stop == len(best_tokens) or _ends(best_tokens[stop - 1], _CLAUSE_END)
                     or best_tokens[stop].strip(_TITLE_EDGE).casefold() in _FUNCTION_WORDS)
         if boundary and length(stop) <= TITLE_MAX_CHARS:
             end = stop
+    # A number keeps its unit ('story is 100 percent'), a verb its 'to' ('tried to cauterize').
+    if end < len(best_tokens) and not _ends(best_tokens[end - 1], _CLAUSE_END):
+        last = best_tokens[end - 1].strip(_TITLE_EDGE)
+        after = best_tokens[end].strip(_TITLE_EDGE).casefold()
+        if last[:1].isdigit() and last[-1:] != "%" and after not in _FUNCTION_WORDS and \
+                length(end + 1) <= TITLE_MAX_CHARS:
+            end += 1
+        elif after == "to" and last.casefold() not in _FUNCTION_WORDS and \
+                end + 1 < len(best_tokens) and length(end + 2) <= TITLE_MAX_CHARS and \
+                best_tokens[end + 1].strip(_TITLE_EDGE).casefold() not in _FUNCTION_WORDS:
+            end += 2
     # Take the rest of the sentence when it fits ('Mike Pompeo issued a statement').
     stop = end
-    while stop < len(best_tokens) and not best_tokens[stop - 1].endswith(_SENTENCE_END):
+    while stop < len(best_tokens) and not _ends(best_tokens[stop - 1], _SENTENCE_END):
         stop += 1
     if length(stop) <= TITLE_MAX_CHARS:
         end = stop
+    # A name cut by the window keeps its first name ('Ben Carson and …', not 'Carson and …').
+    while start > 0 and best_tokens[start][:1].isupper() and \
+            _NAME_TOKEN.match(best_tokens[start - 1]) and \
+            not _ends(best_tokens[start - 1], _CLAUSE_END) and \
+            length(end) + 1 + len(best_tokens[start - 1]) <= TITLE_MAX_CHARS:
+        start -= 1
     words = _without_apposition(best_tokens, start, end)
     if words is None:
         words = list(best_tokens[_with_subject(best_tokens, start, end):end])
@@ -837,10 +896,10 @@ def readable_label(
 def _sentence_bounds(tokens: Sequence[str], start: int) -> tuple[int, int]:
     """The tokens [first, stop) of the sentence that holds token `start`."""
     first = start
-    while first > 0 and not tokens[first - 1].endswith(_SENTENCE_END):
+    while first > 0 and not _ends(tokens[first - 1], _SENTENCE_END):
         first -= 1
     stop = start + 1
-    while stop < len(tokens) and not tokens[stop - 1].endswith(_SENTENCE_END):
+    while stop < len(tokens) and not _ends(tokens[stop - 1], _SENTENCE_END):
         stop += 1
     return first, stop
 
@@ -855,8 +914,20 @@ def _with_subject(tokens: Sequence[str], start: int, end: int) -> int:
     'trying to sanction' becomes 'US Congress is trying to sanction'; words that add no
     content ('it was committed …', 'Although indirect fire …') are not taken."""
     first, _stop = _sentence_bounds(tokens, start)
+    if _phrase_length(tokens[first:end]) > TITLE_MAX_CHARS:
+        # 'Former Maryland Gov. Martin O'Malley has also opposed …': the end of the name that
+        # opens the sentence, when the whole name does not fit
+        name = first
+        while name < start and tokens[name][:1].isupper() and not _ends(tokens[name],
+                                                                         _CLAUSE_END):
+            name += 1
+        fits = [k for k in range(first + 1, name)
+                if _phrase_length(tokens[k:end]) <= TITLE_MAX_CHARS]
+        if not fits or any(_ends(t, _CLAUSE_END) for t in tokens[name:start]):
+            return start
+        first = fits[0]
     added = [t.strip(_TITLE_EDGE).casefold() for t in tokens[first:start]]
-    if not added or _phrase_length(tokens[first:end]) > TITLE_MAX_CHARS:
+    if not added:
         return start
     if any(t.endswith((",", ":", "-", "–", "—")) for t in tokens[first:start]):
         return start  # the words before belong to another clause

@@ -319,3 +319,35 @@ def test_a_row_holding_a_denial_is_named_by_what_is_denied() -> None:
     assert "threat" in title and "iran" in title
     ahvaz = next(c for c in live.claims if "major attack in Ahvaz" in c.text)
     assert "ahvaz" in comparison.event_title(comparison.event_of(ahvaz.id)).casefold()
+
+
+@pytest.mark.parametrize(("terms", "text", "wanted", "unwanted"), [
+    # 'Mrs.' abbreviates; it ends no sentence and no title
+    (["photo", "features"], "The photo features Mrs. Trump lying on a rug in a plane.",
+     None, ("Mrs",)),
+    # a quotation mark the window cut from its partner goes
+    (["coward", "trump"], "Calling Mr. Trump a “sniveling coward,” the senator left the stage "
+     "after a long and angry speech.", None, ("“",)),
+    # an empty opener goes, a number keeps its unit
+    (["course", "story"], "Of course the National Enquirer story is 100 percent false, she said.",
+     "National Enquirer story", ("Course",)),
+    (["enquirer", "100"], "The National Enquirer story is 100 percent false, she said.",
+     "100 percent", ()),
+    # a verb keeps its 'to'
+    (["party", "tried"], "Under pressure, the Republican Party tried to cauterize the wound that "
+     "the week had opened.", "tried to cauterize", ()),
+    # a title does not end on 'however'
+    (["speak"], "I only speak to myself, however.", None, ("however",)),
+    # the end of a name that opens the sentence, when the whole name does not fit
+    (["opposed", "deal"], "Former Maryland Gov. Martin O'Malley has also opposed the deal.",
+     "Martin O'Malley has also opposed the deal", ()),
+])
+def test_readable_label_reads_as_a_phrase(terms: list[str], text: str, wanted: str | None,
+                                          unwanted: tuple[str, ...]) -> None:
+    title = readable_label(" · ".join(terms), terms, [text])
+    if wanted is not None:
+        assert wanted in title, title
+    for word in unwanted:
+        assert not title.endswith(word) and not title.startswith(word), title
+        if word == "“":
+            assert word not in title, title
