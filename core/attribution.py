@@ -240,6 +240,10 @@ _FRONTED_FIRST = re.compile(
     r"Although|Though|Because|As|Unlike|Like|Instead|Indeed|Separately|Previously|Last|This|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Here|There|"
     r"[A-Z][a-z]{2,}(?:ing|ed))")
+# "Twenty-three minutes later, Ms. Nuland sent …": an amount of time opens the sentence.
+_TIME_AMOUNT = re.compile(r"(?:[A-Z][a-z]+(?:-[a-z]+)?|\d+|A|An)\s+(?:minutes?|hours?|days?|"
+                          r"weeks?|months?|years?|decades?)\s+(?:later|earlier|ago|before|after)"
+                          r"\b")
 _SUBJECT_AFTER_FRONTED = re.compile(r"\s*(?:[A-Z]|(?:he|she|they|we|I)\b)")
 
 
@@ -259,7 +263,8 @@ def _skip_fronted(text: str, lo: int, hi: int) -> int:
     """Where the subject starts after a fronted adverbial phrase that ends with a comma
     ('Earlier this week, Smith pressed …' -> 'Smith pressed …'); `lo` when there is none."""
     first = _NEXT_WORD.match(text, lo, hi)
-    if first is None or not _FRONTED_FIRST.fullmatch(first.group(1)):
+    if first is None or not (_FRONTED_FIRST.fullmatch(first.group(1)) or
+                             _TIME_AMOUNT.match(text, first.start(1), hi)):
         return lo
     comma = text.find(",", first.end(1), min(hi, lo + 120))
     if comma < 0 or any(ch in text[lo:comma] for ch in "“”\"‘;:—"):

@@ -163,7 +163,9 @@ _GOV_NEUTRAL = re.compile(
     r"king|queen|sultan|monarch)\b",
     _FLAGS,
 )
-_FORMER = re.compile(r"\b(?:former|formerly|ex|retired|onetime|one-time|then)\b[\s-]", _FLAGS)
+# 'then the director of the C.I.A.' is the office held when the reported words were said or
+# written: current for the story, not former.
+_FORMER = re.compile(r"\b(?:former|formerly|ex|retired|onetime|one-time)\b[\s-]", _FLAGS)
 _ANALYST = re.compile(
     r"\b(?:analysts?|(?:senior|visiting|research|non-?resident|distinguished|adjunct)\s+fellows?|"
     r"fellows?(?=\s+(?:at|with|of|in)\b)|professors?|prof\.|researchers?|experts?|scholars?|think[- ]tanks?|"
@@ -272,7 +274,7 @@ _ANY_ROLE_WORD = re.compile(
 # case-sensitive: 'a foreign diplomat', not the 'Foreign Office'
 _FOREIGN_MARKER = re.compile(r"\b(?:[Ww]estern|foreign|international|expatriate)\b")
 _RELATIVE_CLAUSE = re.compile(r",?\s+(?:which|whose|where)\s", _FLAGS)
-_CURRENT = re.compile(r"\b(?:current|currently|serving|sitting|incumbent)\b", _FLAGS)
+_CURRENT = re.compile(r"\b(?:current|currently|serving|sitting|incumbent|now)\b", _FLAGS)
 _STUDENT = re.compile(r"\b(?:students?|alumn\w*|undergraduates?|graduates?|pupils?)\b", _FLAGS)
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
 _POSSESSIVE_END = re.compile(r"['’]s$")
@@ -463,6 +465,9 @@ class _Profile:
 class _Decision:
     target: str | None
     reason: str
+    # Decided from how the speaker talks ('wrote', 'comments'), not who they are: how the
+    # documents introduce the person may still say more ('Petraeus, then the director of …').
+    weak: bool = False
 
 
 _PRONOUNS = frozenset("he she they it we i you him her them his its their us".split())
@@ -621,7 +626,9 @@ def name_descriptors(name: str, texts: Iterable[str], limit: int = 12) -> list[s
             if party:
                 out.append(surname + after[:party.end()])
             elif after.startswith(", "):
-                apposition = after[2:].split(",")[0].split(".")[0]
+                # 'Petraeus, then the director of the C.I.A., and …': a sentence ends at a full
+                # stop before a space, not at the dots of an abbreviation
+                apposition = re.split(r"\.\s", after[2:].split(",")[0])[0]
                 if apposition and len(apposition) < 80 and _ANY_ROLE_WORD.search(apposition) \
                         and not _RELATIVE_START.match(apposition):
                     out.append(surname + ", " + apposition)
@@ -861,6 +868,11 @@ class _Assigner:
                 titles = _HOME_TITLES.get(country)
                 title = next((t for t in [*merged.gov, *merged.neutral]
                               if titles is None or titles.search(t)), None)
+                if title is None and titles is not None:
+                    # 'a deputy national security adviser': the office is a phrase, not one
+                    # of the role words found in it
+                    title = next((m.group() for t in profile.texts if (m := titles.search(t))),
+                                 None)
                 target = gazetteer().lookup(country)
                 if title is not None and target is not None and target.target is not None:
                     return _Decision(target.target, f"role '{title}' with no country named, in "
@@ -887,10 +899,12 @@ class _Assigner:
             if cue is None:
                 cue = next((m.group() for w in frames if (m := _COMMENTARY_CUE.search(w))), None)
             if cue is not None:
-                return _Decision(ANALYSTS_ID, f"named commentator without government role (cue '{cue}')")
+                return _Decision(ANALYSTS_ID, f"named commentator without government role (cue '{cue}')",
+                                 weak=True)
             words = next((m.group() for w in windows if (m := _EVALUATIVE.search(w))), None)
             if words is not None:
-                return _Decision(ANALYSTS_ID, f"named commentator without government role (evaluative '{words}')")
+                return _Decision(ANALYSTS_ID, f"named commentator without government role (evaluative '{words}')",
+                                 weak=True)
         return _Decision(None, fallback)
 
 
@@ -989,6 +1003,14 @@ def assign_perspectives(
     used_speakers: dict[str, list[str]] = defaultdict(list)
     claim_counts: Counter[str] = Counter()
 
+    # Surnames two speakers share with different first names (Bill and Hillary Clinton): what
+    # the documents say around 'Clinton' may be about the other one.
+    firsts: dict[str, set[str]] = defaultdict(set)
+    for s in speakers:
+        words = _HONORIFIC.sub("", s.name).split()
+        if len(words) >= 2 and (last := _surname(s.name)):
+            firsts[last].add(words[0])
+    shared = {last for last, names in firsts.items() if len(names) > 1}
     for s in speakers:
         own = claims_of.get(s.id, [])
         profile = _Profile(
@@ -998,7 +1020,8 @@ def assign_perspectives(
             claims=own,
         )
         decision = assigner.decide(profile)
-        if decision.target is None and not profile.anonymous:
+        if (decision.target is None or (decision.weak and _surname(s.name) not in shared)) \
+                and not profile.anonymous:
             # How the documents introduce the person ('Israeli Prime Minister Benjamin
             # Netanyahu', 'Graham (R-S.C.)'), where the attributions only say 'Netanyahu'.
             own_docs = _unique(c.document for c in own)
@@ -1011,7 +1034,7 @@ def assign_perspectives(
             if described:
                 profile.texts = _unique([*profile.texts, *described])
                 retry = assigner.decide(profile)
-                if retry.target is not None:
+                if retry.target is not None and not (decision.weak and retry.weak):
                     decision = _Decision(retry.target, retry.reason + " (from how the documents "
                                          "introduce them)")
         s.perspective = decision.target

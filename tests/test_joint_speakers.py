@@ -79,3 +79,12 @@ def test_a_year_is_no_speaker() -> None:
     text = ("Oil\n\nI remember President Jimmy Carter going on TV on April 18, 1977, declaring a "
             "war against dependence on foreign oil.\n")
     assert not [c for c in _resolved(text) if c.speaker_mention == "1977"]
+
+
+@pytest.mark.parametrize("opening", ["Twenty-three minutes later", "Two hours earlier",
+                                     "10 days later"])
+def test_an_amount_of_time_opening_the_sentence_is_no_speaker(opening: str) -> None:
+    text = (f"Emails\n\n{opening}, Ms. Nuland sent the officials an even more pointed e-mail, "
+            "objecting that the talking points could be abused by lawmakers.\n")
+    speakers = {c.speaker for c in _resolved(text) if c.speaker}
+    assert not any(opening.split()[0] in s for s in speakers), speakers

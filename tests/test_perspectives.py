@@ -687,3 +687,28 @@ def test_congress_is_a_perspective_apart_from_the_rest_of_the_us_government(
     speakers, _claims, ids = case.run()
     assert speakers[speaker].perspective == want
     assert want in ids
+
+
+@pytest.mark.parametrize(("role", "expected"), [
+    # 'then' names the office held when the words were written: the government's
+    ("then the director of the C.I.A.", "united-states"),
+    ("then the deputy national security adviser and now the White House chief of staff",
+     "united-states"),
+    ("the spokesman for the director of national intelligence", "united-states"),
+    ("the chairman of the Joint Chiefs of Staff", "united-states"),
+])
+def test_offices_held_at_the_time_and_federal_bodies(role: str, expected: str) -> None:
+    text = f'"We should not use this," wrote Jane Roe, {role}.'
+    s = _one(text, "We should not use this", "Jane Roe", mention="Jane Roe", role=role,
+             cue="wrote")
+    assert s.perspective == expected, s.perspective_reason
+
+
+def test_how_the_documents_introduce_a_person_outweighs_a_commentator_cue() -> None:
+    # 'wrote' alone makes a named person a commentator; the apposition elsewhere in the
+    # article says who they are
+    text = ("The dispute involved Mr. Pell, then the director of the C.I.A., and his deputy. "
+            '"Frankly, I would just as soon not use this," Mr. Pell wrote.')
+    s = _one(text, "Frankly, I would just as soon not use this", "Mr. Pell", mention="Mr. Pell",
+             cue="wrote")
+    assert s.perspective == "united-states", s.perspective_reason
