@@ -1123,11 +1123,18 @@ def _np_forward(text: str, lo: int, hi: int, cue: str | None, paragraph: int) ->
     return _make_attr(text, start, end, cue, role, paragraph)
 
 
+_ASKED_WHETHER = re.compile(r"\b(?:whether|if)\s+$")
+_MANNER_BEFORE_THAT = re.compile(r"(\s+[a-z]{3,}ly)\s+that\b")
+
+
 def _content_after(text: str, pos: int, hi: int, cue: str) -> int:
     """Where the content starts after a cue ending at `pos` (adverbials, addressee, 'that')."""
     m = _ADVERBIAL.match(text, pos, hi)
     if m and m.end() > pos:
         pos = m.end()
+    manner = _MANNER_BEFORE_THAT.match(text, pos, hi)
+    if manner:
+        pos = manner.end(1)  # 'reported incorrectly that …', 'said privately that …'
     if cue in ADDRESSEE_CUES:
         window = text[pos:min(hi, pos + 120)]
         t = re.search(r"\bthat\b\s*", window)
@@ -1236,6 +1243,10 @@ class _DocAttributor:
         if end <= start:
             return
         text = self.text[start:end]
+        if kind == ClaimKind.DIRECT and _paraphrase_with_quoted_words(text):
+            # 'his obligation to “do everything I can”': only the marked words are the
+            # speaker's own; the claim as a whole is reported speech
+            kind = ClaimKind.INDIRECT
         lo = start if context_start is None else min(start, context_start)
         frame_end = start if context_end is None else min(start, context_end)
         if frame_end == start:
@@ -2050,8 +2061,13 @@ class _DocAttributor:
                 self.quote_tail, self.tail_frame = lo > s_start, False
                 found = self.indirect(lo, s_end, p_index)
                 self.quote_tail = False
+                # '"… e-mails. We released them today," Schultz said.': the rest of a sentence
+                # that only names the speaker of the quote before it is that quote's frame
+                frame = lo > s_start and self.last is not None and \
+                    lo <= self.last.start < s_end and lo <= self.last.end <= s_end
                 if self.tail_frame:  # '"…," she told ABC News in February.': no claim
-                    self.emit(lo, s_end, ClaimKind.NARRATION, None, p_index)
+                    if not frame:
+                        self.emit(lo, s_end, ClaimKind.NARRATION, None, p_index)
                     continue
                 learned = found is None
                 if found is None and self.learned_rules:
@@ -2060,6 +2076,11 @@ class _DocAttributor:
                     found = self.noun_cue(lo, s_end, p_index)
                 if found is None:
                     found = self.modelled(lo, s_end, p_index, quotes)
+                if found and _ASKED_WHETHER.search(text, max(lo, found[2].start - 40),
+                                                   found[2].start):
+                    # 'demurred when asked whether she believed X': a question put to her,
+                    # not her claim
+                    found = None
                 if found:
                     c_start, c_end, attr = found
                     attr.learned = learned
@@ -2068,7 +2089,7 @@ class _DocAttributor:
                     self.remember(attr)
                     self.emit(c_start, c_end, ClaimKind.INDIRECT, attr, p_index,
                               context_start=min(attr.start, c_start))
-                else:
+                elif not frame:
                     self.emit(lo, s_end, ClaimKind.NARRATION, None, p_index)
         self.claims.sort(key=lambda c: (c.start, c.end))
         return self.claims
@@ -2198,6 +2219,25 @@ _RELAY_CUES = frozenset(
     """say says said tell tells told note notes noted add adds added write writes wrote report
     reports reported tweet tweets tweeted state states stated confirm confirms confirmed explain
     explains explained announce announces announced""".split())
+
+
+_OPENING_MARKS = "“\"‘'«"
+
+
+def _paraphrase_with_quoted_words(text: str) -> bool:
+    """Whether a claim is the reporter's paraphrase holding a few quoted words ('the speech will
+    be "destructive" to relations'), rather than a quotation (which opens with its mark, or is
+    mostly marked words; a transcript line has no marks at all)."""
+    head = text.lstrip(" \t\n—–-([")
+    if not head or head[0] in _OPENING_MARKS:
+        return False
+    opening = min((i for i in (text.find(m) for m in "“\"«") if i >= 0), default=-1)
+    if opening < 0:
+        return False
+    closing = max(text.rfind(m) for m in "”\"»")
+    # mostly the speaker's words ('the US has "advised the Government of Iran … attacks."')
+    # stays a quotation
+    return (closing - opening) * 2 < len(text)
 
 
 def _is_relay(outer: Attr, q: Quote, inner: Attr) -> bool:

@@ -12,6 +12,8 @@ HEDGE_TERMS: tuple[str, ...] = (
     "suggests", "suggested", "believed to", "thought to", "said to be", "other sources said",
     "sources said", "according to sources", "claimed", "claims", "would not confirm",
     "could not be verified", "no evidence",
+    # the reporter marks the claim as wrong ('ABC News reported incorrectly that …')
+    "incorrectly", "falsely", "wrongly", "erroneously",
 )
 
 # Longest first so "it is unclear" wins over "unclear" at the same place.

@@ -123,15 +123,32 @@ def _ends_sentence(text: str, mark_start: int, mark_end: int, para_end: int) -> 
 def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Sentence spans inside one paragraph text[start:end] (trimmed, exact offsets)."""
     sent_start = start
+    pending: tuple[int, int] | None = None
     for m in _BOUNDARY.finditer(text, start, end):
         if _ends_sentence(text, m.start(), m.end(), end):
             s, e = _trimmed(text, sent_start, m.end())
             if e > s:
-                yield s, e
+                if pending is not None and not _has_words(text, s, e):
+                    pending = (pending[0], e)  # 'either? Concerned ... ”': the lone mark closes
+                else:
+                    if pending is not None:
+                        yield pending
+                    pending = (s, e)
             sent_start = m.end()
     s, e = _trimmed(text, sent_start, end)
     if e > s:
-        yield s, e
+        if pending is not None and not _has_words(text, s, e):
+            pending = (pending[0], e)
+        else:
+            if pending is not None:
+                yield pending
+            pending = (s, e)
+    if pending is not None:
+        yield pending
+
+
+def _has_words(text: str, start: int, end: int) -> bool:
+    return any(ch.isalnum() for ch in text[start:end])
 
 
 def paragraph_spans(doc: Document) -> list[tuple[int, int]]:

@@ -1,0 +1,65 @@
+"""Claims a new-user review found wrong on two BASIL stories (Rice on Netanyahu's speech, the
+Benghazi e-mails). Every sentence here is made up in the same shape."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.models import ClaimKind
+from core.segment import split_sentences
+from tests.test_speakers import _resolved
+
+
+def _claim(text: str, anchor: str):  # type: ignore[no-untyped-def]
+    hits = [c for c in _resolved(text) if anchor in c.text]
+    assert hits, f"no claim holds {anchor!r}"
+    return hits[0]
+
+
+@pytest.mark.parametrize(("sentence", "anchor"), [
+    ('Ana Reyes said the visit will be "destructive" to the ties between the two countries.',
+     "destructive"),
+    ("The minister said it was his duty to “do everything I can to prevent” a bad deal with the "
+     "rebels.", "do everything"),
+])
+def test_a_paraphrase_with_a_few_quoted_words_is_reported_speech(sentence: str,
+                                                                 anchor: str) -> None:
+    claim = _claim(f"Talks\n\n{sentence}\n", anchor)
+    assert claim.speaker and claim.kind == ClaimKind.INDIRECT
+
+
+def test_a_claim_that_is_mostly_the_speakers_words_stays_a_quotation() -> None:
+    text = ('Talks\n\nAna Reyes says that the office has "warned the rebels that the government '
+            'will hold them responsible for any harm to its citizens or its embassies abroad."\n')
+    assert _claim(text, "warned the rebels").kind == ClaimKind.DIRECT
+
+
+@pytest.mark.parametrize("closing", ['"', "”"])
+def test_the_frame_after_a_quote_of_several_sentences_is_no_narration(closing: str) -> None:
+    text = (f"E-mails\n\n“We read the e-mails. We released the e-mails today,{closing} Tim Cole "
+            "said. “You can now see what the Congress has seen.”\n\nThe vote is next week.\n")
+    claims = _resolved(text)
+    assert not [c for c in claims if c.text.strip() == "Tim Cole said."]
+    assert all(c.speaker == "Tim Cole" for c in claims if "e-mails" in c.text or "Congress" in
+               c.text)
+
+
+def test_a_lone_closing_mark_is_no_sentence() -> None:
+    text = "Why would we want to feed that either? Concerned ... ”"
+    spans = list(split_sentences(text, 0, len(text)))
+    assert all(any(ch.isalnum() for ch in text[s:e]) for s, e in spans)
+    assert spans[-1][1] == len(text)
+
+
+def test_a_question_put_to_someone_is_not_their_claim() -> None:
+    text = ("Talks\n\nMs. Reyes demurred when asked whether she believed Mr. Tal was making the "
+            "speech to gain political favor.\n")
+    assert not [c for c in _resolved(text) if c.speaker and "political favor" in c.text]
+
+
+def test_a_report_the_writer_calls_wrong_is_the_reporters_claim_and_hedged() -> None:
+    text = ("Talks\n\nIn the days after the attack, Channel Nine reported incorrectly that Mr. "
+            "Rhodes had emphasized the need to protect the department.\n")
+    claim = _claim(text, "protect the department")
+    assert claim.speaker == "Channel Nine"
+    assert "incorrectly" in claim.hedges
