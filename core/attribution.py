@@ -299,6 +299,31 @@ _SAID_BEFORE_COMMA = re.compile(
     r"Wednesday|Thursday|Friday|Saturday|Sunday))?|,\s*(?P<icue>said|says)\s+(?P<name>[^,]+))\s*$")
 
 
+# "… came as Netanyahu turned down an invitation …, saying …": the subject of a clause that a
+# subordinator opens, right before the participle's comma, is the participle's subject.
+_SUBORDINATE_CLAUSE = re.compile(
+    r"\b(?:as|when|after|while|because|since|before|until|once)\s+"
+    r"(?P<subject>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*|he|she|they)\s+"
+    r"(?:(?:has|had|was|were|is|have)\s+)?(?P<verb>[a-z]+(?:ed|s)|turned|made|took|gave|told|"
+    r"said|went|came|sent|wrote|met|left|spoke)\b[^,;:]*,\s*$")
+
+
+def _subordinate_subject(text: str, lo: int, pos: int, cue: str,
+                         paragraph: int) -> Attr | None:
+    """The subject of the subordinate clause the participle at `pos` follows ('Rice's comments
+    came as Netanyahu turned down an invitation …, saying …' -> Netanyahu), or None."""
+    found = None
+    for m in _SUBORDINATE_CLAUSE.finditer(text, max(lo, pos - 300), pos):
+        found = m
+    if found is None:
+        return None
+    attr = _make_attr(text, found.start("subject"), found.end("subject"), cue, None, paragraph)
+    if attr is None or not (is_proper_name(attr.mention) or attr.mention in ("he", "she",
+                                                                              "they")):
+        return None
+    return attr
+
+
 def _participle_clause(text: str, lo: int, pos: int) -> bool:
     """Whether an -ing cue at `pos` opens a participle clause: after a comma or a subordinator."""
     return bool(_SUBORDINATOR_BEFORE.search(text, max(lo, pos - 40), pos))
@@ -1369,9 +1394,7 @@ class _DocAttributor:
                 continue  # 'a host on the TV show "Shark Tank."': a title, not a cue
             if m.group().endswith("ing") and _participle_clause(text, frame_lo, m.start()):
                 # 'X endorsed Cruz last week, saying he "…"': the sentence subject speaks.
-                attr = self.said_subject(frame_lo, m.start(), m.group(), paragraph) or \
-                    self.learned_subject(frame_lo, m.start(), m.group(), paragraph) or \
-                    self.leading_subject(frame_lo, m.start(), m.group(), paragraph)
+                attr = self.participle_subject(frame_lo, m.start(), m.group(), paragraph)
             else:
                 attr = _subject_before(text, frame_lo, m.start(), m.group(), paragraph)
             by = _PASSIVE_BY.match(text, m.end(), q.start)
@@ -1568,6 +1591,14 @@ class _DocAttributor:
         attr.cue = cue
         return attr
 
+    def participle_subject(self, lo: int, pos: int, cue: str, paragraph: int) -> Attr | None:
+        """The subject of a participle cue at `pos` ('…, saying'): the speaker of an attribution
+        right before it, the subject of a subordinate clause it follows, else the sentence's."""
+        return self.said_subject(lo, pos, cue, paragraph) or \
+            _subordinate_subject(self.text, lo, pos, cue, paragraph) or \
+            self.learned_subject(lo, pos, cue, paragraph) or \
+            self.leading_subject(lo, pos, cue, paragraph)
+
     def leading_subject(self, lo: int, hi: int, cue: str, paragraph: int) -> Attr | None:
         """Subject of the sentence for a coordinated cue ('Iraq regretted … and said …')."""
         m = _DATELINE.match(self.text, lo, hi)
@@ -1661,9 +1692,7 @@ class _DocAttributor:
                 continue  # "Criminal charges are …", "Trump's tweet came …": a noun subject
             clause_lo = max(lo, text.rfind(";", lo, m.start()) + 1)
             if cue.endswith("ing") and _participle_clause(text, clause_lo, m.start()):
-                attr = self.said_subject(clause_lo, m.start(), cue, paragraph) or \
-                    self.learned_subject(clause_lo, m.start(), cue, paragraph) or \
-                    self.leading_subject(clause_lo, m.start(), cue, paragraph)
+                attr = self.participle_subject(clause_lo, m.start(), cue, paragraph)
             else:
                 attr = _subject_before(text, clause_lo, m.start(), cue, paragraph)
             if attr is None and _COORDINATED.search(text, clause_lo, m.start()):
@@ -1811,8 +1840,8 @@ class _DocAttributor:
             verb_start = _verb_group_start(text, clause_lo, m.start())
             participle = form.endswith("ing") and text[clause_lo:verb_start].rstrip().endswith(",")
             # "…, promising to …": the subject of a participle clause opens the sentence.
-            attr = None if participle else _subject_before(text, clause_lo, verb_start, form,
-                                                           paragraph)
+            attr = _subordinate_subject(text, clause_lo, m.start(), form, paragraph) \
+                if participle else _subject_before(text, clause_lo, verb_start, form, paragraph)
             lead = False
             if attr is None:
                 attr = self.learned_subject(clause_lo, m.start(), form, paragraph)

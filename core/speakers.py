@@ -36,6 +36,7 @@ from core.attribution_lexicon import (
     split_name_role,
 )
 from core.models import Claim, Document, Speaker
+from core.segment import TITLE_ABBREVIATIONS
 
 LAST_NAME_THRESHOLD = 0.9
 SAY_CUE_WORDS = frozenset(w for cue in SAY_CUES for w in cue.split() if len(cue.split()) == 1)
@@ -631,8 +632,10 @@ def _resolve_one(raw: str, claim: Claim, registry: _Registry, people: _DocPeople
 SUBJECT_SENTENCES = 3  # the pronoun's sentence and up to this many before it
 SUBJECT_WINDOW = 700  # characters looked back at most (keeps each pronoun O(1))
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’'»)]*\s+|\n\s*")
+# 'Mr.', 'Sens.', 'Gov.' (the segmenter's titles, capitalised) and initials end no sentence.
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Col|St|Jr|Sr|Prof|Rev|No|Mt|Ft)|\b[A-Z])\.$")
+    r"(?:\b(?:" + "|".join(re.escape(w.capitalize()) for w in sorted(TITLE_ABBREVIATIONS)) +
+    r"|Jr|Sr)|\b[A-Z])\.$")
 # A sentence opening with one of these words starts with a clause; its subject follows a comma.
 _CLAUSE_OPENERS = frozenset(
     """in at on after when while even as though although from since before during asked
@@ -653,7 +656,7 @@ def _sentences_before(text: str, pos: int) -> list[tuple[int, int]]:
     hi = min(len(text), pos + 300)
     starts = [lo]
     for m in _SENTENCE_END.finditer(text, lo, hi):
-        if _ABBREVIATION.search(text, max(lo, m.start() - 5), m.start()):
+        if _ABBREVIATION.search(text, max(lo, m.start() - 8), m.start()):
             continue
         starts.append(m.end())
     bounds = [(a, b) for a, b in zip(starts, [*starts[1:], hi], strict=True) if a < b]

@@ -63,3 +63,18 @@ def test_a_report_the_writer_calls_wrong_is_the_reporters_claim_and_hedged() -> 
     claim = _claim(text, "protect the department")
     assert claim.speaker == "Channel Nine"
     assert "incorrectly" in claim.hedges
+
+
+def test_sens_does_not_end_the_sentence_a_pronoun_looks_back_over() -> None:
+    text = ("Talks\n\nTal Meron told Sens. Dick Dolan, of Illinois, and Dana Fine, of California, "
+            "that he regrets the invitation has been seen as partisan.\n\n\"I can assure you "
+            "that my sole intention was to voice our grave concerns,\" he told the senators in a "
+            "letter.\n")
+    assert _claim(text, "I can assure you").speaker == "Tal Meron"
+
+
+def test_a_participle_after_a_subordinate_clause_has_that_clauses_subject() -> None:
+    text = ("Talks\n\nRice's comments came as Tal Meron turned down an invitation to meet "
+            "privately with senators during his trip, saying such a session could \"compound the "
+            "misperception of partisanship\" surrounding his visit.\n")
+    assert _claim(text, "such a session").speaker == "Tal Meron"
