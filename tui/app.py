@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 import orjson
+from rich.text import Text
 from textual import on, work
 from textual.actions import SkipAction
 from textual.app import App, ComposeResult
@@ -77,13 +78,13 @@ from tui.actions import ACTIONS, PALETTE_KEY, bindings
 from tui.casework import ADD_DOCUMENTS_GROUP, CaseWork
 from tui.render import one_line
 from tui.widgets.columns import ClaimColumn, ColumnContent, PerspectiveColumns, SilentLine
-from tui.widgets.context import ContextPane
+from tui.widgets.context import ContextPane, shown_suggestion
 from tui.widgets.curate import Choice, Picked, PickerDialog, TextDialog
 from tui.widgets.detail import ClaimDetailScreen
 from tui.widgets.events import EventTable
 from tui.widgets.header import CaseHeader
 from tui.widgets.help import HelpScreen
-from tui.widgets.keys import KeysBar
+from tui.widgets.keys import KeysBar, pane_of
 from tui.widgets.loading import LoadingView
 from tui.widgets.matrix import MatrixTable
 from tui.widgets.screens import COMPARE, COMPARE_PART, ScreenSwitcher
@@ -301,6 +302,9 @@ class PerspectaApp(CaseWork, App[int]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._after_first_frame)
+        # The event's suggestion is offered on the context border only while the event list
+        # has the focus (a claim's own is offered otherwise).
+        self.watch(self.screen, "focused", self._on_focus_moved, init=False)
         self.query_one(EventTable).on_highlight = self._on_event_cursor
         self._fit_events_width()
         if self.initial_analysis is not None:
@@ -604,9 +608,14 @@ class PerspectaApp(CaseWork, App[int]):
 
     def show_context(self) -> None:
         if self.comparison is not None:
-            self.query_one(ContextPane).show_claim(self.current_claim(), self.comparison)
+            self.query_one(ContextPane).show_claim(self.current_claim(), self.comparison,
+                                                   event_hint=self._event_suggestion_hint())
 
     # ---- events from widgets ----------------------------------------------------------
+
+    def _on_focus_moved(self, focused: Widget | None) -> None:
+        if pane_of(focused) in ("events", "columns"):
+            self.show_context()
 
     def _on_event_cursor(self, event_id: str) -> None:
         if event_id != self.event_id:
@@ -1175,30 +1184,107 @@ class PerspectaApp(CaseWork, App[int]):
         self.push_screen(TextDialog(f"Note on {self._claim_tag(claim_id)}", "Note (empty removes it):",
                                     current), done)
 
-    def _strongest_suggestion(self) -> tuple[str, str] | None:
-        anchor = self._event_anchor()
-        if anchor is None or self.comparison is None or self.event_id is None:
+    def suggestion_target(self) -> tuple[str, str] | None:
+        """The suggestion `a` and `A` act on, as (claim of this event, claim of the other
+        event): the one on screen. The claim shown in the context pane offers its own ('maybe
+        the same event as … · a joins' on the border); on the event list, a claim without one
+        leaves the event's strongest, which the border then names ('this event: …'). With the
+        focus on a claim, another claim's suggestion (unseen) is never taken."""
+        comparison = self.comparison
+        if comparison is None or self.event_id is None:
             return None
-        group = self.comparison.groups[self.event_id]
-        if not group.suggestions:
-            self.notify("No suggestion for this event", timeout=2, markup=False)
+        claim_id = self.current_claim()
+        if claim_id is not None:
+            reason = shown_suggestion(comparison.reasons(claim_id))
+            if reason is not None and (comparison.event_of(reason.other)
+                                       != comparison.event_of(claim_id)):
+                return claim_id, reason.other
+        if pane_of(self.focused) != "events" or self.event_id not in comparison.groups:
             return None
-        # The focused claim's own suggestion first (what its context pane shows), else the
-        # event's strongest.
-        claim = self.current_claim()
-        own = [lk for lk in group.suggestions if claim in (lk.a, lk.b)]
-        link = max(own or group.suggestions, key=lambda lk: lk.score)
-        return link.a, link.b
+        best: tuple[float, str, str] | None = None
+        for link in comparison.groups[self.event_id].suggestions:
+            mine, other = ((link.a, link.b) if comparison.event_of(link.a) == self.event_id
+                           else (link.b, link.a))
+            if comparison.event_of(mine) != self.event_id or comparison.event_of(other) in (
+                    self.event_id, UNGROUPED_EVENT):
+                continue
+            if best is None or link.score > best[0]:
+                best = (link.score, mine, other)
+        return (best[1], best[2]) if best is not None else None
+
+    def _event_suggestion_hint(self) -> Text | None:
+        """'this event: maybe the same event as “…” · a joins' while the event list has the
+        focus and `a` would take the event's strongest suggestion (the claim has none)."""
+        comparison = self.comparison
+        target = self.suggestion_target()
+        if comparison is None or target is None or target[0] == self.current_claim():
+            return None
+        hint = Text()
+        hint.append("this event: maybe the same event as ", "bold")
+        hint.append(self._event_name(comparison.event_of(target[1])))
+        hint.append(" · a joins", "dim")
+        return hint
+
+    def _shown_suggestion(self) -> tuple[str, str] | None:
+        """The suggestion on screen for `a`/`A`, or None, said: nothing changes then."""
+        if self._focused_claim() is None or self.comparison is None:
+            return None
+        target = self.suggestion_target()
+        if target is not None:
+            return target
+        comparison = self.comparison
+        claim_id = self.current_claim()
+        others = sum(1 for claims in comparison.cells.get(self.event_id or "", {}).values()
+                     for c in claims
+                     if c.id != claim_id and shown_suggestion(comparison.reasons(c.id)))
+        message = "No suggestion for this claim: nothing changed"
+        if others:
+            message += (f" ({others} other claim{'s' if others != 1 else ''} of this event "
+                        f"{'have' if others != 1 else 'has'} one: its context says "
+                        "“maybe the same event as … · a joins”)")
+        self.notify(message, timeout=4, markup=False)
+        return None
+
+    def _event_name(self, event_id: str) -> str:
+        assert self.comparison is not None
+        return f"“{one_line(self.comparison.event_title(event_id))}”"
+
+    def _event_size(self, event_id: str) -> int:
+        comparison = self.comparison
+        assert comparison is not None
+        index = comparison.event_index.get(event_id)
+        return comparison.events[index].claims if index is not None else 0
 
     def action_accept_suggestion(self) -> None:
-        pair = self._strongest_suggestion()
-        if pair is not None:
-            self.apply_edit(AcceptSuggestion(a=pair[0], b=pair[1]), self.current_claim())
+        found = self._shown_suggestion()
+        if found is None or self.comparison is None:
+            return
+        claim_id, other = found
+        comparison = self.comparison
+        here, there = comparison.event_of(claim_id), comparison.event_of(other)
+        here_name, there_name = self._event_name(here), self._event_name(there)
+        moved = self._event_size(there)
+        # The focused claim first: its event is the one that stays (the other one joins it).
+        self.apply_edit(AcceptSuggestion(a=claim_id, b=other), self.current_claim())
+        after = self.comparison
+        if after is None or after.event_of(claim_id) != after.event_of(other):
+            return  # not applied (apply_edit said why)
+        now = self._event_size(after.event_of(claim_id))
+        self.notify(f"Merged {there_name} into {here_name}: {moved} claim"
+                    f"{'s' if moved != 1 else ''} moved, now {now} · u undoes",
+                    title="Suggestion accepted", timeout=6, markup=False)
 
     def action_reject_suggestion(self) -> None:
-        pair = self._strongest_suggestion()
-        if pair is not None:
-            self.apply_edit(RejectSuggestion(a=pair[0], b=pair[1]), self.current_claim())
+        found = self._shown_suggestion()
+        if found is None or self.comparison is None:
+            return
+        claim_id, other = found
+        comparison = self.comparison
+        there = self._event_name(comparison.event_of(other))
+        here = self._event_name(comparison.event_of(claim_id))
+        self.apply_edit(RejectSuggestion(a=claim_id, b=other), self.current_claim())
+        self.notify(f"{there} is no longer suggested as the same event as {here} · u undoes",
+                    title="Suggestion rejected", timeout=5, markup=False)
 
 
 def create_app(analysis: Analysis | None = None, paths: list[str] | None = None,
