@@ -10,10 +10,11 @@ import pytest
 from textual.content import Content
 
 from core.models import Analysis
-from tests.test_tui import SEED_LIKE, SIZE, async_test, load
+from tests.test_tui import SEED_LIKE, SIZE, async_test, load, screen_text
 from tests.test_tui_curation import comparison, go_to, go_to_claim
 from tui.app import PerspectaApp, create_app
 from tui.widgets.context import ContextPane
+from tui.widgets.speakers import SpeakersTable
 
 # Seed-like fixture: 'Indirect fire on US missions' (g-fire) has one suggestion, held by the
 # narration claim below, towards 'Iran held responsible' (g-responsible).
@@ -102,3 +103,31 @@ async def test_on_the_event_list_the_events_suggestion_is_named_before_a_takes_i
         await pilot.pause()
         assert RESPONSIBLE not in comparison(app).groups
         assert any("“Iran held responsible”" in m for m in messages(app))
+
+
+@async_test
+async def test_enter_on_a_speaker_shows_that_speakers_claims_not_those_naming_them(
+        seed: Analysis) -> None:
+    """Enter on Speakers filtered by the name as text, so a quote that merely mentions the
+    speaker (Durbin on 'Speaker Boehner') showed up; now it is the speaker's own claims."""
+    analysis = seed.model_copy(deep=True)
+    mention = next(c for c in analysis.claims if c.id == "d881e5579cd:494-694")
+    mention.text = "Alistair Burt was told that indirect fire hit the consulate."
+    app = create_app(analysis=analysis)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        table = app.query_one(SpeakersTable)
+        table.move_cursor(row=list(table.names).index("s-burt"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen_name == "compare" and app.filtered is not None
+        assert {e.id for e in app.filtered.events} == {"g-relocation", "g-reactions"}
+        assert app.filtered.claims is not None
+        comp = comparison(app)
+        assert {comp.claims[c].speaker_id for c in app.filtered.claims} == {"s-burt"}
+        assert "speaker: Alistair Burt · Esc clears" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(app.filtered.events) == len(comp.events)
+        assert "speaker: Alistair Burt" not in screen_text(app)

@@ -82,6 +82,7 @@ from tui.widgets.context import ContextPane, shown_suggestion
 from tui.widgets.curate import Choice, Picked, PickerDialog, TextDialog
 from tui.widgets.detail import ClaimDetailScreen
 from tui.widgets.events import EventTable
+from tui.widgets.filter import FilterField
 from tui.widgets.header import CaseHeader
 from tui.widgets.help import HelpScreen
 from tui.widgets.keys import KeysBar, pane_of
@@ -259,6 +260,8 @@ class PerspectaApp(CaseWork, App[int]):
         self.current_slot = 0
         self.analysis_worker: Worker[Analysis] | None = None
         self._pending_query: str | None = None
+        # (speaker id, name) while Compare shows one speaker's claims (Enter on Speakers).
+        self.speaker_filter: tuple[str, str] | None = None
         self._prepared: Comparison | None = None  # the initial analysis, indexed in compose
         self.export_format = "md"
         self.export_folder: Path | None = None
@@ -336,12 +339,12 @@ class PerspectaApp(CaseWork, App[int]):
             gc.freeze()
             gc.enable()
 
-    def _filter_field(self) -> Input:
+    def _filter_field(self) -> FilterField:
         """The filter field: mounted after the first frame, or now when a key needs it sooner."""
-        for field in self.query("#filter").results(Input):
+        for field in self.query("#filter").results(FilterField):
             return field
         silent = self.query_one(SilentLine)
-        field = Input(placeholder=FILTER_HINT, id="filter", compact=True)
+        field = FilterField(placeholder=FILTER_HINT, id="filter")
         field.add_class(COMPARE_PART, update=False)
         field.display = silent.display
         self.mount(field, before=silent)
@@ -496,10 +499,17 @@ class PerspectaApp(CaseWork, App[int]):
         return len(self.comparison.voices) if self.comparison is not None else 0
 
     def apply_filter(self, query: str) -> None:
-        """Filter the events and claims, keeping the current event when it still matches."""
+        """Filter the events and claims, keeping the current event when it still matches.
+
+        An empty query keeps the speaker filter, if any; a text query replaces it."""
         if self.comparison is None:
             return
-        self.filtered = self.comparison.filter(query)
+        if self.speaker_filter is not None and query != self.speaker_filter[1]:
+            self._drop_speaker_filter()  # the name was edited: a text filter now
+        if self.speaker_filter is not None:
+            self.filtered = self._speaker_claims(*self.speaker_filter)
+        else:
+            self.filtered = self.comparison.filter(query)
         table = self.query_one(EventTable)
         table.show_events(self.filtered.events, self.voices, self.comparison.event_title)
         ids = [e.id for e in self.filtered.events]
@@ -785,9 +795,9 @@ class PerspectaApp(CaseWork, App[int]):
             table = self.query_one(SpeakersTable)
             if table.row_count:
                 key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-                name = table.names.get(str(key.value), "")
+                speaker_id = str(key.value)
                 self._switch_to("compare")
-                self._set_filter(name)
+                self.filter_by_speaker(speaker_id, table.names.get(speaker_id, speaker_id))
             return
         if screen == "matrix":
             matrix = self.query_one(MatrixTable)
@@ -814,14 +824,37 @@ class PerspectaApp(CaseWork, App[int]):
         self._switch_to("compare")
         self._focus(self._filter_field())
 
-    def _set_filter(self, query: str) -> None:
+    def _speaker_claims(self, speaker_id: str, name: str) -> Filtered:
+        """The events and claims of one speaker (by id: not every claim naming them)."""
+        comparison = self.comparison
+        assert comparison is not None
+        claims = frozenset(c.id for c in comparison.analysis.claims
+                           if (c.speaker_id or c.speaker) == speaker_id)
+        events = tuple(e for e in comparison.events
+                       if any(c.id in claims for per in comparison.cells.get(e.id, {}).values()
+                              for c in per))
+        return Filtered(f"speaker: {name}", events, claims)
+
+    def filter_by_speaker(self, speaker_id: str, name: str) -> None:
+        """Show one speaker's own claims in Compare (by id: not the claims that merely name
+        them); the field holds the name and, unfocused, reads 'speaker: NAME · Esc clears'."""
         field = self._filter_field()
         with field.prevent(Input.Changed):
-            field.value = query
-        self.apply_filter(query)
+            field.value = name
+        self.speaker_filter = (speaker_id, name)
+        label = Text(f"speaker: {one_line(name)}")
+        label.append(" · Esc clears · / edits it as a text filter", "dim")
+        field.show_label(label)
+        self.apply_filter(name)
         self._focus(self.query_one(EventTable))
 
+    def _drop_speaker_filter(self) -> None:
+        self.speaker_filter = None
+        self._filter_field().show_label(None)
+
     def _clear_filter(self) -> None:
+        if self.speaker_filter is not None:
+            self._drop_speaker_filter()
         field = self._filter_field()
         with field.prevent(Input.Changed):
             field.value = ""
