@@ -13,6 +13,7 @@ from core.models import Analysis
 from tests.test_tui import SEED_LIKE, SIZE, async_test, load, screen_text
 from tests.test_tui_curation import comparison, go_to, go_to_claim
 from tui.app import PerspectaApp, create_app
+from tui.widgets.columns import COLUMN_MAX_WIDTH, PerspectiveColumns
 from tui.widgets.context import ContextPane
 from tui.widgets.speakers import SpeakersTable
 
@@ -131,3 +132,30 @@ async def test_enter_on_a_speaker_shows_that_speakers_claims_not_those_naming_th
         await pilot.pause()
         assert len(app.filtered.events) == len(comp.events)
         assert "speaker: Alistair Burt" not in screen_text(app)
+
+
+@async_test
+async def test_wide_terminal_columns_share_the_width_and_event_names_show_whole(
+        seed: Analysis) -> None:
+    """At 160 columns, one claim column stayed 28 wide beside ~95 empty columns and event
+    names were cut at 22 characters."""
+    app = create_app(analysis=seed)
+    async with app.run_test(size=(160, 45)) as pilot:
+        assert "Sanctions on Iranian-backed militias" in screen_text(app)
+        await pilot.press("slash", *"apeared", "enter")
+        await pilot.pause()
+        columns = app.query_one(PerspectiveColumns)
+        assert len(columns.visible_slots()) == 1
+        [(_, _, width)] = columns.in_view()
+        assert width == COLUMN_MAX_WIDTH
+        # The Iraqi official's 150-character claim takes two lines, not six.
+        assert "A senior Iraqi official tells The Post the decision to close the consulate in" \
+            in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        # Two or three columns share the room left of the event list, to its right edge.
+        await pilot.press("down")
+        await pilot.pause()
+        placed = columns.in_view()
+        assert 2 <= len(placed) <= 3
+        assert sum(width for _, _, width in placed) == columns.size.width

@@ -98,8 +98,18 @@ if TYPE_CHECKING:
 
 SCREEN_TABLES: dict[str, type[SourcesTable | SpeakersTable | MatrixTable]] = {
     "sources": SourcesTable, "speakers": SpeakersTable, "matrix": MatrixTable}
-# Width of the event list: a third of the terminal, within these bounds.
-EVENTS_MIN_WIDTH, EVENTS_MAX_WIDTH = 28, 38
+# Width of the event list: 3/10 of the terminal up to 120 columns, then half of each column
+# more (wide terminals show whole event names), within these bounds; 57 holds a whole name
+# (≤ 42 characters, core.compare.readable_label) with its counts.
+EVENTS_MIN_WIDTH, EVENTS_MAX_WIDTH = 28, 57
+EVENTS_WIDE_FROM = 120
+
+
+def events_width(terminal_width: int) -> int:
+    """The event list's width in a terminal `terminal_width` columns wide."""
+    share = (terminal_width * 3 // 10 if terminal_width <= EVENTS_WIDE_FROM
+             else EVENTS_WIDE_FROM * 3 // 10 + (terminal_width - EVENTS_WIDE_FROM) // 2)
+    return max(EVENTS_MIN_WIDTH, min(EVENTS_MAX_WIDTH, share))
 
 
 @dataclass
@@ -371,7 +381,7 @@ class PerspectaApp(CaseWork, App[int]):
         self._fit_events_width()
 
     def _fit_events_width(self) -> None:
-        width = max(EVENTS_MIN_WIDTH, min(EVENTS_MAX_WIDTH, self.size.width * 3 // 10))
+        width = events_width(self.size.width)
         events = self.query_one(EventTable)
         events.styles.width = width
         events.set_pane_width(width)
