@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.content import Content
+from textual.widgets._toast import Toast
 
 from core.models import Analysis
 from tests.test_tui import SEED_LIKE, SIZE, async_test, load, screen_text
@@ -159,3 +160,37 @@ async def test_wide_terminal_columns_share_the_width_and_event_names_show_whole(
         placed = columns.in_view()
         assert 2 <= len(placed) <= 3
         assert sum(width for _, _, width in placed) == columns.size.width
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)])
+@async_test
+async def test_first_save_notice_names_the_file_without_wrapping_mid_word(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]) -> None:
+    """'Case saved to /tmp/…/persp' + 'ecta.json' on the next line: the path wrapped mid-word
+    over the context pane. Now the file name, then its folder, each cut in the middle."""
+    folder = tmp_path / "an-analyst-working-folder-with-a-rather-long-name" / "benghazi"
+    folder.mkdir(parents=True)
+    monkeypatch.chdir(folder)
+    app = create_app(analysis=load(SEED_LIKE))
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await go_to(app, pilot, "Indirect fire on US missions")
+        await pilot.press("right", "s")
+        await pilot.pause()
+        notice = next(n for n in app._notifications if n.title == "Case saved")
+        name_line, folder_line = str(notice.message).split("\n")
+        assert folder_line.startswith("in ")
+        for _ in range(40):  # notifications are mounted a few frames later
+            toasts = [t for t in app.screen.query(Toast) if "Case saved" in str(t.render())]
+            if toasts:
+                break
+            await pilot.pause(0.05)
+        toast = toasts[0]
+        room = toast.content_region.width
+        assert len(name_line) <= room and len(folder_line) <= room
+        text = screen_text(app)
+        assert name_line in text and folder_line in text  # each on one line, whole
+        if size[0] == 80:
+            assert "…" in name_line and name_line.endswith(".perspecta.json")
+        else:
+            assert name_line == "basra_consulate_closure.perspecta.json"
+        assert folder_line.endswith("benghazi")

@@ -76,7 +76,7 @@ from core.models import ANALYSIS_SCHEMA, Analysis, Claim, Settings
 from core.registry import PerspectiveRegistry, RegistryError, load_registry
 from tui.actions import ACTIONS, PALETTE_KEY, bindings
 from tui.casework import ADD_DOCUMENTS_GROUP, CaseWork
-from tui.render import one_line
+from tui.render import cut_middle, one_line
 from tui.widgets.columns import ClaimColumn, ColumnContent, PerspectiveColumns, SilentLine
 from tui.widgets.context import ContextPane, shown_suggestion
 from tui.widgets.curate import Choice, Picked, PickerDialog, TextDialog
@@ -223,6 +223,8 @@ class PerspectaCommands(Provider):
                           help=f"{event.claims} claims")
 
 
+# Textual's notification: 60 cells wide, half the screen at most; its edge and padding take 4.
+TOAST_WIDTH, TOAST_FRAME = 60, 4
 FILTER_HINT = "/ filter events & claims (fuzzy, typos ok) · Enter keeps · Esc clears"
 
 
@@ -1038,8 +1040,18 @@ class PerspectaApp(CaseWork, App[int]):
             return False
         if self.case_path is None:
             self.case_path = path
-            self.notify(f"Case saved to {path}", timeout=3, markup=False)
+            self.notify(self._saved_notice(path), title="Case saved", timeout=5, markup=False)
         return True
+
+    def _saved_notice(self, path: Path) -> str:
+        """The case file's name, then its folder ('in ~/cases'), each on its own line and cut
+        in the middle to the notification's width: a path never wraps mid-word."""
+        room = max(12, min(TOAST_WIDTH, self.size.width // 2) - TOAST_FRAME)
+        folder = str(path.parent)
+        home = str(Path.home())
+        if folder == home or folder.startswith(home + "/"):
+            folder = "~" + folder[len(home):]
+        return f"{cut_middle(path.name, room)}\nin {cut_middle(folder, room - 3)}"
 
     def _recompute(self, claim_id: str | None) -> None:
         """Re-apply the edit log to the base analysis and refresh every view."""
