@@ -194,3 +194,14 @@ async def test_first_save_notice_names_the_file_without_wrapping_mid_word(
         else:
             assert name_line == "basra_consulate_closure.perspecta.json"
         assert folder_line.endswith("benghazi")
+
+
+@async_test
+async def test_a_on_an_event_without_suggestion_says_so(seed: Analysis) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(app, pilot, "Relocation of diplomatic staff")
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.case is not None and app.case.edits == []
+        assert any("No suggestion for this event" in m for m in messages(app))

@@ -1292,6 +1292,10 @@ class PerspectaApp(CaseWork, App[int]):
         others = sum(1 for claims in comparison.cells.get(self.event_id or "", {}).values()
                      for c in claims
                      if c.id != claim_id and shown_suggestion(comparison.reasons(c.id)))
+        if pane_of(self.focused) == "events":
+            self.notify("No suggestion for this event: nothing changed", timeout=4,
+                        markup=False)
+            return None
         message = "No suggestion for this claim: nothing changed"
         if others:
             message += (f" ({others} other claim{'s' if others != 1 else ''} of this event "
