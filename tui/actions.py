@@ -173,9 +173,9 @@ ACTIONS: tuple[Action, ...] = (
            "Add files or folders to the case (only the new ones are read; events regrouped, "
            "your edits kept)", "Curate"),
     Action("accept-suggestion", "a", "accept_suggestion", "accept",
-           "Accept the focused claim's or the event's best 'maybe the same event'", "Curate"),
+           "Accept the suggestion on screen ('maybe the same event as … · a joins')", "Curate"),
     Action("reject-suggestion", "A", "reject_suggestion", "reject",
-           "Reject the focused claim's or the event's best suggestion", "Curate"),
+           "Reject the suggestion on screen (the one a would accept)", "Curate"),
     Action("undo-edit", "u", "undo", "undo", "Undo the last edit (saved at once)", "Curate"),
     Action("redo-edit", "ctrl+r", "redo", "redo", "Redo the last undone edit", "Curate"),
     # Screens.

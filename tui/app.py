@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 import orjson
+from rich.text import Text
 from textual import on, work
 from textual.actions import SkipAction
 from textual.app import App, ComposeResult
@@ -75,15 +76,16 @@ from core.models import ANALYSIS_SCHEMA, Analysis, Claim, Settings
 from core.registry import PerspectiveRegistry, RegistryError, load_registry
 from tui.actions import ACTIONS, PALETTE_KEY, bindings
 from tui.casework import ADD_DOCUMENTS_GROUP, CaseWork
-from tui.render import one_line
+from tui.render import cut_middle, one_line
 from tui.widgets.columns import ClaimColumn, ColumnContent, PerspectiveColumns, SilentLine
-from tui.widgets.context import ContextPane
+from tui.widgets.context import ContextPane, shown_suggestion
 from tui.widgets.curate import Choice, Picked, PickerDialog, TextDialog
 from tui.widgets.detail import ClaimDetailScreen
 from tui.widgets.events import EventTable
+from tui.widgets.filter import FilterField
 from tui.widgets.header import CaseHeader
 from tui.widgets.help import HelpScreen
-from tui.widgets.keys import KeysBar
+from tui.widgets.keys import KeysBar, pane_of
 from tui.widgets.loading import LoadingView
 from tui.widgets.matrix import MatrixTable
 from tui.widgets.screens import COMPARE, COMPARE_PART, ScreenSwitcher
@@ -96,8 +98,18 @@ if TYPE_CHECKING:
 
 SCREEN_TABLES: dict[str, type[SourcesTable | SpeakersTable | MatrixTable]] = {
     "sources": SourcesTable, "speakers": SpeakersTable, "matrix": MatrixTable}
-# Width of the event list: a third of the terminal, within these bounds.
-EVENTS_MIN_WIDTH, EVENTS_MAX_WIDTH = 28, 38
+# Width of the event list: 3/10 of the terminal up to 120 columns, then half of each column
+# more (wide terminals show whole event names), within these bounds; 57 holds a whole name
+# (≤ 42 characters, core.compare.readable_label) with its counts.
+EVENTS_MIN_WIDTH, EVENTS_MAX_WIDTH = 28, 57
+EVENTS_WIDE_FROM = 120
+
+
+def events_width(terminal_width: int) -> int:
+    """The event list's width in a terminal `terminal_width` columns wide."""
+    share = (terminal_width * 3 // 10 if terminal_width <= EVENTS_WIDE_FROM
+             else EVENTS_WIDE_FROM * 3 // 10 + (terminal_width - EVENTS_WIDE_FROM) // 2)
+    return max(EVENTS_MIN_WIDTH, min(EVENTS_MAX_WIDTH, share))
 
 
 @dataclass
@@ -211,6 +223,8 @@ class PerspectaCommands(Provider):
                           help=f"{event.claims} claims")
 
 
+# Textual's notification: 60 cells wide, half the screen at most; its edge and padding take 4.
+TOAST_WIDTH, TOAST_FRAME = 60, 4
 FILTER_HINT = "/ filter events & claims (fuzzy, typos ok) · Enter keeps · Esc clears"
 
 
@@ -258,6 +272,8 @@ class PerspectaApp(CaseWork, App[int]):
         self.current_slot = 0
         self.analysis_worker: Worker[Analysis] | None = None
         self._pending_query: str | None = None
+        # (speaker id, name) while Compare shows one speaker's claims (Enter on Speakers).
+        self.speaker_filter: tuple[str, str] | None = None
         self._prepared: Comparison | None = None  # the initial analysis, indexed in compose
         self.export_format = "md"
         self.export_folder: Path | None = None
@@ -301,6 +317,9 @@ class PerspectaApp(CaseWork, App[int]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._after_first_frame)
+        # The event's suggestion is offered on the context border only while the event list
+        # has the focus (a claim's own is offered otherwise).
+        self.watch(self.screen, "focused", self._on_focus_moved, init=False)
         self.query_one(EventTable).on_highlight = self._on_event_cursor
         self._fit_events_width()
         if self.initial_analysis is not None:
@@ -332,12 +351,12 @@ class PerspectaApp(CaseWork, App[int]):
             gc.freeze()
             gc.enable()
 
-    def _filter_field(self) -> Input:
+    def _filter_field(self) -> FilterField:
         """The filter field: mounted after the first frame, or now when a key needs it sooner."""
-        for field in self.query("#filter").results(Input):
+        for field in self.query("#filter").results(FilterField):
             return field
         silent = self.query_one(SilentLine)
-        field = Input(placeholder=FILTER_HINT, id="filter", compact=True)
+        field = FilterField(placeholder=FILTER_HINT, id="filter")
         field.add_class(COMPARE_PART, update=False)
         field.display = silent.display
         self.mount(field, before=silent)
@@ -364,7 +383,7 @@ class PerspectaApp(CaseWork, App[int]):
         self._fit_events_width()
 
     def _fit_events_width(self) -> None:
-        width = max(EVENTS_MIN_WIDTH, min(EVENTS_MAX_WIDTH, self.size.width * 3 // 10))
+        width = events_width(self.size.width)
         events = self.query_one(EventTable)
         events.styles.width = width
         events.set_pane_width(width)
@@ -492,10 +511,17 @@ class PerspectaApp(CaseWork, App[int]):
         return len(self.comparison.voices) if self.comparison is not None else 0
 
     def apply_filter(self, query: str) -> None:
-        """Filter the events and claims, keeping the current event when it still matches."""
+        """Filter the events and claims, keeping the current event when it still matches.
+
+        An empty query keeps the speaker filter, if any; a text query replaces it."""
         if self.comparison is None:
             return
-        self.filtered = self.comparison.filter(query)
+        if self.speaker_filter is not None and query != self.speaker_filter[1]:
+            self._drop_speaker_filter()  # the name was edited: a text filter now
+        if self.speaker_filter is not None:
+            self.filtered = self._speaker_claims(*self.speaker_filter)
+        else:
+            self.filtered = self.comparison.filter(query)
         table = self.query_one(EventTable)
         table.show_events(self.filtered.events, self.voices, self.comparison.event_title)
         ids = [e.id for e in self.filtered.events]
@@ -604,9 +630,14 @@ class PerspectaApp(CaseWork, App[int]):
 
     def show_context(self) -> None:
         if self.comparison is not None:
-            self.query_one(ContextPane).show_claim(self.current_claim(), self.comparison)
+            self.query_one(ContextPane).show_claim(self.current_claim(), self.comparison,
+                                                   event_hint=self._event_suggestion_hint())
 
     # ---- events from widgets ----------------------------------------------------------
+
+    def _on_focus_moved(self, focused: Widget | None) -> None:
+        if pane_of(focused) in ("events", "columns"):
+            self.show_context()
 
     def _on_event_cursor(self, event_id: str) -> None:
         if event_id != self.event_id:
@@ -776,9 +807,9 @@ class PerspectaApp(CaseWork, App[int]):
             table = self.query_one(SpeakersTable)
             if table.row_count:
                 key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-                name = table.names.get(str(key.value), "")
+                speaker_id = str(key.value)
                 self._switch_to("compare")
-                self._set_filter(name)
+                self.filter_by_speaker(speaker_id, table.names.get(speaker_id, speaker_id))
             return
         if screen == "matrix":
             matrix = self.query_one(MatrixTable)
@@ -805,14 +836,37 @@ class PerspectaApp(CaseWork, App[int]):
         self._switch_to("compare")
         self._focus(self._filter_field())
 
-    def _set_filter(self, query: str) -> None:
+    def _speaker_claims(self, speaker_id: str, name: str) -> Filtered:
+        """The events and claims of one speaker (by id: not every claim naming them)."""
+        comparison = self.comparison
+        assert comparison is not None
+        claims = frozenset(c.id for c in comparison.analysis.claims
+                           if (c.speaker_id or c.speaker) == speaker_id)
+        events = tuple(e for e in comparison.events
+                       if any(c.id in claims for per in comparison.cells.get(e.id, {}).values()
+                              for c in per))
+        return Filtered(f"speaker: {name}", events, claims)
+
+    def filter_by_speaker(self, speaker_id: str, name: str) -> None:
+        """Show one speaker's own claims in Compare (by id: not the claims that merely name
+        them); the field holds the name and, unfocused, reads 'speaker: NAME · Esc clears'."""
         field = self._filter_field()
         with field.prevent(Input.Changed):
-            field.value = query
-        self.apply_filter(query)
+            field.value = name
+        self.speaker_filter = (speaker_id, name)
+        label = Text(f"speaker: {one_line(name)}")
+        label.append(" · Esc clears · / edits it as a text filter", "dim")
+        field.show_label(label)
+        self.apply_filter(name)
         self._focus(self.query_one(EventTable))
 
+    def _drop_speaker_filter(self) -> None:
+        self.speaker_filter = None
+        self._filter_field().show_label(None)
+
     def _clear_filter(self) -> None:
+        if self.speaker_filter is not None:
+            self._drop_speaker_filter()
         field = self._filter_field()
         with field.prevent(Input.Changed):
             field.value = ""
@@ -986,8 +1040,18 @@ class PerspectaApp(CaseWork, App[int]):
             return False
         if self.case_path is None:
             self.case_path = path
-            self.notify(f"Case saved to {path}", timeout=3, markup=False)
+            self.notify(self._saved_notice(path), title="Case saved", timeout=5, markup=False)
         return True
+
+    def _saved_notice(self, path: Path) -> str:
+        """The case file's name, then its folder ('in ~/cases'), each on its own line and cut
+        in the middle to the notification's width: a path never wraps mid-word."""
+        room = max(12, min(TOAST_WIDTH, self.size.width // 2) - TOAST_FRAME)
+        folder = str(path.parent)
+        home = str(Path.home())
+        if folder == home or folder.startswith(home + "/"):
+            folder = "~" + folder[len(home):]
+        return f"{cut_middle(path.name, room)}\nin {cut_middle(folder, room - 3)}"
 
     def _recompute(self, claim_id: str | None) -> None:
         """Re-apply the edit log to the base analysis and refresh every view."""
@@ -1175,30 +1239,111 @@ class PerspectaApp(CaseWork, App[int]):
         self.push_screen(TextDialog(f"Note on {self._claim_tag(claim_id)}", "Note (empty removes it):",
                                     current), done)
 
-    def _strongest_suggestion(self) -> tuple[str, str] | None:
-        anchor = self._event_anchor()
-        if anchor is None or self.comparison is None or self.event_id is None:
+    def suggestion_target(self) -> tuple[str, str] | None:
+        """The suggestion `a` and `A` act on, as (claim of this event, claim of the other
+        event): the one on screen. The claim shown in the context pane offers its own ('maybe
+        the same event as … · a joins' on the border); on the event list, a claim without one
+        leaves the event's strongest, which the border then names ('this event: …'). With the
+        focus on a claim, another claim's suggestion (unseen) is never taken."""
+        comparison = self.comparison
+        if comparison is None or self.event_id is None:
             return None
-        group = self.comparison.groups[self.event_id]
-        if not group.suggestions:
-            self.notify("No suggestion for this event", timeout=2, markup=False)
+        claim_id = self.current_claim()
+        if claim_id is not None:
+            reason = shown_suggestion(comparison.reasons(claim_id))
+            if reason is not None and (comparison.event_of(reason.other)
+                                       != comparison.event_of(claim_id)):
+                return claim_id, reason.other
+        if pane_of(self.focused) != "events" or self.event_id not in comparison.groups:
             return None
-        # The focused claim's own suggestion first (what its context pane shows), else the
-        # event's strongest.
-        claim = self.current_claim()
-        own = [lk for lk in group.suggestions if claim in (lk.a, lk.b)]
-        link = max(own or group.suggestions, key=lambda lk: lk.score)
-        return link.a, link.b
+        best: tuple[float, str, str] | None = None
+        for link in comparison.groups[self.event_id].suggestions:
+            mine, other = ((link.a, link.b) if comparison.event_of(link.a) == self.event_id
+                           else (link.b, link.a))
+            if comparison.event_of(mine) != self.event_id or comparison.event_of(other) in (
+                    self.event_id, UNGROUPED_EVENT):
+                continue
+            if best is None or link.score > best[0]:
+                best = (link.score, mine, other)
+        return (best[1], best[2]) if best is not None else None
+
+    def _event_suggestion_hint(self) -> Text | None:
+        """'this event: maybe the same event as “…” · a joins' while the event list has the
+        focus and `a` would take the event's strongest suggestion (the claim has none)."""
+        comparison = self.comparison
+        target = self.suggestion_target()
+        if comparison is None or target is None or target[0] == self.current_claim():
+            return None
+        hint = Text()
+        hint.append("this event: maybe the same event as ", "bold")
+        hint.append(self._event_name(comparison.event_of(target[1])))
+        hint.append(" · a joins", "dim")
+        return hint
+
+    def _shown_suggestion(self) -> tuple[str, str] | None:
+        """The suggestion on screen for `a`/`A`, or None, said: nothing changes then."""
+        if self._focused_claim() is None or self.comparison is None:
+            return None
+        target = self.suggestion_target()
+        if target is not None:
+            return target
+        comparison = self.comparison
+        claim_id = self.current_claim()
+        others = sum(1 for claims in comparison.cells.get(self.event_id or "", {}).values()
+                     for c in claims
+                     if c.id != claim_id and shown_suggestion(comparison.reasons(c.id)))
+        if pane_of(self.focused) == "events":
+            self.notify("No suggestion for this event: nothing changed", timeout=4,
+                        markup=False)
+            return None
+        message = "No suggestion for this claim: nothing changed"
+        if others:
+            message += (f" ({others} other claim{'s' if others != 1 else ''} of this event "
+                        f"{'have' if others != 1 else 'has'} one: its context says "
+                        "“maybe the same event as … · a joins”)")
+        self.notify(message, timeout=4, markup=False)
+        return None
+
+    def _event_name(self, event_id: str) -> str:
+        assert self.comparison is not None
+        return f"“{one_line(self.comparison.event_title(event_id))}”"
+
+    def _event_size(self, event_id: str) -> int:
+        comparison = self.comparison
+        assert comparison is not None
+        index = comparison.event_index.get(event_id)
+        return comparison.events[index].claims if index is not None else 0
 
     def action_accept_suggestion(self) -> None:
-        pair = self._strongest_suggestion()
-        if pair is not None:
-            self.apply_edit(AcceptSuggestion(a=pair[0], b=pair[1]), self.current_claim())
+        found = self._shown_suggestion()
+        if found is None or self.comparison is None:
+            return
+        claim_id, other = found
+        comparison = self.comparison
+        here, there = comparison.event_of(claim_id), comparison.event_of(other)
+        here_name, there_name = self._event_name(here), self._event_name(there)
+        moved = self._event_size(there)
+        # The focused claim first: its event is the one that stays (the other one joins it).
+        self.apply_edit(AcceptSuggestion(a=claim_id, b=other), self.current_claim())
+        after = self.comparison
+        if after is None or after.event_of(claim_id) != after.event_of(other):
+            return  # not applied (apply_edit said why)
+        now = self._event_size(after.event_of(claim_id))
+        self.notify(f"Merged {there_name} into {here_name}: {moved} claim"
+                    f"{'s' if moved != 1 else ''} moved, now {now} · u undoes",
+                    title="Suggestion accepted", timeout=6, markup=False)
 
     def action_reject_suggestion(self) -> None:
-        pair = self._strongest_suggestion()
-        if pair is not None:
-            self.apply_edit(RejectSuggestion(a=pair[0], b=pair[1]), self.current_claim())
+        found = self._shown_suggestion()
+        if found is None or self.comparison is None:
+            return
+        claim_id, other = found
+        comparison = self.comparison
+        there = self._event_name(comparison.event_of(other))
+        here = self._event_name(comparison.event_of(claim_id))
+        self.apply_edit(RejectSuggestion(a=claim_id, b=other), self.current_claim())
+        self.notify(f"{there} is no longer suggested as the same event as {here} · u undoes",
+                    title="Suggestion rejected", timeout=5, markup=False)
 
 
 def create_app(analysis: Analysis | None = None, paths: list[str] | None = None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from core.compare import Comparison, EventRow
@@ -140,3 +141,20 @@ def claim_card(claim: Claim, comparison: Comparison, limit: int | None = CARD_MA
 def event_marker(event: EventRow) -> Text:
     """⚡ when perspectives disagree about the event."""
     return Text(" ⚡", "bold yellow") if event.contested else Text("")
+
+
+def cut_middle(text: str, width: int) -> str:
+    """`text` in at most `width` cells, its middle replaced by '…' when too long (a path
+    keeps its start and its file name's end: '/home/ana/…/basra.perspecta.json')."""
+    if cell_len(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:width]
+    keep = width - 1
+    head, tail = text[: (keep + 1) // 2], text[len(text) - keep // 2:]
+    while cell_len(head) + cell_len(tail) > keep and (head or tail):
+        if cell_len(head) >= cell_len(tail):
+            head = head[:-1]
+        else:
+            tail = tail[1:]
+    return f"{head}…{tail}"

@@ -30,6 +30,10 @@ from tui.actions import bindings
 from tui.render import CARD_MAX_CHARS, claim_card, one_line
 
 COLUMN_MIN_WIDTH = 28
+# The columns of an event share the room; one column is never wider than this (a line of
+# about 75 characters still reads as one line: a long quote in a wide terminal is not a strip
+# of 28 characters beside empty space, nor one line across the whole screen).
+COLUMN_MAX_WIDTH = 80
 # Cards are wrapped once per (claim, width); the cache lives as long as the Comparison.
 CardLines = list[Strip]
 _CARD_CACHE: weakref.WeakKeyDictionary[Comparison, dict[tuple[str, int], CardLines]] = (
@@ -254,6 +258,7 @@ class PerspectiveColumns(Widget, can_focus=True):
         self.current = 0  # index of the current column among the shown ones
         self.first = 0  # the first column in view (sideways scroll, in whole columns)
         self.column_width = 34
+        self._room = 0  # the width given by fit_width (the widget's own before it is laid out)
         # The two pinned perspectives' labels while they are shown head to head, else ().
         self.head_to_head: tuple[str, ...] = ()
         self._paint: _Paint | None = None
@@ -265,9 +270,17 @@ class PerspectiveColumns(Widget, can_focus=True):
         # As many whole columns as fit at COLUMN_MIN_WIDTH (two at least), sharing the width.
         count = max(2, width // COLUMN_MIN_WIDTH)
         column_width = max(20, width // count)
-        if column_width != self.column_width:
+        if column_width != self.column_width or width != self._room:
             self.column_width = column_width
+            self._room = width
             self.refresh()
+
+    def _per_view(self) -> int:
+        """How many columns the room holds at their narrowest (two at least)."""
+        return max(2, self._room_width() // COLUMN_MIN_WIDTH)
+
+    def _room_width(self) -> int:
+        return self.size.width or self._room or self.column_width * 2
 
     def on_resize(self) -> None:
         self.fit_width(self.size.width)
@@ -279,12 +292,19 @@ class PerspectiveColumns(Widget, can_focus=True):
         if self.head_to_head and self._shown == 2:
             total = self.size.width or self.column_width * 2
             return [total // 2, total - total // 2]
-        return [self.column_width] * self._shown
+        shown = self._shown
+        if 0 < shown <= self._per_view():
+            # All in view: they share the room (up to COLUMN_MAX_WIDTH each).
+            room = self._room_width()
+            if room // shown >= COLUMN_MAX_WIDTH:
+                return [COLUMN_MAX_WIDTH] * shown
+            return [room // shown + (1 if index < room % shown else 0) for index in range(shown)]
+        return [self.column_width] * shown
 
     def fits(self) -> int:
         """How many whole columns are in view at once."""
-        if self.head_to_head:
-            return self._shown
+        if self.head_to_head or 0 < self._shown <= self._per_view():
+            return max(1, self._shown)
         width = self.size.width or self.column_width * 2
         return max(1, width // max(1, self.column_width))
 

@@ -92,9 +92,15 @@ def reasons_line(reasons: tuple[LinkReason, ...], comparison: Comparison) -> Tex
     return line
 
 
+def shown_suggestion(reasons: Sequence[LinkReason]) -> LinkReason | None:
+    """The claim's best 'maybe the same event', the one its context border offers ('· a joins')
+    and the only one `a` (accept) and `A` (reject) act on."""
+    return next((r for r in reasons if r.tier != "merge"), None)
+
+
 def suggestion_hint(reasons: Sequence[LinkReason], comparison: Comparison) -> Text | None:
     """'maybe the same event as Mike Pompeo · a joins': the claim's best suggestion, if any."""
-    suggestion = next((r for r in reasons if r.tier != "merge"), None)
+    suggestion = shown_suggestion(reasons)
     if suggestion is None:
         return None
     other = comparison.claims.get(suggestion.other)
@@ -158,6 +164,7 @@ class ContextPane(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.border_title = Text("Context")
         self.claim_id: str | None = None
+        self._event_hint: str | None = None
         self._text = Text("Select a claim to see it in its source.", "dim")
         self._lines: list[Strip] = []
         self._wrapped_width = 0
@@ -173,11 +180,15 @@ class ContextPane(ScrollView, can_focus=True):
         self.scroll_to(y=self.scroll_offset.y + direction * page, animate=False)
 
     def show_claim(self, claim_id: str | None, comparison: Comparison,
-                   hint: str = "No claim here. ←/→ to move between perspectives.") -> None:
-        """Show one claim's context (or `hint` when there is none)."""
-        if claim_id == self.claim_id and claim_id is not None:
+                   hint: str = "No claim here. ←/→ to move between perspectives.",
+                   event_hint: Text | None = None) -> None:
+        """Show one claim's context (or `hint` when there is none). `event_hint` offers the
+        event's suggestion on the border when the claim has none of its own."""
+        hint_plain = event_hint.plain if event_hint is not None else None
+        if claim_id == self.claim_id and claim_id is not None and hint_plain == self._event_hint:
             return
         self.claim_id = claim_id
+        self._event_hint = hint_plain
         if claim_id is None:
             self.border_title = Text("Context")
             self.border_subtitle = None
@@ -194,7 +205,7 @@ class ContextPane(ScrollView, can_focus=True):
         same = document is not None and source.plain.startswith(one_line(document.title)[:30])
         if same and document is not None:
             source = Text(one_line(document.published), "dim") if document.published else Text()
-        hint = suggestion_hint(comparison.reasons(claim_id), comparison)
+        hint = suggestion_hint(comparison.reasons(claim_id), comparison) or event_hint
         if hint is not None:
             # On the border, so it shows however short the pane (80×24) or long the paragraph.
             source = hint.append_text(Text(" · ", "dim")).append_text(source) if source.plain \
