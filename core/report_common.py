@@ -329,7 +329,10 @@ def method_sentences(report: Report) -> list[str]:
         "(average linkage inside each connected set keeps loosely related claims apart; a "
         "speaker's denial of what another perspective asserts joins the event it denies).",
         f"Pairs scoring at least {suggest} (suggest threshold) but below {merge} are listed "
-        "below as suggestions: they were never merged without an analyst's decision.",
+        "below as suggestions: they were never merged without an analyst's decision. A "
+        "suggestion's score is the mean over the claim pairs of its two events; two events "
+        f"whose strongest pair reaches {merge} with claims from different perspectives are "
+        "suggested as rival accounts even when that mean is lower.",
         "A perspective is named as silent on an event when it speaks elsewhere in the case "
         "but makes no claim about that event; the author's own narration is not counted.",
     ]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 
+from core.compare import build_comparison
 from core.models import Analysis
 
 COLUMNS = (
@@ -32,6 +33,7 @@ COLUMNS = (
     "hedges",
     "group_id",
     "group_label",
+    "group_title",
     "start",
     "end",
     "claim_id",
@@ -60,6 +62,10 @@ def csv_rows(analysis: Analysis) -> list[list[str]]:
     for group in analysis.groups:
         for claim_id in group.claims:
             group_of.setdefault(claim_id, group.id)
+    # the event's name as the TUI and the other reports show it ('Closure of its consulate in
+    # Basra'), beside the grouping's keyword label
+    comparison = build_comparison(analysis)
+    titles = {g.id: comparison.event_title(g.id) for g in analysis.groups}
     rows: list[list[str]] = [list(COLUMNS)]
     for claim in sorted(analysis.claims, key=lambda c: (order.get(c.document, len(order)), c.start)):
         doc = documents.get(claim.document)
@@ -81,6 +87,7 @@ def csv_rows(analysis: Analysis) -> list[list[str]]:
             LIST_SEPARATOR.join(claim.hedges),
             group_id,
             found.label if found else "",
+            titles.get(group_id, "") if found else "",
         ]
         rows.append([
             *(neutralise(v) for v in text_cells),

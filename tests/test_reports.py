@@ -430,6 +430,9 @@ def test_reports_name_events_as_the_tui_does_and_data_exports_keep_the_label() -
     assert sorted(g["label"] for g in exported["groups"]) == sorted(g.label for g in analysis.groups)
     rows = list(csv.DictReader(io.StringIO(export_analysis(analysis, "csv").decode("utf-8-sig"))))
     assert {r["group_label"] for r in rows if r["group_label"]} <= {g.label for g in analysis.groups}
+    # the CSV names each event as the TUI and the other reports do, beside the keyword label
+    titles = {g.id: comp.event_title(g.id) for g in analysis.groups}
+    assert rows and all(r["group_title"] == titles[r["group_id"]] for r in rows if r["group_id"])
 
 
 def test_a_direct_claim_ending_in_its_own_quote_mark_gets_no_second_pair() -> None:
