@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from core.discourse import SentenceLocator, claim_sentence
-from core.models import Analysis, Claim, Document, Group, Link, Perspective
+from core.models import Analysis, Claim, Document, Group, Link, MatchedTerm, Perspective
 from core.rivals import RIVAL_MIN_TERMS, Stance, claim_side, rebuts, rival_sides, stance
 from core.tokens import MONTHS, Tokenizer
 
@@ -622,9 +622,20 @@ class SearchIndex:
     event_members: list[frozenset[int]]
 
 
+def link_terms(terms: Sequence[MatchedTerm], variant: str = "≈") -> tuple[str, ...]:
+    """A link's shared words for people: 'closure≈close' for two forms of one word (spelling
+    variants, inflections); the words the claims do not write themselves but inherit from their
+    articles come last, marked 'Durbin (article)'."""
+    own = [t for t in terms if not t.context]
+    inherited = [t for t in terms if t.context]
+    return tuple(
+        (t.a if t.a.casefold() == t.b.casefold() else f"{t.a}{variant}{t.b}")
+        + (" (article)" if t.context else "")
+        for t in [*own, *inherited])
+
+
 def _reason(link: Link, other: str, rival: bool = False, denial: bool = False) -> LinkReason:
-    # 'closure≈close': two forms of one word (spelling variants, inflections).
-    terms = tuple(t.a if t.a.casefold() == t.b.casefold() else f"{t.a}≈{t.b}" for t in link.terms)
+    terms = link_terms(link.terms)
     return LinkReason(other=other, score=link.score, terms=terms, tier=link.tier, rival=rival,
                       denial=denial)
 

@@ -21,11 +21,12 @@ from core.similarity_base import (
     SimilarityParams,
     TermMatch,
     Vocabulary,
+    article_surfaces,
     find_variants,
     place_terms,
     places_conflict,
     roles_swapped,
-    written_as,
+    term_match,
 )
 from core.tokens import Tokenizer, date_ranges, dates_conflict
 
@@ -58,6 +59,7 @@ class SmallIndex:
     tokenizer: Tokenizer = field(default_factory=Tokenizer)
     sequences: list[list[int]] = field(default_factory=list)
     surfaces: dict[int, dict[int, str]] = field(default_factory=dict)
+    doc_words: dict[int, dict[int, str]] = field(default_factory=dict)  # per article, lazily
     dates: list[list[tuple[int, int, int]]] = field(default_factory=list)
     places: list[frozenset[int]] = field(default_factory=list)
     # The claims' own terms (before inheriting their article's); None when nothing was inherited.
@@ -357,10 +359,26 @@ def explain(index: SmallIndex, i: int, j: int, limit: int = 8) -> list[TermMatch
         return []
     factor = context_factor(index, i, j, _dot(ri, rj))
     sa, sb = surface_forms(index, i), surface_forms(index, j)
-    out = [TermMatch(*written_as(sa, sb, t, index.vocab[t]), ri[t] * rj[t] * factor)
+    out = [term_match(sa, sb, t, index.vocab[t], ri[t] * rj[t] * factor,
+                      None if t in sa and t in sb else _article_word(index, i, j, t))
            for t in shared]
     out.sort(key=lambda m: -m.weight)
     return out[:limit]
+
+
+def _article_word(index: SmallIndex, i: int, j: int, t: int) -> str | None:
+    """How the claims of i's or j's article write term t (an inherited term)."""
+    for d in {index.doc_of[i], index.doc_of[j]}:
+        if d < 0:
+            continue
+        words = index.doc_words.get(d)
+        if words is None:
+            members = [k for k, dk in enumerate(index.doc_of) if dk == d]
+            words = index.doc_words[d] = article_surfaces(
+                members, lambda k: surface_forms(index, k))
+        if t in words:
+            return words[t]
+    return None
 
 
 def surface_forms(index: SmallIndex, i: int) -> dict[int, str]:
@@ -466,7 +484,8 @@ def assemble_groups(
 
     def link(i: int, j: int, sc: float, tier: str) -> Link:
         # Built without validation: every value comes from the scorer (≈ 35k links on 1.6 MB).
-        terms = [MatchedTerm.model_construct(a=m.a, b=m.b, weight=round(m.weight, 4))
+        terms = [MatchedTerm.model_construct(a=m.a, b=m.b, weight=round(m.weight, 4),
+                                             context=m.context)
                  for m in explain_pair(i, j)]
         return Link.model_construct(a=ids[i], b=ids[j], score=round(sc, 4), terms=terms,
                                     tier="merge" if tier == "merge" else "suggest")

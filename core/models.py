@@ -120,6 +120,9 @@ class MatchedTerm(Model):
     a: str
     b: str
     weight: float = Field(description="Contribution to the link score.")
+    context: bool = Field(default=False, description=(
+        "True when at least one of the two claims does not write the term itself but inherits "
+        "it from its article (its names and places)."))
 
 
 class Link(Model):

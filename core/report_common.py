@@ -19,6 +19,7 @@ from core.compare import (
     EventRow,
     PerspectiveColumn,
     SpeakerRow,
+    link_terms,
 )
 from core.models import Analysis, Claim, ClaimKind, Document
 
@@ -206,9 +207,7 @@ def build_report(
             if key in seen or a is None or b is None:
                 continue
             seen.add(key)
-            terms = tuple(
-                t.a if t.a.casefold() == t.b.casefold() else f"{t.a} ~ {t.b}" for t in link.terms
-            )
+            terms = link_terms(link.terms, " ~ ")
             suggestions.append(
                 Suggestion(
                     a=a,

@@ -32,7 +32,7 @@ inherited terms): blocking on the cosine
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -45,11 +45,12 @@ from core.similarity_base import (
     SimilarityParams,
     TermMatch,
     Vocabulary,
+    article_surfaces,
     find_variants,
     place_terms,
     places_conflict,
     roles_swapped,
-    written_as,
+    term_match,
 )
 from core.tokens import TOKEN_RE, Tokenizer, date_ranges, dates_conflict
 
@@ -460,6 +461,8 @@ class Explainer:
         self._rows: dict[int, dict[int, float]] = {}
         self._own: dict[int, dict[int, float]] = {}
         self._factors: dict[tuple[int, int], float] = {}
+        self._members: dict[int, list[int]] | None = None
+        self._doc_words: dict[int, dict[int, str]] = {}
         if len(pairs_a):
             cos = claim_cosine(index, pairs_a, pairs_b)
             factors = context_factor(index, pairs_a, pairs_b, cos)
@@ -499,6 +502,23 @@ class Explainer:
     def surfaces(self, i: int) -> dict[int, str]:
         return surface_forms(self.index, i)
 
+    def article_word(self, i: int, j: int, t: int) -> str | None:
+        """How the claims of i's or j's article write term t (an inherited term)."""
+        if self._members is None:
+            self._members = defaultdict(list)
+            for k, d in enumerate(self.index.doc_of.tolist()):
+                if d >= 0:
+                    self._members[d].append(k)
+        for d in {int(self.index.doc_of[i]), int(self.index.doc_of[j])}:
+            if d < 0:
+                continue
+            if d not in self._doc_words:
+                self._doc_words[d] = article_surfaces(self._members[d], self.surfaces)
+            word = self._doc_words[d].get(t)
+            if word is not None:
+                return word
+        return None
+
     def factor(self, i: int, j: int) -> float:
         known = self._factors.get((i, j), self._factors.get((j, i)))
         if known is not None:
@@ -515,7 +535,9 @@ class Explainer:
         factor = self.factor(i, j)
         vocab = self.index.vocab
         sa, sb = self.surfaces(i), self.surfaces(j)
-        out = [TermMatch(*written_as(sa, sb, t, vocab[t]), wi[t] * wj[t] * factor) for t in shared]
+        out = [term_match(sa, sb, t, vocab[t], wi[t] * wj[t] * factor,
+                          None if t in sa and t in sb else self.article_word(i, j, t))
+               for t in shared]
         out.sort(key=lambda m: -m.weight)
         return out[:limit]
 

@@ -183,13 +183,37 @@ def written_as(sa: dict[int, str], sb: dict[int, str], t: int, term: str) -> tup
     return a or b or term, b or a or term
 
 
+def term_match(sa: dict[int, str], sb: dict[int, str], t: int, term: str, weight: float,
+               article_word: str | None = None) -> TermMatch:
+    """The shared term t as the two claims write it; `context` when either claim only inherits
+    it from its article ('Durbin' in a claim that never names him), then written as the article
+    writes it (`article_word`) rather than as the bare term ('whit' for 'White')."""
+    context = t not in sa or t not in sb
+    # an article's inherited terms are its names and places: capitalised when no claim writes them
+    fallback = article_word or (term.capitalize() if context and term.isalpha() else term)
+    a, b = written_as(sa, sb, t, fallback)
+    return TermMatch(a, b, weight, context=context)
+
+
+def article_surfaces(members: Sequence[int], surfaces: Any) -> dict[int, str]:
+    """Term id -> the first word that writes it in any of an article's claims (`members`,
+    read through `surfaces(i)`)."""
+    out: dict[int, str] = {}
+    for i in members:
+        for t, word in surfaces(i).items():
+            out.setdefault(t, word)
+    return out
+
+
 @dataclass(frozen=True)
 class TermMatch:
-    """One term shared by two claims, with the surface forms on each side."""
+    """One term shared by two claims, with the surface forms on each side; `context` when at
+    least one of the two only inherits it from its article."""
 
     a: str
     b: str
     weight: float
+    context: bool = False
 
 
 def roles_swapped(

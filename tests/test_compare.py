@@ -351,3 +351,27 @@ def test_readable_label_reads_as_a_phrase(terms: list[str], text: str, wanted: s
         assert not title.endswith(word) and not title.startswith(word), title
         if word == "“":
             assert word not in title, title
+
+
+def test_words_a_link_inherits_from_the_article_are_marked_and_come_last() -> None:
+    from core.compare import link_terms
+    from core.models import MatchedTerm
+
+    terms = [MatchedTerm(a="Durbin", b="Durbin", weight=0.3, context=True),
+             MatchedTerm(a="closure", b="close", weight=0.2)]
+    assert link_terms(terms) == ("closure≈close", "Durbin (article)")
+
+
+def test_links_mark_inherited_words_and_write_them_as_the_article_does() -> None:
+    from core.ingest import ingest
+    from core.pipeline import analyze_documents
+
+    root = Path(__file__).resolve().parent.parent
+    analysis = analyze_documents(ingest([str(root / "seeds" / "basra_consulate_closure.txt"),
+                                         str(root / "fixtures" / "case" / "militia_statement.txt")]
+                                        ).documents)
+    terms = [t for g in analysis.groups for link in g.links for t in link.terms]
+    inherited = [t for t in terms if t.context]
+    assert inherited and len(inherited) < len(terms)
+    for t in inherited:  # a name or place as written ('Basra', 'US'), not a lowercase stem
+        assert t.a[:1].isupper(), t
