@@ -121,8 +121,11 @@ _POSSESSIVE_END = re.compile(r"\w['’]s?$")
 _CONTRACTION = re.compile(r"(?:i|you|he|she|it|we|they|that|there|what)['’]")
 _BAD_FIRST = frozenset(
     """and but or so nor that having you in half being after before if when do does did on at during for with by
-    from while as because since although though whether where""".split()
+    from while as because since although though whether where nothing nobody""".split()
 )
+# Content that only points back ('Buck said just that', 'she said as much'): no claim of its own.
+_EMPTY_CONTENT = re.compile(r"(?i)(?:just|exactly|precisely|only)?\s*(?:that|this|so|as much|"
+                            r"the same|it|otherwise)[.!,]?")
 _DEMONSTRATIVE = frozenset("this that there these those what it's such".split())
 _DOC_NOUN_PHRASE = re.compile(
     r"(?:a|an|the|their|his|her|its)\s+(?:joint\s+|brief\s+|new\s+)?(?:statement|release|"
@@ -1148,6 +1151,9 @@ def _np_forward(text: str, lo: int, hi: int, cue: str | None, paragraph: int) ->
     return _make_attr(text, start, end, cue, role, paragraph)
 
 
+# A past-tense verb right before a noun phrase makes it that verb's object ('portrayed a
+# State Department concerned about …').
+_OBJECT_OF_VERB = re.compile(r"\b[a-z]{3,}ed\s+$")
 _ASKED_WHETHER = re.compile(r"\b(?:whether|if)\s+$")
 _MANNER_BEFORE_THAT = re.compile(r"(\s+[a-z]{3,}ly)\s+that\b")
 
@@ -1726,7 +1732,8 @@ class _DocAttributor:
                 if self.quote_tail and not has_that and _frame_only(text, c, c_end, cue):
                     self.tail_frame = True  # '"…," she told ABC News in February.'
                     return None
-                if len(words) >= MIN_CONTENT_WORDS and (cue not in NEEDS_THAT or has_that):
+                if len(words) >= MIN_CONTENT_WORDS and (cue not in NEEDS_THAT or has_that) and \
+                        not _EMPTY_CONTENT.fullmatch(text[c:c_end].strip()):
                     return c, c_end, attr
                 if before.endswith(",") and len(before.split()) >= 3 and \
                         not _fronted_phrase(before):
@@ -1861,6 +1868,10 @@ class _DocAttributor:
                     attr = after
             if attr is None or not _plausible_source(attr.mention):
                 continue
+            if form.endswith("ed") and _OBJECT_OF_VERB.search(text, max(clause_lo,
+                                                                      attr.start - 30),
+                                                               attr.start):
+                continue  # "an email portrayed a State Department concerned about …": an object
             if form.endswith("ing") and not participle:
                 attr = self.document_issuer(attr, clause_lo, form, paragraph)
             attr = self.resolve_statement(attr)

@@ -78,3 +78,18 @@ def test_a_participle_after_a_subordinate_clause_has_that_clauses_subject() -> N
             "privately with senators during his trip, saying such a session could \"compound the "
             "misperception of partisanship\" surrounding his visit.\n")
     assert _claim(text, "such a session").speaker == "Tal Meron"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nothing in the emails supports theories that the talking points were changed.",
+    "Mr. Buck said just that.",
+])
+def test_negations_and_pointing_back_make_no_claim(sentence: str) -> None:
+    claims = _resolved(f"Emails\n\n{sentence}\n")
+    assert not [c for c in claims if c.speaker or c.speaker_mention], claims
+
+
+def test_the_object_of_a_verb_is_no_source_of_a_participle_after_it() -> None:
+    text = ("Emails\n\nThe cache paints a fuller picture than an email leaked this week, which "
+            "portrayed a State Department concerned about its public image.\n")
+    assert not [c for c in _resolved(text) if c.speaker_mention == "a State Department"]
