@@ -827,14 +827,23 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
         return _make_attr(text, named[0], named[1], cue, text[span[0]:span[1]], paragraph)
     attr = _make_attr(text, span[0], span[1], cue, None, paragraph)
     if attr is not None and first >= 2 and toks[first - 1][2] == "and":
-        # "Iraqi Prime Minister Haider al-Abadi and Iranian Foreign Minister Javad Zarif said":
-        # the first titled name is no narration of its own (the last name speaks)
         list_start = _clean_np(text, lo, span[0])[0]
         pre = text[list_start:toks[first - 1][0]].split()
         if 1 <= len(pre) <= 8 and all(is_capitalized(w) or w.lower() in NAME_PARTICLES or
                                       w.lower().startswith("al-") for w in pre) and \
                 not _list_goes_on(text, list_start):
+            # "Iraqi Prime Minister Haider al-Abadi and Iranian Foreign Minister Javad Zarif
+            # said": the first titled name is no narration of its own (the last name speaks)
             attr.phrase_start = list_start
+        elif 1 <= len(pre) <= 8 and is_capitalized(pre[-1]) and \
+                attr.mention.split()[-1].lower().rstrip("s") in TITLE_WORDS | ROLE_NOUNS and \
+                attr.mention.endswith("s") and not any(
+                    w[-1] in ",;:" or (w.islower() and _verb_like(w)) for w in pre) and \
+                not _list_goes_on(text, list_start):
+            # "more than a half-dozen House and Senate Democrats also have said": one group
+            wider = _make_attr(text, list_start, span[1], cue, None, paragraph)
+            if wider is not None:
+                return wider
     return attr
 
 

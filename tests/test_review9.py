@@ -93,3 +93,12 @@ def test_the_object_of_a_verb_is_no_source_of_a_participle_after_it() -> None:
     text = ("Emails\n\nThe cache paints a fuller picture than an email leaked this week, which "
             "portrayed a State Department concerned about its public image.\n")
     assert not [c for c in _resolved(text) if c.speaker_mention == "a State Department"]
+
+
+def test_a_group_named_by_two_bodies_is_one_source_and_no_fragment() -> None:
+    text = ("Talks\n\nAnd more than a half-dozen House and Senate Democrats also have said they "
+            "will skip the event, calling it an affront.\n")
+    claims = _resolved(text)
+    assert not [c for c in claims if c.text.rstrip().endswith(" and")]
+    assert any(c.speaker_mention and "House and Senate Democrats" in c.speaker_mention
+               for c in claims)
