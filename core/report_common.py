@@ -9,7 +9,7 @@ and HTML reports always say the same thing.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -22,6 +22,7 @@ from core.compare import (
     link_terms,
 )
 from core.models import Analysis, Claim, ClaimKind, Document
+from core.tokens import cut_at_word
 
 # Characters that change text direction for everything after them until closed. A claim that
 # contains one could reorder the rest of a report line, so renderers isolate such text.
@@ -61,6 +62,15 @@ class Source:
     @property
     def title(self) -> str:
         return self.document.title or self.document.path.rsplit("/", 1)[-1] or self.document.id
+
+    @property
+    def heading(self) -> str:
+        """'S2 · nytimes.com': the label and the outlet (else the title), for table columns."""
+        name = self.document.outlet or self.title
+        return f"{self.label} · {cut_at_word(name, SOURCE_HEADING_CHARS)}"
+
+
+SOURCE_HEADING_CHARS = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +136,9 @@ class Report:
     extra_settings: tuple[tuple[str, str], ...]
     errors: tuple[tuple[str, str], ...]
     source_of: dict[str, Source]
+    # claims per event (rows) and source (columns, in `sources` order): which outlets report
+    # which events; empty with a single source
+    source_matrix: tuple[tuple[EventSection, tuple[int, ...]], ...] = ()
     # claim id → its whole sentence, for claims that say little on their own (as the TUI's
     # cards show them: 'Iran called the closure "ridiculous."')
     sentence_of: dict[str, str] = field(default_factory=dict)
@@ -184,6 +197,14 @@ def build_report(
                 if found is not None:
                     sentence_of[claim.id] = " ".join(found[0].split())
 
+    source_matrix: tuple[tuple[EventSection, tuple[int, ...]], ...] = ()
+    if len(sources) > 1:
+        rows = []
+        for section in events:
+            per_doc = Counter(c.document for cell in section.cells for c in cell.claims)
+            rows.append((section, tuple(per_doc.get(s.document.id, 0) for s in sources)))
+        source_matrix = tuple(rows)
+
     # The matrix shows every column that has a claim somewhere; empty perspectives add nothing.
     matrix_columns = tuple(c for c in comp.columns if c.claims)
     section_of = {e.row.id: e for e in events}
@@ -238,6 +259,7 @@ def build_report(
         matrix_columns=matrix_columns,
         matrix=matrix,
         suggestions=tuple(suggestions),
+        source_matrix=source_matrix,
         merge_threshold=settings.merge_threshold,
         suggest_threshold=settings.suggest_threshold,
         extra_settings=tuple((k, str(v)) for k, v in sorted(settings.extra.items())),

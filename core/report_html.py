@@ -269,9 +269,15 @@ def _perspectives_html(report: Report) -> str:
 def _matrix_html(report: Report) -> str:
     if not report.matrix_columns:
         return "<p>No claims.</p>"
-    head = "".join(f'<th scope="col" dir="auto">{esc(c.label)}</th>' for c in report.matrix_columns)
+    return _count_table([c.label for c in report.matrix_columns], report.matrix)
+
+
+def _count_table(headings: list[str], matrix: tuple[tuple[EventSection, tuple[int, ...]], ...]
+                 ) -> str:
+    """Events (rows, linked to their section) × columns of claim counts."""
+    head = "".join(f'<th scope="col" dir="auto">{esc(h)}</th>' for h in headings)
     rows = []
-    for section, counts in report.matrix:
+    for section, counts in matrix:
         cells = "".join(
             f'<td class="n c{min(n, 3)}">{n if n else "·"}</td>' for n in counts
         )
@@ -365,6 +371,11 @@ def render_html(
         '<section id="coverage"><h2>Coverage</h2>',
         '<p class="note">Claims per event (rows) and perspective (columns); · is none.</p>',
         _matrix_html(report),
+        *([
+            '<p class="note">Claims per event (rows) and source (columns): which sources report '
+            "each event; · is none.</p>",
+            _count_table([src.heading for src in report.sources], report.source_matrix),
+        ] if report.source_matrix else []),
         "</section>",
         '<section id="method"><h2>Method</h2>',
         _method_html(report),

@@ -187,6 +187,17 @@ def render_markdown(
         ]
         out += _table(header, matrix_rows, align)
         out.append("")
+    if report.source_matrix:
+        out += ["Claims per event (rows) and source (columns): which sources report each event; "
+                "· is none.", ""]
+        header = ["Event", *(md_escape(src.heading, cell=True) for src in report.sources)]
+        align = ["---", *("--:" for _ in report.sources)]
+        source_rows = [
+            [md_escape(event_name(section), cell=True), *(str(n) if n else "·" for n in counts)]
+            for section, counts in report.source_matrix
+        ]
+        out += _table(header, source_rows, align)
+        out.append("")
 
     out += ["## Method", ""]
     out += [" ".join(method_sentences(report)), ""]

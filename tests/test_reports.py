@@ -451,3 +451,25 @@ def test_a_direct_claim_ending_in_its_own_quote_mark_gets_no_second_pair() -> No
     report = build_report(analysis)
     assert 'class="text addq"' not in _claim_html(framed, report)
     assert 'class="text addq"' in _claim_html(bare, report)
+
+
+def test_reports_say_which_sources_report_each_event() -> None:
+    from core.ingest import ingest
+    from core.pipeline import analyze_documents
+
+    militia = ROOT / "fixtures" / "case" / "militia_statement.txt"
+    analysis = analyze_documents(ingest([str(SEED), str(militia)]).documents)
+    md = export_analysis(analysis, "md").decode()
+    html = export_analysis(analysis, "html").decode()
+    for text in (md, html):
+        assert "which sources report each event" in text
+        assert "S1 · " in text and "S2 · " in text
+    from core.report_common import build_report
+
+    report = build_report(analysis)
+    covered = {i for _section, counts in report.source_matrix for i, n in enumerate(counts) if n}
+    assert covered == {0, 1}  # both sources have claims somewhere
+    assert sum(sum(counts) for _s, counts in report.source_matrix) == len(analysis.claims)
+    # one source: nothing to compare, no such table
+    single = analyze_documents(ingest([str(SEED)]).documents)
+    assert "which sources report" not in export_analysis(single, "md").decode()
