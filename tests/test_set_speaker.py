@@ -259,6 +259,10 @@ async def test_s_gives_the_focused_claim_an_existing_speaker(seed: Analysis, tmp
         await pilot.press("S")
         await pilot.pause()
         assert isinstance(app.screen, PickerDialog)
+        labels = [c.label for c in app.screen.choices]
+        assert "Mike Pompeo · United States" in labels and "Iran" in labels  # not 'Iran · Iran'
+        assert not any("Alistair Burt" in label for label in labels)  # the claim's own speaker
+        assert [c.label for c in app.screen.fixed] == ["narration (no speaker)"]
         await type_into_dialog(pilot, "pompeo")
         await pilot.press("enter")
         await pilot.pause()
@@ -296,7 +300,8 @@ async def test_s_with_a_typed_name_makes_a_new_speaker_shown_literally(
         assert app.comparison is not None
         claim = app.comparison.claims[claim_id]
         assert (claim.speaker, claim.perspective) == (name, None)
-        assert any(m.endswith(f"now {name}’s · u undoes") for m in notices(app))
+        assert any(m.endswith(f"now {name}’{'' if name.endswith('s') else 's'} · u undoes")
+                   for m in notices(app))
         text = screen_text(app)
         assert name in text  # the card's speaker line, as typed
         assert "No perspective" in text
@@ -318,6 +323,10 @@ async def test_s_narration_choice_makes_the_claim_the_authors_narration(seed: An
         assert (claim.kind, claim.speaker, claim.perspective) == (
             ClaimKind.NARRATION, None, "author-mecra")
         assert any("now narration of MECRA · u undoes" in m for m in notices(app))
+        await pilot.press("S")  # narration already: the picker offers speakers only
+        await pilot.pause()
+        assert isinstance(app.screen, PickerDialog) and app.screen.fixed == []
+        await pilot.press("escape")
 
 
 @async_test

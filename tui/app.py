@@ -1254,11 +1254,13 @@ class PerspectaApp(CaseWork, App[int]):
                                       fixed=fixed), done)
 
     def _speaker_choice_label(self, name: str, perspective: str | None) -> str:
-        """'Benjamin Netanyahu · Israel': the name, and its side when it has one."""
+        """'Benjamin Netanyahu · Israel': the name, and its side when it has one and it says
+        more than the name ('Iran', not 'Iran · Iran')."""
         assert self.comparison is not None
-        if perspective is None:
+        label = self.comparison.perspective_label(perspective) if perspective else None
+        if label is None or label.casefold() == name.casefold():
             return one_line(name)
-        return f"{one_line(name)} · {self.comparison.perspective_label(perspective)}"
+        return f"{one_line(name)} · {label}"
 
     def _claim_text_tag(self, claim_id: str) -> str:
         """'“threats to our personnel …”': the claim's first words, quoted."""
@@ -1273,7 +1275,8 @@ class PerspectaApp(CaseWork, App[int]):
             return "changed"
         claim = comparison.claims[claim_id]
         if claim.speaker:
-            return f"{one_line(claim.speaker)}’s"
+            name = one_line(claim.speaker)
+            return f"{name}’" if name.endswith("s") else f"{name}’s"  # 'the diplomats’'
         return f"narration of {comparison.perspective_label(claim.perspective)}"
 
     def action_mark_not_claim(self) -> None:
