@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from core.models import Analysis, Claim, Group, Link, Model, Perspective
+from core.models import Analysis, Claim, ClaimKind, Group, Link, Model, Perspective, Speaker
 from core.tokens import cut_at_word
 
 
@@ -73,6 +73,17 @@ class SetPerspective(Model):
     label: str | None = Field(default=None, description="Label when the perspective is new.")
 
 
+class SetSpeaker(Model):
+    """Give one claim another speaker: an existing speaker of the case (by name, then the claim
+    takes that speaker's perspective), a new name (a new speaker with no perspective), or null
+    (the claim becomes narration of its document, under the document's author)."""
+
+    op: Literal["set_speaker"] = "set_speaker"
+    claim: str
+    speaker: str | None = Field(
+        default=None, description="The speaker's name; null (or absent) = narration, no speaker.")
+
+
 class NotAClaim(Model):
     op: Literal["not_a_claim"] = "not_a_claim"
     claim: str
@@ -87,7 +98,7 @@ class AddNote(Model):
 
 Edit = Annotated[
     MoveClaim | SplitGroup | MergeGroups | RenameGroup | AcceptSuggestion | RejectSuggestion
-    | SetPerspective | NotAClaim | AddNote,
+    | SetPerspective | SetSpeaker | NotAClaim | AddNote,
     Field(discriminator="op"),
 ]
 
@@ -112,6 +123,8 @@ class _Workspace:
         self.claims: dict[str, Claim] = {c.id: c for c in self.analysis.claims}
         self.groups: dict[str, Group] = {g.id: g for g in self.analysis.groups}
         self.counter = 0
+        # Speakers a SetSpeaker took a claim from: dropped at the end when left with no claims.
+        self.bereft: set[str] = set()
 
     def group_of(self, claim_id: str) -> Group | None:
         claim = self.claims.get(claim_id)
@@ -175,6 +188,9 @@ class _Workspace:
                 counts[claim.speaker_id] = counts.get(claim.speaker_id, 0) + 1
         for speaker in self.analysis.speakers:
             speaker.claims = counts.get(speaker.id, 0)
+        self.analysis.speakers = [
+            s for s in self.analysis.speakers if s.claims or s.id not in self.bereft
+        ]
         for persp in self.analysis.perspectives:
             persp.speakers = [s.id for s in self.analysis.speakers if s.perspective == persp.id]
         return self.analysis
@@ -243,6 +259,8 @@ def _apply_one(ws: _Workspace, edit: Edit) -> str | None:
         return None
     if isinstance(edit, SetPerspective):
         return _set_perspective(ws, edit)
+    if isinstance(edit, SetSpeaker):
+        return _set_speaker(ws, edit)
     if isinstance(edit, NotAClaim):
         if why := _missing(ws, edit.claim):
             return why
@@ -282,6 +300,65 @@ def _set_perspective(ws: _Workspace, edit: SetPerspective) -> str | None:
         if claim.speaker_id in ids:
             claim.perspective = pid
     return None
+
+
+def _speaker_named(ws: _Workspace, name: str) -> Speaker | None:
+    """The case's speaker with this name or alias (case-insensitive), as SetPerspective finds it."""
+    wanted = name.casefold()
+    return next((s for s in ws.analysis.speakers
+                 if s.name.casefold() == wanted or wanted in (a.casefold() for a in s.aliases)),
+                None)
+
+
+def _new_speaker(ws: _Workspace, name: str) -> Speaker:
+    """A speaker the analyst named, with no perspective until one is set (P)."""
+    taken = {s.id for s in ws.analysis.speakers}
+    sid = "s-" + (re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "speaker")
+    while sid in taken:
+        sid += "-x"
+    speaker = Speaker(id=sid, name=name)
+    ws.analysis.speakers.append(speaker)
+    return speaker
+
+
+def _set_speaker(ws: _Workspace, edit: SetSpeaker) -> str | None:
+    if why := _missing(ws, edit.claim):
+        return why
+    claim = ws.claims[edit.claim]
+    if claim.speaker_id:
+        ws.bereft.add(claim.speaker_id)
+    # The mention that named the old speaker ('he', 'Durbin') no longer names this one.
+    claim.speaker_mention = claim.speaker_start = claim.speaker_end = None
+    name = " ".join((edit.speaker or "").split())
+    if not name:
+        _to_narration(ws, claim)
+        return None
+    speaker = _speaker_named(ws, name) or _new_speaker(ws, name)
+    claim.speaker, claim.speaker_id = speaker.name, speaker.id
+    claim.role, claim.anonymous = speaker.role, speaker.anonymous
+    claim.perspective = speaker.perspective
+    if claim.kind == ClaimKind.NARRATION:
+        claim.kind = ClaimKind.INDIRECT
+    return None
+
+
+def _to_narration(ws: _Workspace, claim: Claim) -> None:
+    """Narration speaks for its document: the author's perspective, as the pipeline gives it."""
+    claim.kind = ClaimKind.NARRATION
+    claim.speaker = claim.speaker_id = claim.role = claim.cue = None
+    claim.anonymous = False
+    claim.via = []
+    claim.perspective = None
+    document = next((d for d in ws.analysis.documents if d.id == claim.document), None)
+    if document is None:
+        return
+    # Imported here: the TUI paints its first frame before the perspective mapping is loaded.
+    from core.perspectives import author_key
+
+    pid, label = author_key(document)
+    if pid not in {p.id for p in ws.analysis.perspectives}:
+        ws.analysis.perspectives.append(Perspective(id=pid, label=label, kind="author"))
+    claim.perspective = pid
 
 
 def apply_edits(analysis: Analysis, edits: Sequence[Edit]) -> tuple[Analysis, list[EditProblem]]:

@@ -68,6 +68,7 @@ from core.curation import (
     RejectSuggestion,
     RenameGroup,
     SetPerspective,
+    SetSpeaker,
     SplitGroup,
     apply_edits,
     new_perspective_id,
@@ -95,6 +96,9 @@ from tui.widgets.speakers import SpeakersTable
 if TYPE_CHECKING:
     # The export dialog (and the report writers behind it) is imported when first opened.
     from tui.widgets.export_dialog import ExportResult
+
+# The speaker picker's key for "narration (no speaker)": never a speaker id.
+NARRATION_CHOICE = "\x00narration"
 
 SCREEN_TABLES: dict[str, type[SourcesTable | SpeakersTable | MatrixTable]] = {
     "sources": SourcesTable, "speakers": SpeakersTable, "matrix": MatrixTable}
@@ -1164,10 +1168,8 @@ class PerspectaApp(CaseWork, App[int]):
         if self.comparison is None or claim_id not in self.comparison.claims:
             return "the claim"
         claim = self.comparison.claims[claim_id]
-        words = one_line(claim.text).strip("“”\"' ").split()
-        short = " ".join(words[:6]) + (" …" if len(words) > 6 else "")
         who = one_line(claim.speaker) if claim.speaker else "narration"
-        return f"“{short}” ({who})"
+        return f"{self._claim_text_tag(claim_id)} ({who})"
 
     def action_merge_event(self) -> None:
         anchor = self._event_anchor()
@@ -1218,6 +1220,64 @@ class PerspectaApp(CaseWork, App[int]):
 
         self.push_screen(PickerDialog(f"Perspective of {name}", choices,
                                       new_label="+ new perspective", new_from_text=True), done)
+
+    def action_set_speaker(self) -> None:
+        claim_id = self._focused_claim()
+        if claim_id is None or self.comparison is None:
+            return
+        comparison = self.comparison
+        claim = comparison.claims[claim_id]
+        choices = [Choice(s.id, self._speaker_choice_label(s.name, s.perspective))
+                   for s in comparison.analysis.speakers if s.id != claim.speaker_id]
+        names = {s.id: s.name for s in comparison.analysis.speakers}
+        fixed = [] if claim.speaker_id is None else [Choice(NARRATION_CHOICE,
+                                                            "narration (no speaker)")]
+
+        def done(picked: Picked | None) -> None:
+            if picked is None:
+                return
+            if picked.key == NARRATION_CHOICE:
+                speaker = None
+            elif picked.key is not None:
+                speaker = names[picked.key]
+            else:
+                speaker = " ".join((picked.new_label or "").split()) or None
+                if speaker is None:
+                    return
+            tag = self._claim_text_tag(claim_id)
+            self.apply_edit(SetSpeaker(claim=claim_id, speaker=speaker), claim_id)
+            self.notify(f"Claim {tag} now {self._voice_of(claim_id)} · u undoes", timeout=4,
+                        markup=False)
+
+        self.push_screen(PickerDialog(f"Speaker of {self._claim_tag(claim_id)}", choices,
+                                      new_label="+ new speaker", new_from_text=True,
+                                      fixed=fixed), done)
+
+    def _speaker_choice_label(self, name: str, perspective: str | None) -> str:
+        """'Benjamin Netanyahu · Israel': the name, and its side when it has one and it says
+        more than the name ('Iran', not 'Iran · Iran')."""
+        assert self.comparison is not None
+        label = self.comparison.perspective_label(perspective) if perspective else None
+        if label is None or label.casefold() == name.casefold():
+            return one_line(name)
+        return f"{one_line(name)} · {label}"
+
+    def _claim_text_tag(self, claim_id: str) -> str:
+        """'“threats to our personnel …”': the claim's first words, quoted."""
+        assert self.comparison is not None
+        words = one_line(self.comparison.claims[claim_id].text).strip("“”\"' ").split()
+        return "“" + " ".join(words[:6]) + (" …" if len(words) > 6 else "") + "”"
+
+    def _voice_of(self, claim_id: str) -> str:
+        """Whose the claim is now: 'Benjamin Netanyahu’s', or 'narration of <author>'."""
+        comparison = self.comparison
+        if comparison is None or claim_id not in comparison.claims:
+            return "changed"
+        claim = comparison.claims[claim_id]
+        if claim.speaker:
+            name = one_line(claim.speaker)
+            return f"{name}’" if name.endswith("s") else f"{name}’s"  # 'the diplomats’'
+        return f"narration of {comparison.perspective_label(claim.perspective)}"
 
     def action_mark_not_claim(self) -> None:
         claim_id = self._focused_claim()

@@ -126,7 +126,8 @@ class PickerDialog(ModalScreen[Picked | None]):
     """Pick one of many labels, filtered fuzzily as the analyst types.
 
     With `new_label`, the first entry creates something new: named from the typed text when
-    `new_from_text`, else simply "new"."""
+    `new_from_text`, else simply "new". `fixed` choices follow it and are always shown, whatever
+    is typed ("narration (no speaker)")."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="PickerDialog")
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -136,10 +137,11 @@ class PickerDialog(ModalScreen[Picked | None]):
     ]
 
     def __init__(self, title: str, choices: Sequence[Choice], new_label: str | None = None,
-                 new_from_text: bool = False) -> None:
+                 new_from_text: bool = False, fixed: Sequence[Choice] = ()) -> None:
         super().__init__()
         self.title_text = title
         self.choices = list(choices)
+        self.fixed = list(fixed)
         self.new_label = new_label
         self.new_from_text = new_from_text
         self.shown: list[Choice] = []
@@ -165,13 +167,16 @@ class PickerDialog(ModalScreen[Picked | None]):
             if self.new_from_text and query.strip():
                 text = f"{self.new_label}: {query.strip()}"
             entries.append(Option(Text(text, style="italic"), id=NEW_CHOICE))
+        entries.extend(Option(Text(c.label, style="italic"), id=f"f{i}")
+                       for i, c in enumerate(self.fixed))
         entries.extend(Option(Text(c.label), id=f"c{i}") for i, c in enumerate(self.shown))
         options.add_options(entries)
         if entries:
             # With a query, Enter takes the best match when it holds every typed word ('iran'
             # finds 'Iran', 'closure basra' finds 'Closure of its consulate in Basra'); when no
             # label does ('Iran-backed militias' is more than 'Iran'), it takes "new".
-            first_match = 1 if self.new_label is not None and self.shown and \
+            ahead = (self.new_label is not None) + len(self.fixed)
+            first_match = ahead if self.new_label is not None and self.shown and \
                 query.strip() and covers(self.shown[0].label, query) else 0
             options.highlighted = first_match
 
@@ -205,7 +210,9 @@ class PickerDialog(ModalScreen[Picked | None]):
                 return
             self.dismiss(Picked(None, typed or None))
             return
-        self.dismiss(Picked(self.shown[int((option.id or "c0")[1:])].key))
+        option_id = option.id or "c0"
+        pool = self.fixed if option_id.startswith("f") else self.shown
+        self.dismiss(Picked(pool[int(option_id[1:])].key))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
