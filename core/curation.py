@@ -69,7 +69,7 @@ class SetPerspective(Model):
 
     op: Literal["set_perspective"] = "set_perspective"
     speaker: str
-    perspective: str | None
+    perspective: str | None = None  # saved case files leave null fields out
     label: str | None = Field(default=None, description="Label when the perspective is new.")
 
 

@@ -336,3 +336,14 @@ async def test_s_is_in_the_help(seed: Analysis) -> None:
         await pilot.press("question_mark")
         await pilot.pause()
         assert "Set the focused claim's speaker (this claim only" in screen_text(app)
+
+
+def test_a_perspective_cleared_to_none_survives_a_save_without_null_fields() -> None:
+    import orjson
+
+    from core.curation import SetPerspective
+
+    edit = SetPerspective(speaker="Mike Pompeo", perspective=None)
+    saved = orjson.loads(edit.model_dump_json(exclude_none=True))
+    assert "perspective" not in saved
+    assert SetPerspective.model_validate(saved).perspective is None
