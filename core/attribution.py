@@ -1163,6 +1163,9 @@ def _np_forward(text: str, lo: int, hi: int, cue: str | None, paragraph: int) ->
 # A past-tense verb right before a noun phrase makes it that verb's object ('portrayed a
 # State Department concerned about …').
 _OBJECT_OF_VERB = re.compile(r"\b[a-z]{3,}ed\s+$")
+_WAS_ASKED = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?asked\b")
+_ASKED_BY_END = re.compile(r"\s+by\s+((?:[A-Z][\w.'’-]*\s+|(?:the|a|an)\s+){0,6}[A-Z][\w'’-]*)"
+                           r"\s*[.!?]?\s*$")
 _ASKED_WHETHER = re.compile(r"\b(?:whether|if)\s+$")
 _MANNER_BEFORE_THAT = re.compile(r"(\s+[a-z]{3,}ly)\s+that\b")
 
@@ -1605,6 +1608,20 @@ class _DocAttributor:
             return None
         attr.cue = cue
         return attr
+
+    def asked_by(self, found: tuple[int, int, Attr], hi: int,
+                 paragraph: int) -> tuple[int, int, Attr] | None:
+        """'Clinton was asked whether she had seen the cable by Rep. Michael McCaul.': the
+        question is the asker's (the 'by' phrase ending the sentence), never the one asked; no
+        claim when the asker is not named."""
+        c_start, c_end, _attr = found
+        m = _ASKED_BY_END.search(self.text, c_start, hi)
+        if m is None:
+            return None
+        asker = _make_attr(self.text, m.start(1), m.end(1), "asked", None, paragraph)
+        if asker is None:
+            return None
+        return c_start, min(c_end, m.start()), asker
 
     def participle_subject(self, lo: int, pos: int, cue: str, paragraph: int) -> Attr | None:
         """The subject of a participle cue at `pos` ('…, saying'): the speaker of an attribution
@@ -2130,6 +2147,9 @@ class _DocAttributor:
                     # 'demurred when asked whether she believed X': a question put to her,
                     # not her claim
                     found = None
+                if found and found[2].cue and found[2].cue.lower() == "asked" and \
+                        _WAS_ASKED.search(text, found[2].end, found[0]):
+                    found = self.asked_by(found, s_end, p_index)
                 if found:
                     c_start, c_end, attr = found
                     attr.learned = learned

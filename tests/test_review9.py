@@ -102,3 +102,12 @@ def test_a_group_named_by_two_bodies_is_one_source_and_no_fragment() -> None:
     assert not [c for c in claims if c.text.rstrip().endswith(" and")]
     assert any(c.speaker_mention and "House and Senate Democrats" in c.speaker_mention
                for c in claims)
+
+
+def test_a_question_put_to_someone_is_the_askers() -> None:
+    text = ("Hearings\n\nDuring the hearings in January, Clinton was asked whether she had seen "
+            "the cable by Republican Rep. Michael McCaul.\n\nThe senator was asked whether the "
+            "plan would pass.\n")
+    claims = _resolved(text)
+    assert _claim(text, "seen the cable").speaker == "Michael McCaul"
+    assert not [c for c in claims if "plan would pass" in c.text and c.speaker]
