@@ -91,6 +91,16 @@ def _claim_md(claim: Claim, report: Report) -> str:
     return line
 
 
+def _count_table(headings: list[str],
+                 matrix: tuple[tuple[EventSection, tuple[int, ...]], ...]) -> list[str]:
+    """Events (rows) × columns of claim counts, then a blank line."""
+    header = ["Event", *(md_escape(h, cell=True) for h in headings)]
+    align = ["---", *("--:" for _ in headings)]
+    rows = [[md_escape(event_name(section), cell=True), *(str(n) if n else "·" for n in counts)]
+            for section, counts in matrix]
+    return [*_table(header, rows, align), ""]
+
+
 def _table(header: list[str], rows: list[list[str]], align: list[str] | None = None) -> list[str]:
     align = align or ["---"] * len(header)
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join(align) + "|"]
@@ -179,25 +189,11 @@ def render_markdown(
 
     out += ["## Coverage", "", "Claims per event (rows) and perspective (columns); · is none.", ""]
     if report.matrix_columns:
-        header = ["Event", *(md_escape(col.label, cell=True) for col in report.matrix_columns)]
-        align = ["---", *("--:" for _ in report.matrix_columns)]
-        matrix_rows = [
-            [md_escape(event_name(section), cell=True), *(str(n) if n else "·" for n in counts)]
-            for section, counts in report.matrix
-        ]
-        out += _table(header, matrix_rows, align)
-        out.append("")
+        out += _count_table([col.label for col in report.matrix_columns], report.matrix)
     if report.source_matrix:
         out += ["Claims per event (rows) and source (columns): which sources report each event; "
                 "· is none.", ""]
-        header = ["Event", *(md_escape(src.heading, cell=True) for src in report.sources)]
-        align = ["---", *("--:" for _ in report.sources)]
-        source_rows = [
-            [md_escape(event_name(section), cell=True), *(str(n) if n else "·" for n in counts)]
-            for section, counts in report.source_matrix
-        ]
-        out += _table(header, source_rows, align)
-        out.append("")
+        out += _count_table([src.heading for src in report.sources], report.source_matrix)
 
     out += ["## Method", ""]
     out += [" ".join(method_sentences(report)), ""]
