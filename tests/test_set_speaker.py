@@ -347,3 +347,42 @@ def test_a_perspective_cleared_to_none_survives_a_save_without_null_fields() -> 
     saved = orjson.loads(edit.model_dump_json(exclude_none=True))
     assert "perspective" not in saved
     assert SetPerspective.model_validate(saved).perspective is None
+
+
+@pytest.mark.parametrize(("labels", "typed", "picked"), [
+    # an exact name wins over a longer label holding every typed word
+    (["New York Republican Rep. Michael Grimm's attorney · US Congress",
+      "Michael Grimm · US Congress"], "Michael Grimm", "Michael Grimm · US Congress"),
+    # a typed full name that only a longer description holds makes a new speaker
+    (["New York Republican Rep. Michael Grimm's attorney · US Congress"], "Michael Grimm", None),
+    # a short prefix still finds the one it starts
+    (["Mike Pompeo · United States", "Alistair Burt · United Kingdom"], "pomp",
+     "Mike Pompeo · United States"),
+])
+@async_test
+async def test_the_speaker_picker_takes_an_exact_name_over_a_longer_label(
+        labels: list[str], typed: str, picked: str | None) -> None:
+    from textual.app import App
+
+    from tui.widgets.curate import Choice
+
+    answers: list[object] = []
+
+    class Host(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(PickerDialog("Speaker", [Choice(str(i), label) for i, label in
+                                                      enumerate(labels)],
+                                          new_label="+ new speaker", new_from_text=True),
+                             answers.append)
+
+    async with Host().run_test() as pilot:
+        await pilot.pause()
+        await pilot.press(*typed)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert len(answers) == 1
+    answer = answers[0]
+    if picked is None:
+        assert answer.key is None and answer.new_label == typed  # type: ignore[attr-defined]
+    else:
+        assert answer.key == str(labels.index(picked))  # type: ignore[attr-defined]

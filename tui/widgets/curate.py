@@ -105,7 +105,16 @@ def rank_choices(query: str, choices: Sequence[Choice]) -> list[Choice]:
     labels = [c.label for c in choices]
     found = process.extract(query, labels, scorer=_pick_score, processor=utils.default_process,
                             score_cutoff=PICK_CUTOFF, limit=None)
+    typed = query.strip().casefold()
+    # the label that is exactly what was typed first, then the best scores, shorter labels first
+    # ('Michael Grimm' before 'Rep. Michael Grimm's attorney', which holds every typed word too)
+    found.sort(key=lambda hit: (name_part(hit[0]).casefold() != typed, -hit[1], len(hit[0])))
     return [choices[index] for _label, _score, index in found]
+
+
+def name_part(label: str) -> str:
+    """What a picker label names, without its side note ('Mike Pompeo · United States')."""
+    return label.split(" · ", 1)[0].strip()
 
 
 def covers(label: str, query: str) -> bool:
@@ -176,8 +185,16 @@ class PickerDialog(ModalScreen[Picked | None]):
             # finds 'Iran', 'closure basra' finds 'Closure of its consulate in Basra'); when no
             # label does ('Iran-backed militias' is more than 'Iran'), it takes "new".
             ahead = (self.new_label is not None) + len(self.fixed)
-            first_match = ahead if self.new_label is not None and self.shown and \
-                query.strip() and covers(self.shown[0].label, query) else 0
+            best = self.shown[0] if self.shown and query.strip() else None
+            take = best is not None and (
+                name_part(best.label).casefold() == query.strip().casefold() or (
+                    covers(best.label, query) and (
+                        # a typed name picks a listed one only when that one says little
+                        # more ('pomp' is Mike Pompeo; 'Michael Grimm' is not 'Rep. Michael
+                        # Grimm's attorney')
+                        not self.new_from_text or
+                        len(name_part(best.label).split()) <= len(query.split()) + 1)))
+            first_match = ahead if self.new_label is not None and take else 0
             options.highlighted = first_match
 
     @on(Input.Changed, "#query")
