@@ -228,9 +228,15 @@ def split_name_role(mention: str) -> tuple[str, str | None]:
         if len(person) >= 2 and all(is_capitalized(t) or _INITIAL.match(t) for t in person):
             role = ", ".join(x for x in (" ".join(before[:titles]), " ".join(tokens[i - 1:])) if x)
             return " ".join(person).strip(","), role
-    if tokens[i - 1].lower() in PLACE_PREPOSITIONS or (
-            tokens[i - 1].lower() in _SERVING_PREPOSITIONS and i >= 2 and
-            not is_capitalized(tokens[i - 2])):
+    # ('a lawyer for Mr. Grimm': the titles before the name are read past)
+    j = i - 1
+    while j > 0 and tokens[j].lower().strip(".,") in TITLE_WORDS and is_capitalized(tokens[j]):
+        j -= 1
+    if tokens[j].lower() in PLACE_PREPOSITIONS or (
+            tokens[j].lower() in (*_SERVING_PREPOSITIONS, "of") and j >= 1 and j < i - 1 and
+            not is_capitalized(tokens[j - 1])) or (
+            tokens[j].lower() in _SERVING_PREPOSITIONS and j >= 1 and
+            not is_capitalized(tokens[j - 1])):
         # "a spokesman for Hillary Clinton", "one of the prosecutors for David Petraeus": the
         # named person is whom the speaker works for, not the speaker.
         # "a Western diplomat in Baghdad", "an official at Foggy Bottom": the capitalised run

@@ -111,3 +111,27 @@ def test_a_question_put_to_someone_is_the_askers() -> None:
     claims = _resolved(text)
     assert _claim(text, "seen the cable").speaker == "Michael McCaul"
     assert not [c for c in claims if "plan would pass" in c.text and c.speaker]
+
+
+@pytest.mark.parametrize(("mention", "whole"), [
+    ("A lawyer for Mr. Grimm", True),
+    ("an aide to Sen. Ted Cruz", True),
+    ("the wife of Mr. Smith", True),
+    ("Secretary of State Mike Pompeo", False),
+    ("Rep. Michael Grimm", False),
+])
+def test_someone_who_works_for_a_titled_person_is_not_that_person(mention: str,
+                                                                  whole: bool) -> None:
+    from core.attribution_lexicon import split_name_role
+
+    name, role = split_name_role(mention)
+    assert (name == mention and role is None) == whole, (name, role)
+
+
+def test_a_lawyers_words_and_the_clients_own_are_two_speakers() -> None:
+    text = ("Smith faces charges\n\nRepresentative John Smith was charged on Friday. A lawyer for "
+            "Mr. Smith said in a statement that Mr. Smith \"asserts his innocence.\"\n\nLater, "
+            "Smith said, \"I will fight this.\"\n")
+    assert _claim(text, "I will fight this").speaker in ("John Smith", "Smith")
+    lawyer = _claim(text, "asserts his innocence").speaker or ""
+    assert "lawyer" in lawyer.lower()
