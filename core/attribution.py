@@ -798,6 +798,11 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
     span = _np_backward(toks)
     if span is None:
         return None
+    informed = _INFORMED_SOURCE.search(text, max(lo, span[0] - 60), span[0])
+    if informed:
+        # "…, people with knowledge of the case said": an anonymous source, not 'the case'
+        return Attr(mention=text[informed.start():span[1]], start=informed.start(), end=span[1],
+                    cue=cue, anonymous=True, paragraph=paragraph)
     first = next(k for k, tok in enumerate(toks) if tok[0] == span[0])
     if first >= 2 and toks[first - 1][2].lower() in _TIME_PREPOSITIONS and \
             _TIME_PHRASE.fullmatch(text, span[0], span[1]):
@@ -884,6 +889,23 @@ def _list_goes_on(text: str, pos: int) -> bool:
     return before.split()[-1].lower() not in PREPOSITIONS_IN_NP | _TIME_PREPOSITIONS
 
 
+def _passive_cue(text: str, lo: int, m: re.Match[str]) -> bool:
+    """Whether the cue word `m` is a passive participle ('the woman was accused of …', 'Grimm
+    was expected to be indicted'): its subject is the one acted on, not a source."""
+    return m.group() in _PASSIVE_OBJECT_VERBS and bool(
+        _PASSIVE_AUX.search(text, max(lo, m.start() - 30), m.start()))
+
+
+# Verbs whose passive subject is the one acted on ('was accused', 'is expected', 'were told');
+# not stance adjectives, whose subject holds the stance ('are worried', 'is committed'), nor
+# 'was quoted as saying' or 'was asked … by Y' (see asked_by).
+_PASSIVE_OBJECT_VERBS = frozenset(
+    """accused expected charged told criticized criticised praised blamed urged warned advised
+    cited described called considered seen viewed believed thought known alleged supported
+    endorsed backed informed briefed pressed questioned attacked targeted investigated indicted
+    sued reported""".split())
+
+
 def _names_a_description(text: str, lo: int, m: re.Match[str]) -> bool:
     """Whether the word `m` is 'named' giving a description its name ('a worker named Ana Ruiz
     has …'): no cue."""
@@ -927,6 +949,11 @@ def _joint_at(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return m.start("list"), m.end("list")
 
 
+_INFORMED_SOURCE = re.compile(
+    r"(?:\b(?:a|an|the|two|three|four|several|some|many|other|senior)\s+)?\b(?:people|person|"
+    r"officials?|sources?|aides?|diplomats?|lawyers?|advisers?|Democrats|Republicans)\s+"
+    r"(?:with(?:\s+direct)?(?:\s+knowledge\s+of)?|familiar\s+with|briefed\s+on|close\s+to|"
+    r"involved\s+in|knowledgeable\s+about)\s+$")
 _JOINT_OPENING = re.compile(
     rf"(?:[Bb]oth\s+)?(?P<list>{JOINT_NAMES.pattern})(?=,?\s+[a-z])")
 _JOINT_LIST = re.compile(rf"(?:[Bb]oth\s+)?(?P<list>{NAME_WORDS}(?:,\s+{NAME_WORDS})*,?\s+and\s+)")
@@ -1858,7 +1885,7 @@ class _DocAttributor:
                     or frame.noun >= 0.3 or frame.subject_rest < LEARNED_MIN_REST:
                 continue
             if any(q.start <= m.start() < q.end for q in quotes) or \
-                    _names_a_description(text, lo, m):
+                    _names_a_description(text, lo, m) or _passive_cue(text, lo, m):
                 continue
             if form in NEEDS_THAT and not re.match(r"\s*(?:that\b|:)", text[m.end():hi]):
                 continue  # "The US announced the closure": an event, not a statement
@@ -1980,7 +2007,7 @@ class _DocAttributor:
                 continue
             if any(q.start <= m.start() < q.end for q in in_quote):
                 continue
-            if _names_a_description(text, lo, m):
+            if _names_a_description(text, lo, m) or _passive_cue(text, lo, m):
                 continue
             clause_lo = max(lo, text.rfind(";", lo, m.start()) + 1)
             verb_start = _verb_group_start(text, clause_lo, m.start())

@@ -135,3 +135,13 @@ def test_a_lawyers_words_and_the_clients_own_are_two_speakers() -> None:
     assert _claim(text, "I will fight this").speaker in ("John Smith", "Smith")
     lawyer = _claim(text, "asserts his innocence").speaker or ""
     assert "lawyer" in lawyer.lower()
+
+
+def test_the_subject_of_a_passive_cue_is_no_source() -> None:
+    text = ("Charges\n\nThe woman was accused of funneling money to the campaign through straw "
+            "donors.\n\nRep. Tom Vale was expected to be indicted on Monday, people with "
+            "knowledge of the case said.\n")
+    claims = _resolved(text)
+    assert not [c for c in claims if c.speaker_mention and "woman" in c.speaker_mention.lower()]
+    indicted = _claim(text, "expected to be indicted")
+    assert indicted.speaker_mention == "people with knowledge of the case" and indicted.anonymous
