@@ -36,10 +36,17 @@ FILTER_MIN_SCORE = 85.0
 FILTER_FUZZY_MIN_LENGTH = 5
 
 # Words that deny or dispute; with a hedge, they make an event "contested" when two or more
-# perspectives speak about it.
+# perspectives speak about it. A plain negation ('not', 'no', "n't") counts only when it
+# answers another side's claim (core.rivals.rebuts): "no-man's land" disputes nothing.
 NEGATION_CUES = re.compile(
     r"\b(?:not|no|never|nothing|den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|"
     r"false|baseless|untrue|ridiculous|nonsense|disput(?:e|es|ed))\b|n't\b",
+    re.IGNORECASE,
+)
+DENIAL_CUES = re.compile(
+    r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|false|baseless|untrue|"
+    r"ridiculous|nonsense|disput(?:e|es|ed)|mistake|wrong|misleading|absurd|lies|lied|lying|"
+    r"disagree(?:s|d)?|contradict(?:s|ed)?)\b",
     re.IGNORECASE,
 )
 
@@ -68,7 +75,8 @@ class EventRow:
         metadata={"doc": "Perspectives of the case (author excluded) that say nothing here."}
     )
     contested: bool = field(
-        metadata={"doc": "Two or more non-author perspectives speak and one denies or hedges."}
+        metadata={"doc": "Two or more non-author perspectives speak and one denies or hedges "
+                         "(a plain 'not' only when it answers another side's claim)."}
     )
     terms: tuple[str, ...] = ()
     suggestions: int = 0
@@ -188,15 +196,15 @@ class Comparison:
         self.cells: dict[str, dict[str, list[Claim]]] = {
             event: dict(by_perspective) for event, by_perspective in cells.items()
         }
+        self._stances: dict[str, Stance] = {}
+        self._tokenizer = Tokenizer()
         self.events: list[EventRow] = self._event_rows()
         self.event_index: dict[str, int] = {e.id: i for i, e in enumerate(self.events)}
         self._links_of: dict[str, list[Link]] | None = None
         self._reasons: dict[str, list[LinkReason]] = {}
-        self._stances: dict[str, Stance] = {}
         self._sentences: dict[str, tuple[str, int, int] | None] = {}
         self._df: Counter[str] | None = None
         self._locator = SentenceLocator()
-        self._tokenizer = Tokenizer()
         self._titles: dict[str, str] = {}
 
     # ---- columns and rows -------------------------------------------------------------
@@ -260,9 +268,8 @@ class Comparison:
             first_seen[event_id] = min(self._reading_order(c) for c in claims)
             group = self.groups.get(event_id)
             speaking_voices = [p for p in speaking if self.is_voice(p)]
-            contested = len(speaking_voices) >= 2 and any(
-                claim.hedges or NEGATION_CUES.search(claim.text) for claim in claims
-            )
+            contested = len(speaking_voices) >= 2 and self._contested(
+                [c for c in claims if c.perspective in speaking_voices])
             rows.append(
                 EventRow(
                     id=event_id,
@@ -491,6 +498,14 @@ class Comparison:
             return False
         sa, sb = self._stance(a), self._stance(b)
         return rebuts(sa, sb) != rebuts(sb, sa)
+
+    def _contested(self, voiced: Sequence[Claim]) -> bool:
+        """Whether one side's claims hedge or deny, or negate what another side asserts."""
+        if any(c.hedges or DENIAL_CUES.search(c.text) for c in voiced):
+            return True
+        negating = [c for c in voiced if NEGATION_CUES.search(c.text)]
+        return any(rebuts(self._stance(a), self._stance(b))
+                   for a in negating for b in voiced if b.perspective != a.perspective)
 
     def _stance(self, claim: Claim) -> Stance:
         found = self._stances.get(claim.id)

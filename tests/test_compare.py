@@ -16,7 +16,7 @@ from core.compare import (
     paragraph_bounds,
     readable_label,
 )
-from core.models import Analysis, Claim, ClaimKind, Document, Group, Settings
+from core.models import Analysis, Claim, ClaimKind, Document, Group, Perspective, Settings
 from tests.seedcase import seed_analysis
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -375,3 +375,30 @@ def test_links_mark_inherited_words_and_write_them_as_the_article_does() -> None
     assert inherited and len(inherited) < len(terms)
     for t in inherited:  # a name or place as written ('Basra', 'US'), not a lowercase stem
         assert t.a[:1].isupper(), t
+
+
+@pytest.mark.parametrize(("second", "contested"), [
+    # a plain negation that answers nothing disputes nothing
+    ("The state says the regulations sit in a no-man's land for banks.", False),
+    ("The state says the new rules are not a threat to neighbouring states.", False),
+    # a denial word does
+    ("The state says the lawsuit is baseless.", True),
+    # a negation answering what the other side asserts does
+    ("The state says the marijuana law does not harm its neighbours.", True),
+])
+def test_contested_needs_a_denial_hedge_or_a_negation_that_answers(second: str,
+                                                                   contested: bool) -> None:
+    first = "Nebraska says the marijuana law does harm its neighbours."
+    text = first + " " + second
+    doc = Document(id="d1", path="x.txt", text=text, sha256="0")
+    claims = [Claim(id="c1", document="d1", start=0, end=len(first), text=first,
+                    kind=ClaimKind.INDIRECT, speaker="Nebraska", perspective="ne"),
+              Claim(id="c2", document="d1", start=len(first) + 1, end=len(text),
+                    text=second, kind=ClaimKind.INDIRECT, speaker="Colorado", perspective="co")]
+    group = Group(id="g1", label="law", claims=["c1", "c2"])
+    for claim in claims:
+        claim.group = "g1"
+    analysis = Analysis(documents=[doc], claims=claims, groups=[group], perspectives=[
+        Perspective(id="ne", label="Nebraska"), Perspective(id="co", label="Colorado")])
+    (event,) = build_comparison(analysis).events
+    assert event.voices == 2 and event.contested is contested
