@@ -835,8 +835,8 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
         list_start = _clean_np(text, lo, span[0])[0]
         pre = text[list_start:toks[first - 1][0]].split()
         if 1 <= len(pre) <= 8 and all(is_capitalized(w) or w.lower() in NAME_PARTICLES or
-                                      w.lower().startswith("al-") for w in pre) and \
-                not _list_goes_on(text, list_start):
+                                      w.lower().startswith("al-") or w == "of" for w in pre) \
+                and is_proper_name(text[span[0]:span[1]]) and not _list_goes_on(text, list_start):
             # "Iraqi Prime Minister Haider al-Abadi and Iranian Foreign Minister Javad Zarif
             # said": the first titled name is no narration of its own (the last name speaks)
             attr.phrase_start = list_start
@@ -849,7 +849,22 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
             wider = _make_attr(text, list_start, span[1], cue, None, paragraph)
             if wider is not None:
                 return wider
+        elif 1 <= len(pre) <= 8 and all(_NP_WORD(w) for w in pre) and \
+                not _list_goes_on(text, list_start):
+            # "Attorneys general in Utah and New Mexico said", "some sheriffs and police
+            # officers say": one noun phrase, not a fragment and its last name
+            wider = _make_attr(text, list_start, span[1], cue, None, paragraph)
+            if wider is not None:
+                return wider
     return attr
+
+
+def _NP_WORD(word: str) -> bool:  # noqa: N802 - reads as a predicate on words
+    """A word that stays inside a noun phrase: a capitalised word, a determiner or quantifier,
+    a place preposition, a role or title word ('Attorneys general in Utah', 'some sheriffs')."""
+    low = word.lower().strip(",.")
+    return is_capitalized(word) or low in DETERMINERS or low in _NP_INNER or \
+        low in ROLE_NOUNS or low.rstrip("s") in ROLE_NOUNS or low in TITLE_WORDS
 
 
 def _joint_names(text: str, lo: int, toks: list[tuple[int, int, str]],
@@ -954,6 +969,7 @@ _INFORMED_SOURCE = re.compile(
     r"officials?|sources?|aides?|diplomats?|lawyers?|advisers?|Democrats|Republicans)\s+"
     r"(?:with(?:\s+direct)?(?:\s+knowledge\s+of)?|familiar\s+with|briefed\s+on|close\s+to|"
     r"involved\s+in|knowledgeable\s+about)\s+$")
+_NP_INNER = frozenset("in of from at some many several other local state county top".split())
 _JOINT_OPENING = re.compile(
     rf"(?:[Bb]oth\s+)?(?P<list>{JOINT_NAMES.pattern})(?=,?\s+[a-z])")
 _JOINT_LIST = re.compile(rf"(?:[Bb]oth\s+)?(?P<list>{NAME_WORDS}(?:,\s+{NAME_WORDS})*,?\s+and\s+)")

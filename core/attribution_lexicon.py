@@ -228,6 +228,9 @@ def split_name_role(mention: str) -> tuple[str, str | None]:
         if len(person) >= 2 and all(is_capitalized(t) or _INITIAL.match(t) for t in person):
             role = ", ".join(x for x in (" ".join(before[:titles]), " ".join(tokens[i - 1:])) if x)
             return " ".join(person).strip(","), role
+    if tokens[i - 1].lower() == "and":
+        # "Attorneys general in Utah and New Mexico": the name closes a list, not a person's name
+        return mention, None
     # ('a lawyer for Mr. Grimm': the titles before the name are read past)
     j = i - 1
     while j > 0 and tokens[j].lower().strip(".,") in TITLE_WORDS and is_capitalized(tokens[j]):

@@ -145,3 +145,10 @@ def test_the_subject_of_a_passive_cue_is_no_source() -> None:
     assert not [c for c in claims if c.speaker_mention and "woman" in c.speaker_mention.lower()]
     indicted = _claim(text, "expected to be indicted")
     assert indicted.speaker_mention == "people with knowledge of the case" and indicted.anonymous
+
+
+def test_a_noun_phrase_with_and_is_one_source_not_a_fragment() -> None:
+    text = "Pot\n\nAttorneys general in Utah and New Mexico said the law hurts their states.\n"
+    claims = _resolved(text)
+    assert not [c for c in claims if c.text.rstrip().endswith(" and")]
+    assert _claim(text, "law hurts").speaker == "Attorneys general in Utah and New Mexico"
