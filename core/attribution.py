@@ -849,7 +849,7 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
             wider = _make_attr(text, list_start, span[1], cue, None, paragraph)
             if wider is not None:
                 return wider
-        elif 1 <= len(pre) <= 8 and all(_NP_WORD(w) for w in pre) and \
+        elif 1 <= len(pre) <= 8 and all(_np_word(w) for w in pre) and \
                 not _list_goes_on(text, list_start):
             # "Attorneys general in Utah and New Mexico said", "some sheriffs and police
             # officers say": one noun phrase, not a fragment and its last name
@@ -859,7 +859,7 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
     return attr
 
 
-def _NP_WORD(word: str) -> bool:  # noqa: N802 - reads as a predicate on words
+def _np_word(word: str) -> bool:
     """A word that stays inside a noun phrase: a capitalised word, a determiner or quantifier,
     a place preposition, a role or title word ('Attorneys general in Utah', 'some sheriffs')."""
     low = word.lower().strip(",.")
