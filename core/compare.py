@@ -22,6 +22,7 @@ from rapidfuzz import fuzz, process
 from core.discourse import SentenceLocator, claim_sentence
 from core.models import Analysis, Claim, Document, Group, Link, MatchedTerm, Perspective
 from core.rivals import RIVAL_MIN_TERMS, Stance, claim_side, rebuts, rival_sides, stance
+from core.segment import TITLE_ABBREVIATIONS
 from core.tokens import MONTHS, Tokenizer
 
 UNGROUPED_EVENT = "__ungrouped__"
@@ -701,9 +702,7 @@ _LEADING_PAIRS = frozenset({("of", "course"), ("after", "all"), ("at", "least"),
 # Words a title does not end on ('I only speak to myself, however').
 _TRAILING_DROP = frozenset("however though too also then meanwhile instead".split())
 # Tokens whose full stop abbreviates, not ends a sentence ('Mrs. Trump', 'U.S. troops').
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr sen rep gov gen lt col capt sgt adm prof rev fr st jr sr inc co corp ltd "
-    "no vs sept oct nov dec jan feb aug".split())
+_ABBREVIATIONS = TITLE_ABBREVIATIONS | frozenset("jr sr inc co corp ltd".split())
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’-]*\.?$")
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 
