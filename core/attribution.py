@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from core.attribution_lexicon import (
     ACCORDING_TO,
@@ -127,6 +128,17 @@ _BAD_FIRST = frozenset(
 _EMPTY_CONTENT = re.compile(r"(?i)(?:just|exactly|precisely|only)?\s*(?:that|this|so|as much|"
                             r"the same|it|otherwise)[.!,]?")
 _DEMONSTRATIVE = frozenset("this that there these those what it's such".split())
+# The particle of a phrasal cue ('laid out', 'pointed out', 'summed up', 'opened up about').
+_PARTICLE = re.compile(r"\s+(?:out|up)\b(?=\s+\S)")
+# Prepositions inside a noun phrase read backwards ('officers along the border').
+_NP_PREPOSITIONS = PREPOSITIONS_IN_NP | frozenset("along across near outside inside".split())
+# Raising verbs whose subject 'it' is expletive ('it seems unlikely that …').
+_RAISING = re.compile(r"(?:seem|appear)(?:s|ed)?")
+# Prepositions after the head noun of a described source ("officers along the border").
+_HEAD_PREPOSITIONS = frozenset("along across near in at from on for with of outside inside".split())
+_ANY_PREPOSITION = _HEAD_PREPOSITIONS | frozenset(
+    "among between about by to into over under behind during after before within".split())
+_POSSESSIVES = frozenset("his her their its my our your".split())
 _DOC_NOUN_PHRASE = re.compile(
     r"(?:a|an|the|their|his|her|its)\s+(?:joint\s+|brief\s+|new\s+)?(?:statement|release|"
     r"letter|tweet|message|memo|post)$", re.I)
@@ -221,6 +233,26 @@ _OBJECT_CUES = frozenset(
     defended defends dismissed dismisses questioned questions mocked mocks described describes
     highlighted highlights attacked attacks accused accuses charged charges cited cites blamed
     blames demanded demands""".split())
+# Nothing but a time or manner phrase to the sentence end: '…," he charged on Monday.'
+_ADVERBIAL_END = re.compile(r"\s*(?:(?:on|last|this|late|early|in\s+(?:a|an|the))\s+)?"
+                           r"(?:[A-Za-z]+\s+){0,2}?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                           r"Saturday|Sunday|night|morning|afternoon|evening|week|statement|"
+                           r"interview|tweet|release)?\s*[.!?]?\s*$")
+# A name and an adjunct with a possessive: 'Trump in his announcement speech'.
+_NAME_THEN_ADJUNCT = re.compile(r"(.+?)\s+(?:in|on|at|during|from|with|after|before)\s+"
+                                r"(?:his|her|their|its)\s")
+# A passive of perceiving before a participle cue: 'was caught on camera saying'.
+_SHOWN_SAYING = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?(?:caught|heard|"
+                           r"recorded|quoted|filmed|overheard|taped|seen|shown|videotaped|"
+                           r"photographed|pictured)(?:\s+on\s+(?:camera|tape|video|film|"
+                           r"(?:a\s+)?hot\s+mic))?\s+$")
+# A verb of showing before a name that a participle cue follows: 'The ad features Netanyahu'.
+_SHOWS_NAME = re.compile(r"\s(?:features|featured|shows|showed|quotes|quoted|depicts|depicted)\s+"
+                         r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)$")
+# A negated cue between the speaker and the content ('did not dispute', "hasn't denied").
+_NEGATED_CUE = re.compile(r"\b(?:(?:did|does|do|has|have|had|would|will|could|was|were|is|are)"
+                          r"\s+)?(?:not|never)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)|"
+                          r"\b[a-z]+n['’]t\s+(?:[a-z]+ly\s+)?(?P<verb2>[a-z]+)")
 LONG_APPOSITIVE_CHARS = 300  # characters after a quote searched for 'NAME, <appositive>, cue'
 _NAME_THEN_COMMA = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*,\s")
 _INVERTED_VERB_AFTER_QUOTE = re.compile(r"([a-z]{3,}ed|shot\s+back)\s+(?=[A-Z])")
@@ -262,6 +294,12 @@ _TIME_SEGMENT = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?\s*,")
 
 
+def _balanced_quotes(part: str) -> bool:
+    """Whether every quotation opened in `part` is closed in it (and none is left open)."""
+    return part.count("\"") % 2 == 0 and part.count("“") == part.count("”") and \
+        any(ch in part for ch in "\"“") and not any(ch in part for ch in ";:—")
+
+
 def _skip_fronted(text: str, lo: int, hi: int) -> int:
     """Where the subject starts after a fronted adverbial phrase that ends with a comma
     ('Earlier this week, Smith pressed …' -> 'Smith pressed …'); `lo` when there is none."""
@@ -270,7 +308,10 @@ def _skip_fronted(text: str, lo: int, hi: int) -> int:
                              _TIME_AMOUNT.match(text, first.start(1), hi)):
         return lo
     comma = text.find(",", first.end(1), min(hi, lo + 120))
-    if comma < 0 or any(ch in text[lo:comma] for ch in "“”\"‘;:—"):
+    if comma > 0 and text[comma + 1:comma + 2] in ("\"", "”") and \
+            _balanced_quotes(text[lo:comma + 2]):
+        comma += 1  # 'Speaking on "Fox News Sunday," Sen. Jim DeMint …': a quoted title
+    elif comma < 0 or any(ch in text[lo:comma] for ch in "“”\"‘;:—"):
         return lo
     if _PLACE_BEFORE_COMMA.search(text, lo, comma):
         # "Speaking in Salem, New Hampshire, Trump …": the state after a town is the place's
@@ -292,7 +333,8 @@ def _skip_fronted(text: str, lo: int, hi: int) -> int:
 
 # "… before saying", "… after repeatedly dismissing": a participle after a subordinator, like
 # one after a comma, has the sentence's subject as its own.
-_SUBORDINATOR_BEFORE = re.compile(r"(?:,|\b(?:before|after|while|without|since|upon)"
+_SUBORDINATOR_BEFORE = re.compile(r"(?:,(?:\s+(?:first|then|later|again|also|even|still|once|"
+                                  r"[a-z]+ly))?|\b(?:before|after|while|without|since|upon)"
                                   r"(?:\s+[a-z]+ly)?)\s*$")
 
 
@@ -619,7 +661,7 @@ def _np_backward(toks: list[tuple[int, int, str]]) -> tuple[int, int] | None:
         first = i
         if word.startswith("(") and not word.rstrip(",.").endswith(")"):
             break  # "Congress (Frank said": the name starts inside the parenthesis
-        if low in DETERMINERS and not (i > 0 and toks[i - 1][2].lower() in PREPOSITIONS_IN_NP):
+        if low in DETERMINERS and not (i > 0 and toks[i - 1][2].lower() in _NP_PREPOSITIONS):
             break
         i -= 1
         if len(toks) - i > 11:
@@ -647,11 +689,24 @@ def _valid_speaker(phrase: str) -> bool:
         return False
     if first in _BAD_FIRST or _CONTRACTION.match(first):
         return False
+    if words[0].lower() not in DETERMINERS and any(
+            w in _ANY_PREPOSITION and nxt.lower() in _POSSESSIVES
+            for w, nxt in pairwise(words[1:])):
+        return False  # "Steele on his Weekly Standard site": a place, not a source
     if is_capitalized(words[-1]):
         return True
     stem = head[:-1] if head.endswith("s") else head
     if head in ROLE_NOUNS or stem in ROLE_NOUNS:
         return True
+    prep = next((k for k, w in enumerate(words) if k and w in _ANY_PREPOSITION), None)
+    tail = words[prep + 1:] if prep is not None else []
+    if prep is not None and words[prep] in _HEAD_PREPOSITIONS and \
+            words[prep - 1] in ROLE_NOUNS and 1 <= len(tail) <= 3 and \
+            words[0].lower() not in _BAD_FIRST | _POSSESSIVES and \
+            tail[-1].replace("’", "'").removesuffix("'s").isalpha() and \
+            tail[-1].lower() not in DETERMINERS | _POSSESSIVES and \
+            not any(w in _ANY_PREPOSITION or w in PRONOUNS or w.endswith("ed") for w in tail):
+        return True  # "some officers along Colorado's borders": the head is before 'along'
     # "the billionaire businessman", "a White House aide": a determiner and a noun-like head.
     return (DESCRIPTIONS and words[0].lower() in _SPEAKER_DETERMINERS and len(words) <= 5
             and head.isalpha() and not head.endswith("ly") and head not in NP_STOPS)
@@ -690,6 +745,11 @@ def _make_attr(text: str, start: int, end: int, cue: str | None, role: str | Non
         mention = of.group(1)
         end = start + len(mention)
         role = role or of.group(2)
+    adjunct = _NAME_THEN_ADJUNCT.match(mention)
+    if adjunct and is_proper_name(adjunct.group(1)):
+        # "Trump in his announcement speech called …": when and where, not who
+        mention = adjunct.group(1)
+        end = start + len(mention)
     if not lenient and not _valid_speaker(mention):
         return None
     via: list[str] = []
@@ -765,6 +825,19 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
         appos_words = appos.split()
         if not appos_words:  # "John Smith, , said": a typo, not an appositive
             return None
+        if appos_words[0].lower() in ("where", "when"):
+            # "the lawsuit from Nebraska and Oklahoma, where marijuana is outlawed, argues": the
+            # clause describes the place; the whole opening phrase is the subject
+            lead_toks = toks[:j + 1]
+            if lead_toks and lead_toks[0][2].lower() in ("but", "and", "yet", "so"):
+                lead_toks = lead_toks[1:]
+            words = [t[2].strip(",") for t in lead_toks]
+            if 2 <= len(words) <= 8 and (words[0].lower() in DETERMINERS or
+                                         is_capitalized(words[0])) and \
+                    not any(w.islower() and w not in ROLE_NOUNS and _verb_like(w)
+                            for w in words[1:]):
+                return _make_attr(text, lead_toks[0][0], lead_toks[-1][1] - 1, cue, None,
+                                  paragraph)
         if appos_words[0].lower() in ("who", "which", "whose", "whom"):
             # "NAME, ROLE, which …, said": the part before the relative clause may be appositive.
             return _subject_before(text, lo, toks[j][1], cue, paragraph, nested=True)
@@ -879,6 +952,13 @@ def _joint_names(text: str, lo: int, toks: list[tuple[int, int, str]],
             not _listed_name(text[span[0]:span[1]]):
         return None
     opening = _clean_np(text, lo, span[0])[0]
+    comma = text.rfind(", ", opening, span[0])
+    fronted = _FRONTED_FIRST.match(text, opening)
+    if fronted and not text[fronted.end():fronted.end() + 1].isalnum() and comma > 0 and \
+            not _JOINT_LIST.fullmatch(text, opening, span[0]):
+        # "While it is against the law …, Nebraska and Oklahoma said": the list opens the main
+        # clause after a fronted one
+        opening = _clean_np(text, comma + 2, span[0])[0]
     if _list_goes_on(text, opening):
         return None
     m = _JOINT_LIST.fullmatch(text, opening, span[0])
@@ -1215,6 +1295,9 @@ _MANNER_BEFORE_THAT = re.compile(r"(\s+[a-z]{3,}ly)\s+that\b")
 
 def _content_after(text: str, pos: int, hi: int, cue: str) -> int:
     """Where the content starts after a cue ending at `pos` (adverbials, addressee, 'that')."""
+    particle = _PARTICLE.match(text, pos, hi)
+    if particle:
+        pos = particle.end()  # "laid out eight priorities", "pointed out that …"
     m = _ADVERBIAL.match(text, pos, hi)
     if m and m.end() > pos:
         pos = m.end()
@@ -1224,13 +1307,16 @@ def _content_after(text: str, pos: int, hi: int, cue: str) -> int:
     if cue in ADDRESSEE_CUES:
         window = text[pos:min(hi, pos + 120)]
         t = re.search(r"\bthat\b\s*", window)
+        if t and re.search(r"\bto\s+[a-z]+", window[:t.start()]):
+            return pos + len(window) - len(window.lstrip())  # "asks the court to strike down
+            # … a measure that …": the request is the content; 'that' opens a relative clause
         if t:
             return pos + t.end()
         w = _WH.search(window)
         if w:
             return pos + w.start()
-        obj = re.match(r"\s*(?:(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+)+|(?:him|her|them|me|us|"
-                        r"reporters|supporters)\s+)", text[pos:hi])
+        obj = re.match(r"\s*(?:(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*[,:]?\s+|"
+                        r"(?:him|her|them|me|us|reporters|supporters)[,:]?\s+)", text[pos:hi])
         if obj:
             pos += obj.end()
     t2 = _THAT.match(text, pos, hi)
@@ -1352,6 +1438,11 @@ class _DocAttributor:
             claim.anonymous = attr.anonymous
             claim.via = list(attr.via)
             claim.cue = attr.cue.lower() if attr.cue else None
+            negated = _negated_cue(self.text, attr.end, start, claim.cue)
+            if negated and negated not in hedges:
+                # "Republican officials did not dispute the authenticity …": the speaker did
+                # not state it; the claim shows the negation as its first hedge
+                claim.hedges.insert(0, negated)
             # An unnamed 'other sources' is itself the hedge; the cue shown is the mention as it
             # is written here ('other sources', 'Other source'), not a fixed label.
             mention = self.text[attr.start:attr.end].lower()
@@ -1411,8 +1502,20 @@ class _DocAttributor:
             if attr:
                 return attr, self.lead_start(lo, q)
         for m in _CUE.finditer(text, pos, min(hi, pos + 90)):
-            attr = _subject_before(text, pos, m.start(), m.group(), paragraph)
-            if attr and attr.start == pos:
+            if m.group().lower() in _OBJECT_CUES and \
+                    _WORD.search(text, m.end(), hi) and not _ADVERBIAL_END.match(text, m.end(), hi):
+                break  # '…was "badly misguided," lawmakers dismissed the concerns.': a verb
+                # with its object, not a speech tag
+            shown = _SHOWN_SAYING.search(text, max(pos, m.start() - 60), m.start())
+            # '"…," Mr. Netanyahu is shown saying.': the one shown speaks
+            attr = _subject_before(text, pos, shown.start() if shown else m.start(), m.group(),
+                                   paragraph)
+            described = text[pos:attr.start] if attr else ""
+            if attr and (attr.start == pos or (
+                    attr.role and described.rstrip().endswith(",") and
+                    len(described.split()) <= 8 and
+                    not any(ch in described for ch in ".;:\"“”"))):
+                # '…," the coalition's executive director, Matt Brooks, said': the role first
                 return self.resolve_statement(attr), self.lead_start(lo, q)
             break
         else:
@@ -1687,8 +1790,16 @@ class _DocAttributor:
             # "Democratic front-runner Hillary Clinton": a lowercase modifier before a name.
             modifier = bool(taken) and index + 1 < len(toks) and is_capitalized(
                 toks[index + 1][2]) and ("-" in word or word.lower() in TITLE_WORDS)
+            # "Two heartland states filed …": lowercase modifiers after a determiner, up to the
+            # past-tense verb
+            # "the bill's proponents": a possessed role noun
+            possessor = bool(taken) and word.islower() and word.endswith(("'s", "’s")) and \
+                index + 1 < len(toks) and toks[index + 1][2].lower() in ROLE_NOUNS
+            described = bool(taken) and all(t[2].lower() in DETERMINERS for t in taken) and \
+                word.islower() and not _verb_like(word) and any(
+                    later[2].endswith("ed") for later in toks[index + 1:index + 4])
             if is_capitalized(word) or word.lower() in DETERMINERS or word.lower() in ROLE_NOUNS \
-                    or _ABBREVIATION.match(word) or modifier:
+                    or _ABBREVIATION.match(word) or modifier or described or possessor:
                 if word[-1] in ",;:":
                     # "Michael J. Petrilli, president of …, tied …, saying": the name is the subject.
                     if word[-1] == "," and len(taken) >= 1:
@@ -1766,7 +1877,12 @@ class _DocAttributor:
             if cue.lower() in _NOUN_CUE_FORMS and _FINITE_NEXT.match(text, m.end(), hi):
                 continue  # "Criminal charges are …", "Trump's tweet came …": a noun subject
             clause_lo = max(lo, text.rfind(";", lo, m.start()) + 1)
-            if cue.endswith("ing") and _participle_clause(text, clause_lo, m.start()):
+            shown = _SHOWN_SAYING.search(text, max(clause_lo, m.start() - 60), m.start()) \
+                if cue.endswith("ing") else None
+            if shown is not None:
+                # "the RNC chairman was caught on camera saying that …": the one caught speaks
+                attr = _subject_before(text, clause_lo, shown.start(), cue, paragraph)
+            elif cue.endswith("ing") and _participle_clause(text, clause_lo, m.start()):
                 attr = self.participle_subject(clause_lo, m.start(), cue, paragraph)
             else:
                 attr = _subject_before(text, clause_lo, m.start(), cue, paragraph)
@@ -1803,7 +1919,7 @@ class _DocAttributor:
                     return None
                 if len(words) >= MIN_CONTENT_WORDS and (cue not in NEEDS_THAT or has_that) and \
                         not _EMPTY_CONTENT.fullmatch(text[c:c_end].strip()):
-                    return c, c_end, attr
+                    return c, _subordinate_end(text, lo, attr.start, c, c_end), attr
                 if before.endswith(",") and len(before.split()) >= 3 and \
                         not _fronted_phrase(before):
                     return lo, _content_end(text, lo, len(before) + lo - 1 + 1), attr
@@ -1937,11 +2053,20 @@ class _DocAttributor:
                     attr = after
             if attr is None or not _plausible_source(attr.mention):
                 continue
+            if attr.mention.lower() == "it" and _RAISING.fullmatch(form):
+                continue  # "it seems unlikely that …", "It appears that …": no source at all
             if form.endswith("ed") and _OBJECT_OF_VERB.search(text, max(clause_lo,
                                                                       attr.start - 30),
                                                                attr.start):
                 continue  # "an email portrayed a State Department concerned about …": an object
             if form.endswith("ing") and not participle:
+                shows = _SHOWS_NAME.search(attr.mention)
+                if shows is not None:
+                    # "The ad features Netanyahu laying out …": the one shown speaks
+                    named = _make_attr(text, attr.start + shows.start(1), attr.end, form, None,
+                                       paragraph)
+                    if named is not None:
+                        attr = named
                 attr = self.document_issuer(attr, clause_lo, form, paragraph)
             attr = self.resolve_statement(attr)
             c = _content_after(text, m.end(), hi, form)
@@ -1952,7 +2077,7 @@ class _DocAttributor:
             c_end = _content_end(text, c, hi)
             words_after = len(text[c:c_end].split())
             if frame.after >= 0.5 and words_after >= LEARNED_MIN_WORDS:
-                return shown, c_end, attr
+                return shown, _subordinate_end(text, lo, attr.start, c, c_end), attr
             before = text[lo:attr.start].rstrip()
             if lead:
                 continue
@@ -2040,6 +2165,8 @@ class _DocAttributor:
                     while a0 < a1 and text[a0] in "“\"‘'([":
                         a0 += 1
                     a1 = a0 + len(text[a0:a1].rstrip(" ,"))
+                    if any(ch in text[a0:a1] for ch in "\"“”"):
+                        a1 = a0  # 'as "unconvincing and unsupportable," saying': quoted words
                     last = text.rfind(" ", a0, a1) + 1
                     if last > a0 and text[last:a1].lower() in _SUBJECT_PRONOUNS:
                         a0 = last  # "a topic she knew well": the pronoun is the subject
@@ -2167,44 +2294,58 @@ class _DocAttributor:
                     handled = True
                 if handled:
                     continue
-                self.quote_tail, self.tail_frame = lo > s_start, False
-                found = self.indirect(lo, s_end, p_index)
-                self.quote_tail = False
-                # '"… e-mails. We released them today," Schultz said.': the rest of a sentence
-                # that only names the speaker of the quote before it is that quote's frame
-                frame = lo > s_start and self.last is not None and \
-                    lo <= self.last.start < s_end and lo <= self.last.end <= s_end
-                if self.tail_frame:  # '"…," she told ABC News in February.': no claim
-                    if not frame:
-                        self.emit(lo, s_end, ClaimKind.NARRATION, None, p_index)
-                    continue
-                learned = found is None
-                if found is None and self.learned_rules:
-                    found = self.learned(lo, s_end, p_index, quotes)
-                if found is None and self.learned_rules:
-                    found = self.noun_cue(lo, s_end, p_index)
-                if found is None:
-                    found = self.modelled(lo, s_end, p_index, quotes)
-                if found and _ASKED_WHETHER.search(text, max(lo, found[2].start - 40),
-                                                   found[2].start):
-                    # 'demurred when asked whether she believed X': a question put to her,
-                    # not her claim
-                    found = None
-                if found and found[2].cue and found[2].cue.lower() == "asked" and \
-                        _WAS_ASKED.search(text, found[2].end, found[0]):
-                    found = self.asked_by(found, s_end, p_index)
-                if found:
-                    c_start, c_end, attr = found
-                    attr.learned = learned
-                    lead_end = attr.start if attr.phrase_start is None else attr.phrase_start
-                    self.emit_lead_in(lo, min(lead_end, c_start), p_index, quotes)
-                    self.remember(attr)
-                    self.emit(c_start, c_end, ClaimKind.INDIRECT, attr, p_index,
-                              context_start=min(attr.start, c_start))
-                elif not frame:
-                    self.emit(lo, s_end, ClaimKind.NARRATION, None, p_index)
+                self.plain_sentence(lo, s_start, s_end, p_index, quotes)
         self.claims.sort(key=lambda c: (c.start, c.end))
         return self.claims
+
+    def plain_sentence(self, lo: int, s_start: int, s_end: int, p_index: int,
+                       quotes: Sequence[Quote], clause: bool = False) -> None:
+        """Claims of a sentence [lo, s_end) without a quote of its own (or the rest after a
+        quote): indirect speech, learned cues, or narration. `clause`: [lo, s_end) is the main
+        clause after a subordinate one that held another claim."""
+        text = self.text
+        self.quote_tail, self.tail_frame = lo > s_start and not clause, False
+        found = self.indirect(lo, s_end, p_index)
+        self.quote_tail = False
+        # '"… e-mails. We released them today," Schultz said.': the rest of a sentence
+        # that only names the speaker of the quote before it is that quote's frame
+        frame = lo > s_start and self.last is not None and \
+            lo <= self.last.start < s_end and lo <= self.last.end <= s_end
+        if self.tail_frame:  # '"…," she told ABC News in February.': no claim
+            if not frame:
+                self.emit(lo, s_end, ClaimKind.NARRATION, None, p_index)
+            return
+        learned = found is None
+        if found is None and self.learned_rules:
+            found = self.learned(lo, s_end, p_index, quotes)
+        if found is None and self.learned_rules:
+            found = self.noun_cue(lo, s_end, p_index)
+        if found is None:
+            found = self.modelled(lo, s_end, p_index, quotes)
+        if found and _ASKED_WHETHER.search(text, max(lo, found[2].start - 40),
+                                           found[2].start):
+            # 'demurred when asked whether she believed X': a question put to her,
+            # not her claim
+            found = None
+        if found and found[2].cue and found[2].cue.lower() == "asked" and \
+                _WAS_ASKED.search(text, found[2].end, found[0]):
+            found = self.asked_by(found, s_end, p_index)
+        if found:
+            c_start, c_end, attr = found
+            attr.learned = learned
+            lead_end = attr.start if attr.phrase_start is None else attr.phrase_start
+            self.emit_lead_in(lo, min(lead_end, c_start), p_index, quotes)
+            self.remember(attr)
+            self.emit(c_start, c_end, ClaimKind.INDIRECT, attr, p_index,
+                      context_start=min(attr.start, c_start))
+            if text.startswith(", ", c_end) and \
+                    _SUBORDINATE_OPENER.fullmatch(text, lo, attr.start) and \
+                    len(text[c_end:s_end].split()) >= 3:
+                # 'Shortly after Kristol called for his resignation, a GOP operative began …':
+                # the main clause after the speaker's subordinate one has claims of its own
+                self.plain_sentence(c_end + 2, s_start, s_end, p_index, quotes, clause=True)
+        elif not frame:
+            self.emit(lo, s_end, ClaimKind.NARRATION, None, p_index)
 
     def attribution_after(self, q: Quote, hi: int, sentences: Sequence[tuple[int, int]],
                           frame_lo: int, paragraph: int) -> tuple[Attr, int, int] | None:
@@ -2336,6 +2477,34 @@ _RELAY_CUES = frozenset(
 _OPENING_MARKS = "“\"‘'«"
 
 
+_SUBORDINATE_OPENER = re.compile(
+    r"(?:(?:Shortly|Soon|Just|Long|Right|Only|Even|But|And)\s+)?(?:[Aa]fter|[Bb]efore|[Ww]hen|"
+    r"[Ss]ince|[Aa]lthough|[Tt]hough|[Ww]hile|[Bb]ecause|[Oo]nce|[Uu]ntil|[Ww]henever|if|If)\s")
+
+
+def _subordinate_end(text: str, lo: int, subject: int, c: int, c_end: int) -> int:
+    """The content's end when the speaker's clause is a fronted subordinate one ('Shortly
+    after Kristol called for his resignation, a GOP operative began …'): the comma closing
+    that clause; else `c_end`."""
+    if not _SUBORDINATE_OPENER.fullmatch(text, lo, subject):
+        return c_end
+    comma = text.find(", ", c, c_end)
+    if comma < 0 or len(text[c:comma].split()) < 2:
+        return c_end
+    return comma
+
+
+def _negated_cue(text: str, lo: int, hi: int, cue: str | None) -> str | None:
+    """The negated cue ('did not dispute') written between a speaker ending at `lo` and the
+    content at `hi`, lower-cased; None when the cue there is not negated."""
+    if cue is None or not 0 <= hi - lo <= 60:
+        return None
+    for m in _NEGATED_CUE.finditer(text, lo, hi):
+        if (m.group("verb") or m.group("verb2")) == cue.split()[0]:
+            return m.group().lower().replace("’", "'")
+    return None
+
+
 def _paraphrase_with_quoted_words(text: str) -> bool:
     """Whether a claim is the reporter's paraphrase holding a few quoted words ('the speech will
     be "destructive" to relations'), rather than a quotation (which opens with its mark, or is
@@ -2352,12 +2521,18 @@ def _paraphrase_with_quoted_words(text: str) -> bool:
     return (closing - opening) * 2 < len(text)
 
 
+_VAGUE_GROUP = re.compile(r"(?i)(?:a\s+lot\s+of|lots\s+of|many|most|some|plenty\s+of|all)?\s*"
+                         r"(?:people|folks|everybody|everyone|nobody|somebody|someone|"
+                         r"others)\b")
+
+
 def _is_relay(outer: Attr, q: Quote, inner: Attr) -> bool:
     """Whether a quote's opening 'Y tells Z …' relays Y's words: the quote's speaker is named
     before the quote (a speaker named after it speaks the quote themselves), Y is a third
     party (not 'I', 'we', 'you') and the cue is a reporting verb."""
     return outer.end <= q.start and (inner.cue or "").lower() in _RELAY_CUES and \
-        inner.mention.lower() not in ("i", "we", "you")
+        inner.mention.lower() not in ("i", "we", "you") and \
+        not _VAGUE_GROUP.match(inner.mention)  # '"A lot of people said …," she said': hers
 
 
 def _open_edges(text: str, start: int, end: int, q: Quote) -> tuple[int, int]:

@@ -107,12 +107,14 @@ ROLE_NOUNS = frozenset(
     negotiators regulators investors bankers doctors teachers parents employees executives
     founder owner author writer chairman chairwoman manager
     agents traders brokers farmers merchants operators drivers pilots nurses engineers dockworkers
-    miners fishermen shopkeepers villagers unions
+    miners fishermen shopkeepers villagers unions agencies sheriff sheriffs troopers proponents backers defenders suit
     """.split()
 )
 # Singular heads of the plural role nouns ("One California delegate said …").
 ROLE_NOUNS = ROLE_NOUNS | frozenset(w[:-1] for w in ROLE_NOUNS if w.endswith("s") and
                                     not w.endswith(("ss", "us", "is", "ies", "sses")))
+# Plural bodies whose singular is no source ('the two states said', not 'the state said').
+ROLE_NOUNS = ROLE_NOUNS | frozenset("states countries nations".split())
 
 ANONYMOUS_HEADS = frozenset(
     """official officials source sources people person analysts experts observers critics
@@ -181,12 +183,21 @@ def list_members(names: str) -> list[str]:
     return [item.strip() for item in _LIST_SEPARATOR.split(names) if item.strip()]
 
 
+_AND_OTHERS = re.compile(r"\S\s+and\s+(?:other|several\s+other|many\s+other|fellow)\s+[a-zA-Z]")
+_TRAILING_WEEKDAY = re.compile(r"(?<=\S)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                               r"Sunday)$")
+
+
 def split_name_role(mention: str) -> tuple[str, str | None]:
     """Split 'U.S. Secretary of State Michael R. Pompeo' into ('Michael R. Pompeo', 'U.S.
     Secretary of State'). A mention without a personal name comes back whole with no role."""
     mention = re.sub(r"\s*\([^)]*\)\s*$", "", mention)  # "John Kasich (R-OH)"
-    if JOINT_NAMES.fullmatch(mention):
-        return mention, None  # "Justin Trudeau and Enrique Peña Nieto": people speaking together
+    # "Chairman Michael Steele Sunday": the day after a name is when, not who
+    mention = _TRAILING_WEEKDAY.sub("", mention)
+    if JOINT_NAMES.fullmatch(mention) or _AND_OTHERS.search(mention):
+        # "Justin Trudeau and Enrique Peña Nieto", "Mitt Romney and other Republicans": people
+        # speaking together
+        return mention, None
     tokens = mention.split()
     if not tokens:
         return mention, None
@@ -202,6 +213,14 @@ def split_name_role(mention: str) -> tuple[str, str | None]:
         else:
             break
     name_tokens = tokens[i:]
+    owner = max((k for k, t in enumerate(name_tokens[:-1]) if t.endswith(("'s", "’s"))),
+                default=None)
+    if owner is not None and all(is_capitalized(t) and t[0].isalpha()
+                                 for t in name_tokens[owner + 1:]):
+        # "Marijuana Industry Group's Mike Elliott": the organisation's person; the
+        # organisation is the role
+        role_tokens = [*tokens[:i + owner], name_tokens[owner][:-2]]
+        return " ".join(name_tokens[owner + 1:]), " ".join(role_tokens)
     if not name_tokens or i == 0:
         return mention, None
     if i >= 2 and tokens[i - 1] == "of" and tokens[i - 2].lower().strip(".,") in _OFFICE_TITLES:

@@ -399,6 +399,11 @@ def resolve_speakers(
             # clause; the main clause's subject speaks
             fronted = _fronted_subject(text, claim.speaker_start, registry, people)
         ent = fronted or _resolve_one(raw, claim, registry, people, history)
+        if not claim.anonymous and \
+                claim.speaker_start is not None and _DEFINITE_DESCRIPTION.fullmatch(raw):
+            # "The Arizona Republican said", "the prime minister continues": the person the
+            # document introduced with that title just before
+            ent = _described_person(raw, text, claim.speaker_start, registry, people) or ent
         pronoun = POSSESSIVE_PRONOUNS.get(raw.lower(), raw.lower())
         subject = None
         if pronoun in ("he", "she", "i") and claim.speaker_start is not None:
@@ -830,6 +835,88 @@ def _full_name_before(text: str, surname: str, pos: int,
     return None
 
 
+# A definite description of one person: 'the prime minister', 'The Arizona Republican'.
+_DESCRIBED_TITLES = """president secretary minister spokesman spokeswoman spokesperson consul
+    ambassador mayor speaker leader chairman chairwoman chair adviser advisor commissioner judge
+    justice king queen prince sheikh ayatollah pope senator governor congressman congresswoman
+    envoy commander nominee candidate democrat republican director""".split()
+_DEFINITE_DESCRIPTION = re.compile(r"(?i)the\s+(?:[\w.'’-]+\s+){0,3}(?:" +
+                                   "|".join(_DESCRIBED_TITLES) + r")")
+DESCRIPTION_LOOKBACK = 3000  # characters searched for the titled name a description refers to
+_STATE_ABBREVIATIONS = {
+    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california",
+    "colo": "colorado", "conn": "connecticut", "del": "delaware", "fla": "florida",
+    "ga": "georgia", "ill": "illinois", "ind": "indiana", "kan": "kansas", "ky": "kentucky",
+    "la": "louisiana", "md": "maryland", "mass": "massachusetts", "mich": "michigan",
+    "minn": "minnesota", "miss": "mississippi", "mo": "missouri", "mont": "montana",
+    "neb": "nebraska", "nev": "nevada", "n.h": "new hampshire", "n.j": "new jersey",
+    "n.m": "new mexico", "n.y": "new york", "n.c": "north carolina", "n.d": "north dakota",
+    "okla": "oklahoma", "ore": "oregon", "pa": "pennsylvania", "r.i": "rhode island",
+    "s.c": "south carolina", "s.d": "south dakota", "tenn": "tennessee", "tex": "texas",
+    "vt": "vermont", "va": "virginia", "wash": "washington", "w.va": "west virginia",
+    "wis": "wisconsin", "wyo": "wyoming"}
+_PARTY_STATE = re.compile(r"\b([RDI])-([A-Z][\w.]*?)\.?(?=[\s,;)]|$)")
+_PARTIES = {"r": "republican", "d": "democrat", "i": "independent"}
+
+
+def _stem5(word: str) -> str:
+    return word[:5] if len(word) >= 5 else word
+
+
+def _title_words(context: str) -> set[str]:
+    """The words a titled name is written with, party tags spelt out ('R-Ariz.' -> republican,
+    arizona), cut to five letters ('Israeli' meets 'Israel')."""
+    words: set[str] = set()
+    for m in _PARTY_STATE.finditer(context):
+        words.add(_PARTIES[m.group(1).lower()])
+        state = m.group(2).lower().rstrip(".")
+        words.update(_STATE_ABBREVIATIONS.get(state, state).split())
+    words.update(w.lower().removesuffix("'s").removesuffix("’s")
+                 for w in re.findall(r"[A-Za-z][\w'’]*", context))
+    return {_stem5(w) for w in words}
+
+
+def _described_person(desc: str, text: str, pos: int, registry: _Registry,
+                      people: _DocPeople) -> _Entity | None:
+    """The one person named with all the words of a definite description ('the RNC chairman'
+    -> 'RNC Chairman Michael Steele', 'The Arizona Republican' -> 'Sen. John McCain, R-Ariz.')
+    in the text before `pos`; None when no one or several people fit."""
+    wanted = {_stem5(w.lower().removesuffix("'s").removesuffix("’s"))
+              for w in re.findall(r"[A-Za-z][\w'’]*", desc)[1:]}
+    if not wanted:
+        return None
+    found: list[_Entity] = []
+    lo = max(0, pos - DESCRIPTION_LOOKBACK)
+    for m in _NAME_RUN.finditer(text, lo, pos):
+        name, role = split_name_role(m.group())
+        if role is None and not text.startswith(",", m.end()):
+            continue
+        if len(name.split()) < 2 or not _plausible_name(name):
+            continue
+        before = text[max(lo, m.start() - 40):m.start()].split()[-3:]
+        context = " ".join([*before, m.group(), text[m.end():m.end() + 16]])
+        if not wanted <= _title_words(context):
+            continue
+        ent = _person_named(name, text, m.end(), registry, people, titled=True)
+        if ent is None and role is not None and is_proper_name(name):
+            ent = registry.person(name)  # 'Prime Minister Avi Dror': the title says a person
+            ent.names[name] += 0
+        if ent is not None and ent not in found:
+            found.append(ent)
+    return found[0] if len(found) == 1 else None
+
+
+def _quoted_at(text: str, start: int, pos: int) -> bool:
+    """Whether `pos` is inside a quotation that opens the sentence at `start`."""
+    lead = text[start:pos]
+    stripped = lead.lstrip()
+    if not stripped or stripped[0] not in "\"“":
+        return False
+    opener = stripped[0]
+    closer = "”" if opener == "“" else "\""
+    return closer not in stripped[1:]
+
+
 def _subject_antecedent(text: str, pos: int, pronoun: str, registry: _Registry,
                         people: _DocPeople, spoken: list[tuple[int, _Entity]]) -> _Entity | None:
     """The person a he/she/I at `pos` most likely is: the subject of its own sentence (before
@@ -841,6 +928,8 @@ def _subject_antecedent(text: str, pos: int, pronoun: str, registry: _Registry,
 
     for k, (start, end) in enumerate(_sentences_before(text, pos)):
         subject = _clause_subject(text, start, end)
+        if subject is not None and _quoted_at(text, start, subject[0]):
+            subject = None  # '"Chairman Steele needs to apologize," he said': a quoted name
         if subject is not None and (k > 0 or subject[0] < pos or _leading_clause(
                 text, start, pos)):
             ent = _person_named(subject[1], text, subject[0], registry, people, subject[2])

@@ -1,0 +1,158 @@
+"""Claims a new-user review found wrong on BASIL stories (a state lawsuit over a drug law; a
+party chairman's remarks on a war; a campaign ad; a veto override). Every sentence here is made
+up in the same shape."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.attribution_lexicon import split_name_role
+from core.models import Claim, ClaimKind
+from tests.test_speakers import _resolved
+
+
+def _claims(text: str) -> list[Claim]:
+    return _resolved(f"Story\n\n{text}\n")
+
+
+def _claim(text: str, anchor: str) -> Claim:
+    hits = [c for c in _claims(text) if anchor in c.text]
+    assert hits, f"no claim holds {anchor!r}"
+    return hits[0]
+
+
+def test_a_quote_that_opens_with_a_name_belongs_to_the_pronoun_of_its_tag() -> None:
+    text = ("Sen. Ann Fry of Ohio was furious about the remarks.\n\n"
+            '"Chairman Vogel needs to apologize to the troops," she said. "This is our war."')
+    assert _claim(text, "needs to apologize").speaker == "Ann Fry"
+    assert _claim(text, "our war").speaker == "Ann Fry"
+
+
+def test_a_quote_tag_may_give_the_role_before_the_name() -> None:
+    text = ('"This ad shows the regret felt by many voters," the group\'s executive director, '
+            "Tom Brandt, said in a statement.")
+    claim = _claim(text, "regret felt")
+    assert claim.kind == ClaimKind.DIRECT
+    assert claim.speaker == "Tom Brandt"
+    assert claim.role and "director" in claim.role
+
+
+def test_a_verb_with_its_object_after_a_quoted_phrase_is_no_speech_tag() -> None:
+    text = ("Despite warnings from the agency that the bill was “badly drafted,” lawmakers "
+            "dismissed the concerns.")
+    claims = _claims(text)
+    assert not any(c.speaker == "lawmakers" and "warnings" in c.text for c in claims)
+
+
+def test_quoted_words_before_a_participle_are_no_speaker() -> None:
+    text = ('But the bill\'s backers have disputed the rationale as "weak and unconvincing," '
+            "saying the measure is narrow.")
+    assert all(c.speaker is None or '"' not in c.speaker for c in _claims(text))
+
+
+def test_a_participle_after_an_adverb_takes_the_subject_and_the_quote_starts_at_its_mark() -> None:
+    text = ("Pia Lund pushed back in two interviews on Sunday, first telling CNN, "
+            '"I know that people want me in this race. I will not do that."')
+    claim = _claim(text, "I know that")
+    assert claim.speaker == "Pia Lund"
+    assert claim.text.startswith('"I know')
+
+
+def test_the_one_caught_on_camera_saying_speaks() -> None:
+    text = ("Critics reacted on Friday, after the party chairman was caught on camera saying that "
+            "the war cannot be won.")
+    assert _claim(text, "cannot be won").speaker == "the party chairman"
+
+
+def test_the_one_an_ad_features_speaks() -> None:
+    text = "The ad features Ida Moss laying out her worries about the dam and its cost to farmers."
+    assert _claim(text, "worries about the dam").speaker == "Ida Moss"
+
+
+def test_a_definite_description_is_the_titled_person_named_before() -> None:
+    text = ('Speaking on a Sunday show, Sen. Ray Ortiz, R-Ariz., said the comments were "wrong."'
+            "\n\nThe Arizona Republican said the chairman must consider whether he can go on.")
+    assert _claim(text, "must consider").speaker == "Ray Ortiz"
+    text = ("Prime Minister Avi Dror of Israel spoke on Sunday.\n\n"
+            "The prime minister said that the talks were over.")
+    assert _claim(text, "talks were over").speaker == "Avi Dror"
+
+
+def test_a_description_that_fits_no_one_stays_itself() -> None:
+    text = "Gov. Lia Park spoke on Sunday.\n\nThe prime minister said that the talks were over."
+    assert _claim(text, "talks were over").speaker == "the prime minister"
+
+
+def test_a_negated_cue_is_shown_as_a_hedge() -> None:
+    claim = _claim("Party officials did not dispute the authenticity of the video, but disputed "
+                   "its meaning.", "authenticity")
+    assert claim.hedges[:1] == ["did not dispute"]
+
+
+def test_the_main_clause_after_a_speakers_subordinate_clause_is_its_own_claim() -> None:
+    claims = _claims("Shortly after Ken Ash called for his resignation, an aide began pitching "
+                     "the column to reporters.")
+    called = next(c for c in claims if c.speaker == "Ken Ash")
+    assert called.text == "for his resignation"
+    assert any("pitching the column" in c.text and c.speaker is None for c in claims)
+
+
+def test_a_joint_subject_after_a_fronted_clause_speaks_together() -> None:
+    text = ("While it is illegal to carry the drug across state lines, Iowa and Kansas said that "
+            "the law does not stop buyers.")
+    assert _claim(text, "does not stop").speaker == "Iowa and Kansas"
+
+
+def test_an_opening_phrase_before_a_where_clause_is_the_subject() -> None:
+    text = ("But the lawsuit from Iowa and Kansas, where the drug is banned, argues that the "
+            "neighbor created a gap.")
+    assert _claim(text, "created a gap").speaker == "the lawsuit from Iowa and Kansas"
+
+
+def test_a_described_group_with_a_place_is_a_source() -> None:
+    text = ("Farmers complained, but the suit gave no numbers. In earlier interviews, some "
+            "sheriffs along the state’s borders said that they had seen no increase.")
+    claim = _claim(text, "seen no increase")
+    assert claim.speaker == "some sheriffs along the state’s borders"
+
+
+def test_expletive_it_is_no_source() -> None:
+    claim = _claim("With most voters behind the plan, it seems unlikely that the court would act.",
+                   "unlikely")
+    assert claim.speaker is None and claim.kind == ClaimKind.NARRATION
+
+
+def test_a_request_is_the_content_not_a_relative_clause_after_it() -> None:
+    claim = _claim("The suit asks the court to strike down parts of a measure that legalized the "
+                   "drug.", "strike down")
+    assert claim.text.startswith("the court to strike down")
+
+
+@pytest.mark.parametrize(("mention", "name", "role"), [
+    ("Farm Policy Group's Mike Dunn", "Mike Dunn", "Farm Policy Group"),
+    ("Fox News’s Ana Cruz", "Ana Cruz", "Fox News"),
+])
+def test_an_organisations_person_is_named_with_the_organisation_as_role(
+        mention: str, name: str, role: str) -> None:
+    assert split_name_role(mention) == (name, role)
+
+
+def test_a_weekday_after_a_name_is_no_part_of_it() -> None:
+    assert split_name_role("Chairman Tom Vogel Sunday")[0] == "Tom Vogel"
+
+
+def test_a_named_person_and_others_speak_together() -> None:
+    claim = _claim("Ed Moss and other Republicans have criticized the policy as weak.", "weak")
+    assert claim.speaker == "Ed Moss and other Republicans"
+
+
+def test_a_vague_group_inside_a_quote_does_not_take_the_quote() -> None:
+    text = ("Mayor Ida Cole was not impressed, telling reporters, “A lot of people said the "
+            "governor should step down.”")
+    assert _claim(text, "step down").speaker == "Ida Cole"
+
+
+def test_a_name_with_a_possessive_adjunct_is_the_name() -> None:
+    text = ("The mood changed when Rob Hale in his first speech called the migrants “thieves” "
+            "and promised a wall.")
+    assert _claim(text, "thieves").speaker == "Rob Hale"
