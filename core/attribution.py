@@ -132,6 +132,10 @@ _DEMONSTRATIVE = frozenset("this that there these those what it's such".split())
 _PARTICLE = re.compile(r"\s+(?:out|up)\b(?=\s+\S)")
 # Prepositions inside a noun phrase read backwards ('officers along the border').
 _NP_PREPOSITIONS = PREPOSITIONS_IN_NP | frozenset("along across near outside inside".split())
+# 'it should be noted', 'it was reported': a passive with an expletive subject.
+_EXPLETIVE_PASSIVE = re.compile(r"\s+(?:(?:should|must|can|could|may|might|will|would)\s+be|"
+                                r"(?:is|was|has\s+been|had\s+been|have\s+been))\s+"
+                                r"(?:[a-z]+ly\s+)?$")
 # Raising verbs whose subject 'it' is expletive ('it seems unlikely that …').
 _RAISING = re.compile(r"(?:seem|appear)(?:s|ed)?")
 # Prepositions after the head noun of a described source ("officers along the border").
@@ -1900,6 +1904,9 @@ class _DocAttributor:
                         attr = issuer  # "Trump and Ryan issued a statement describing …"
             elif attr is not None and cue.endswith("ing"):
                 attr = self.document_issuer(attr, clause_lo, cue, paragraph)
+            if attr is not None and attr.mention.lower() == "it" and \
+                    _EXPLETIVE_PASSIVE.match(text, attr.end, m.start()):
+                continue  # "it should be noted", "it was reported that": no source
             if attr is not None:
                 attr = self.resolve_statement(attr)
                 before = text[lo:attr.start].rstrip()
@@ -2053,7 +2060,9 @@ class _DocAttributor:
                     attr = after
             if attr is None or not _plausible_source(attr.mention):
                 continue
-            if attr.mention.lower() == "it" and _RAISING.fullmatch(form):
+            if attr.mention.lower() == "it" and (
+                    _RAISING.fullmatch(form) or _EXPLETIVE_PASSIVE.match(text, attr.end,
+                                                                        m.start())):
                 continue  # "it seems unlikely that …", "It appears that …": no source at all
             if form.endswith("ed") and _OBJECT_OF_VERB.search(text, max(clause_lo,
                                                                       attr.start - 30),
@@ -2140,6 +2149,7 @@ class _DocAttributor:
         out: list[tuple[CueCandidate, int, int, Attr]] = []
         words = list(_WORD.finditer(text, lo, hi))
         in_quote = [q for q in quotes if q.start < hi and q.end > lo]
+        last_subject: Attr | None = None
         for index, m in enumerate(words):
             if not m.group()[0].islower():
                 continue
@@ -2154,6 +2164,15 @@ class _DocAttributor:
             verb_start = _verb_group_start(text, clause_lo, m.start())
             attr = _subject_before(text, clause_lo, verb_start, form, paragraph)
             how = "adjacent"
+            if attr is not None:
+                last_subject = attr
+            elif form.endswith("ing") and index and words[index - 1].group() == "by" and \
+                    last_subject is not None:
+                # "the spokesman tried to clarify the comment by insisting": the subject of
+                # the verb the 'by' phrase belongs to
+                attr = Attr(mention=last_subject.mention, start=last_subject.start,
+                            end=last_subject.end, cue=form, role=last_subject.role,
+                            anonymous=last_subject.anonymous, paragraph=paragraph)
             if attr is None:
                 attr = self.learned_subject(clause_lo, m.start(), form, paragraph)
                 how = "lead"
@@ -2553,11 +2572,23 @@ def _open_edges(text: str, start: int, end: int, q: Quote) -> tuple[int, int]:
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    """The span without surrounding space, nor the clause punctuation and dashes left at its
+    edges (', tried to clarify …', '-- and publicly apologize for --')."""
+    while True:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end and text[start] in ",;:—–":
+            start += 1
+        elif text.startswith("--", start) and end - start > 2:
+            start += 2
+        elif end > start and text[end - 1] in ",;—–" and end - start > 1:
+            end -= 1
+        elif text.endswith("--", start, end) and end - start > 2:
+            end -= 2
+        else:
+            return start, end
 
 
 def attribute_document(doc: Document) -> list[Claim]:

@@ -487,7 +487,8 @@ class Comparison:
         (core.grouping_small.assemble_groups keeps those: rival accounts)."""
         a, b = self.claims.get(link.a), self.claims.get(link.b)
         return (link.tier != "merge" and link.score < self.analysis.settings.suggest_threshold
-                and a is not None and b is not None and len(link.terms) >= RIVAL_MIN_TERMS
+                and a is not None and b is not None
+                and sum(1 for t in link.terms if not t.context) >= RIVAL_MIN_TERMS
                 and rival_sides(claim_side(a), claim_side(b)))
 
     def _denial(self, link: Link) -> bool:

@@ -517,7 +517,8 @@ def assemble_groups(
               for (g1, g2, sc, i, j), avg in zip(chosen, averages, strict=True)]
     suggestions: list[list[Link]] = [[] for _ in range(n_groups)]
     for sc, close_pair, g1, g2, i, j in sorted(scored, key=lambda x: -x[0]):
-        if sc < suggest_threshold and not (close_pair and len(explain_pair(i, j)) >= RIVAL_MIN_TERMS):
+        if sc < suggest_threshold and not (close_pair and
+                                           own_terms(explain_pair(i, j)) >= RIVAL_MIN_TERMS):
             continue
         if _one_common_word(explain_pair(i, j)):
             continue  # 'friends' alone is no event two claims share
@@ -537,8 +538,15 @@ def assemble_groups(
 
 
 def _one_common_word(terms: Sequence[TermMatch]) -> bool:
-    """A link resting on one shared lowercase word: too thin to suggest the same event."""
-    return len(terms) == 1 and terms[0].a.islower() and terms[0].b.islower()
+    """A link resting on one shared lowercase word of the claims' own (words they only inherit
+    from their articles do not count): too thin to suggest the same event."""
+    own = [t for t in terms if not t.context]
+    return len(own) <= 1 and all(t.a.islower() and t.b.islower() for t in own)
+
+
+def own_terms(terms: Sequence[TermMatch]) -> int:
+    """How many shared terms both claims write themselves (not inherited from an article)."""
+    return sum(1 for t in terms if not t.context)
 
 
 def spanning_tree(edges: list[tuple[float, int, int]]) -> list[tuple[float, int, int]]:

@@ -22,7 +22,8 @@ STOP_WORDS = frozenset(
     thus to too toward towards under until up upon us very via was we well were what whatever when
     where whether which while who whom whose why will with within would yet you your yours
     yourself yourselves mr mrs ms dr s t d ll m re ve""".split()
-)
+    # when, not what: 'last week' alone joined two unrelated claims; 'pushed back' is no 'back'
+) | frozenset("last next week weeks weekend back".split())
 # "US" the country is kept: it is lower-cased to "us" only when written "us" (pronoun).
 
 REPORTING_VERBS = frozenset(

@@ -156,3 +156,37 @@ def test_a_name_with_a_possessive_adjunct_is_the_name() -> None:
     text = ("The mood changed when Rob Hale in his first speech called the migrants “thieves” "
             "and promised a wall.")
     assert _claim(text, "thieves").speaker == "Rob Hale"
+
+
+def test_claim_spans_lose_clause_punctuation_and_dashes_at_their_edges() -> None:
+    claims = _claims("Ivo Lang called on the chairman to reconsider -- and publicly apologize for -- "
+                     "his remarks.")
+    claim = next(c for c in claims if c.speaker == "Ivo Lang")
+    assert claim.text.startswith("on the chairman") and claim.text.endswith("his remarks")
+    assert all(not c.text.startswith((",", "--", "—")) for c in claims)
+
+
+def test_it_should_be_noted_names_no_source() -> None:
+    claims = _claims("The critic was harsh to the mayor, whose aide, it should be noted, tried to "
+                     "clarify the comment by insisting that he merely meant it.")
+    assert all(c.speaker_mention != "it" for c in claims)
+    insisting = next(c for c in claims if c.cue == "insisting")
+    assert insisting.speaker_mention != "The critic"
+
+
+def test_time_words_are_no_event_terms() -> None:
+    from core.tokens import Tokenizer
+    tokenizer = Tokenizer()
+    assert tokenizer.info("week").term is None and tokenizer.info("last").term is None
+    assert tokenizer.info("back").term is None
+    assert tokenizer.info("embassy").term is not None
+
+
+def test_words_inherited_from_the_article_do_not_make_a_suggestion_thick() -> None:
+    from core.grouping_small import _one_common_word, own_terms
+    from core.similarity_base import TermMatch
+    inherited = TermMatch(a="Afghanistan", b="Afghanistan", weight=0.001, context=True)
+    call = TermMatch(a="call", b="call", weight=0.03)
+    assert _one_common_word([call, inherited]) and own_terms([call, inherited]) == 1
+    assert _one_common_word([inherited])
+    assert not _one_common_word([call, TermMatch(a="resignation", b="resignation", weight=0.2)])
