@@ -2536,8 +2536,10 @@ def _paraphrase_with_quoted_words(text: str) -> bool:
         return False
     closing = max(text.rfind(m) for m in "”\"»")
     # mostly the speaker's words ('the US has "advised the Government of Iran … attacks."')
-    # stays a quotation
-    return (closing - opening) * 2 < len(text)
+    # stays a quotation; counted in words, so that 'Steele's comments are "utterly
+    # irresponsible."' and 'were "wildly inaccurate."' read alike
+    quoted = len(text[opening:closing + 1].split())
+    return quoted * 2 < len(text.split())
 
 
 _VAGUE_GROUP = re.compile(r"(?i)(?:a\s+lot\s+of|lots\s+of|many|most|some|plenty\s+of|all)?\s*"

@@ -701,6 +701,14 @@ _LEADING_DROP = frozenset(
 _LEADING_PAIRS = frozenset({("of", "course"), ("after", "all"), ("at", "least"),
                             ("for", "example"), ("on", "monday")})
 # Words a title does not end on ('I only speak to myself, however').
+# Words a title does not end on inside a sentence: subject pronouns and their contractions,
+# conjunctions, articles and prepositions.
+_DANGLING = frozenset("""he she they we i he's she's it's they're they've we're we've i'm i've
+    you're you've they'd we'd he'd she'd and or but so nor yet as while because if when whose
+    a an the of in on at to for from by with into onto about than which who whom is are was
+    were has have had will would may might can could""".split())
+
+
 _TRAILING_DROP = frozenset("however though too also then meanwhile instead".split())
 # Tokens whose full stop abbreviates, not ends a sentence ('Mrs. Trump', 'U.S. troops').
 _ABBREVIATIONS = TITLE_ABBREVIATIONS | frozenset("jr sr inc co corp ltd".split())
@@ -910,6 +918,29 @@ def readable_label(
             not _ends(best_tokens[start - 1], _CLAUSE_END) and \
             length(end) + 1 + len(best_tokens[start - 1]) <= TITLE_MAX_CHARS:
         start -= 1
+    # A name the window cuts keeps its last name ('… with Bill Kristol', not '… with Bill')
+    # when the whole name fits.
+    name_end = end
+    while name_end < len(best_tokens) and _NAME_TOKEN.match(best_tokens[name_end - 1]) and \
+            _NAME_TOKEN.match(best_tokens[name_end]) and \
+            not _ends(best_tokens[name_end - 1], _CLAUSE_END):
+        name_end += 1
+    if name_end > end and length(name_end) <= TITLE_MAX_CHARS:
+        end = name_end
+    # A clause's first words cut from it ('respects, echo the opinions'): the window starts
+    # after the comma when enough is left.
+    if start > 0 and not _ends(best_tokens[start - 1], _CLAUSE_END):
+        comma = start if best_tokens[start].endswith(",") and end - start > 3 else None
+        if comma is not None and \
+                best_tokens[comma + 1].strip(_TITLE_EDGE).casefold() not in _FUNCTION_WORDS and sum(
+                1 for t in best_tokens[comma + 1:end]
+                if t.strip(_TITLE_EDGE).casefold() not in _FUNCTION_WORDS) >= 2:
+            start = comma + 1
+    # A title ends on no pronoun, contraction or conjunction ('Mission they've', '… and
+    # they're').
+    while end - start > 2 and not _ends(best_tokens[end - 1], _SENTENCE_END) and \
+            best_tokens[end - 1].strip(_TITLE_EDGE).casefold().replace("’", "'") in _DANGLING:
+        end -= 1
     words = _without_apposition(best_tokens, start, end)
     if words is None:
         words = list(best_tokens[_with_subject(best_tokens, start, end):end])

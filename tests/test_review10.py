@@ -190,3 +190,23 @@ def test_words_inherited_from_the_article_do_not_make_a_suggestion_thick() -> No
     assert _one_common_word([call, inherited]) and own_terms([call, inherited]) == 1
     assert _one_common_word([inherited])
     assert not _one_common_word([call, TermMatch(a="resignation", b="resignation", weight=0.2)])
+
+
+def test_a_paraphrase_ending_in_two_quoted_words_is_reported_speech_either_way() -> None:
+    text = ("Ada Cho told a newspaper that the remarks are “utterly irresponsible.”\n\n"
+            'Sen. Al Diaz said the remarks were "wildly inaccurate."')
+    assert _claim(text, "utterly").kind == ClaimKind.INDIRECT
+    assert _claim(text, "wildly").kind == ClaimKind.INDIRECT
+
+
+@pytest.mark.parametrize(("terms", "text", "title"), [
+    (["pushback", "crested", "Ivan"], "The pushback crested with Ivan Boyle — still an influential "
+     "voice among lawmakers — writing a letter to the chairman.", "Pushback crested with Ivan Boyle"),
+    (["respects", "echo", "opinions"], "They also, in some respects, echo the opinions of some "
+     "members of the conservative community (Joe Moss and Ann Will among them).",
+     "Echo the opinions"),
+])
+def test_event_titles_end_and_start_on_whole_phrases(terms: list[str], text: str,
+                                                     title: str) -> None:
+    from core.compare import readable_label
+    assert readable_label(" · ".join(terms), terms, [text]) == title
