@@ -17,7 +17,10 @@ roles, the words that named them) and weighed:
 7. a speaker who talks in an official voice ('our Embassy', 'I have directed') takes the country
    they present as acting ('the United States will …');
 8. a named person with no affiliation whose cue or words read as commentary goes to analysts.
-Otherwise the perspective stays unknown (None); the reason says why.
+Otherwise the perspective stays unknown (None); the reason says why. Before 2–8, a current US
+state office named with its state ('Nebraska Attorney General …', 'Gov. … of Texas') makes the
+state's government the perspective ('Nebraska'), and after them a state-only office with no state
+named ('the governor') takes the state whose offices the documents name (see `_state_decision`).
 
 Narration (no speaker) goes to an author perspective per document outlet/author/file.
 Claims and speakers are updated in place (copying 100k pydantic models costs more than the
@@ -28,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -796,7 +799,7 @@ class _Assigner:
         # a speaker whose name is a country, capital, body, outlet … stays so ('ABC News' with a
         # stray role about a governor; 'Washington'); otherwise a state office decides first
         if _identity(_Profile(profile.name, [profile.name], profile.anonymous)) is None:
-            state = _state_decision(profile, self.docs, self._states)
+            state = _state_decision(profile, self.docs, self._states, self.state_offices)
             if state is not None:
                 return state
         return _branch(self._decide(profile), profile)
@@ -812,30 +815,35 @@ class _Assigner:
         return decision if found is None else found
 
     def _state_of_documents(self, profile: _Profile) -> _Decision | None:
-        office = next((m.group() for t in profile.texts for m in _STATE_ONLY_UNNAMED.finditer(t)
+        office = next((m for t in profile.texts for m in _STATE_ONLY_UNNAMED.finditer(t)
                        if _holds_now(t, m.start())), None)
         if office is None:
             return None
+        # A named office-holder ('Gov. Ann Roe', 'state Sen. Luis Pardo') is named with the
+        # state where introduced, if anywhere: the documents must name one state's offices only
+        # (a roundup names several governors). An unnamed singular office ('the governor', 'the
+        # legislature') takes the state clearly most named (twice any other), in the speaker's
+        # articles, else in every article of a small case (one story); plural groups ('state
+        # lawmakers') only in their own articles.
+        named = _looks_like_person(profile) or office.group().endswith(".")
+        singular = not named and _STATE_SINGULAR_OFFICE.fullmatch(office.group()) is not None
         own = _unique(c.document for c in profile.claims)
-        # the speaker's own articles, else, for a role with no name ('the governor'), every
-        # article of a small case (one story); a named governor is named with the state where
-        # introduced ('Delaware Gov. Jack Markell'), and another state's may be the story's
-        across = not _looks_like_person(profile) and len(self.docs) <= DESCRIBE_ACROSS_DOCUMENTS
+        across = singular and len(self.docs) <= DESCRIBE_ACROSS_DOCUMENTS
         for doc_ids in (own, list(self.docs) if across else []):
             counts: Counter[str] = Counter()
             for doc_id in doc_ids:
                 counts.update(self.state_offices(doc_id))
             ranked = counts.most_common(2)
             if ranked and ranked[0][1] >= _LOCATION_SHARE and (
-                    len(ranked) == 1 or ranked[0][1] >= _LOCATION_SHARE * ranked[1][1]):
+                    len(ranked) == 1 or (not named and ranked[0][1] >= _LOCATION_SHARE * ranked[1][1])):
                 break
         else:
             return None
         sid, n = ranked[0]
         label = gazetteer().label(sid)
         runner = f"; next {gazetteer().label(ranked[1][0])} ×{ranked[1][1]}" if len(ranked) > 1 else ""
-        return _Decision(sid, f"US state office '{office}' with no state named; the documents name "
-                         f"{label}'s offices most ({label} ×{n}{runner}): {label}'s state government")
+        return _Decision(sid, f"US state office '{office.group()}' with no state named; the documents "
+                         f"name {label}'s offices most ({label} ×{n}{runner}): {label}'s state government")
 
     def state_offices(self, doc_id: str) -> Counter[str]:
         """How often a document names each state's offices ('Arizona Gov. Jan Brewer'); cached."""
@@ -1056,6 +1064,8 @@ _STATE_ONLY_UNNAMED = re.compile(
     r"[Gg]overnor\b(?!\s+(?:of|for)\s+(?:the\s+)?[A-Z])|[Ll]ieutenant [Gg]overnor\b|"
     r"[Ss]tate (?:Sen\.|Rep\.|[Ss]enators?\b|[Rr]epresentatives?\b|[Ll]awmakers?\b|"
     r"[Ll]egislators?\b|[Ll]egislature\b|Senate\b|House\b|[Aa]ttorney [Gg]eneral\b))")
+_STATE_SINGULAR_OFFICE = re.compile(
+    r"[Gg]overnor|[Ll]ieutenant [Gg]overnor|[Ss]tate (?:[Ll]egislature|Senate|House|[Aa]ttorney [Gg]eneral)")
 _STATE_OFFICE_WITH_TAG = re.compile(
     r"\b(?:Gov\.|[Gg]overnor\b|Lt\.\s*Gov\.|[Ll]ieutenant [Gg]overnor\b|[Aa]ttorney [Gg]eneral\b|"
     r"[Ss]tate (?:Sen\.|Rep\.|[Ss]enator\b|[Rr]epresentative\b))")
@@ -1067,11 +1077,20 @@ _STATE_OF = re.compile(r"(?:the\s+)?[Ss]tates?\s+of\s", _FLAGS)
 _PAST_OFFICE = re.compile(r"\b(?:became|was(?!\s+(?:re-?)?elected|\s+appointed|\s+named|\s+sworn)|"
                           r"were|served\s+as|had\s+been|once)\s+(?:\S+\s+){0,3}$", _FLAGS)
 # words after a state's name that make it a description of someone, not the state speaking
-# ('Minnesota congresswoman …', 'Colorado voters')
+# ('Minnesota congresswoman …', 'Colorado voters'), or a heading ('New Hampshire: Ann Roe, …')
 _STATE_DESCRIBES = re.compile(
-    r"\s*(?:congress(?:man|men|woman|women)|senators?|Sen\.|Rep\.|representatives?|delegation|"
-    r"voters?|residents?|natives?|Republicans?|Democrats?|Democratic|GOP|man|woman|men|women|"
-    r"native|-born|-based|officials?|lawmakers?)\b", _FLAGS)
+    r"\s*(?::|(?:congress(?:man|men|woman|women)|senators?|Sen\.|Rep\.|representatives?|"
+    r"delegation|voters?|residents?|natives?|Republicans?|Democrats?|Democratic|GOP|man|woman|men|"
+    r"women|-born|-based|officials?|lawmakers?)(?!\w))", _FLAGS)
+
+
+# words before a state office that make it someone else's ('a challenge from Missouri Secretary of
+# State …', 'Jeb Bush and New Jersey Gov. …'); 'a spokesman for', 'an aide to' speak for it
+_OTHER_HOLDER = re.compile(
+    r"\b(?:from|against|with|by|than|versus|vs|and|or|nor|like|unlike|including|questioning|"
+    r"challeng\w*|defeat\w*|beat\w*|succeed\w*|replac\w*|criticiz\w*|attack\w*|endors\w*|"
+    r"join\w*|met|meets|meeting|called|calls|told|tells|asked|urged|sued|suing)\b|"
+    r"(?<!aide )(?<!adviser )(?<!advisor )(?<!aides )(?<!advisers )\bto\b", _FLAGS)
 
 
 def _holds_now(text: str, start: int) -> bool:
@@ -1100,7 +1119,7 @@ class _StateRule:
         one_any = rf"{edge_l}(?:{every}){edge_r}"
         one_clear = rf"{edge_l}(?:{clear}){edge_r}"
         self.name = re.compile(one_any)
-        # 'Nebraska and Oklahoma officials': a list of states, the first one counts
+        # 'Nebraska and Oklahoma officials': a list of states (see `state_of`)
         lst_any = rf"{one_any}(?:(?:,\s*|\s+and\s+|\s*&\s*){one_any})*"
         lst_clear = rf"{one_clear}(?:(?:,\s*|\s+and\s+|\s*&\s*){one_any})*"
         poss = r"(?:['’]s?)?\s+"
@@ -1133,6 +1152,8 @@ class _StateRule:
     def find(self, text: str, name: bool = False) -> tuple[UsState, str] | None:
         """(state, why) for a current state office in `text`; with `name`, `text` is the
         speaker's name and may be the state itself ('Nebraska', 'the State of Georgia')."""
+        if self.name.search(text) is None:  # most texts name no state: one pass, not five
+            return self.tagged(text)
         if name and (_LEADING_ARTICLE.match(text.strip()) is None or _STATE_OF.match(text.strip())):
             # 'The Idaho' (of 'The Idaho congressman') is no state; 'the State of Georgia' is
             m = self.identity.fullmatch(_bare_name(text))
@@ -1141,9 +1162,14 @@ class _StateRule:
                 return st, f"speaker is the state '{_quote(text, 60)}'{note}"
         for pattern in self.patterns:
             for m in pattern.finditer(text):
-                if _holds_now(text, m.start()):
+                clause = _CLAUSE_BREAK.split(text[max(0, m.start() - 80) : m.start()])[-1]
+                if _holds_now(text, m.start()) and _OTHER_HOLDER.search(clause) is None:
                     st, note = self.state_of(m.group("s"))
                     return st, f"US state office '{_quote(m.group(), 60)}'{note}"
+        return self.tagged(text)
+
+    def tagged(self, text: str) -> tuple[UsState, str] | None:
+        """'Gov. Ann Roe, R-Texas': a state office and a party-state tag."""
         office = _STATE_OFFICE_WITH_TAG.search(text)
         if office is not None and _holds_now(text, office.start()):
             for m in self.tag.finditer(text):
@@ -1176,11 +1202,17 @@ def _describes_someone(profile: _Profile, docs: dict[str, Document]) -> bool:
 
 
 def _state_decision(profile: _Profile, docs: dict[str, Document],
-                    memo: dict[tuple[str, bool], tuple[UsState, str] | None]) -> _Decision | None:
+                    memo: dict[tuple[str, bool], tuple[UsState, str] | None],
+                    offices: Callable[[str], Counter[str]]) -> _Decision | None:
     """A state government perspective when the speaker is a state, or their names and roles
-    name a state office with its state; the state found most often wins (the first on a tie)."""
+    name a state office with its state; the state found most often wins (the first on a tie).
+    A state as the speaker ('Nebraska and Oklahoma said') needs its offices named in the
+    speaker's articles ('Nebraska Attorney General …'): in 'Florida may be the test' or 'Only
+    Connecticut remained uncalled' a state is its voters, not its government. `offices` counts
+    a document's state offices."""
     rule = _state_rule()
     found: list[tuple[UsState, str, str]] = []
+    named: Counter[str] | None = None
     for text in profile.texts:
         # only the speaker's own name may be the state itself: an alias or a mention
         # 'Colorado' of 'police officers in counties bordering Colorado' is not
@@ -1188,8 +1220,16 @@ def _state_decision(profile: _Profile, docs: dict[str, Document],
         if key not in memo:
             memo[key] = rule.find(*key)
         hit = memo[key]
-        if hit is not None and not (hit[1].startswith("speaker is") and _describes_someone(profile, docs)):
-            found.append((hit[0], hit[1], text))
+        if hit is None:
+            continue
+        if hit[1].startswith("speaker is"):
+            if named is None:
+                named = Counter()
+                for doc_id in _unique(c.document for c in profile.claims):
+                    named.update(offices(doc_id))
+            if not named[hit[0].id] or _describes_someone(profile, docs):
+                continue
+        found.append((hit[0], hit[1], text))
     if not found:
         return None
     counts = Counter(st.id for st, _, _ in found)

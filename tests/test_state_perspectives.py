@@ -89,9 +89,10 @@ NYT = {"outlet": "The New York Times", "url": "https://www.nytimes.com/2019/03/0
      "Ann Brill", "Colorado Secretary of State Ann Brill", None, "colorado"),
     ('"The rules stand," the Utah Legislature said.',
      "the Utah Legislature", "the Utah Legislature", None, "utah"),
-    ('"Nobody asked us," Nebraska and Oklahoma said.',
-     "Nebraska and Oklahoma", "Nebraska and Oklahoma", None, "nebraska"),
-    ('"Crime is up," the state of Kansas said.',
+    # the state itself speaks when the story names its government
+    ('Nebraska Attorney General Dana Whitfield filed the suit. "Nobody asked us," Nebraska and '
+     "Oklahoma said.", "Nebraska and Oklahoma", "Nebraska and Oklahoma", None, "nebraska"),
+    ('Kansas Gov. Ann Roe signed the order. "Crime is up," the state of Kansas said.',
      "the state of Kansas", "the state of Kansas", None, "kansas"),
 ])
 def test_state_offices_are_state_perspectives(sentence: str, speaker: str, mention: str,
@@ -99,6 +100,12 @@ def test_state_offices_are_state_perspectives(sentence: str, speaker: str, menti
     s = _one(sentence, speaker, mention, role, **NYT)
     assert s.perspective == f"united-states-{expected}", s.perspective_reason
     assert s.perspective_reason and "state government" in s.perspective_reason
+
+
+def test_a_state_as_speaker_needs_its_government_in_the_story() -> None:
+    # a state that is its voters or its race ('Ohio remained too close to call') is no government
+    s = _one('"It is too close to call," Ohio said late on Tuesday.', "Ohio", "Ohio", **NYT)
+    assert not is_state_perspective(s.perspective), s.perspective_reason
 
 
 def test_state_target_label_and_kind() -> None:
@@ -149,6 +156,16 @@ def test_past_office_is_not_the_state() -> None:
     became = _one('"I will run," said Ray Holden, the pastor who became Arkansas governor.',
                   "Ray Holden", "Ray Holden", "the pastor who became Arkansas governor")
     assert not is_state_perspective(became.perspective), became.perspective_reason
+
+
+def test_another_persons_state_office_is_not_the_speakers() -> None:
+    s = _one('"I will win again," said Carl Benton, who faces a challenge from Missouri '
+             "Secretary of State Jo Kane.", "Carl Benton", "Carl Benton",
+             "who faces a challenge from Missouri Secretary of State Jo Kane")
+    assert not is_state_perspective(s.perspective), s.perspective_reason
+    aide = _one('"The budget is late," said Jo Kane, an aide to Missouri Gov. Ann Roe.', "Jo Kane",
+                "Jo Kane", "an aide to Missouri Gov. Ann Roe")
+    assert aide.perspective == "united-states-missouri", aide.perspective_reason
 
 
 def test_a_state_name_describing_someone_is_not_the_state() -> None:
