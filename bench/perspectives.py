@@ -5,7 +5,7 @@
 BASIL has no perspective labels, so this counts, over the speakers the pipeline finds in N
 stories (a fixed shuffle of all years, each story's three articles as one case), how many get no
 perspective, and how many each rule decides; `--show` lists the speakers decided by the outlet,
-introduction, party-state and Congress rules, to read by eye. Skipped cleanly when the folder
+introduction, party-state, Congress and US state rules, to read by eye. Skipped cleanly when the folder
 is absent.
 """
 
@@ -29,6 +29,7 @@ RULES = {
     "introduction": "introduce them",
     "party-state": "party and state",
     "congress": "; Congress (",
+    "us-state": "'s state government",
 }
 
 

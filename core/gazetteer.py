@@ -1,5 +1,6 @@
 """The built-in gazetteer (core/data/gazetteer.json): countries with demonyms, capitals, cities,
-state bodies and state media; international institutions; think tanks; news outlets.
+state bodies and state media; international institutions; think tanks; news outlets; the 50 US
+states (perspectives of their own for state officials, never scanned as places).
 
 `gazetteer()` loads it once, lazily, and compiles two trie-shaped regexes (a plain alternation of
 ~2,000 terms would be tried term by term at every character). `Gazetteer.scan(text)` returns the
@@ -24,6 +25,7 @@ Category = Literal[
 PerspectiveKind = Literal["government", "institution", "analyst", "press", "author", "other"]
 
 ANALYSTS_ID = "analysts"
+US_STATE_PREFIX = "united-states-"  # 'united-states-nebraska', beside 'united-states-congress'
 PRESS_ID = "press"
 UNIONS_ID = "unions"
 
@@ -67,6 +69,19 @@ class Hit:
     end: int
     text: str
     entry: Entry
+
+
+@dataclass(frozen=True, slots=True)
+class UsState:
+    """A US state: its perspective id and how texts name it. `ambiguous`: the bare name is
+    something else too (Washington the capital metonym, Georgia the country, New York the city),
+    so only a state office named with it, or an `alt` name ('Washington state'), is the state."""
+
+    id: str
+    name: str
+    alt: tuple[str, ...]
+    abbr: tuple[str, ...]  # in party-state tags: 'R-Neb.', 'D-NY'
+    ambiguous: bool
 
 
 _COUNTRY_KEYS: tuple[tuple[str, Category], ...] = (
@@ -130,6 +145,16 @@ class Gazetteer:
             self.targets[iid] = Target(iid, str(inst["label"]), inst.get("kind", "institution"))
             for term in inst.get("aliases", []):
                 self._add(str(term), "institution", iid)
+        # US states: targets and names only; they stay out of the scanned terms, so a state's
+        # name is no place evidence (core.perspectives reads them for state offices)
+        self.us_states: dict[str, UsState] = {}
+        for state in data.get("us_states", []):
+            name = str(state["name"])
+            sid = US_STATE_PREFIX + slugify(name)
+            self.targets[sid] = Target(sid, name, "government")
+            self.us_states[name] = UsState(
+                sid, name, tuple(str(a) for a in state.get("alt", [])),
+                tuple(str(a) for a in state.get("abbr", [])), bool(state.get("ambiguous", False)))
         for term in data.get("think_tanks", []):
             self._add(str(term), "think_tank", ANALYSTS_ID)
         for term in data.get("outlets", []):

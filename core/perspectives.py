@@ -17,7 +17,10 @@ roles, the words that named them) and weighed:
 7. a speaker who talks in an official voice ('our Embassy', 'I have directed') takes the country
    they present as acting ('the United States will …');
 8. a named person with no affiliation whose cue or words read as commentary goes to analysts.
-Otherwise the perspective stays unknown (None); the reason says why.
+Otherwise the perspective stays unknown (None); the reason says why. Before 2–8, a current US
+state office named with its state ('Nebraska Attorney General …', 'Gov. … of Texas') makes the
+state's government the perspective ('Nebraska'), and after them a state-only office with no state
+named ('the governor') takes the state whose offices the documents name (see `_state_decision`).
 
 Narration (no speaker) goes to an author perspective per document outlet/author/file.
 Claims and speakers are updated in place (copying 100k pydantic models costs more than the
@@ -28,14 +31,25 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from core.gazetteer import ANALYSTS_ID, PRESS_ID, UNIONS_ID, Hit, Target, gazetteer, slugify
+from core.gazetteer import (
+    ANALYSTS_ID,
+    PRESS_ID,
+    UNIONS_ID,
+    US_STATE_PREFIX,
+    Hit,
+    Target,
+    UsState,
+    gazetteer,
+    slugify,
+)
 from core.models import Claim, ClaimKind, Document, Perspective, Speaker
 
 # The registry's public names, re-exported (they lived here before core.registry).
@@ -663,6 +677,8 @@ class _Assigner:
         self.matcher = _RegistryMatcher(registry) if registry and registry.perspectives else None
         self.registry = registry
         self._facts: dict[str, _TextFacts] = {}
+        self._states: dict[tuple[str, bool], tuple[UsState, str] | None] = {}
+        self._state_offices: dict[str, Counter[str]] = {}
         self._mentions: dict[tuple[str, bool], dict[tuple[str, str], float]] = {}
 
     def facts(self, text: str) -> _TextFacts:
@@ -769,19 +785,80 @@ class _Assigner:
 
     # -- the decision --------------------------------------------------------------------
     def decide(self, profile: _Profile) -> _Decision:
-        """The speaker's perspective, with the reason; the US Congress apart from the rest of
-        the US government (see `_branch`)."""
-        return _branch(self._decide(profile), profile)
-
-    def _decide(self, profile: _Profile) -> _Decision:
+        """The speaker's perspective, with the reason: the registry first, then a US state's
+        government (see `_state_decision`), then the rules below, with the US Congress apart
+        from the rest of the US government (see `_branch`)."""
         if self.matcher is not None:
             found = self.matcher.match(profile.texts)
             if found:
                 persp, alias, text, score = found
-                return _Decision(
+                return _branch(_Decision(
                     persp.resolved_id(),
                     f"registry: alias '{alias}' matches '{_quote(text)}' (score {score:.0f})",
-                )
+                ), profile)
+        # a speaker whose name is a country, capital, body, outlet … stays so ('ABC News' with a
+        # stray role about a governor; 'Washington'); otherwise a state office decides first
+        if _identity(_Profile(profile.name, [profile.name], profile.anonymous)) is None:
+            state = _state_decision(profile, self.docs, self._states, self.state_offices)
+            if state is not None:
+                return state
+        return _branch(self._decide(profile), profile)
+
+    def state_of_documents(self, profile: _Profile, decision: _Decision) -> _Decision:
+        """A state-only office with no state named ('the governor', 'state Sen. Ann Roe
+        (D-Phoenix)', 'state Senate President …'), decided as no perspective, United States or
+        US Congress, takes the state whose offices the speaker's documents name clearly most
+        often ('Arizona Gov. …' ×3, at least twice any other); else `decision` stands."""
+        if decision.target not in (None, US_ID, US_CONGRESS_ID):
+            return decision
+        found = self._state_of_documents(profile)
+        return decision if found is None else found
+
+    def _state_of_documents(self, profile: _Profile) -> _Decision | None:
+        office = next((m for t in profile.texts for m in _STATE_ONLY_UNNAMED.finditer(t)
+                       if _holds_now(t, m.start())), None)
+        if office is None:
+            return None
+        # A named office-holder ('Gov. Ann Roe', 'state Sen. Luis Pardo') is named with the
+        # state where introduced, if anywhere: the documents must name one state's offices only
+        # (a roundup names several governors). An unnamed singular office ('the governor', 'the
+        # legislature') takes the state clearly most named (twice any other), in the speaker's
+        # articles, else in every article of a small case (one story); plural groups ('state
+        # lawmakers') only in their own articles.
+        named = _looks_like_person(profile) or office.group().endswith(".")
+        singular = not named and _STATE_SINGULAR_OFFICE.fullmatch(office.group()) is not None
+        own = _unique(c.document for c in profile.claims)
+        across = singular and len(self.docs) <= DESCRIBE_ACROSS_DOCUMENTS
+        for doc_ids in (own, list(self.docs) if across else []):
+            counts: Counter[str] = Counter()
+            for doc_id in doc_ids:
+                counts.update(self.state_offices(doc_id))
+            ranked = counts.most_common(2)
+            if ranked and ranked[0][1] >= _LOCATION_SHARE and (
+                    len(ranked) == 1 or (not named and ranked[0][1] >= _LOCATION_SHARE * ranked[1][1])):
+                break
+        else:
+            return None
+        sid, n = ranked[0]
+        label = gazetteer().label(sid)
+        runner = f"; next {gazetteer().label(ranked[1][0])} ×{ranked[1][1]}" if len(ranked) > 1 else ""
+        return _Decision(sid, f"US state office '{office.group()}' with no state named; the documents "
+                         f"name {label}'s offices most ({label} ×{n}{runner}): {label}'s state government")
+
+    def state_offices(self, doc_id: str) -> Counter[str]:
+        """How often a document names each state's offices ('Arizona Gov. Jan Brewer'); cached."""
+        got = self._state_offices.get(doc_id)
+        if got is None:
+            got = Counter()
+            doc = self.docs.get(doc_id)
+            if doc is not None and len(doc.text) <= DESCRIBE_MAX_CHARS:
+                rule = _state_rule()
+                for pattern in rule.patterns:
+                    got.update(rule.state_of(m.group("s"))[0].id for m in pattern.finditer(doc.text))
+            self._state_offices[doc_id] = got
+        return got
+
+    def _decide(self, profile: _Profile) -> _Decision:
         ident = _identity(profile)
         if ident is not None:
             return ident
@@ -944,6 +1021,224 @@ def _branch(decision: _Decision, profile: _Profile) -> _Decision:
     return _Decision(US_CONGRESS_ID, f"{decision.reason}; Congress ('{legislative}')")
 
 
+# US state governments: a governor, a state attorney general, a state legislature or agency speaks
+# for its state ("Nebraska", `united-states-nebraska`), not for the United States, so a lawsuit of
+# one state against another keeps its sides. Only a state *office* named with the state counts:
+# members of Congress from a state ('Sen. Ted Cruz of Texas', 'Rep. Ann Lee (R-N.Y.)', 'Texas Sen.
+# …') and residents ('a Colorado voter') stay as before. A name that is something else too
+# (Washington the capital metonym, Georgia the country, New York the city) needs an office only a
+# state has ('Washington Gov. …', 'Georgia's attorney general', 'New York State …').
+_STATE_ONLY = (  # offices and bodies no city, country or federal branch holds
+    r"Gov\.|[Gg]overnors?|Lt\.\s*Gov\.|[Ll]ieutenant [Gg]overnors?|[Aa]ttorneys?[- ][Gg]eneral(?:['’]s office)?|"
+    r"AG|[Ss]tate (?:Sen\.|Rep\.|[Ss]enators?|[Rr]epresentatives?|[Ll]awmakers?|[Ll]egislators?|"
+    r"[Ll]egislature|Senate|House|Assembly|[Tt]reasurer|[Aa]uditor|[Cc]omptroller|[Pp]olice|"
+    r"[Pp]atrol|[Oo]fficials?|[Aa]gency|[Aa]gencies|[Aa]ttorney [Gg]eneral|[Ss]chool [Bb]oard|"
+    r"[Hh]ealth [Dd]epartment|[Gg]overnment)|[Ll]egislature|General Assembly|House of Delegates|"
+    r"Highway Patrol|National Guard")
+# more offices and bodies of a state, after an unambiguous name ('Colorado Department of Revenue',
+# "Colorado's top law enforcement official", 'Nebraska officials')
+_STATE_MORE = (
+    r"[Ss]ecretary of [Ss]tate|Department of [A-Z][a-z]+|Dept\. of [A-Z][a-z]+|[Tt]reasurer|"
+    r"[Cc]omptroller|[Oo]fficials?|[Aa]uthorities|[Rr]egulators?|[Gg]overnment|[Aa]genc(?:y|ies)")
+_STATE_QUALIFIER = (  # words between the state and the office: 'Colorado's top law enforcement official'
+    r"(?:(?:Republican|Democratic|Democrat|GOP|top|senior|chief|deputy|assistant|acting|"
+    r"elected|state|law[- ]enforcement|public[- ]health|health|marijuana|election|environmental|"
+    r"transportation|education|corrections|tax|revenue|agriculture|wildlife|emergency)\s+){0,3}")
+# 'Gov. Jay Inslee of Washington', 'the attorneys general of Nebraska and Oklahoma', 'Attorneys
+# general in Utah and New Mexico'
+_STATE_TITLE_NAMED = r"(?:Gov\.|Governor|Lt\.\s*Gov\.|Lieutenant Governor)(?:\s+[A-Z][\w.'’-]*){1,4}?,?"
+_STATE_OFFICE_OF = (
+    r"(?:[Gg]overnors?|[Ll]ieutenant [Gg]overnors?|[Aa]ttorneys?[- ][Gg]eneral|"
+    r"[Ll]egislatures?|General Assembly|[Ss]tate (?:[Ss]enators?|[Rr]epresentatives?|[Ll]awmakers?|"
+    r"[Ll]egislators?|[Oo]fficials?|[Tt]reasurer|[Aa]uditor))")
+# a state office in a speaker's texts with no state named: worth reading how the documents
+# introduce the speaker ('Attorney General Scott Pruitt' → 'Oklahoma Attorney General …')
+_STATE_OFFICE_HINT = re.compile(
+    r"\b(?:Gov\.|[Gg]overnors?\b|[Aa]ttorneys?[- ][Gg]eneral\b|[Ll]ieutenant [Gg]overnor\b|"
+    r"[Ss]tate (?:Sen\.|Rep\.|[Ss]enators?\b|[Rr]epresentatives?\b|[Ll]awmakers?\b|[Ll]egislators?\b)|"
+    r"[Ll]egislature\b)")
+# offices only a state has, also with no state named ('the governor'; a bank's or a province's
+# governor is no state's)
+_STATE_ONLY_UNNAMED = re.compile(
+    r"\b(?:Gov\.|Lt\.\s*Gov\.|(?<![Bb]ank )(?<![Cc]entral )(?<![Pp]rovincial )(?<!Fed )(?<!regional )"
+    r"[Gg]overnor\b(?!\s+(?:of|for)\s+(?:the\s+)?[A-Z])|[Ll]ieutenant [Gg]overnor\b|"
+    r"[Ss]tate (?:Sen\.|Rep\.|[Ss]enators?\b|[Rr]epresentatives?\b|[Ll]awmakers?\b|"
+    r"[Ll]egislators?\b|[Ll]egislature\b|Senate\b|House\b|[Aa]ttorney [Gg]eneral\b))")
+_STATE_SINGULAR_OFFICE = re.compile(
+    r"[Gg]overnor|[Ll]ieutenant [Gg]overnor|[Ss]tate (?:[Ll]egislature|Senate|House|[Aa]ttorney [Gg]eneral)")
+_STATE_OFFICE_WITH_TAG = re.compile(
+    r"\b(?:Gov\.|[Gg]overnor\b|Lt\.\s*Gov\.|[Ll]ieutenant [Gg]overnor\b|[Aa]ttorney [Gg]eneral\b|"
+    r"[Ss]tate (?:Sen\.|Rep\.|[Ss]enator\b|[Rr]epresentative\b))")
+
+
+_STATE_OF = re.compile(r"(?:the\s+)?[Ss]tates?\s+of\s", _FLAGS)
+# 'the Baptist minister who became Arkansas governor', 'who served as governor of Texas': a past
+# office, like 'former' ('who was elected governor' is current)
+_PAST_OFFICE = re.compile(r"\b(?:became|was(?!\s+(?:re-?)?elected|\s+appointed|\s+named|\s+sworn)|"
+                          r"were|served\s+as|had\s+been|once)\s+(?:\S+\s+){0,3}$", _FLAGS)
+# words after a state's name that make it a description of someone, not the state speaking
+# ('Minnesota congresswoman …', 'Colorado voters'), or a heading ('New Hampshire: Ann Roe, …')
+_STATE_DESCRIBES = re.compile(
+    r"\s*(?::|(?:congress(?:man|men|woman|women)|senators?|Sen\.|Rep\.|representatives?|"
+    r"delegation|voters?|residents?|natives?|Republicans?|Democrats?|Democratic|GOP|man|woman|men|"
+    r"women|-born|-based|officials?|lawmakers?)(?!\w))", _FLAGS)
+
+
+# words before a state office that make it someone else's ('a challenge from Missouri Secretary of
+# State …', 'Jeb Bush and New Jersey Gov. …'); 'a spokesman for', 'an aide to' speak for it
+_OTHER_HOLDER = re.compile(
+    r"\b(?:from|against|with|by|than|versus|vs|and|or|nor|like|unlike|including|questioning|"
+    r"challeng\w*|defeat\w*|beat\w*|succeed\w*|replac\w*|criticiz\w*|attack\w*|endors\w*|"
+    r"join\w*|met|meets|meeting|called|calls|told|tells|asked|urged|sued|suing)\b|"
+    r"(?<!aide )(?<!adviser )(?<!advisor )(?<!aides )(?<!advisers )\bto\b", _FLAGS)
+
+
+def _holds_now(text: str, start: int) -> bool:
+    """The office at `start` is held now: not 'former', not 'who became …'."""
+    clause = _CLAUSE_BREAK.split(text[max(0, start - 60) : start])[-1]
+    return not _is_former(text, start) and _PAST_OFFICE.search(clause) is None
+
+
+def _alternation(names: Iterable[str]) -> str:
+    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(set(names), key=lambda n: (-len(n), n)))
+
+
+class _StateRule:
+    """Finds a state office and its state in one text (see `_STATE_ONLY`)."""
+
+    def __init__(self) -> None:
+        states = gazetteer().us_states.values()
+        self.by_name: dict[str, UsState] = {}
+        for st in states:
+            for name in (st.name, *st.alt):
+                self.by_name[name.casefold()] = st
+        self.abbr: dict[str, UsState] = {a: st for st in states for a in (*st.abbr, st.name)}
+        every = _alternation(n for st in states for n in (st.name, *st.alt))
+        clear = _alternation(n for st in states for n in ((st.name,) if not st.ambiguous else ()) + st.alt)
+        edge_l, edge_r = r"(?<![\w.-])(?<!West )", r"(?!\w)(?!\s+City\b)(?!-)"
+        one_any = rf"{edge_l}(?:{every}){edge_r}"
+        one_clear = rf"{edge_l}(?:{clear}){edge_r}"
+        self.name = re.compile(one_any)
+        # 'Nebraska and Oklahoma officials': a list of states (see `state_of`)
+        lst_any = rf"{one_any}(?:(?:,\s*|\s+and\s+|\s*&\s*){one_any})*"
+        lst_clear = rf"{one_clear}(?:(?:,\s*|\s+and\s+|\s*&\s*){one_any})*"
+        poss = r"(?:['’]s?)?\s+"
+        self.patterns = [
+            re.compile(rf"(?P<s>{lst_any}){poss}{_STATE_QUALIFIER}(?:{_STATE_ONLY})(?!\w)"),
+            re.compile(rf"(?P<s>{lst_clear}){poss}{_STATE_QUALIFIER}(?:{_STATE_MORE})(?!\w)"),
+            re.compile(rf"\b{_STATE_TITLE_NAMED}\s+of\s+(?:the\s+[Ss]tate\s+of\s+)?(?P<s>{lst_any})"),
+            re.compile(rf"\b{_STATE_OFFICE_OF},?\s+(?:of|for)\s+(?:the\s+[Ss]tate\s+of\s+)?(?P<s>{lst_any})"),
+            # 'in': only a name that is the state alone ('governors meeting in Washington' are not
+            # Washington state's)
+            re.compile(rf"\b{_STATE_OFFICE_OF},?\s+in\s+(?P<s>{lst_clear})"),
+        ]
+        # the speaker is the state: 'Nebraska', 'Nebraska and Oklahoma', 'the State of Georgia'
+        self.identity = re.compile(
+            rf"(?:(?:the\s+)?[Ss]tates?\s+of\s+(?P<a>{lst_any})|(?P<b>{lst_clear})"
+            r"(?:\s+[Ss]tate)?(?:\s+government)?)")
+        self.tag = re.compile(r"(?:^|[\s(,]+)[RDI]-([A-Z][\w.]*(?:\s?[A-Z][\w.]*)?)(?=[),;\s]|$)")
+
+    def state_of(self, names: str) -> tuple[UsState, str]:
+        """The state of a list of names, and a note on the others: a joint speaker of several
+        states ('Nebraska and Oklahoma', 'Oklahoma and Nebraska') goes to the first in
+        alphabetical order, the same column whatever order the text names them in."""
+        found = sorted({self.by_name[" ".join(m.group().split()).casefold()].name: None
+                        for m in self.name.finditer(names)})
+        states = [self.by_name[n.casefold()] for n in found]
+        note = f" (with {', '.join(found[1:])}: a joint speaker of several states goes to the " \
+            "first in alphabetical order)" if len(found) > 1 else ""
+        return states[0], note
+
+    def find(self, text: str, name: bool = False) -> tuple[UsState, str] | None:
+        """(state, why) for a current state office in `text`; with `name`, `text` is the
+        speaker's name and may be the state itself ('Nebraska', 'the State of Georgia')."""
+        if self.name.search(text) is None:  # most texts name no state: one pass, not five
+            return self.tagged(text)
+        if name and (_LEADING_ARTICLE.match(text.strip()) is None or _STATE_OF.match(text.strip())):
+            # 'The Idaho' (of 'The Idaho congressman') is no state; 'the State of Georgia' is
+            m = self.identity.fullmatch(_bare_name(text))
+            if m is not None:
+                st, note = self.state_of(m.group("a") or m.group("b"))
+                return st, f"speaker is the state '{_quote(text, 60)}'{note}"
+        for pattern in self.patterns:
+            for m in pattern.finditer(text):
+                clause = _CLAUSE_BREAK.split(text[max(0, m.start() - 80) : m.start()])[-1]
+                if _holds_now(text, m.start()) and _OTHER_HOLDER.search(clause) is None:
+                    st, note = self.state_of(m.group("s"))
+                    return st, f"US state office '{_quote(m.group(), 60)}'{note}"
+        return self.tagged(text)
+
+    def tagged(self, text: str) -> tuple[UsState, str] | None:
+        """'Gov. Ann Roe, R-Texas': a state office and a party-state tag."""
+        office = _STATE_OFFICE_WITH_TAG.search(text)
+        if office is not None and _holds_now(text, office.start()):
+            for m in self.tag.finditer(text):
+                tagged = self.abbr.get(m.group(1))
+                if tagged is not None:
+                    return tagged, f"US state office '{office.group()}' and the tag '{m.group().strip(' (,')}'"
+        return None
+
+
+def is_state_perspective(target: str | None) -> bool:
+    """Whether a perspective id is a US state's government ('united-states-nebraska')."""
+    return target is not None and target.startswith(US_STATE_PREFIX) and any(
+        st.id == target for st in gazetteer().us_states.values())
+
+
+@cache
+def _state_rule() -> _StateRule:
+    return _StateRule()
+
+
+def _describes_someone(profile: _Profile, docs: dict[str, Document]) -> bool:
+    """Whether a mention of the speaker runs on into a description of someone ('Minnesota
+    congresswoman Michele Bachmann' cut down to the speaker 'Minnesota')."""
+    for c in profile.claims:
+        doc = docs.get(c.document)
+        if doc is not None and c.speaker_end is not None \
+                and _STATE_DESCRIBES.match(doc.text, c.speaker_end, c.speaker_end + 40):
+            return True
+    return False
+
+
+def _state_decision(profile: _Profile, docs: dict[str, Document],
+                    memo: dict[tuple[str, bool], tuple[UsState, str] | None],
+                    offices: Callable[[str], Counter[str]]) -> _Decision | None:
+    """A state government perspective when the speaker is a state, or their names and roles
+    name a state office with its state; the state found most often wins (the first on a tie).
+    A state as the speaker ('Nebraska and Oklahoma said') needs its offices named in the
+    speaker's articles ('Nebraska Attorney General …'): in 'Florida may be the test' or 'Only
+    Connecticut remained uncalled' a state is its voters, not its government. `offices` counts
+    a document's state offices."""
+    rule = _state_rule()
+    found: list[tuple[UsState, str, str]] = []
+    named: Counter[str] | None = None
+    for text in profile.texts:
+        # only the speaker's own name may be the state itself: an alias or a mention
+        # 'Colorado' of 'police officers in counties bordering Colorado' is not
+        key = (text, text == profile.name)
+        if key not in memo:
+            memo[key] = rule.find(*key)
+        hit = memo[key]
+        if hit is None:
+            continue
+        if hit[1].startswith("speaker is"):
+            if named is None:
+                named = Counter()
+                for doc_id in _unique(c.document for c in profile.claims):
+                    named.update(offices(doc_id))
+            if not named[hit[0].id] or _describes_someone(profile, docs):
+                continue
+        found.append((hit[0], hit[1], text))
+    if not found:
+        return None
+    counts = Counter(st.id for st, _, _ in found)
+    top = max(counts.values())
+    st, why, text = next(f for f in found if counts[f[0].id] == top)
+    where = "" if why.startswith("speaker is") or _quote(text, 60) in why else f" in '{_quote(text)}'"
+    return _Decision(st.id, f"{why}{where}: {st.name}'s state government")
+
+
 # ---------------------------------------------------------------- entry point
 
 
@@ -1020,8 +1315,12 @@ def assign_perspectives(
             claims=own,
         )
         decision = assigner.decide(profile)
-        if (decision.target is None or (decision.weak and _surname(s.name) not in shared)) \
-                and not profile.anonymous:
+        # a United States or US Congress decision for a state office with no state named
+        # ('Attorney General Scott Pruitt', 'Gov. Ann Roe'): the introduction may name the state
+        state_hint = decision.target in (US_ID, US_CONGRESS_ID) and any(
+            _STATE_OFFICE_HINT.search(t) for t in profile.texts)
+        if (decision.target is None or (decision.weak and _surname(s.name) not in shared)
+                or state_hint) and not profile.anonymous:
             # How the documents introduce the person ('Israeli Prime Minister Benjamin
             # Netanyahu', 'Graham (R-S.C.)'), where the attributions only say 'Netanyahu'.
             own_docs = _unique(c.document for c in own)
@@ -1034,9 +1333,12 @@ def assign_perspectives(
             if described:
                 profile.texts = _unique([*profile.texts, *described])
                 retry = assigner.decide(profile)
-                if retry.target is not None and not (decision.weak and retry.weak):
+                if state_hint and not is_state_perspective(retry.target):
+                    pass  # the US decision stands unless the introduction names the state
+                elif retry.target is not None and not (decision.weak and retry.weak):
                     decision = _Decision(retry.target, retry.reason + " (from how the documents "
                                          "introduce them)")
+        decision = assigner.state_of_documents(profile, decision)
         s.perspective = decision.target
         s.perspective_reason = decision.reason
         if decision.target is not None:
@@ -1053,7 +1355,7 @@ def assign_perspectives(
             anonymous=any(c.anonymous for c in own),
             claims=own,
         )
-        decision = assigner.decide(profile)
+        decision = assigner.state_of_documents(profile, assigner.decide(profile))
         for c in own:
             c.perspective = decision.target
             if decision.target is not None:
