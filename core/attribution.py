@@ -245,6 +245,8 @@ _ADVERBIAL_END = re.compile(r"\s*(?:(?:on|last|this|late|early|in\s+(?:a|an|the)
 # A name and an adjunct with a possessive: 'Trump in his announcement speech'.
 _NAME_THEN_ADJUNCT = re.compile(r"(.+?)\s+(?:in|on|at|during|from|with|after|before)\s+"
                                 r"(?:his|her|their|its)\s")
+# 'Cornyn, the Senate's No. 2 Republican, and ' before 'other supporters said'.
+_NAME_APPOSITIVE_AND = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*),\s[^,;:]{3,80},\s+and\s+")
 # A passive of perceiving before a participle cue: 'was caught on camera saying'.
 _SHOWN_SAYING = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?(?:caught|heard|"
                            r"recorded|quoted|filmed|overheard|taped|seen|shown|videotaped|"
@@ -908,6 +910,13 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
         # "Jo Park, the director of the museum said": the closing comma is missing.
         return _make_attr(text, named[0], named[1], cue, text[span[0]:span[1]], paragraph)
     attr = _make_attr(text, span[0], span[1], cue, None, paragraph)
+    others = _NAME_APPOSITIVE_AND.fullmatch(text, _clean_np(text, lo, span[0])[0], span[0])
+    if attr is not None and others and text[span[0]:span[1]].lower().startswith("other ") and \
+            is_proper_name(others.group(1)):
+        # "Cornyn, the Senate's No. 2 Republican, and other supporters said": the named person
+        # and the others speak together
+        return Attr(mention=f"{others.group(1)} and {text[span[0]:span[1]]}", start=others.start(1),
+                    end=span[1], cue=cue, paragraph=paragraph)
     if attr is not None and first >= 2 and toks[first - 1][2] == "and":
         list_start = _clean_np(text, lo, span[0])[0]
         pre = text[list_start:toks[first - 1][0]].split()

@@ -256,6 +256,10 @@ _STANCE_SUFFIX = re.compile(
     _FLAGS,
 )
 
+# Who speaks for the body named after 'for' ('spokesman for the DNC').
+_SERVES = re.compile(r"\b(?:spokes(?:man|woman|person)|aide|adviser|advisor|lawyer|attorney|"
+                     r"counsel|director|chairman|chairwoman|strategist)\s+for\s+(?:the\s+)?$",
+                     _FLAGS)
 # Evidence weights by gazetteer category and how the term is used in the phrase.
 _WEIGHTS: dict[str, dict[str, float]] = {
     "country": {"modifier": 5, "possessive": 5, "of": 5, "from": 4, "location": 3, "destination": 1.5,
@@ -432,8 +436,10 @@ def _text_facts(text: str) -> _TextFacts:
             label = g.label(entry.target)
             weight = 4.0
             if cat == "institution":
-                # 'UN envoy' is the UN; 'ambassador to the UN' is only posted there
-                weight = _WEIGHTS["country"][ctx]
+                # 'UN envoy' is the UN; 'ambassador to the UN' is only posted there; a
+                # 'spokesman for the Democratic National Committee' speaks for it
+                serving = ctx == "destination" and _SERVES.search(text, 0, hit.start)
+                weight = _WEIGHTS["country"]["of" if serving else ctx]
             facts.places.append(_Evidence(entry.target, weight, f"{what} '{hit.text}' ({label})", shown))
             if weight >= 4:
                 facts.official.append(hit.text)

@@ -210,3 +210,23 @@ def test_event_titles_end_and_start_on_whole_phrases(terms: list[str], text: str
                                                      title: str) -> None:
     from core.compare import readable_label
     assert readable_label(" · ".join(terms), terms, [text]) == title
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "mention", "role", "expected"), [
+    ('"The chairman should resign," said Ali Brand, a spokesman for the Democratic National '
+     'Committee.', "Ali Brand", "Ali Brand", "a spokesman for the Democratic National Committee",
+     "democratic-party"),
+    ('"We will win the House," RNC Chairman Tom Vogel said.', "Tom Vogel",
+     "RNC Chairman Tom Vogel", None, "republican-party"),
+])
+def test_party_committees_are_perspectives_and_speaking_for_one_counts(
+        sentence: str, speaker: str, mention: str, role: str | None,
+        expected: str | None) -> None:
+    from tests.test_state_perspectives import _one
+    assert _one(sentence, speaker, mention, role).perspective == expected
+
+
+def test_a_named_person_then_others_speak_together() -> None:
+    claim = _claim("Ivo Lund, the Senate's No. 2 Republican, and other supporters said the bill "
+                   "is narrow.", "is narrow")
+    assert claim.speaker == "Ivo Lund and other supporters"
