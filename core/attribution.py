@@ -534,12 +534,28 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[list[Q
     when the next paragraph opens with a quote mark; otherwise it closes at the paragraph end."""
     out: list[list[Quote]] = []
     carry = False
-    for p_start, p_end in paragraphs:
+    closers = [_leading_closer(text, a, b) for a, b in paragraphs]
+    for index, (p_start, p_end) in enumerate(paragraphs):
         quotes: list[Quote] = []
         depth = 0
         q_start = p_start
         continued = False
         i = p_start
+        if carry and text[p_start:p_start + 1] not in OPEN_DOUBLE + STRAIGHT:
+            # A letter quoted over several paragraphs whose middle paragraphs open with no mark:
+            # the quote goes on to the closing mark that no opening one in its paragraph matches
+            close = closers[index]
+            if close is not None and close[0]:
+                quotes.append(Quote(p_start, close[0], True))
+                i = close[0]
+            elif close is not None and close[1] and any(
+                    c is not None and c[0] for c in closers[index + 1:index + 1 + MAX_BLOCK_GAP]
+                    if c is not None):
+                runs = closers[index + 1:index + 1 + MAX_BLOCK_GAP]
+                first_closed = next(k for k, c in enumerate(runs) if c is not None and c[0])
+                if all(c is not None and c[1] for c in runs[:first_closed]):
+                    out.append([Quote(p_start, p_end, True)])
+                    continue
         while i < p_end:
             ch = text[i]
             width = 1
@@ -569,6 +585,28 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[list[Q
         if out[index] and out[index][0].start != paragraphs[index][0]:
             out[index][0].continued = False
     return out
+
+
+MAX_BLOCK_GAP = 2  # paragraphs without marks a quote may run through before its closing mark
+
+
+def _leading_closer(text: str, start: int, end: int) -> tuple[int | None, bool] | None:
+    """For a paragraph [start, end): (the end of a closing double quote mark that no opening
+    mark before it matches, or None; whether the paragraph holds no double quote mark at all).
+    None when an opening mark comes first."""
+    depth = 0
+    for i in range(start, end):
+        ch = text[i]
+        if ch in OPEN_DOUBLE or (ch == STRAIGHT and _is_opening_straight(text, i, start, end)):
+            depth += 1
+        elif ch in CLOSE_DOUBLE or ch == STRAIGHT:
+            if depth == 0:
+                return i + 1, False
+            depth -= 1
+    if depth == 0 and not any(ch in text[start:end] for ch in OPEN_DOUBLE + CLOSE_DOUBLE +
+                              STRAIGHT):
+        return None, True
+    return None
 
 
 def _nested_quotes(text: str, start: int, end: int) -> list[Quote]:
@@ -753,6 +791,9 @@ def _make_attr(text: str, start: int, end: int, cue: str | None, role: str | Non
         role = role or of.group(2)
     adjunct = _NAME_THEN_ADJUNCT.match(mention)
     if adjunct and is_proper_name(adjunct.group(1)):
+        before = text[max(0, start - 12):start].split()
+        if before and before[-1].lower() in _ANY_PREPOSITION:
+            return None  # "a letter to Steele on his site calling for …": an object
         # "Trump in his announcement speech called …": when and where, not who
         mention = adjunct.group(1)
         end = start + len(mention)
@@ -1604,7 +1645,8 @@ class _DocAttributor:
             if m.group() not in LABEL_CUES:
                 c = _content_after(text, m.end(), q.start, m.group())
                 between = text[c:q.start]
-                if re.search(r"\w", between) and len(between.split()) <= QUOTE_LEAD_WORDS:
+                if re.search(r"\w", between) and len(between.split()) <= QUOTE_LEAD_WORDS and \
+                        not between.rstrip().endswith((":", ",")):
                     claim_start = c  # 'X said the plan was "a disaster" …': content, not quote
                 rest = text[q.end:hi]
                 if re.match(r"\s*[\w“‘\"(]", rest) and re.search(r"\w", rest):

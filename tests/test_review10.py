@@ -230,3 +230,21 @@ def test_a_named_person_then_others_speak_together() -> None:
     claim = _claim("Ivo Lund, the Senate's No. 2 Republican, and other supporters said the bill "
                    "is narrow.", "is narrow")
     assert claim.speaker == "Ivo Lund and other supporters"
+
+
+def test_a_letter_quoted_over_paragraphs_without_opening_marks_stays_the_writers() -> None:
+    text = ("Ivo Lang wrote to the chairman on Friday: “Needless to say, the war was not “a war "
+            "of choice.” It has been fought by two presidents.\n\nAnd not on a trivial matter. "
+            "Your comment is an embarrassment.\n\nBut one of them should not be the chairman.”"
+            "\n\nThe chairman did not answer.")
+    claims = _claims(text)
+    for anchor in ("Needless to say", "trivial matter", "one of them"):
+        claim = next(c for c in claims if anchor in c.text)
+        assert claim.speaker == "Ivo Lang" and claim.kind == ClaimKind.DIRECT, anchor
+    assert _claim(text, "did not answer").kind == ClaimKind.NARRATION
+    assert _claim(text, "Needless").text.startswith("“Needless")
+
+
+def test_an_unclosed_quote_does_not_swallow_the_paragraphs_after_it() -> None:
+    text = 'She said "yes to all of it.\n\nThe next day it rained.\n\nThe vote was close.'
+    assert _claim(text, "rained").kind == ClaimKind.NARRATION
