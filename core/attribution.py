@@ -340,7 +340,7 @@ def _skip_fronted(text: str, lo: int, hi: int) -> int:
 # "… before saying", "… after repeatedly dismissing": a participle after a subordinator, like
 # one after a comma, has the sentence's subject as its own.
 _SUBORDINATOR_BEFORE = re.compile(r"(?:,(?:\s+(?:first|then|later|again|also|even|still|once|"
-                                  r"[a-z]+ly))?|\b(?:before|after|while|without|since|upon)"
+                                  r"[a-z]+ly))?|\b(?:before|after|while|without|since|upon|by)"
                                   r"(?:\s+[a-z]+ly)?)\s*$")
 
 
@@ -587,6 +587,20 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[list[Q
     return out
 
 
+# An appositive that says when, where or how, not who ('in an interview with Fox News').
+_ADVERBIAL_APPOSITIVE = re.compile(r"(?:in|on|at|during|after|before|with|from|speaking|"
+                                   r"according|asked|when|while|via|through|later|earlier)\b",
+                                   re.IGNORECASE)
+# The opening of a fronted participle clause: 'A day after telling', 'Before saying'.
+_FRONTED_PARTICIPLE = re.compile(
+    r"\s*(?:(?:(?:A|An|One|Two|Three|Hours|Days|Weeks|Moments|Minutes|Shortly|Soon|Just|Only|"
+    r"Even|Long|Right)\s+(?:[a-z]+\s+)?)?(?:after|before|while|since|upon|without|when)|After|"
+    r"Before|While|Since|Upon|Without|When)\s+")
+# The comma (inside a closing quote or not) that closes a fronted clause before its subject.
+_FRONTED_CLOSE = re.compile(r"(,[”\"]?|[”\"](?=,)),?\s+(?=[A-Z])")
+# Last words of a lead-in that wait for the rest of their phrase (the speaker and the claim).
+_OPEN_ENDED = frozenset("""when by of after before that to for with as than about from whether if
+    while because the a an in on at into between among during like""".split())
 MAX_BLOCK_GAP = 2  # paragraphs without marks a quote may run through before its closing mark
 
 
@@ -914,7 +928,11 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
             if attr is not None:
                 attr.phrase_start = h_start
             return attr
-        return _make_attr(text, h_start, h_end, cue, appos, paragraph)
+        # "Rep. Anthony Weiner, in an interview with Fox News, said": when and where he said
+        # it, not who he is
+        adverbial = _ADVERBIAL_APPOSITIVE.match(appos) is not None and \
+            not _ANONYMITY.search(appos)
+        return _make_attr(text, h_start, h_end, cue, None if adverbial else appos, paragraph)
     span = _np_backward(toks)
     if span is None:
         return None
@@ -1824,10 +1842,24 @@ class _DocAttributor:
             return None
         return c_start, min(c_end, m.start()), asker
 
+    def by_subject(self, lo: int, pos: int, cue: str, paragraph: int) -> Attr | None:
+        """'…, whose aide tried to clarify the comment by insisting': the subject of the past
+        tense verb the 'by' phrase belongs to (within a few words), or None."""
+        text = self.text
+        if not re.search(r"\bby\s+$", text[max(lo, pos - 6):pos]):
+            return None
+        words = list(_WORD.finditer(text, max(lo, pos - 60), pos))[:-1]
+        for w in reversed(words[-6:]):
+            if w.group().islower() and w.group().endswith("ed"):
+                return _subject_before(text, lo, _verb_group_start(text, lo, w.start()), cue,
+                                       paragraph)
+        return None
+
     def participle_subject(self, lo: int, pos: int, cue: str, paragraph: int) -> Attr | None:
         """The subject of a participle cue at `pos` ('…, saying'): the speaker of an attribution
         right before it, the subject of a subordinate clause it follows, else the sentence's."""
-        return self.said_subject(lo, pos, cue, paragraph) or \
+        return self.by_subject(lo, pos, cue, paragraph) or \
+            self.said_subject(lo, pos, cue, paragraph) or \
             _subordinate_subject(self.text, lo, pos, cue, paragraph) or \
             self.learned_subject(lo, pos, cue, paragraph) or \
             self.leading_subject(lo, pos, cue, paragraph)
@@ -1932,6 +1964,9 @@ class _DocAttributor:
             if cue.lower() in _NOUN_CUE_FORMS and _FINITE_NEXT.match(text, m.end(), hi):
                 continue  # "Criminal charges are …", "Trump's tweet came …": a noun subject
             clause_lo = max(lo, text.rfind(";", lo, m.start()) + 1)
+            fronted = self.fronted_participle(clause_lo, m, hi, cue, paragraph)
+            if fronted is not None:
+                return fronted
             shown = _SHOWN_SAYING.search(text, max(clause_lo, m.start() - 60), m.start()) \
                 if cue.endswith("ing") else None
             if shown is not None:
@@ -2001,6 +2036,27 @@ class _DocAttributor:
             if attr:
                 self.remember(attr)
         return None
+
+    def fronted_participle(self, lo: int, m: re.Match[str], hi: int, cue: str,
+                           paragraph: int) -> tuple[int, int, Attr] | None:
+        """'A day after telling reporters that he's "not going to talk about this anymore,"
+        Congressman Anthony Weiner broke his silence': a participle cue in a fronted clause
+        has the main clause's subject; its content ends with that clause."""
+        text = self.text
+        if not cue.endswith("ing") or not _FRONTED_PARTICIPLE.fullmatch(text, lo, m.start()):
+            return None
+        close = _FRONTED_CLOSE.search(text, m.end(), hi)
+        if close is None:
+            return None
+        attr = self.learned_subject(close.end(), hi, cue, paragraph) or \
+            self.leading_subject(close.end(), hi, cue, paragraph)
+        if attr is None or not _named_or_pronoun(split_name_role(attr.mention)[0]):
+            return None
+        c = _content_after(text, m.end(), close.start(), cue)
+        end = close.start() + len(close.group(1))
+        if len(text[c:end].split()) < MIN_CONTENT_WORDS:
+            return None
+        return c, end, attr
 
     def trailing_name(self, lo: int, hi: int, paragraph: int) -> Attr | None:
         """The named speaker of a sentence that ends '…, said Dana Roe.' or '…, said Dana Roe,
@@ -2440,12 +2496,15 @@ class _DocAttributor:
         a, b = _strip_span(self.text, lo, hi)
         while b > a and self.text[b - 1] in ",;:—–-":
             a, b = _strip_span(self.text, a, b - 1)
-        if len(_WORD.findall(self.text, a, b)) >= MIN_LEAD_IN_WORDS:
+        words = _WORD.findall(self.text, a, b)
+        if len(words) >= MIN_LEAD_IN_WORDS:
             found = self.modelled(a, b, paragraph, quotes)
             if found is not None:
                 self.emit(found[0], found[1], ClaimKind.INDIRECT, found[2], paragraph,
                           context_start=min(found[2].start, found[0]))
-            else:
+            elif words[-1].lower() not in _OPEN_ENDED:
+                # ('One of the sharpest exchanges of the day came when': a frame cut short,
+                # no statement of the author's)
                 self.emit(a, b, ClaimKind.NARRATION, None, paragraph)
 
     def continues(self, q: Quote, paragraph: int, frame_lo: int) -> bool:

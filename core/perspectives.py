@@ -128,7 +128,7 @@ _GOV_STRONG = re.compile(
 )
 _GOV_MP = re.compile(r"\bMPs?\b")
 # 'Sen. Chuck Schumer', 'Rep. Nancy Pelosi', 'Gov. …': titles that need a country, like 'senator'.
-_ABBREVIATED_TITLE = re.compile(r"\b(?:Sen|Rep|Gov)\.(?=\s)")
+_ABBREVIATED_TITLE = re.compile(r"\b(?:Sen|Rep|Gov)\.(?=\s|$)")
 # A US legislator's party and state after the name: 'Graham (R-S.C.)', 'Schumer, D-N.Y.'.
 _US_PARTY_STATE = re.compile(r"(?:^|[\s(,]+)[RDI]-(?:[A-Z][a-z]*\.?){1,3}(?:\s[A-Z][a-z]+\.?)?(?=[),;\s]|$)")
 # Outlets name their own country's officials without the country ('President Obama' in the New
@@ -447,8 +447,8 @@ def _text_facts(text: str) -> _TextFacts:
             weight = _WEIGHTS[cat if cat in _WEIGHTS else "country"][ctx]
             kind = {"capital": "capital", "city": "place"}.get(cat, "country")
             facts.places.append(_Evidence(entry.target, weight, f"{kind} '{hit.text}' ({ctx})", shown))
-    if _ANY_ROLE_WORD.search(text) is None:  # most names hold no role word: one pass, not six
-        return facts
+    if _ANY_ROLE_WORD.search(text) is None and _ABBREVIATED_TITLE.search(text) is None:
+        return facts  # most names hold no role word: one pass, not six
     unions = [m.span() for m in _UNION.finditer(text)]
     for m in _GOV_STRONG.finditer(text):
         if any(a <= m.start() < b for a, b in unions):  # 'union official' is no state official

@@ -859,6 +859,12 @@ _PARTY_STATE = re.compile(r"\b([RDI])-([A-Z][\w.]*?)\.?(?=[\s,;)]|$)")
 _PARTIES = {"r": "republican", "d": "democrat", "i": "independent"}
 
 
+_TITLE_ABBREVIATED = {"gov": "governor", "sen": "senator", "rep": "representative",
+                      "gen": "general", "sec": "secretary", "pres": "president",
+                      "amb": "ambassador", "adm": "admiral", "atty": "attorney"}
+_LESSER_RANKS = frozenset({"deput", "assis", "under", "vice", "forme", "actin", "assoc"})
+
+
 def _stem5(word: str) -> str:
     return word[:5] if len(word) >= 5 else word
 
@@ -871,8 +877,9 @@ def _title_words(context: str) -> set[str]:
         words.add(_PARTIES[m.group(1).lower()])
         state = m.group(2).lower().rstrip(".")
         words.update(_STATE_ABBREVIATIONS.get(state, state).split())
-    words.update(w.lower().removesuffix("'s").removesuffix("’s")
-                 for w in re.findall(r"[A-Za-z][\w'’]*", context))
+    for w in re.findall(r"[A-Za-z][\w'’]*", context):
+        low = w.lower().removesuffix("'s").removesuffix("’s")
+        words.add(_TITLE_ABBREVIATED.get(low, low))  # 'Gov.' is a governor
     return {_stem5(w) for w in words}
 
 
@@ -895,8 +902,9 @@ def _described_person(desc: str, text: str, pos: int, registry: _Registry,
             continue
         before = text[max(lo, m.start() - 40):m.start()].split()[-3:]
         context = " ".join([*before, m.group(), text[m.end():m.end() + 16]])
-        if not wanted <= _title_words(context):
-            continue
+        have = _title_words(context)
+        if not wanted <= have or (have & _LESSER_RANKS) - wanted:
+            continue  # 'the secretary' is not the deputy assistant secretary
         ent = _person_named(name, text, m.end(), registry, people, titled=True)
         if ent is None and role is not None and is_proper_name(name):
             ent = registry.person(name)  # 'Prime Minister Avi Dror': the title says a person

@@ -248,3 +248,40 @@ def test_a_letter_quoted_over_paragraphs_without_opening_marks_stays_the_writers
 def test_an_unclosed_quote_does_not_swallow_the_paragraphs_after_it() -> None:
     text = 'She said "yes to all of it.\n\nThe next day it rained.\n\nThe vote was close.'
     assert _claim(text, "rained").kind == ClaimKind.NARRATION
+
+
+def test_an_adverbial_appositive_is_no_role() -> None:
+    claim = _claim("Rep. Ada Voss, in an interview with Fox News, said Wednesday she did not send "
+                   "the photo.", "did not send")
+    assert claim.speaker == "Ada Voss" and claim.role != "in an interview with Fox News"
+
+
+def test_a_fronted_participle_clause_has_the_main_clauses_subject() -> None:
+    text = ('A day after telling reporters that he\'s "not going to talk about this anymore," '
+            "Congressman Eli Stone (D-N.Y.) broke his silence Wednesday.")
+    claim = _claim(text, "not going to talk")
+    assert claim.speaker == "Eli Stone"
+    assert claim.text.startswith("he's")
+
+
+def test_a_participle_after_by_has_the_sentence_subject() -> None:
+    text = ('Senator Ray Dunn, Republican of Arizona, began his questions by saying, "It is '
+            'wonderful to see you," and then complained.')
+    assert _claim(text, "wonderful").speaker == "Ray Dunn"
+
+
+def test_a_title_abbreviation_meets_its_description_and_lesser_ranks_do_not() -> None:
+    text = ("Arkansas Republican Gov. Asa Moss on Wednesday urged lawmakers to change the bill."
+            "\n\nMoss said the state is split. As evidence, the governor said even his own son "
+            "had signed a petition.")
+    assert _claim(text, "own son").speaker == "Asa Moss"
+    text = ("Secretary of State Ida Hale testified on Wednesday. Deputy Assistant Secretary Carla "
+            "Lind also spoke.\n\nThe secretary tried to explain that the cables never reached her.")
+    assert _claim(text, "never reached").speaker == "Ida Hale"
+
+
+def test_a_lead_in_cut_short_is_no_narration_claim() -> None:
+    claims = _claims("One of the sharpest exchanges of the day came when Sen. Ron Pike asked about "
+                     "the cables.")
+    assert not any(c.text.endswith("came when") for c in claims)
+    assert any(c.speaker == "Ron Pike" for c in claims)
