@@ -22,8 +22,12 @@ STOP_WORDS = frozenset(
     thus to too toward towards under until up upon us very via was we well were what whatever when
     where whether which while who whom whose why will with within would yet you your yours
     yourself yourselves mr mrs ms dr s t d ll m re ve""".split()
-    # when, not what: 'last week' alone joined two unrelated claims; 'pushed back' is no 'back'
-) | frozenset("last next week weeks weekend back".split())
+    # when, not what: 'last week' alone joined two unrelated claims; 'pushed back' is no 'back';
+    # light verbs and adverbs that name no event ("I didn't see those requests" / "It's
+    # wonderful to see you")
+) | frozenset("""last next week weeks weekend back see sees saw seen seeing come comes came
+    coming go goes went gone going know knows knew known knowing always never ever right
+    want wants wanted think thinks thought look looks looked take takes took taken""".split())
 # "US" the country is kept: it is lower-cased to "us" only when written "us" (pronoun).
 
 REPORTING_VERBS = frozenset(

@@ -285,3 +285,10 @@ def test_a_lead_in_cut_short_is_no_narration_claim() -> None:
                      "the cables.")
     assert not any(c.text.endswith("came when") for c in claims)
     assert any(c.speaker == "Ron Pike" for c in claims)
+
+
+def test_light_verbs_are_no_event_terms() -> None:
+    from core.tokens import Tokenizer
+    tokenizer = Tokenizer()
+    for word in ("see", "come", "know", "always", "right", "want"):
+        assert tokenizer.info(word).term is None, word
