@@ -17,7 +17,7 @@ class SpeakersTable(FittedTable):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row")
         self.border_title = Text("Speakers")
-        self.border_subtitle = Text("⏎ shows the speaker's claims in Compare", "dim")
+        self.border_subtitle = Text("⏎ shows the speaker’s claims in Compare · J merges it into another", "dim")
         self.names: dict[str, str] = {}
 
     def show_speakers(self, comparison: Comparison) -> None:

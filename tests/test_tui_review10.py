@@ -1,0 +1,200 @@
+"""Pilot tests for the tenth new-user review of the TUI.
+
+1. J on the Speakers screen merges a speaker into another (the picker, a notice, undo/redo).
+2. A claim key (m, s, x, N, P, S) on the event list acts on no claim the analyst cannot see.
+3. The speaker picker puts an existing name typed in another case first, with no "new" entry.
+4. The export dialog: ↑↓ choose the format; a typed suffix chooses it too, even with a quick Enter.
+5. Speakers and Matrix give their columns the terminal's room, names first.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+from textual.widgets import DataTable, Input
+
+from core.case import load_case
+from core.curation import MergeSpeakers, SplitGroup
+from core.models import Analysis
+from tests.test_set_speaker import notices
+from tests.test_tui import HOSTILE_STRINGS, SEED_LIKE, SIZE, async_test, load, screen_text
+from tests.test_tui_curation import CASE_NAME, go_to, type_into_dialog
+from tui.app import PerspectaApp, create_app
+from tui.widgets.curate import PickerDialog, TextDialog
+from tui.widgets.speakers import SpeakersTable
+
+
+@pytest.fixture
+def seed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Analysis:
+    monkeypatch.chdir(tmp_path)  # the case file the first edit saves lands in tmp
+    return load(SEED_LIKE)
+
+
+def hostile_strings() -> list[str]:
+    return list(orjson.loads(HOSTILE_STRINGS.read_bytes())["strings"])
+
+
+def speakers_table(app: PerspectaApp) -> SpeakersTable:
+    return app.query_one("#speakers", SpeakersTable)
+
+
+def speaker_names(app: PerspectaApp) -> list[str]:
+    table = speakers_table(app)
+    return [table.names[str(key.value)] for key in table.rows]
+
+
+def selected_speaker(app: PerspectaApp) -> str:
+    table = speakers_table(app)
+    key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+    return table.names[str(key.value)]
+
+
+async def select_speaker(app: PerspectaApp, pilot, name: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("3")
+    await pilot.pause()
+    table = speakers_table(app)
+    row = speaker_names(app).index(name)
+    table.move_cursor(row=row)
+    await pilot.pause()
+    assert selected_speaker(app) == name
+
+
+# ---- 1. merging speakers -------------------------------------------------------------------
+
+
+@async_test
+async def test_j_on_speakers_merges_a_speaker_into_the_picked_one(
+        seed: Analysis, tmp_path: Path) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.comparison is not None
+        governor = [c.id for c in app.comparison.analysis.claims
+                    if c.speaker == "The local governor"]
+        await select_speaker(app, pilot, "The local governor")
+        assert "J merge into…" in screen_text(app)  # the footer, from the registry
+        await pilot.press("J")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerDialog)
+        assert "Merge “The local governor” into which speaker?" in screen_text(app)
+        labels = [c.label for c in app.screen.choices]
+        assert "Michael Pregent · Analysts & think tanks" in labels or any(
+            label.startswith("Michael Pregent · ") for label in labels)
+        assert not any(label.startswith("The local governor") for label in labels)
+        assert app.screen.new_label is None  # no "new speaker": a merge joins two existing
+        await type_into_dialog(pilot, "pregent")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen_name == "speakers"
+        assert "The local governor" not in speaker_names(app)
+        assert selected_speaker(app) == "Michael Pregent"  # the row of the merged speaker
+        assert app.focused is speakers_table(app)
+        claims = app.comparison.claims
+        assert {(claims[c].speaker, claims[c].perspective) for c in governor} == {
+            ("Michael Pregent", "analysts")}
+        assert any(m.startswith("Merged speaker “The local governor” (1 claim) into "
+                                "“Michael Pregent” (") and m.endswith("· u undoes")
+                   for m in notices(app))
+        saved = load_case(tmp_path / CASE_NAME)
+        assert saved.edits == [MergeSpeakers(speaker="The local governor",
+                                             into="Michael Pregent")]
+
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen_name == "speakers"
+        assert "The local governor" in speaker_names(app)
+        assert {app.comparison.claims[c].speaker for c in governor} == {"The local governor"}
+        assert load_case(tmp_path / CASE_NAME).edits == []
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.pause()
+        assert "The local governor" not in speaker_names(app)
+        assert load_case(tmp_path / CASE_NAME).edits == saved.edits
+
+
+@async_test
+async def test_j_elsewhere_says_where_it_works_and_is_in_the_help(seed: Analysis) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("J")
+        await pilot.pause()
+        assert not isinstance(app.screen, PickerDialog)
+        assert any("on the Speakers screen (3)" in m for m in notices(app))
+        assert app.case is not None and app.case.edits == []
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "Merge the selected speaker into another (Speakers screen)" in screen_text(app)
+
+
+@pytest.mark.parametrize("hostile", hostile_strings()[:7])
+@async_test
+async def test_merging_hostile_names_shows_them_as_written(seed: Analysis, hostile: str) -> None:
+    for speaker in seed.speakers:
+        if speaker.name == "Timmy Davis":
+            speaker.name = hostile
+    for claim in seed.claims:
+        if claim.speaker == "Timmy Davis":
+            claim.speaker = hostile
+    app = create_app(analysis=seed)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await select_speaker(app, pilot, hostile)
+        await pilot.press("J")
+        await pilot.pause()
+        assert f"Merge “{hostile}” into which speaker?" in screen_text(app)
+        await type_into_dialog(pilot, "Mike Pompeo")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any(m.startswith(f"Merged speaker “{hostile}” (1 claim) into “Mike Pompeo”")
+                   for m in notices(app))
+        assert hostile not in speaker_names(app)
+
+
+# ---- 2. claim keys act only on a visibly selected claim ------------------------------------
+
+
+@pytest.mark.parametrize(("key", "doing"), [
+    ("m", "m moves a claim"), ("s", "s splits a claim out"), ("x", "x marks a claim"),
+    ("N", "N writes a note on a claim"), ("P", "P sets the perspective of a claim's speaker"),
+    ("S", "S sets a claim's speaker")])
+@async_test
+async def test_a_claim_key_on_the_event_list_says_to_select_the_claim_first(
+        seed: Analysis, tmp_path: Path, key: str, doing: str) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(app, pilot, "Reason for the closure")
+        assert app.query_one("#events") is app.focused
+        await pilot.press(key)
+        await pilot.pause()
+        assert not isinstance(app.screen, PickerDialog | TextDialog)
+        assert f"{doing}: select the claim first (→ into the columns, ↓↑ to the claim), then " \
+               "press it again" in notices(app)
+        assert app.case is not None and app.case.edits == []
+        assert not (tmp_path / CASE_NAME).exists()
+        # once a card is highlighted in a focused column, the key acts on that claim
+        await pilot.press("right")
+        claim_id = app.current_claim()
+        assert claim_id is not None
+        await pilot.press(key)
+        await pilot.pause()
+        if key in ("s", "x"):
+            assert app.case.edits
+            edit = app.case.edits[-1]
+            assert claim_id in (edit.claims if isinstance(edit, SplitGroup) else [edit.claim])  # type: ignore[union-attr]
+        else:
+            assert isinstance(app.screen, PickerDialog | TextDialog)
+            if key in ("m", "S", "N"):
+                assert app._claim_text_tag(claim_id) in screen_text(app)
+
+
+@async_test
+async def test_event_keys_still_act_on_the_event_from_the_event_list(seed: Analysis) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(app, pilot, "Reason for the closure")
+        await pilot.press("r")  # rename: the event is what the list shows selected
+        await pilot.pause()
+        assert isinstance(app.screen, TextDialog)
+        assert app.screen.query_one(Input).value == "Reason for the closure"
