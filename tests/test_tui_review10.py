@@ -13,16 +13,16 @@ from pathlib import Path
 
 import orjson
 import pytest
-from textual.widgets import DataTable, Input
+from textual.widgets import Input, OptionList
 
 from core.case import load_case
 from core.curation import MergeSpeakers, SplitGroup
 from core.models import Analysis
 from tests.test_set_speaker import notices
 from tests.test_tui import HOSTILE_STRINGS, SEED_LIKE, SIZE, async_test, load, screen_text
-from tests.test_tui_curation import CASE_NAME, go_to, type_into_dialog
+from tests.test_tui_curation import CASE_NAME, go_to, go_to_claim, type_into_dialog
 from tui.app import PerspectaApp, create_app
-from tui.widgets.curate import PickerDialog, TextDialog
+from tui.widgets.curate import Choice, Picked, PickerDialog, TextDialog
 from tui.widgets.speakers import SpeakersTable
 
 
@@ -198,3 +198,66 @@ async def test_event_keys_still_act_on_the_event_from_the_event_list(seed: Analy
         await pilot.pause()
         assert isinstance(app.screen, TextDialog)
         assert app.screen.query_one(Input).value == "Reason for the closure"
+
+
+# ---- 3. the speaker picker: an existing name typed in another case -------------------------
+
+
+def option_texts(app: PerspectaApp) -> list[str]:
+    options = app.screen.query_one(OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+@async_test
+async def test_a_listed_name_typed_in_lower_case_comes_first_with_no_new_entry(
+        seed: Analysis) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        claim_id = next(c.id for c in seed.claims if c.speaker == "Alistair Burt")
+        await go_to_claim(app, pilot, claim_id)
+        await pilot.press("S")
+        await type_into_dialog(pilot, "mike pompeo")
+        shown = option_texts(app)
+        assert shown[0] == "Mike Pompeo · United States"
+        assert not any(text.startswith("+ new speaker") for text in shown)
+        assert "narration (no speaker)" in shown  # the fixed choice is still offered
+        assert app.screen.query_one(OptionList).highlighted == 0
+        assert "+ new speaker" not in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.comparison is not None
+        assert app.comparison.claims[claim_id].speaker == "Mike Pompeo"
+        assert [s.name for s in app.comparison.analysis.speakers].count("Mike Pompeo") == 1
+        # a name that is not listed still offers the new speaker, first
+        await pilot.press("S")
+        await type_into_dialog(pilot, "mike pompeo jr")
+        assert option_texts(app)[0] == "+ new speaker: mike pompeo jr"
+        await pilot.press("escape")
+
+
+@pytest.mark.parametrize(("listed", "typed"), [
+    ("DeMint · US Congress", "demint"), ("[US] diplomats", "[us] DIPLOMATS"),
+    ("[bold]Kata'ib[/bold] Hezbollah · Iraq", "[BOLD]kata'ib[/BOLD] hezbollah")])
+@async_test
+async def test_the_picker_takes_a_listed_name_typed_in_any_case(listed: str, typed: str) -> None:
+    from textual.app import App
+
+    answers: list[object] = []
+    choices = [Choice("a", "Jim DeMint Jr. · US Congress"), Choice("b", listed),
+               Choice("c", "Mike Pompeo · United States")]
+
+    class Host(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(PickerDialog("Speaker", choices, new_label="+ new speaker",
+                                          new_from_text=True), answers.append)
+
+    async with Host().run_test() as pilot:
+        await pilot.pause()
+        await pilot.press(*typed)
+        await pilot.pause()
+        shown = option_texts(pilot.app)  # type: ignore[arg-type]
+        assert shown[0] == listed  # as written: never read as markup
+        assert not any(text.startswith("+ new speaker") for text in shown)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert answers == [Picked("b")]
