@@ -13,7 +13,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, RadioButton
 
 from core.case import load_case
 from core.curation import MergeSpeakers, SplitGroup
@@ -23,6 +23,7 @@ from tests.test_tui import HOSTILE_STRINGS, SEED_LIKE, SIZE, async_test, load, s
 from tests.test_tui_curation import CASE_NAME, go_to, go_to_claim, type_into_dialog
 from tui.app import PerspectaApp, create_app
 from tui.widgets.curate import Choice, Picked, PickerDialog, TextDialog
+from tui.widgets.export_dialog import ExportDialog
 from tui.widgets.speakers import SpeakersTable
 
 
@@ -261,3 +262,83 @@ async def test_the_picker_takes_a_listed_name_typed_in_any_case(listed: str, typ
         await pilot.press("enter")
         await pilot.pause()
     assert answers == [Picked("b")]
+
+
+# ---- 4. the export dialog from the keyboard ------------------------------------------------
+
+
+def chosen_format(app: PerspectaApp) -> str:
+    dialog = app.screen
+    assert isinstance(dialog, ExportDialog)
+    marked = [b.id for b in dialog.query(RadioButton) if b.value]
+    assert len(marked) == 1 and marked[0] == f"export-format-{dialog.fmt}"
+    return dialog.fmt
+
+
+def export_path(app: PerspectaApp) -> str:
+    return app.screen.query_one("#export-path", Input).value
+
+
+@async_test
+async def test_arrows_choose_the_export_format_and_the_suffix_follows(
+        seed: Analysis, tmp_path: Path) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        assert chosen_format(app) == "md" and export_path(app).endswith(".md")
+        assert "↑↓ format · Tab file · Enter exports" in screen_text(app)
+        await pilot.press("down")
+        await pilot.pause()
+        assert chosen_format(app) == "html" and export_path(app).endswith(".html")
+        assert "● HTML report" in screen_text(app).replace("▐", "").replace("▌", "")
+        await pilot.press("down")
+        await pilot.pause()
+        assert chosen_format(app) == "json" and export_path(app).endswith(".json")
+        await pilot.press("up")
+        await pilot.pause()
+        assert chosen_format(app) == "html"
+        await pilot.press("tab", "enter")  # Enter in the path field writes the chosen format
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        written = sorted(p.name for p in tmp_path.glob("*.html"))
+        assert len(written) == 1
+        assert (tmp_path / written[0]).read_text().lstrip().lower().startswith("<!doctype html")
+        assert not list(tmp_path.glob("*.md")) and not list(tmp_path.glob("*.json"))
+
+
+@async_test
+async def test_a_typed_suffix_chooses_the_format_even_with_a_quick_enter(
+        seed: Analysis, tmp_path: Path) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        assert chosen_format(app) == "md"
+        await pilot.press("tab", "end", "backspace", "backspace", *"htm")
+        assert chosen_format(app) == "html"  # .htm is HTML too
+        assert "The .htm suffix chose HTML." in screen_text(app)
+        await pilot.press("l", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        html = list(tmp_path.glob("*.html"))
+        assert len(html) == 1 and not list(tmp_path.glob("*.md"))
+        assert html[0].read_text().lstrip().lower().startswith("<!doctype html")
+        assert any(m.startswith(f"Wrote {html[0]} (html,") for m in notices(app))
+
+
+@async_test
+async def test_a_suffix_of_no_format_says_which_format_is_written(
+        seed: Analysis, tmp_path: Path) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("down", "down", "down")  # CSV
+        assert chosen_format(app) == "csv"
+        await pilot.press("tab", "end", "backspace", "backspace", "backspace", *"txt")
+        await pilot.pause()
+        assert export_path(app).endswith(".txt")
+        assert ".txt names no format: the file is written as CSV (the format chosen above)." \
+            in screen_text(app)
+        assert chosen_format(app) == "csv"
