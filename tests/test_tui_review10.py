@@ -13,7 +13,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from textual.widgets import Input, OptionList, RadioButton
+from textual.widgets import DataTable, Input, OptionList, RadioButton
 
 from core.case import load_case
 from core.curation import MergeSpeakers, SplitGroup
@@ -342,3 +342,70 @@ async def test_a_suffix_of_no_format_says_which_format_is_written(
         assert ".txt names no format: the file is written as CSV (the format chosen above)." \
             in screen_text(app)
         assert chosen_format(app) == "csv"
+
+
+# ---- 5. the table screens use the terminal's width, names first ----------------------------
+
+LONG_NAME = "the latest in a string of controversial remarks by the chairman"  # 63 characters
+
+
+def table_line(app: PerspectaApp, words: str) -> str:
+    return next(line for line in screen_text(app).splitlines() if words in line)
+
+
+def column_widths(app: PerspectaApp, name: str) -> dict[str, int]:
+    table = app.query_one(f"#{name}", DataTable)
+    return {str(column.key.value): column.width for column in table.ordered_columns}
+
+
+@pytest.mark.parametrize("width", [200, 120])
+@async_test
+async def test_speakers_show_whole_names_before_the_role_column_grows(
+        seed: Analysis, width: int) -> None:
+    for speaker in seed.speakers:
+        if speaker.name == "Timmy Davis":
+            speaker.name = LONG_NAME
+    for claim in seed.claims:
+        if claim.speaker == "Timmy Davis":
+            claim.speaker = LONG_NAME
+    app = create_app(analysis=seed)
+    async with app.run_test(size=(width, 40)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        widths = column_widths(app, "speakers")
+        if width == 200:
+            assert LONG_NAME in table_line(app, "the latest in a string")  # whole, no '…'
+            assert widths["speaker"] == len(LONG_NAME)
+        else:  # names first, up to half the room: the role keeps a share
+            assert widths["speaker"] >= 50 > widths["role"] >= 10
+
+
+@async_test
+async def test_speakers_at_80_columns_give_names_their_room_before_roles(seed: Analysis) -> None:
+    seed.speakers[0].name = "Michael Richard Pompeo, Sec'y"  # 29 characters
+    for claim in seed.claims:
+        if claim.speaker == "Mike Pompeo":
+            claim.speaker = seed.speakers[0].name
+    seed.speakers[0].role = "Secretary of State of the United States of America"
+    app = create_app(analysis=seed)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        widths = column_widths(app, "speakers")
+        assert widths["speaker"] == 29 and widths["role"] < 29
+        assert "Michael Richard Pompeo, Sec'y" in screen_text(app)
+
+
+@async_test
+async def test_matrix_headers_are_whole_when_the_terminal_has_room(seed: Analysis) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=(200, 40)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        assert app.comparison is not None
+        header = table_line(app, "Event")
+        for column in app.comparison.columns:
+            assert column.label in header, column.label
+        assert "…" not in header
+        widths = column_widths(app, "matrix")
+        assert widths["event"] == 46  # the event names get their room first
