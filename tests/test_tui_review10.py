@@ -409,3 +409,22 @@ async def test_matrix_headers_are_whole_when_the_terminal_has_room(seed: Analysi
         assert "…" not in header
         widths = column_widths(app, "matrix")
         assert widths["event"] == 46  # the event names get their room first
+
+
+@async_test
+async def test_a_speaker_filter_on_the_merged_speaker_follows_it(seed: Analysis) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await select_speaker(app, pilot, "Timmy Davis")
+        await pilot.press("enter")  # Compare shows Timmy Davis's claims
+        await pilot.pause()
+        assert app.speaker_filter is not None and app.speaker_filter[1] == "Timmy Davis"
+        await select_speaker(app, pilot, "Timmy Davis")
+        await pilot.press("J")
+        await type_into_dialog(pilot, "Mike Pompeo")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.speaker_filter is not None and app.speaker_filter[1] == "Mike Pompeo"
+        assert app.filtered is not None and app.filtered.events  # not an empty Compare
+        assert app.screen_name == "speakers" and app.focused is speakers_table(app)

@@ -123,6 +123,9 @@ class CaseWork:
             into = speakers[picked.key]
             self.speaker_row_wanted = into.id  # the rebuilt Speakers table shows it selected
             self.apply_edit(MergeSpeakers(speaker=gone.name, into=into.name))
+            if self.speaker_filter is not None and self.speaker_filter[0] == gone.id:
+                # Compare showed the merged speaker's claims: they are the target's now
+                self.filter_by_speaker(into.id, into.name)
             side = (f" ({comparison.perspective_label(into.perspective)})"
                     if into.perspective else "")
             self.notify(f"Merged speaker “{one_line(gone.name)}” ({claims} claim"
