@@ -84,6 +84,16 @@ class SetSpeaker(Model):
         default=None, description="The speaker's name; null (or absent) = narration, no speaker.")
 
 
+class MergeSpeakers(Model):
+    """Merge one speaker into another ('Bibi Netanyahu' is 'Benjamin Netanyahu'): every claim
+    of `speaker` becomes `into`'s and takes `into`'s perspective; the merged names become
+    aliases of `into`, so later edits naming either find it."""
+
+    op: Literal["merge_speakers"] = "merge_speakers"
+    speaker: str = Field(description="Name (or alias) of the speaker merged away.")
+    into: str = Field(description="Name (or alias) of the speaker that stays.")
+
+
 class NotAClaim(Model):
     op: Literal["not_a_claim"] = "not_a_claim"
     claim: str
@@ -98,7 +108,7 @@ class AddNote(Model):
 
 Edit = Annotated[
     MoveClaim | SplitGroup | MergeGroups | RenameGroup | AcceptSuggestion | RejectSuggestion
-    | SetPerspective | SetSpeaker | NotAClaim | AddNote,
+    | SetPerspective | SetSpeaker | MergeSpeakers | NotAClaim | AddNote,
     Field(discriminator="op"),
 ]
 
@@ -261,6 +271,8 @@ def _apply_one(ws: _Workspace, edit: Edit) -> str | None:
         return _set_perspective(ws, edit)
     if isinstance(edit, SetSpeaker):
         return _set_speaker(ws, edit)
+    if isinstance(edit, MergeSpeakers):
+        return _merge_speakers(ws, edit)
     if isinstance(edit, NotAClaim):
         if why := _missing(ws, edit.claim):
             return why
@@ -339,6 +351,32 @@ def _set_speaker(ws: _Workspace, edit: SetSpeaker) -> str | None:
     claim.perspective = speaker.perspective
     if claim.kind == ClaimKind.NARRATION:
         claim.kind = ClaimKind.INDIRECT
+    return None
+
+
+def _merge_speakers(ws: _Workspace, edit: MergeSpeakers) -> str | None:
+    gone = _speaker_named(ws, edit.speaker)
+    if gone is None:
+        return f"speaker {edit.speaker!r} no longer exists"
+    into = _speaker_named(ws, edit.into)
+    if into is None:
+        return f"speaker {edit.into!r} no longer exists"
+    if gone.id == into.id:
+        return f"{edit.speaker!r} and {edit.into!r} are already one speaker"
+    for claim in ws.claims.values():
+        if claim.speaker_id == gone.id:
+            # The mention stays: 'Bibi' in the text still names this speaker, now by an alias.
+            claim.speaker, claim.speaker_id = into.name, into.id
+            claim.perspective = into.perspective
+            claim.role = into.role or claim.role
+            claim.anonymous = into.anonymous
+    known = {into.name.casefold(), *(a.casefold() for a in into.aliases)}
+    for name in (gone.name, *gone.aliases):
+        if name.casefold() not in known:
+            into.aliases.append(name)
+            known.add(name.casefold())
+    into.role = into.role or gone.role
+    ws.analysis.speakers = [s for s in ws.analysis.speakers if s.id != gone.id]
     return None
 
 

@@ -256,12 +256,14 @@ async def test_enter_takes_new_when_no_label_holds_every_typed_word(seed: Analys
 
 @async_test
 async def test_curation_dialogs_name_the_claim_they_act_on(seed: Analysis) -> None:
-    """m from the event list acts on the current column's claim: the dialog says which."""
+    """m on a claim: the dialog says which claim it moves. (From the event list, where no
+    card is visibly selected, m moves nothing and says to select a claim first: review 10,
+    tests/test_tui_review10.py.)"""
     app = create_app(analysis=seed)
     async with app.run_test(size=SIZE) as pilot:
         claim_id = await claim_of_event(app, pilot, "Reason for the closure")
         claim = comparison(app).claims[claim_id]
-        await pilot.press("left", "m")  # back on the event list: the card is not focused
+        await pilot.press("m")
         await pilot.pause()
         picker = app.screen
         assert isinstance(picker, PickerDialog)

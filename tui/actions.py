@@ -165,6 +165,9 @@ ACTIONS: tuple[Action, ...] = (
            "Set the perspective of the claim's speaker (all their claims)", "Curate"),
     Action("set-speaker", "S", "set_speaker", "speaker",
            "Set the focused claim's speaker (this claim only)", "Curate"),
+    Action("merge-speaker", "J", "merge_speaker", "merge into…",
+           "Merge the selected speaker into another (Speakers screen)", "Curate",
+           show=True, screens=frozenset({"speakers"})),
     Action("mark-not-claim", "x", "mark_not_claim", "not a claim",
            "Mark the focused claim as not a claim (it leaves the analysis)", "Curate"),
     Action("note-claim", "N", "note_claim", "note", "Write a note on the focused claim",
@@ -175,7 +178,7 @@ ACTIONS: tuple[Action, ...] = (
            "Add files or folders to the case (only the new ones are read; events regrouped, "
            "your edits kept)", "Curate"),
     Action("accept-suggestion", "a", "accept_suggestion", "accept",
-           "Accept the suggestion on screen ('maybe the same event as … · a joins')", "Curate"),
+           "Accept the suggestion on screen ('maybe the same event as …')", "Curate"),
     Action("reject-suggestion", "A", "reject_suggestion", "reject",
            "Reject the suggestion on screen (the one a would accept)", "Curate"),
     Action("undo-edit", "u", "undo", "undo", "Undo the last edit (saved at once)", "Curate"),

@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -34,7 +34,7 @@ from textual.dom import NoScreen
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import MountError, Widget
-from textual.widgets import ContentSwitcher, Input
+from textual.widgets import ContentSwitcher, DataTable, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from core import cache as analysis_cache
@@ -281,6 +281,8 @@ class PerspectaApp(CaseWork, App[int]):
         self._prepared: Comparison | None = None  # the initial analysis, indexed in compose
         self.export_format = "md"
         self.export_folder: Path | None = None
+        # The row the Speakers table selects when an edit rebuilds it (J: the merged speaker).
+        self.speaker_row_wanted: str | None = None
 
     # ---- layout -----------------------------------------------------------------------
 
@@ -1068,9 +1070,17 @@ class PerspectaApp(CaseWork, App[int]):
         self.comparison = comparison
         self.query_one(CaseHeader).show_case(comparison)
         self.query_one(ContextPane).claim_id = None  # the same claim may show new notes
+        shown = self.screen_name
+        removals: dict[str, Awaitable[object]] = {}
         for screen in SCREEN_TABLES:
             for table in self.query(f"#{screen}"):
-                table.remove()
+                if screen == shown and isinstance(table, DataTable) and table.row_count:
+                    # an edit (J, or u) made on a table screen: the rebuilt table keeps its row
+                    key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+                    self.speaker_row_wanted = self.speaker_row_wanted or str(key.value)
+                removals[screen] = table.remove()
+        if shown in removals:
+            self.call_later(self._rebuild_table, shown, removals[shown])
         if claim_id is not None and claim_id in comparison.claims:
             self.event_id = comparison.event_of(claim_id)
         focused_column = self._columns_focused()
@@ -1078,6 +1088,16 @@ class PerspectaApp(CaseWork, App[int]):
         if claim_id is not None:
             self._select_claim(claim_id, focus=focused_column)
         self.warm_search(comparison)
+
+    async def _rebuild_table(self, name: str, removal: Awaitable[object]) -> None:
+        """Show a table screen again once an edit made there has removed its old table,
+        on the row it had (or the one the edit asked for)."""
+        await removal
+        await self.action_show_screen(name)
+        wanted, self.speaker_row_wanted = self.speaker_row_wanted, None
+        for table in self.query(f"#{name}").results(DataTable):
+            if wanted is not None and wanted in table.rows:
+                table.move_cursor(row=table.get_row_index(wanted), animate=False)
 
     def _select_claim(self, claim_id: str, focus: bool) -> None:
         """Highlight a claim's card in its column (when it is shown)."""
@@ -1103,8 +1123,15 @@ class PerspectaApp(CaseWork, App[int]):
             return False
         return True
 
-    def _focused_claim(self) -> str | None:
+    def _focused_claim(self, doing: str | None = None) -> str | None:
+        """The claim a claim key acts on: the highlighted card. `doing` ('m moves a claim')
+        names the key: pressed on the event list, where no card is visibly selected, it acts
+        on nothing and the notice says how to select the claim first."""
         if not self._can_curate():
+            return None
+        if doing is not None and pane_of(self.focused) == "events":
+            self.notify(f"{doing}: select the claim first (→ into the columns, ↓↑ to the "
+                        "claim), then press it again", timeout=5, markup=False)
             return None
         claim_id = self.current_claim()
         if claim_id is None:
@@ -1145,7 +1172,7 @@ class PerspectaApp(CaseWork, App[int]):
         self.push_screen(TextDialog("Rename event", "New label for the event:", shown), done)
 
     def action_move_claim_to_event(self) -> None:
-        claim_id = self._focused_claim()
+        claim_id = self._focused_claim("m moves a claim")
         if claim_id is None or self.comparison is None:
             return
         comparison = self.comparison
@@ -1187,14 +1214,14 @@ class PerspectaApp(CaseWork, App[int]):
                                       self._event_choices(self.event_id)), done)
 
     def action_split_claim(self) -> None:
-        claim_id = self._focused_claim()
+        claim_id = self._focused_claim("s splits a claim out")
         if claim_id is not None:
             tag = self._claim_tag(claim_id)
             self.apply_edit(SplitGroup(claims=[claim_id]), claim_id)
             self.notify(f"Split {tag} out into a new event (u undoes)", timeout=3, markup=False)
 
     def action_set_perspective(self) -> None:
-        claim_id = self._focused_claim()
+        claim_id = self._focused_claim("P sets the perspective of a claim's speaker")
         if claim_id is None or self.comparison is None:
             return
         comparison = self.comparison
@@ -1222,7 +1249,7 @@ class PerspectaApp(CaseWork, App[int]):
                                       new_label="+ new perspective", new_from_text=True), done)
 
     def action_set_speaker(self) -> None:
-        claim_id = self._focused_claim()
+        claim_id = self._focused_claim("S sets a claim's speaker")
         if claim_id is None or self.comparison is None:
             return
         comparison = self.comparison
@@ -1280,14 +1307,14 @@ class PerspectaApp(CaseWork, App[int]):
         return f"narration of {comparison.perspective_label(claim.perspective)}"
 
     def action_mark_not_claim(self) -> None:
-        claim_id = self._focused_claim()
+        claim_id = self._focused_claim("x marks a claim")
         if claim_id is not None:
             tag = self._claim_tag(claim_id)
             self.apply_edit(NotAClaim(claim=claim_id))
             self.notify(f"Marked {tag} as not a claim (u undoes)", timeout=3, markup=False)
 
     def action_note_claim(self) -> None:
-        claim_id = self._focused_claim()
+        claim_id = self._focused_claim("N writes a note on a claim")
         if claim_id is None or self.comparison is None:
             return
         current = self.comparison.claims[claim_id].note or ""

@@ -1,4 +1,5 @@
-"""Case work in the TUI beyond single edits: adding documents to an open case, event notes.
+"""Case work in the TUI beyond single edits: adding documents to an open case, event notes,
+merging speakers (from the Speakers screen).
 
 A mixin of PerspectaApp, kept apart from the layout code. Adding documents reads and
 attributes only the new files (in a thread worker, with the app's attribution cache), then
@@ -21,8 +22,10 @@ from textual.suggester import Suggester
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from core.case import AddedDocuments, add_documents
-from core.curation import AddNote, apply_edits
-from tui.widgets.curate import TextDialog
+from core.curation import AddNote, MergeSpeakers, apply_edits
+from tui.render import one_line
+from tui.widgets.curate import Choice, Picked, PickerDialog, TextDialog
+from tui.widgets.speakers import SpeakersTable
 
 if TYPE_CHECKING:
     from tui.app import PerspectaApp
@@ -88,7 +91,49 @@ class PathSuggester(Suggester):
 
 
 class CaseWork:
-    """Mixin: the 'add documents' and 'note on event' actions of PerspectaApp."""
+    """Mixin: the 'add documents', 'note on event' and 'merge speaker' actions of PerspectaApp."""
+
+    def action_merge_speaker(self: PerspectaApp) -> None:
+        """J on the Speakers screen: merge the selected speaker into one picked from the rest."""
+        if self._in_dialog() or self.comparison is None or self.case is None:
+            return
+        if self.screen_name != "speakers":
+            self.notify("J merges speakers: on the Speakers screen (3), select a speaker, "
+                        "then J", timeout=4, markup=False)
+            return
+        table = self.query_one(SpeakersTable)
+        if not table.row_count:
+            return
+        key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        comparison = self.comparison
+        speakers = {s.id: s for s in comparison.analysis.speakers}
+        gone = speakers.get(str(key.value))
+        if gone is None:
+            return
+        choices = [Choice(s.id, self._speaker_choice_label(s.name, s.perspective))
+                   for s in comparison.analysis.speakers if s.id != gone.id]
+        if not choices:
+            self.notify("No other speaker to merge into", timeout=3, markup=False)
+            return
+        claims = sum(1 for c in comparison.analysis.claims if c.speaker_id == gone.id)
+
+        def done(picked: Picked | None) -> None:
+            if picked is None or picked.key is None or picked.key not in speakers:
+                return
+            into = speakers[picked.key]
+            self.speaker_row_wanted = into.id  # the rebuilt Speakers table shows it selected
+            self.apply_edit(MergeSpeakers(speaker=gone.name, into=into.name))
+            if self.speaker_filter is not None and self.speaker_filter[0] == gone.id:
+                # Compare showed the merged speaker's claims: they are the target's now
+                self.filter_by_speaker(into.id, into.name)
+            side = (f" ({comparison.perspective_label(into.perspective)})"
+                    if into.perspective else "")
+            self.notify(f"Merged speaker “{one_line(gone.name)}” ({claims} claim"
+                        f"{'' if claims == 1 else 's'}) into “{one_line(into.name)}”{side} · "
+                        "u undoes", title="Speakers merged", timeout=6, markup=False)
+
+        self.push_screen(PickerDialog(f"Merge “{one_line(gone.name)}” into which speaker?",
+                                      choices), done)
 
     def action_add_documents(self: PerspectaApp) -> None:
         if self._in_dialog() or self.case is None or self.base is None:

@@ -170,32 +170,40 @@ class PickerDialog(ModalScreen[Picked | None]):
         options = self.query_one(OptionList)
         options.clear_options()
         self.shown = rank_choices(query, self.choices)
-        entries: list[Option] = []
-        if self.new_label is not None:
+        typed = query.strip()
+        # A typed name that is already listed ('demint' for 'DeMint') is that entry, first,
+        # and no "new" entry is offered for it.
+        exact = [i for i, c in enumerate(self.shown)
+                 if typed and name_part(c.label).casefold() == typed.casefold()]
+        offer_new = self.new_label is not None and not (self.new_from_text and exact)
+        entries: list[Option] = [Option(Text(self.shown[i].label), id=f"c{i}") for i in exact]
+        if offer_new and self.new_label is not None:
             text = self.new_label
-            if self.new_from_text and query.strip():
-                text = f"{self.new_label}: {query.strip()}"
+            if self.new_from_text and typed:
+                text = f"{self.new_label}: {typed}"
             entries.append(Option(Text(text, style="italic"), id=NEW_CHOICE))
         entries.extend(Option(Text(c.label, style="italic"), id=f"f{i}")
                        for i, c in enumerate(self.fixed))
-        entries.extend(Option(Text(c.label), id=f"c{i}") for i, c in enumerate(self.shown))
+        entries.extend(Option(Text(c.label), id=f"c{i}") for i, c in enumerate(self.shown)
+                       if i not in exact)
         options.add_options(entries)
-        if entries:
+        if entries and not exact:
             # With a query, Enter takes the best match when it holds every typed word ('iran'
             # finds 'Iran', 'closure basra' finds 'Closure of its consulate in Basra'); when no
             # label does ('Iran-backed militias' is more than 'Iran'), it takes "new".
-            ahead = (self.new_label is not None) + len(self.fixed)
-            best = self.shown[0] if self.shown and query.strip() else None
+            ahead = offer_new + len(self.fixed)
+            best = self.shown[0] if self.shown and typed else None
             take = best is not None and (
-                name_part(best.label).casefold() == query.strip().casefold() or (
+                name_part(best.label).casefold() == typed.casefold() or (
                     covers(best.label, query) and (
                         # a typed name picks a listed one only when that one says little
                         # more ('pomp' is Mike Pompeo; 'Michael Grimm' is not 'Rep. Michael
                         # Grimm's attorney')
                         not self.new_from_text or
                         len(name_part(best.label).split()) <= len(query.split()) + 1)))
-            first_match = ahead if self.new_label is not None and take else 0
-            options.highlighted = first_match
+            options.highlighted = ahead if offer_new and take else 0
+        elif entries:
+            options.highlighted = 0  # the listed name typed
 
     @on(Input.Changed, "#query")
     def _query_changed(self, event: Input.Changed) -> None:

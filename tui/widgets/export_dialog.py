@@ -34,17 +34,35 @@ FORMAT_LABELS: dict[str, str] = {
     "json": "JSON (the analysis contract)",
     "csv": "CSV (one row per claim)",
 }
+# The format as a status line names it ('the .html suffix chose HTML').
+FORMAT_NAMES: dict[str, str] = {"md": "Markdown", "html": "HTML", "json": "JSON", "csv": "CSV"}
 FALLBACK_SLUG = "perspecta-report"
 MAX_SLUG_LENGTH = 60
 EXPORT_GROUP = "export"
 
 
 class FormatChoice(RadioSet):
-    """The format list: Enter picks the highlighted format and exports (Space only picks)."""
+    """The format list: ↑/↓ choose a format at once (● follows, and the path's suffix); Enter
+    exports the highlighted format (Space only picks it)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "choose_and_export", "export", show=False),
     ]
+
+    def action_next_button(self) -> None:
+        super().action_next_button()
+        self._choose_highlighted()
+
+    def action_previous_button(self) -> None:
+        super().action_previous_button()
+        self._choose_highlighted()
+
+    def _choose_highlighted(self) -> None:
+        buttons = list(self.query(RadioButton))
+        index = self._selected
+        dialog = self.screen
+        if index is not None and 0 <= index < len(buttons) and isinstance(dialog, ExportDialog):
+            dialog.set_format((buttons[index].id or "").removeprefix("export-format-"))
 
     def action_choose_and_export(self) -> None:
         index = self._selected if self._selected is not None else self.pressed_index
@@ -192,7 +210,7 @@ class ExportDialog(ModalScreen[ExportResult | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box") as box:
             box.border_title = Text("Export report")
-            box.border_subtitle = Text("Enter exports · Esc cancels")
+            box.border_subtitle = Text("↑↓ format · Tab file · Enter exports · Esc cancels")
             yield Static(Text(self.report_title or "Untitled case"), id="export-case", markup=False)
             yield Label("Format", classes="export-label")
             with FormatChoice(id="export-format", compact=True):
@@ -219,7 +237,11 @@ class ExportDialog(ModalScreen[ExportResult | None]):
     @on(RadioSet.Changed, "#export-format")
     def _on_format_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
-        self.set_format((event.pressed.id or "").removeprefix("export-format-"))
+        fmt = (event.pressed.id or "").removeprefix("export-format-")
+        # Already chosen (by a typed suffix, or by set_format itself): nothing to bring in step;
+        # re-applying a late event would swap back a suffix typed since.
+        if fmt != self.fmt:
+            self.set_format(fmt)
 
     def set_format(self, fmt: str) -> None:
         """Choose the format: its radio button, and the path's suffix in step."""
@@ -237,16 +259,32 @@ class ExportDialog(ModalScreen[ExportResult | None]):
             updated = with_format_suffix(value, fmt)
             if updated != value:
                 path_input.value = updated
-        self.show_status("")
+        self.show_suffix_status(path_input.value.strip())
 
     @on(Input.Changed, "#export-path")
     def _on_path_changed(self, event: Input.Changed) -> None:
-        # Typing 'report.html' picks HTML, as `perspecta export --output report.html` does.
+        # Typing 'report.html' picks HTML, as `perspecta export --output report.html` does:
+        # at once, so an Enter typed right after the suffix writes HTML.
         event.stop()
-        implied = format_for_path(event.value.strip())
-        if implied is not None and implied != self.fmt:
+        value = event.value.strip()
+        implied = format_for_path(value)
+        chose = implied is not None and implied != self.fmt
+        if implied is not None and chose:
+            self.fmt = implied
             self.query_one(f"#export-format-{implied}", RadioButton).value = True
         if self.writing_to is None:
+            self.show_suffix_status(value, chose)
+
+    def show_suffix_status(self, value: str, chose: bool = False) -> None:
+        """Say what the path's suffix does: it chose the format, or it names none (the file
+        is then written in the chosen format); nothing when suffix and format agree."""
+        suffix = PurePath(value).suffix if value else ""
+        if chose:
+            self.show_status(f"The {suffix} suffix chose {FORMAT_NAMES[self.fmt]}.")
+        elif suffix and format_for_path(value) is None:
+            self.show_status(f"{suffix} names no format: the file is written as "
+                             f"{FORMAT_NAMES[self.fmt]} (the format chosen above).", "warning")
+        else:
             self.show_status("")
 
     # ---- exporting ------------------------------------------------------------------------
@@ -285,6 +323,8 @@ class ExportDialog(ModalScreen[ExportResult | None]):
         if path.is_dir():
             self.show_status(f"{path} is a folder: add a file name.", "error")
             return
+        # The suffix of the path as written decides, whatever event is still on its way.
+        self.fmt = format_for_path(path) or self.fmt
         if not path.parent.is_dir():
             self.show_status(f"Folder does not exist: {path.parent}", "error")
             return

@@ -31,7 +31,9 @@ class ColumnSpec:
 
     `width` is the preferred width, `min_width` the narrowest it may become (numbers: the same);
     `grow` columns take the room left once every column has its preferred width; a column with
-    a `drop` rank is left out, lowest rank first, when the minimum widths do not fit."""
+    a `drop` rank is left out, lowest rank first, when the minimum widths do not fit; `first`
+    columns (names) reach their preferred width (up to half the room) before the others grow
+    past their minimum."""
 
     key: str
     label: Text
@@ -39,13 +41,14 @@ class ColumnSpec:
     min_width: int | None = None
     grow: bool = False
     drop: int | None = None
+    first: bool = False
 
 
 def fit_widths(specs: Sequence[ColumnSpec], room: int, padding: int = 2) -> list[int | None]:
     """Each column's width in `room` cells (`padding` cells per column besides); None: left out.
 
-    Minimum widths first; what is left raises columns toward their preferred width (in
-    proportion to what each lacks); then the `grow` columns share the rest. When even the
+    Minimum widths first; what is left raises the `first` columns to their preferred width (up
+    to half the room), then every column toward its own (in proportion to what each lacks); then the `grow` columns share the rest. When even the
     minimums do not fit, droppable columns go (lowest `drop` first); if still too wide, the
     columns keep their minimums and the table scrolls sideways."""
     shown = list(range(len(specs)))
@@ -59,6 +62,12 @@ def fit_widths(specs: Sequence[ColumnSpec], room: int, padding: int = 2) -> list
         shown.remove(droppable.pop(0)[1])
     widths: dict[int, int] = {i: minimum(i) for i in shown}
     spare = room - sum(widths[i] + padding for i in shown)
+    for i in shown:
+        if specs[i].first and spare > 0:
+            # up to half the room: the other columns keep a share (then all grow in proportion)
+            share = min(spare, max(0, min(specs[i].width, room // 2) - widths[i]))
+            widths[i] += share
+            spare -= share
     wanting = {i: specs[i].width - widths[i] for i in shown if specs[i].width > widths[i]}
     lacking = sum(wanting.values())
     if spare > 0 and lacking:

@@ -12,7 +12,7 @@ from tui.render import one_line
 from tui.widgets.lists import ColumnSpec, FittedTable, RegistryTable, cell
 
 EVENT_MIN_WIDTH, EVENT_MAX_WIDTH = 24, 46
-PERSPECTIVE_MAX_WIDTH = 14
+PERSPECTIVE_MIN_WIDTH, PERSPECTIVE_MAX_WIDTH = 14, 40
 
 
 class MatrixTable(FittedTable):
@@ -43,11 +43,14 @@ class MatrixTable(FittedTable):
             # The author's narration and 'No perspective' have columns but are not counted
             # among the case's perspectives: dimmed, so the count in the header adds up.
             header = cell(label, "" if column.id in voices else "dim italic", "right")
+            # a whole header when there is room; down to PERSPECTIVE_MIN_WIDTH when not
             width = max(5, min(len(label), PERSPECTIVE_MAX_WIDTH))
-            specs.append(ColumnSpec(column.id, header, width))
-        # The event column takes what the perspectives leave, between these bounds; the
-        # perspective columns scroll sideways under it when they do not all fit.
-        specs.insert(0, ColumnSpec("event", cell("Event"), EVENT_MAX_WIDTH, EVENT_MIN_WIDTH))
+            specs.append(ColumnSpec(column.id, header, width,
+                                    max(5, min(len(label), PERSPECTIVE_MIN_WIDTH))))
+        # The event names get their room first, between these bounds; the perspective
+        # columns share the rest, and scroll sideways under it when they do not all fit.
+        specs.insert(0, ColumnSpec("event", cell("Event"), EVENT_MAX_WIDTH, EVENT_MIN_WIDTH,
+                                   first=True))
         self.voice_count = len(voices)
         self.extra_columns = len(comparison.columns) - len(voices)
         rows = []
