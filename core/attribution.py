@@ -446,6 +446,10 @@ _POSSESSIVE_NOUN = re.compile(
 _AFTER_FIRST_NAME = re.compile(r"\b[A-Z][a-z]+\s+(?=([\w’'-]+))")
 _LOWER_WORD = re.compile(r"(?<![\w.])[a-z]+\b")
 _PASSIVE_BY = re.compile(r"\s+by\b")
+_COPULA_THAT = re.compile(r"\s+(?:was|is|has\s+been|had\s+been)\s+that\s+")
+# A past participle that modifies the noun before it: 'the only post mentioned in the cable',
+# 'the RFRA signed into law'.
+_PARTICIPLE_PHRASE = re.compile(r"\s+(?:in|into|on|at|during|under|with|from|by)\s+(?!.*\bthat\b)")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$")
 # A finite verb right after a cue word makes the cue word a noun ('Nomination questions are …').
 _FINITE_NEXT = re.compile(r"\s+(?:is|are|was|were|has|have|had|will|would|could|can|should|may|"
@@ -820,9 +824,13 @@ def _make_attr(text: str, start: int, end: int, cue: str | None, role: str | Non
     if m and is_proper_name(m.group(1)) and m.group(1).split()[-1].lower() not in TITLE_WORDS and is_proper_name(re.sub(r"^[Tt]he\s+", "", m.group(3))):
         mention = m.group(1)
         end = start + len(mention)
+        home = m.group(2) in ("of", "from") and m.group(3) in _US_STATES
         if role is None:
-            role = m.group(3)
-        via = [m.group(3)]
+            # "Senator Bob Corker of Tennessee": the state he is from, after his title
+            role = m.group(3) if not home else \
+                " of ".join(x for x in (split_name_role(mention)[1], m.group(3)) if x)
+        if not home:
+            via = [m.group(3)]  # "John Hudson at The Washington Post"
     _name, prefix_role = split_name_role(mention)
     if prefix_role and role is None:
         role = prefix_role
@@ -2137,6 +2145,13 @@ class _DocAttributor:
                 continue  # "The US announced the closure": an event, not a statement
             if _PASSIVE_BY.match(text, m.end(), hi):
                 continue  # "Trump is supported by …": the subject is no source
+            if _COPULA_THAT.match(text, m.end(), hi):
+                continue  # "Hutchinson's chief complaint was that …": a noun (see noun_cue)
+            if form.endswith("ed") and _PARTICIPLE_PHRASE.match(text, m.end(), hi) and \
+                    not _PASSIVE_AUX.search(text, max(lo, m.start() - 20), m.start()) and \
+                    re.search(r"\b(?:the|a|an|only|this|that)\s+(?:[a-z-]+\s+)?[\w’'-]+\s+$",
+                              text[max(lo, m.start() - 40):m.start()], re.IGNORECASE):
+                continue  # 'the only post mentioned in the cable': a participle, no claim
             if _FOUND_ONESELF.match(text, m.start(), hi):
                 continue  # "he found himself in trouble": a situation, not a finding
             if form.lower() in _NOUN_CUE_FORMS and _FINITE_NEXT.match(text, m.end(), hi):
@@ -2224,18 +2239,24 @@ class _DocAttributor:
         for …", "his decision to …"."""
         text = self.text
         for m in _POSSESSIVE_NOUN.finditer(text, lo, hi):
-            noun = m.group("noun").lower()
-            frame = CUE_FRAMES.get(noun)
-            if frame is None or frame.noun < 0.3 or frame.subject_rest < LEARNED_MIN_REST:
-                continue
-            comp = _COMPLEMENT.match(text, m.end(), hi)
-            if comp is None:
+            # the noun may come after one or two modifiers: "Hutchinson's chief complaint"
+            for w in list(_LOWER_WORD.finditer(text, m.start("noun"), hi))[:3]:
+                noun = w.group().lower()
+                frame = CUE_FRAMES.get(noun)
+                if frame is None or frame.noun < 0.3 or frame.subject_rest < LEARNED_MIN_REST:
+                    continue
+                comp = _COMPLEMENT.match(text, w.end(), hi) or \
+                    _COPULA_THAT.match(text, w.end(), hi)  # "… complaint was that …"
+                if comp is not None:
+                    break
+            else:
                 continue
             c = comp.end()
             c_end = _content_end(text, c, hi)
             if len(text[c:c_end].split()) < LEARNED_MIN_WORDS:
                 continue
-            c = _complement_start(text, comp)
+            if comp.re is _COMPLEMENT:
+                c = _complement_start(text, comp)
             if m.group("owner") is None:
                 s0, s1 = m.span("pron")
                 attr: Attr | None = Attr(mention=text[s0:s1], start=s0, end=s1, cue=noun,
@@ -2265,7 +2286,8 @@ class _DocAttributor:
                 continue
             if any(q.start <= m.start() < q.end for q in in_quote):
                 continue
-            if _names_a_description(text, lo, m) or _passive_cue(text, lo, m):
+            if _names_a_description(text, lo, m) or _passive_cue(text, lo, m) or \
+                    _COPULA_THAT.match(text, m.end(), hi):
                 continue
             clause_lo = max(lo, text.rfind(";", lo, m.start()) + 1)
             verb_start = _verb_group_start(text, clause_lo, m.start())

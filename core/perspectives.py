@@ -281,7 +281,10 @@ _UNION_KIND = r"(?:trade|labou?r|workers['’]?|teachers['’]?|dockworkers['’
 _UNION = re.compile(
     rf"\b(?:(?:{_UNION_KIND}\s+)?unions?\s+(?:leaders?|president|chief|head|boss|officials?|"
     r"representatives?|spokes(?:man|woman|person)|organi[sz]ers?|members?)|"
-    rf"{_UNION_KIND}\s+unions?|labou?r leaders?|shop stewards?|strikers|strike leaders?)\b",
+    rf"{_UNION_KIND}\s+unions?|labou?r leaders?|shop stewards?|strikers|strike leaders?|"
+    # a named union: 'the Texas State Employees Union', 'the Teamsters', 'the AFL-CIO'
+    r"(?:employees|workers|teachers|nurses|laborers|machinists|steelworkers)['’]?\s+"
+    r"(?:international\s+)?union|teamsters|AFL-CIO|SEIU)\b",
     _FLAGS,
 )
 _ANY_ROLE_WORD = re.compile(

@@ -292,3 +292,27 @@ def test_light_verbs_are_no_event_terms() -> None:
     tokenizer = Tokenizer()
     for word in ("see", "come", "know", "always", "right", "want"):
         assert tokenizer.info(word).term is None, word
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tripoli was the only post mentioned in the cable.",
+    "The controversial act signed into law last week drew protests.",
+    "Moss's chief complaint was that the bill went too far.",
+])
+def test_nouns_and_participles_are_no_sources(sentence: str) -> None:
+    claims = _claims(sentence)
+    assert all(c.speaker is None for c in claims), [(c.speaker, c.text) for c in claims]
+
+
+def test_a_senators_state_is_part_of_his_role_not_an_intermediary() -> None:
+    claim = _claim("Senator Bob Fenn of Tennessee said the budget was too small.", "too small")
+    assert claim.speaker == "Bob Fenn" and claim.via == []
+    assert claim.role == "Senator of Tennessee"
+
+
+def test_a_named_labour_union_is_union_evidence() -> None:
+    from tests.test_state_perspectives import _one
+    speaker = _one('"We need more money," said Seth Ross, an organizer for the Texas State '
+                   'Employees Union.', "Seth Ross", "Seth Ross",
+                   "an organizer for the Texas State Employees Union")
+    assert speaker.perspective == "unions"
