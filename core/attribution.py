@@ -1492,6 +1492,9 @@ class _DocAttributor:
         """One claim [start, end); hedges come from the claim and its frame [context_start,
         context_end) (default: up to the claim), never from sibling claims in between."""
         start, end = _strip_span(self.text, start, end)
+        dateline = _DATELINE.match(self.text, start, end)
+        if dateline is not None and len(self.text[dateline.end():end].split()) >= 2:
+            start = dateline.end()  # 'WASHINGTON -- The House voted …': the place, not the claim
         if end <= start:
             return
         text = self.text[start:end]

@@ -135,6 +135,8 @@ class _Workspace:
         self.counter = 0
         # Speakers a SetSpeaker took a claim from: dropped at the end when left with no claims.
         self.bereft: set[str] = set()
+        # Groups the analyst named (RenameGroup): a merge keeps such a name.
+        self.renamed: set[str] = set()
 
     def group_of(self, claim_id: str) -> Group | None:
         claim = self.claims.get(claim_id)
@@ -170,6 +172,13 @@ class _Workspace:
     def merge(self, into: Group, other: Group) -> None:
         if into.id == other.id:
             return
+        # The merged event keeps the analyst's name if either had one, else the name of the
+        # larger of the two (a one-claim fragment split off earlier does not name nine claims).
+        if other.id in self.renamed and into.id not in self.renamed:
+            into.label = other.label
+            self.renamed.add(into.id)
+        elif into.id not in self.renamed and len(other.claims) > len(into.claims):
+            into.label, into.terms = other.label, list(other.terms)
         for cid in list(other.claims):
             self.claims[cid].group = into.id
         into.claims.extend(other.claims)
@@ -266,6 +275,7 @@ def _apply_one(ws: _Workspace, edit: Edit) -> str | None:
             return "claim has no group"
         named.label = edit.label
         named.curated = True
+        ws.renamed.add(named.id)
         return None
     if isinstance(edit, SetPerspective):
         return _set_perspective(ws, edit)

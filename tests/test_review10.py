@@ -316,3 +316,21 @@ def test_a_named_labour_union_is_union_evidence() -> None:
                    'Employees Union.', "Seth Ross", "Seth Ross",
                    "an organizer for the Texas State Employees Union")
     assert speaker.perspective == "unions"
+
+
+def test_a_merged_event_keeps_the_larger_events_name_unless_the_analyst_named_one() -> None:
+    from core.curation import MergeGroups, RenameGroup, SplitGroup, apply_edits
+    from tests.test_case import group_of, small_analysis
+    base = small_analysis()
+    # a one-claim fragment split off, then the two-claim event merged into it
+    edits = [SplitGroup(claims=["c3"]), MergeGroups(claim="c3", other="c0")]
+    merged, problems = apply_edits(base, edits)
+    assert not problems and group_of(merged, "c3").label == "first"
+    named, _ = apply_edits(base, [SplitGroup(claims=["c3"]), RenameGroup(claim="c3", label="Mine"),
+                                  MergeGroups(claim="c0", other="c3")])
+    assert group_of(named, "c0").label == "Mine"
+
+
+def test_a_dateline_is_no_part_of_the_first_claim() -> None:
+    claims = _claims("WASHINGTON -- The House voted on Wednesday to override the veto.")
+    assert claims[-1].text == "The House voted on Wednesday to override the veto."

@@ -428,3 +428,27 @@ async def test_a_speaker_filter_on_the_merged_speaker_follows_it(seed: Analysis)
         assert app.speaker_filter is not None and app.speaker_filter[1] == "Mike Pompeo"
         assert app.filtered is not None and app.filtered.events  # not an empty Compare
         assert app.screen_name == "speakers" and app.focused is speakers_table(app)
+
+
+@async_test
+async def test_typing_narration_picks_the_narration_entry_not_a_new_speaker() -> None:
+    from textual.app import App
+
+    answers: list[object] = []
+    choices = [Choice("a", "Hillary Clinton · United States")]
+    fixed = [Choice("\x00narration", "narration (no speaker)")]
+
+    class Host(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(PickerDialog("Speaker", choices, new_label="+ new speaker",
+                                          new_from_text=True, fixed=fixed), answers.append)
+
+    async with Host().run_test() as pilot:
+        await pilot.pause()
+        await pilot.press(*"narration")
+        await pilot.pause()
+        shown = option_texts(pilot.app)  # type: ignore[arg-type]
+        assert not any(text.startswith("+ new speaker") for text in shown)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert answers == [Picked("\x00narration")]

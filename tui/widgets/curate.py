@@ -175,7 +175,11 @@ class PickerDialog(ModalScreen[Picked | None]):
         # and no "new" entry is offered for it.
         exact = [i for i, c in enumerate(self.shown)
                  if typed and name_part(c.label).casefold() == typed.casefold()]
-        offer_new = self.new_label is not None and not (self.new_from_text and exact)
+        # 'narration' typed is the fixed "narration (no speaker)", not a new speaker of that name
+        fixed_typed = bool(typed) and not exact and any(
+            c.label.casefold().startswith(typed.casefold()) for c in self.fixed)
+        offer_new = self.new_label is not None and not (self.new_from_text and exact) and \
+            not fixed_typed
         entries: list[Option] = [Option(Text(self.shown[i].label), id=f"c{i}") for i in exact]
         if offer_new and self.new_label is not None:
             text = self.new_label
@@ -187,7 +191,10 @@ class PickerDialog(ModalScreen[Picked | None]):
         entries.extend(Option(Text(c.label), id=f"c{i}") for i, c in enumerate(self.shown)
                        if i not in exact)
         options.add_options(entries)
-        if entries and not exact:
+        if fixed_typed:
+            options.highlighted = next(k for k, c in enumerate(self.fixed)
+                                       if c.label.casefold().startswith(typed.casefold()))
+        elif entries and not exact:
             # With a query, Enter takes the best match when it holds every typed word ('iran'
             # finds 'Iran', 'closure basra' finds 'Closure of its consulate in Basra'); when no
             # label does ('Iran-backed militias' is more than 'Iran'), it takes "new".
