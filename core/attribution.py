@@ -247,6 +247,11 @@ _NAME_THEN_ADJUNCT = re.compile(r"(.+?)\s+(?:in|on|at|during|from|with|after|bef
                                 r"(?:his|her|their|its)\s")
 # 'Cornyn, the Senate's No. 2 Republican, and ' before 'other supporters said'.
 _NAME_APPOSITIVE_AND = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*),\s[^,;:]{3,80},\s+and\s+")
+# A county or city a person is 'of' ('Sheriff Adam Hayward of Deuel County'): a home, no outlet.
+_LOCAL_PLACE = re.compile(r"\b(?:County|City|Parish|Township|Borough|Village)$")
+# A titled name and 'and' right before a second speaker's role: 'Nebraska Attorney General Jon
+# Bruning and ' before "Oklahoma's attorney general, Scott Pruitt, said".
+_TITLED_NAME_AND = re.compile(r"((?:[A-Z][\w.'’-]*\s+){1,6}[A-Z][\w'’-]*)\s+and\s+$")
 # A passive of perceiving before a participle cue: 'was caught on camera saying'.
 _SHOWN_SAYING = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?(?:caught|heard|"
                            r"recorded|quoted|filmed|overheard|taped|seen|shown|videotaped|"
@@ -824,7 +829,8 @@ def _make_attr(text: str, start: int, end: int, cue: str | None, role: str | Non
     if m and is_proper_name(m.group(1)) and m.group(1).split()[-1].lower() not in TITLE_WORDS and is_proper_name(re.sub(r"^[Tt]he\s+", "", m.group(3))):
         mention = m.group(1)
         end = start + len(mention)
-        home = m.group(2) in ("of", "from") and m.group(3) in _US_STATES
+        home = m.group(2) in ("of", "from") and (
+            m.group(3) in _US_STATES or _LOCAL_PLACE.search(m.group(3)) is not None)
         if role is None:
             # "Senator Bob Corker of Tennessee": the state he is from, after his title
             role = m.group(3) if not home else \
@@ -924,6 +930,14 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
             return _make_attr(text, h_start, h_end, cue, None, paragraph)
         if not is_proper_name(head_text) and is_proper_name(appos):
             role = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", head_text)
+            pair = _TITLED_NAME_AND.search(text, max(lo, h_start - 80), h_start)
+            if pair is not None and pair.start() == _clean_np(text, lo, pair.start())[0]:
+                name = split_name_role(pair.group(1))[0]
+                if len(name.split()) >= 2 and is_proper_name(name):
+                    # "Nebraska Attorney General Jon Bruning and Oklahoma's attorney general,
+                    # Scott Pruitt, said": the two speak together
+                    return Attr(mention=f"{name} and {appos}", start=pair.start(),
+                                end=appos_end, cue=cue, paragraph=paragraph)
             return _make_attr(text, appos_start, appos_end, cue, role, paragraph)
         appos_name = _APPOSITIVE_NAME.match(appos)
         if appos_name and not is_proper_name(head_text) and head_text.split()[0].lower() in \

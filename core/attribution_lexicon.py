@@ -132,6 +132,7 @@ TITLE_WORDS = frozenset(
     mayor speaker leader chairman chairwoman chair adviser advisor commissioner attorney judge
     justice king queen prince sheikh ayatollah pope senator governor representative congressman
     congresswoman former acting deputy assistant special envoy commander general u.s. us u.s uk
+    sheriff marshal
     u.k. un democratic republican gop nominee candidate democrat republican senior top
     longtime veteran pollster analyst economist professor host anchor correspondent reporter
     columnist editor fellow founder ceo executive officer of the for at in and house white press

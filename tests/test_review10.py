@@ -334,3 +334,17 @@ def test_a_merged_event_keeps_the_larger_events_name_unless_the_analyst_named_on
 def test_a_dateline_is_no_part_of_the_first_claim() -> None:
     claims = _claims("WASHINGTON -- The House voted on Wednesday to override the veto.")
     assert claims[-1].text == "The House voted on Wednesday to override the veto."
+
+
+def test_two_titled_officials_joined_by_and_speak_together() -> None:
+    claim = _claim("Iowa Attorney General Jon Bell and Kansas's attorney general, Ray Ortiz, said "
+                   "the law was void.", "was void")
+    assert claim.speaker == "Jon Bell and Ray Ortiz"
+    assert not any(c.text.startswith("Iowa Attorney General") for c in _claims(
+        "Iowa Attorney General Jon Bell and Kansas's attorney general, Ray Ortiz, said the law "
+        "was void."))
+
+
+def test_a_county_after_a_name_is_no_intermediary() -> None:
+    claim = _claim('"We see a lot of it," said Sheriff Adam Hale of Deuel County.', "a lot of it")
+    assert claim.speaker == "Adam Hale" and claim.via == []
