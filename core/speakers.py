@@ -336,11 +336,13 @@ def _display(mention: str) -> str:
 
 def canonical_name(ent: _Entity) -> str:
     """Most frequent full name ('Mike Pompeo' over 'Pompeo' and 'Michael R. Pompeo')."""
-    def rank(item: tuple[str, int]) -> tuple[int, int, int, int]:
+    def rank(item: tuple[str, int]) -> tuple[int, int, int, int, int]:
         name, count = item
-        tokens = name.split()
+        # 'Mr. McCain' is one name word: 'John McCain' names him better ('Mrs. Lund' still
+        # beats 'Lund')
+        tokens = [t for t in name.split() if t.rstrip(".").lower() not in _HONORIFIC_PRONOUN]
         has_initial = any(_INITIAL.match(t) for t in tokens)
-        return (len(tokens) >= 2, not has_initial, count, -len(name))
+        return (len(tokens) >= 2, not has_initial, len(name.split()) >= 2, count, -len(name))
     return max(ent.names.items(), key=rank)[0]
 
 

@@ -348,3 +348,9 @@ def test_two_titled_officials_joined_by_and_speak_together() -> None:
 def test_a_county_after_a_name_is_no_intermediary() -> None:
     claim = _claim('"We see a lot of it," said Sheriff Adam Hale of Deuel County.', "a lot of it")
     assert claim.speaker == "Adam Hale" and claim.via == []
+
+
+def test_a_full_name_is_the_speakers_name_over_a_frequent_honorific_form() -> None:
+    text = ('Senator Ray Dunn of Arizona said the plan failed.\n\n"It is over," Mr. Dunn said. '
+            '"We lost," Mr. Dunn said. "Done," Mr. Dunn added.')
+    assert {c.speaker for c in _claims(text) if c.speaker} == {"Ray Dunn"}
