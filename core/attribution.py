@@ -129,7 +129,11 @@ _EMPTY_CONTENT = re.compile(r"(?i)(?:just|exactly|precisely|only)?\s*(?:that|thi
                             r"the same|it|otherwise)[.!,]?")
 _DEMONSTRATIVE = frozenset("this that there these those what it's such".split())
 # The particle of a phrasal cue ('laid out', 'pointed out', 'summed up', 'opened up about').
-_PARTICLE = re.compile(r"\s+(?:out|up)\b(?=\s+\S)")
+_PARTICLE = re.compile(r"\s+(?:out|up)\b(?=\s+(?!to\b|of\b)\S)")
+_PHRASAL_CUES = frozenset("""lay lays laid laying point points pointed pointing spell spells spelled
+    spelt spelling sum sums summed summing open opens opened opening speak speaks spoke speaking
+    call calls called calling lash lashes lashed lashing hit hits hitting back backs backed
+    backing single singles singled play plays played playing""".split())
 # Prepositions inside a noun phrase read backwards ('officers along the border').
 _NP_PREPOSITIONS = PREPOSITIONS_IN_NP | frozenset("along across near outside inside".split())
 # 'it should be noted', 'it was reported': a passive with an expletive subject.
@@ -237,11 +241,10 @@ _OBJECT_CUES = frozenset(
     defended defends dismissed dismisses questioned questions mocked mocks described describes
     highlighted highlights attacked attacks accused accuses charged charges cited cites blamed
     blames demanded demands""".split())
-# Nothing but a time or manner phrase to the sentence end: '…," he charged on Monday.'
-_ADVERBIAL_END = re.compile(r"\s*(?:(?:on|last|this|late|early|in\s+(?:a|an|the))\s+)?"
-                           r"(?:[A-Za-z]+\s+){0,2}?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-                           r"Saturday|Sunday|night|morning|afternoon|evening|week|statement|"
-                           r"interview|tweet|release)?\s*[.!?]?\s*$")
+# An object right after a verb: '… lawmakers dismissed the concerns' (not '… Brown charged
+# Wednesday during a rally').
+_OBJECT_NEXT = re.compile(r"\s+(?:the|a|an|his|her|their|its|this|that|these|those|our|my|"
+                          r"your)\s")
 # A name and an adjunct with a possessive: 'Trump in his announcement speech'.
 _NAME_THEN_ADJUNCT = re.compile(r"(.+?)\s+(?:in|on|at|during|from|with|after|before)\s+"
                                 r"(?:his|her|their|its)\s")
@@ -262,7 +265,7 @@ _SHOWS_NAME = re.compile(r"\s(?:features|featured|shows|showed|quotes|quoted|dep
                          r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)$")
 # A negated cue between the speaker and the content ('did not dispute', "hasn't denied").
 _NEGATED_CUE = re.compile(r"\b(?:(?:did|does|do|has|have|had|would|will|could|was|were|is|are)"
-                          r"\s+)?(?:not|never)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)|"
+                          r"\s+)?(?:not|never)\s+(?!only\b)(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)|"
                           r"\b[a-z]+n['’]t\s+(?:[a-z]+ly\s+)?(?P<verb2>[a-z]+)")
 LONG_APPOSITIVE_CHARS = 300  # characters after a quote searched for 'NAME, <appositive>, cue'
 _NAME_THEN_COMMA = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*,\s")
@@ -451,6 +454,7 @@ _POSSESSIVE_NOUN = re.compile(
 _AFTER_FIRST_NAME = re.compile(r"\b[A-Z][a-z]+\s+(?=([\w’'-]+))")
 _LOWER_WORD = re.compile(r"(?<![\w.])[a-z]+\b")
 _PASSIVE_BY = re.compile(r"\s+by\b")
+_NOT_OWNERS = frozenset("It That There He She What Here Let Who This Where How".split())
 _COPULA_THAT = re.compile(r"\s+(?:was|is|has\s+been|had\s+been)\s+that\s+")
 # A past participle that modifies the noun before it: 'the only post mentioned in the cable',
 # 'the RFRA signed into law'.
@@ -597,8 +601,8 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[list[Q
 
 
 # An appositive that says when, where or how, not who ('in an interview with Fox News').
-_ADVERBIAL_APPOSITIVE = re.compile(r"(?:in|on|at|during|after|before|with|from|speaking|"
-                                   r"according|asked|when|while|via|through|later|earlier)\b",
+_ADVERBIAL_APPOSITIVE = re.compile(r"(?:in|on|during|after|before|speaking|according|asked|"
+                                   r"when|while|via|through|later|earlier)\b",
                                    re.IGNORECASE)
 # The opening of a fronted participle clause: 'A day after telling', 'Before saying'.
 _FRONTED_PARTICIPLE = re.compile(
@@ -610,7 +614,8 @@ _FRONTED_CLOSE = re.compile(r"(,[”\"]?|[”\"](?=,)),?\s+(?=[A-Z])")
 # Last words of a lead-in that wait for the rest of their phrase (the speaker and the claim).
 _OPEN_ENDED = frozenset("""when by of after before that to for with as than about from whether if
     while because the a an in on at into between among during like""".split())
-MAX_BLOCK_GAP = 2  # paragraphs without marks a quote may run through before its closing mark
+MAX_BLOCK_GAP = 2
+ADDRESSEE_MAX_WORDS = 6  # 'to the chairman on Friday:', 'CNN,' before a quote  # paragraphs without marks a quote may run through before its closing mark
 
 
 def _leading_closer(text: str, start: int, end: int) -> tuple[int | None, bool] | None:
@@ -756,7 +761,7 @@ def _valid_speaker(phrase: str) -> bool:
         return False
     if first in _BAD_FIRST or _CONTRACTION.match(first):
         return False
-    if words[0].lower() not in DETERMINERS and any(
+    if words[0].lower() not in DETERMINERS and words[0].lower() not in ROLE_NOUNS and any(
             w in _ANY_PREPOSITION and nxt.lower() in _POSSESSIVES
             for w, nxt in pairwise(words[1:])):
         return False  # "Steele on his Weekly Standard site": a place, not a source
@@ -964,6 +969,8 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
         return Attr(mention=text[informed.start():span[1]], start=informed.start(), end=span[1],
                     cue=cue, anonymous=True, paragraph=paragraph)
     first = next(k for k, tok in enumerate(toks) if tok[0] == span[0])
+    if first >= 1 and toks[first - 1][2].lower() == "what":
+        return None  # 'the future of what proponents call the bill': a free relative
     if first >= 2 and toks[first - 1][2].lower() in _TIME_PREPOSITIONS and \
             _TIME_PHRASE.fullmatch(text, span[0], span[1]):
         # "Sanders during a Sunday rally thanked …": the time phrase is no subject
@@ -1389,7 +1396,7 @@ _MANNER_BEFORE_THAT = re.compile(r"(\s+[a-z]{3,}ly)\s+that\b")
 
 def _content_after(text: str, pos: int, hi: int, cue: str) -> int:
     """Where the content starts after a cue ending at `pos` (adverbials, addressee, 'that')."""
-    particle = _PARTICLE.match(text, pos, hi)
+    particle = _PARTICLE.match(text, pos, hi) if cue.lower() in _PHRASAL_CUES else None
     if particle:
         pos = particle.end()  # "laid out eight priorities", "pointed out that …"
     m = _ADVERBIAL.match(text, pos, hi)
@@ -1401,6 +1408,8 @@ def _content_after(text: str, pos: int, hi: int, cue: str) -> int:
     if cue in ADDRESSEE_CUES:
         window = text[pos:min(hi, pos + 120)]
         t = re.search(r"\bthat\b\s*", window)
+        if t and len(window[:t.start()].split()) > ADDRESSEE_MAX_WORDS + 2:
+            t = None  # 'told reporters the tax was a threat to small firms that hire …'
         if t and re.search(r"\bto\s+[a-z]+", window[:t.start()]):
             return pos + len(window) - len(window.lstrip())  # "asks the court to strike down
             # … a measure that …": the request is the content; 'that' opens a relative clause
@@ -1507,7 +1516,8 @@ class _DocAttributor:
         context_end) (default: up to the claim), never from sibling claims in between."""
         start, end = _strip_span(self.text, start, end)
         dateline = _DATELINE.match(self.text, start, end)
-        if dateline is not None and len(self.text[dateline.end():end].split()) >= 2:
+        if dateline is not None and re.search(r"\s[—–-]+\s*$", dateline.group()) and \
+                len(self.text[dateline.end():end].split()) >= 2:
             start = dateline.end()  # 'WASHINGTON -- The House voted …': the place, not the claim
         if end <= start:
             return
@@ -1599,8 +1609,7 @@ class _DocAttributor:
             if attr:
                 return attr, self.lead_start(lo, q)
         for m in _CUE.finditer(text, pos, min(hi, pos + 90)):
-            if m.group().lower() in _OBJECT_CUES and \
-                    _WORD.search(text, m.end(), hi) and not _ADVERBIAL_END.match(text, m.end(), hi):
+            if m.group().lower() in _OBJECT_CUES and _OBJECT_NEXT.match(text, m.end(), hi):
                 break  # '…was "badly misguided," lawmakers dismissed the concerns.': a verb
                 # with its object, not a speech tag
             shown = _SHOWN_SAYING.search(text, max(pos, m.start() - 60), m.start())
@@ -1689,7 +1698,8 @@ class _DocAttributor:
                 c = _content_after(text, m.end(), q.start, m.group())
                 between = text[c:q.start]
                 if re.search(r"\w", between) and len(between.split()) <= QUOTE_LEAD_WORDS and \
-                        not between.rstrip().endswith((":", ",")):
+                        not (between.rstrip().endswith((":", ",")) and
+                             len(between.split()) <= ADDRESSEE_MAX_WORDS):
                     claim_start = c  # 'X said the plan was "a disaster" …': content, not quote
                 rest = text[q.end:hi]
                 if re.match(r"\s*[\w“‘\"(]", rest) and re.search(r"\w", rest):
@@ -2256,6 +2266,8 @@ class _DocAttributor:
         for …", "his decision to …"."""
         text = self.text
         for m in _POSSESSIVE_NOUN.finditer(text, lo, hi):
+            if (m.group("owner") or "") in _NOT_OWNERS:
+                continue  # "It's a reference to …": 'it is', not a possessive
             # the noun may come after one or two modifiers: "Hutchinson's chief complaint"
             for w in list(_LOWER_WORD.finditer(text, m.start("noun"), hi))[:3]:
                 noun = w.group().lower()
@@ -2325,6 +2337,9 @@ class _DocAttributor:
             if attr is None:
                 # Any noun phrase before the cue: the classifier weighs how plausible it is.
                 span = _np_backward(_tokens(text, clause_lo, verb_start))
+                before_np = text[max(clause_lo, span[0] - 12):span[0]].split() if span else []
+                if before_np and before_np[-1].lower() in _ANY_PREPOSITION:
+                    span = None  # '… close to the reporter, said': the object of 'to'
                 if span is not None:
                     a0, a1 = _clean_np(text, *span)
                     while a0 < a1 and text[a0] in "“\"‘'([":
@@ -2349,6 +2364,10 @@ class _DocAttributor:
             if attr is None or attr.mention.split()[-1].lower() in _NOT_HEAD or \
                     not any(ch.isalpha() for ch in attr.mention):
                 continue
+            if attr.mention.lower() == "it" and (
+                    _RAISING.fullmatch(form) or _EXPLETIVE_PASSIVE.match(text, attr.end,
+                                                                        m.start())):
+                continue  # "It should be noted that …", "it seems that …": no source
             if not _plausible_source(attr.mention):
                 how += "-implausible"
             c = _content_after(text, m.end(), hi, form)
@@ -2645,6 +2664,7 @@ _RELAY_CUES = frozenset(
 _OPENING_MARKS = "“\"‘'«"
 
 
+_CLAUSE_GOES_ON = frozenset("which who whom whose where when and or but as".split())
 _SUBORDINATE_OPENER = re.compile(
     r"(?:(?:Shortly|Soon|Just|Long|Right|Only|Even|But|And)\s+)?(?:[Aa]fter|[Bb]efore|[Ww]hen|"
     r"[Ss]ince|[Aa]lthough|[Tt]hough|[Ww]hile|[Bb]ecause|[Oo]nce|[Uu]ntil|[Ww]henever|if|If)\s")
@@ -2657,6 +2677,14 @@ def _subordinate_end(text: str, lo: int, subject: int, c: int, c_end: int) -> in
     if not _SUBORDINATE_OPENER.fullmatch(text, lo, subject):
         return c_end
     comma = text.find(", ", c, c_end)
+    while comma >= 0:
+        nxt = _NEXT_WORD.match(text, comma + 1, c_end)
+        word = nxt.group(1).lower() if nxt else ""
+        # ', which cost $5 billion,' and the ', had failed' after it go on with the clause
+        if word not in _CLAUSE_GOES_ON and word not in AUXILIARIES and \
+                word not in _VERB_GROUP and not word.endswith("ed"):
+            break
+        comma = text.find(", ", comma + 1, c_end)
     if comma < 0 or len(text[c:comma].split()) < 2:
         return c_end
     return comma

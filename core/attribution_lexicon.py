@@ -189,6 +189,17 @@ _TRAILING_WEEKDAY = re.compile(r"(?<=\S)\s+(?:Monday|Tuesday|Wednesday|Thursday|
                                r"Sunday)$")
 
 
+def _load_first_names() -> dict[str, str]:
+    raw = orjson.loads(resources.files("core").joinpath("data", "first_names.json").read_bytes())
+    genders = {name: "he" for name in raw["male"]}
+    genders.update({name: "she" for name in raw["female"]})
+    return genders
+
+
+# Common first names -> the pronoun they usually take (core/data/first_names.json).
+FIRST_NAMES: dict[str, str] = _load_first_names()
+
+
 def split_name_role(mention: str) -> tuple[str, str | None]:
     """Split 'U.S. Secretary of State Michael R. Pompeo' into ('Michael R. Pompeo', 'U.S.
     Secretary of State'). A mention without a personal name comes back whole with no role."""
@@ -216,8 +227,11 @@ def split_name_role(mention: str) -> tuple[str, str | None]:
     name_tokens = tokens[i:]
     owner = max((k for k, t in enumerate(name_tokens[:-1]) if t.endswith(("'s", "’s"))),
                 default=None)
-    if owner is not None and all(is_capitalized(t) and t[0].isalpha()
-                                 for t in name_tokens[owner + 1:]):
+    person = name_tokens[owner + 1:] if owner is not None else []
+    if owner is not None and len(person) >= 2 and all(
+            is_capitalized(t) and t[0].isalpha() for t in person) and \
+            person[0].lower().rstrip(".") in FIRST_NAMES:
+        # ('Lowe's Home Improvement', "Women's March": a name of its own, no person)
         # "Marijuana Industry Group's Mike Elliott": the organisation's person; the
         # organisation is the role
         role_tokens = [*tokens[:i + owner], name_tokens[owner][:-2]]

@@ -1041,8 +1041,10 @@ _STATE_ONLY = (  # offices and bodies no city, country or federal branch holds
     r"Gov\.|[Gg]overnors?|Lt\.\s*Gov\.|[Ll]ieutenant [Gg]overnors?|[Aa]ttorneys?[- ][Gg]eneral(?:['’]s office)?|"
     r"AG|[Ss]tate (?:Sen\.|Rep\.|[Ss]enators?|[Rr]epresentatives?|[Ll]awmakers?|[Ll]egislators?|"
     r"[Ll]egislature|Senate|House|Assembly|[Tt]reasurer|[Aa]uditor|[Cc]omptroller|[Pp]olice|"
-    r"[Pp]atrol|[Oo]fficials?|[Aa]gency|[Aa]gencies|[Aa]ttorney [Gg]eneral|[Ss]chool [Bb]oard|"
-    r"[Hh]ealth [Dd]epartment|[Gg]overnment)|[Ll]egislature|General Assembly|House of Delegates|"
+    r"[Pp]atrol|[Aa]ttorney [Gg]eneral|[Ss]chool [Bb]oard|[Hh]ealth [Dd]epartment)|"
+    # ('Iowa State officials', 'Michigan State officials' are a university's)
+    r"state (?:[Oo]fficials?|[Aa]gency|[Aa]gencies|[Gg]overnment)|"
+    r"[Ll]egislature|General Assembly|House of Delegates|"
     r"Highway Patrol|National Guard")
 # more offices and bodies of a state, after an unambiguous name ('Colorado Department of Revenue',
 # "Colorado's top law enforcement official", 'Nebraska officials')

@@ -15,9 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
-import orjson
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
@@ -25,6 +23,7 @@ from core.attribution import _skip_fronted
 from core.attribution_lexicon import (
     AUXILIARIES,
     CUE_FRAMES,
+    FIRST_NAMES,
     JOINT_NAMES,
     PRONOUNS,
     ROLE_NOUNS,
@@ -465,15 +464,8 @@ def resolve_speakers(
 PRONOUN_WINDOW = 250
 
 
-def _load_first_names() -> dict[str, str]:
-    raw = orjson.loads(resources.files("core").joinpath("data", "first_names.json").read_bytes())
-    genders = {name: "he" for name in raw["male"]}
-    genders.update({name: "she" for name in raw["female"]})
-    return genders
-
-
 # Common first names -> the pronoun they usually take (core/data/first_names.json).
-FIRST_NAME_PRONOUN: dict[str, str] = _load_first_names()
+FIRST_NAME_PRONOUN: dict[str, str] = FIRST_NAMES
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)")
 _HONORIFIC_PRONOUN = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
 
@@ -864,16 +856,14 @@ _PARTIES = {"r": "republican", "d": "democrat", "i": "independent"}
 _TITLE_ABBREVIATED = {"gov": "governor", "sen": "senator", "rep": "representative",
                       "gen": "general", "sec": "secretary", "pres": "president",
                       "amb": "ambassador", "adm": "admiral", "atty": "attorney"}
-_LESSER_RANKS = frozenset({"deput", "assis", "under", "vice", "forme", "actin", "assoc"})
-
-
-def _stem5(word: str) -> str:
-    return word[:5] if len(word) >= 5 else word
+_LESSER_RANKS = frozenset({"deputy", "assistant", "under", "vice", "former", "acting",
+                           "associate", "lieutenant", "lt"})
+_PARTY_TAG_AFTER = re.compile(r",?\s*\(?[RDI]-[A-Z][\w.]*\.?\)?")
 
 
 def _title_words(context: str) -> set[str]:
-    """The words a titled name is written with, party tags spelt out ('R-Ariz.' -> republican,
-    arizona), cut to five letters ('Israeli' meets 'Israel')."""
+    """The words a titled name is written with, lower-cased, party tags spelt out ('R-Ariz.'
+    -> republican, arizona) and title abbreviations too ('Gov.' -> governor)."""
     words: set[str] = set()
     for m in _PARTY_STATE.finditer(context):
         words.add(_PARTIES[m.group(1).lower()])
@@ -882,38 +872,48 @@ def _title_words(context: str) -> set[str]:
     for w in re.findall(r"[A-Za-z][\w'’]*", context):
         low = w.lower().removesuffix("'s").removesuffix("’s")
         words.add(_TITLE_ABBREVIATED.get(low, low))  # 'Gov.' is a governor
-    return {_stem5(w) for w in words}
+    return words
 
 
 def _described_person(desc: str, text: str, pos: int, registry: _Registry,
                       people: _DocPeople) -> _Entity | None:
     """The one person named with all the words of a definite description ('the RNC chairman'
     -> 'RNC Chairman Michael Steele', 'The Arizona Republican' -> 'Sen. John McCain, R-Ariz.')
-    in the text before `pos`; None when no one or several people fit."""
-    wanted = {_stem5(w.lower().removesuffix("'s").removesuffix("’s"))
+    in the text before `pos`; None when no one or several people fit. The title is read from
+    the words written with the name in its own clause (and a party-state tag right after it)."""
+    wanted = {w.lower().removesuffix("'s").removesuffix("’s")
               for w in re.findall(r"[A-Za-z][\w'’]*", desc)[1:]}
     if not wanted:
         return None
     found: list[_Entity] = []
     lo = max(0, pos - DESCRIPTION_LOOKBACK)
     for m in _NAME_RUN.finditer(text, lo, pos):
-        name, role = split_name_role(m.group())
-        if role is None and not text.startswith(",", m.end()):
+        run = re.sub(r"['’]s$", "", m.group())  # "President Barack Obama's speech"
+        name, role = split_name_role(run)
+        tag = _PARTY_TAG_AFTER.match(text, m.end())
+        if role is None and tag is None:
             continue
-        if len(name.split()) < 2 or not _plausible_name(name):
+        if not name or not _plausible_name(name):
             continue
-        before = text[max(lo, m.start() - 40):m.start()].split()[-3:]
-        context = " ".join([*before, m.group(), text[m.end():m.end() + 16]])
-        have = _title_words(context)
-        if not wanted <= have or (have & _LESSER_RANKS) - wanted:
+        clause = re.split(r"[.,;:!?()\"“”]", text[max(lo, m.start() - 40):m.start()])[-1]
+        have = _title_words(" ".join([*clause.split()[-3:], run, tag.group() if tag else ""]))
+        if not all(_title_word_in(w, have) for w in wanted) or (have & _LESSER_RANKS) - wanted:
             continue  # 'the secretary' is not the deputy assistant secretary
         ent = _person_named(name, text, m.end(), registry, people, titled=True)
-        if ent is None and role is not None and is_proper_name(name):
+        if ent is None and len(name.split()) >= 2 and is_proper_name(name):
             ent = registry.person(name)  # 'Prime Minister Avi Dror': the title says a person
             ent.names[name] += 0
         if ent is not None and ent not in found:
             found.append(ent)
     return found[0] if len(found) == 1 else None
+
+
+def _title_word_in(word: str, have: set[str]) -> bool:
+    """Whether a description's word is among a title's words ('israeli' meets 'Israel', not
+    'president' 'presidential')."""
+    return word in have or any(
+        len(word) >= 5 and len(h) >= 5 and abs(len(h) - len(word)) <= 2 and
+        (h.startswith(word) or word.startswith(h)) for h in have)
 
 
 def _quoted_at(text: str, start: int, pos: int) -> bool:
