@@ -547,7 +547,13 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[list[Q
     when the next paragraph opens with a quote mark; otherwise it closes at the paragraph end."""
     out: list[list[Quote]] = []
     carry = False
-    closers = [_leading_closer(text, a, b) for a, b in paragraphs]
+    cache: dict[int, tuple[int | None, bool] | None] = {}
+
+    def closer(k: int) -> tuple[int | None, bool] | None:  # read only after an open quote
+        if k not in cache:
+            cache[k] = _leading_closer(text, *paragraphs[k])
+        return cache[k]
+
     for index, (p_start, p_end) in enumerate(paragraphs):
         quotes: list[Quote] = []
         depth = 0
@@ -557,14 +563,14 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[list[Q
         if carry and text[p_start:p_start + 1] not in OPEN_DOUBLE + STRAIGHT:
             # A letter quoted over several paragraphs whose middle paragraphs open with no mark:
             # the quote goes on to the closing mark that no opening one in its paragraph matches
-            close = closers[index]
+            close = closer(index)
+            runs = [closer(k) for k in range(index + 1, min(len(paragraphs),
+                                                               index + 1 + MAX_BLOCK_GAP))] \
+                if close is not None and close[1] else []
             if close is not None and close[0]:
                 quotes.append(Quote(p_start, close[0], True))
                 i = close[0]
-            elif close is not None and close[1] and any(
-                    c is not None and c[0] for c in closers[index + 1:index + 1 + MAX_BLOCK_GAP]
-                    if c is not None):
-                runs = closers[index + 1:index + 1 + MAX_BLOCK_GAP]
+            elif any(c is not None and c[0] for c in runs):
                 first_closed = next(k for k, c in enumerate(runs) if c is not None and c[0])
                 if all(c is not None and c[1] for c in runs[:first_closed]):
                     out.append([Quote(p_start, p_end, True)])
