@@ -130,15 +130,20 @@ async def test_j_elsewhere_says_where_it_works_and_is_in_the_help(seed: Analysis
         assert "Merge the selected speaker into another (Speakers screen)" in screen_text(app)
 
 
+def rename_speaker(analysis: Analysis, old: str, new: str) -> None:
+    """Give a speaker of the analysis (and its claims) another name, in place."""
+    for speaker in analysis.speakers:
+        if speaker.name == old:
+            speaker.name = new
+    for claim in analysis.claims:
+        if claim.speaker == old:
+            claim.speaker = new
+
+
 @pytest.mark.parametrize("hostile", hostile_strings()[:7])
 @async_test
 async def test_merging_hostile_names_shows_them_as_written(seed: Analysis, hostile: str) -> None:
-    for speaker in seed.speakers:
-        if speaker.name == "Timmy Davis":
-            speaker.name = hostile
-    for claim in seed.claims:
-        if claim.speaker == "Timmy Davis":
-            claim.speaker = hostile
+    rename_speaker(seed, "Timmy Davis", hostile)
     app = create_app(analysis=seed)
     async with app.run_test(size=(160, 40)) as pilot:
         await select_speaker(app, pilot, hostile)
@@ -362,12 +367,7 @@ def column_widths(app: PerspectaApp, name: str) -> dict[str, int]:
 @async_test
 async def test_speakers_show_whole_names_before_the_role_column_grows(
         seed: Analysis, width: int) -> None:
-    for speaker in seed.speakers:
-        if speaker.name == "Timmy Davis":
-            speaker.name = LONG_NAME
-    for claim in seed.claims:
-        if claim.speaker == "Timmy Davis":
-            claim.speaker = LONG_NAME
+    rename_speaker(seed, "Timmy Davis", LONG_NAME)
     app = create_app(analysis=seed)
     async with app.run_test(size=(width, 40)) as pilot:
         await pilot.press("3")
