@@ -1219,12 +1219,18 @@ def _name_before_relative(text: str, lo: int, toks: list[tuple[int, int, str]],
     clause, then a comma and a relative clause that runs to the cue (whatever commas it
     holds), is the subject."""
     k = next((i for i in range(min(5, len(toks) - 2)) if toks[i][2].endswith(",")), None)
-    if k is None or toks[k + 1][2].lower() not in ("who", "whose"):
+    if k is None or toks[k + 1][2].lower() not in ("who", "whose", "which"):
         return None
     found = _opening_np(text, [*toks[:k], (toks[k][0], toks[k][1] - 1, toks[k][2][:-1])], lo)
     if found is None:
         return None
     name = text[found[0]:found[1]]
+    if toks[k + 1][2].lower() == "which":
+        # "The lawsuit, which was brought by X, and Y, accused …": the document speaks
+        if not _DOC_NOUN_PHRASE.match(name) and not re.match(r"(?i)the\s+(?:lawsuit|suit|"
+                                                             r"report|complaint|bill)\b", name):
+            return None
+        return _make_attr(text, found[0], found[1], cue, None, paragraph)
     if not is_proper_name(name) or name.split()[0] in _NOT_NAME_START or \
             name.split()[-1].lower() in TITLE_WORDS:
         return None

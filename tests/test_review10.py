@@ -457,3 +457,10 @@ def test_a_universitys_officials_are_no_state_government() -> None:
     speaker = _one('"The game is off," Iowa State officials said.', "Iowa State officials",
                    "Iowa State officials")
     assert speaker.perspective != "united-states-iowa"
+
+
+def test_a_document_with_a_which_clause_is_the_subject_not_the_names_in_it() -> None:
+    claim = _claim("The lawsuit, which was brought by Iowa’s attorney general, Jon Bell, and "
+                   "Kansas’s attorney general, Ray Ortiz, accused state officials of running a "
+                   "scheme.", "scheme")
+    assert claim.speaker == "the lawsuit"
