@@ -790,6 +790,38 @@ def _valid_speaker(phrase: str) -> bool:
             and head.isalpha() and not head.endswith("ly") and head not in NP_STOPS)
 
 
+# The word before a phrase that makes it a verb phrase, not a subject ('happy to hear Clinton',
+# 'is being held ahead of …'), and before which a lowercase past form is a verb ('which included
+# staff members').
+_VP_BEFORE = frozenset("to is are was were be being been am".split())
+_RELATIVE_BEFORE = frozenset("which that who".split())
+_LOOSE_PREPOSITIONS = frozenset("ahead amid amidst despite without against toward towards into onto upon".split())
+# The verb (and a preposition) before its object: 'interviewed about Pope Francis'.
+_VERB_OBJECT = re.compile(r"^[a-z]+\s+(?:(?:about|of|from|to|for|with|by|on|at)\s+)?(\S.*)$")
+# A hyphenated adjective ends no noun phrase ('a D.C.-based', 'the Iranian-backed').
+_HYPHEN_ADJECTIVE = re.compile(r"-(?:based|born|led|backed|owned|run|funded|linked|affiliated|"
+                               r"aligned|controlled|leaning|friendly|style|era|made)[,.]?$")
+
+
+def _verb_phrase(text: str, start: int, mention: str) -> bool:
+    """A phrase that is a verb and its object, not a speaker ('to hear Clinton', 'which
+    included staff members', 'being held ahead of a ruling'), or ends in an adjective."""
+    words = mention.split()
+    if _HYPHEN_ADJECTIVE.search(words[-1]):
+        return True
+    first = words[0]
+    if first in _LOOSE_PREPOSITIONS and "," not in mention:
+        return True  # 'ahead of a significant ruling expected …': an adjunct, no subject
+    if not first.isalpha() or not first.islower() or first in DETERMINERS or \
+            first in _POSSESSIVES or first in PRONOUNS:
+        return False
+    before = text[max(0, start - 12):start].split()
+    if not before:
+        return False
+    prev = before[-1]
+    return prev in _VP_BEFORE or (prev in _RELATIVE_BEFORE and first.endswith("ed"))
+
+
 def _clean_np(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop sentence adverbs and time phrases at the front ('Therefore', 'On September 27')."""
     m = _LEADING_ADVERBS.match(text, start, end)
@@ -833,6 +865,20 @@ def _make_attr(text: str, start: int, end: int, cue: str | None, role: str | Non
         end = start + len(mention)
     if not lenient and not _valid_speaker(mention):
         return None
+    if cue != ACCORDING_TO and _verb_phrase(text, start, mention):
+        # 'to watch Mitt Romney … insist', 'which included Trump vowing': the verb's object
+        # is the speaker when it is a name or a role ('staff members'); else no speaker.
+        m_obj = _VERB_OBJECT.match(mention)
+        if m_obj is None or _HYPHEN_ADJECTIVE.search(mention) or m_obj.group(1).split()[0] in _BAD_FIRST:
+            return None
+        rest = m_obj.group(1)
+        head = rest.split()[-1].lower()
+        if not (is_proper_name(rest) or head in ROLE_NOUNS or head.removesuffix("s") in ROLE_NOUNS) \
+                or rest.split()[0] in _LOOSE_PREPOSITIONS:
+            return None
+        start += m_obj.start(1)
+        mention = rest
+        role = None
     via: list[str] = []
     m = re.match(r"^(.+?)\s+(at|of|from|with|on)\s+((?:[Tt]he\s+)?[A-Z].*)$", mention)
     if m and m.group(2) == "on" and m.group(1).split()[-1].lower() in _ORG_HEADS:
