@@ -430,6 +430,21 @@ def _verb_like(word: str) -> bool:
         word.endswith("s") and not word.endswith(("ss", "us", "is")))
 
 
+# Words between a subject and its verb that leave the subject whole ('Trump himself said').
+_SUBJECT_GLUE = frozenset("""and or who which that also himself herself themselves itself still
+    too then now again alone instead""".split())
+
+
+# Nouns that end in -ly ('a lawyer for the family said'), no adverbs.
+_LY_NOUNS = frozenset("""family assembly ally rally supply monopoly tally bully folly belly jelly
+    anomaly homily reply assemblyman assemblywoman""".split())
+
+
+def _adverb(word: str) -> bool:
+    """A lowercase -ly word that reads as an adverb ('similarly', not 'family')."""
+    return word.endswith("ly") and len(word) > 4 and word.lower() not in _LY_NOUNS
+
+
 def _verb_group_start(text: str, lo: int, pos: int) -> int:
     """Where the auxiliaries and adverbs before a verb at `pos` begin ('doesn't really want')."""
     while True:
@@ -442,7 +457,7 @@ def _verb_group_start(text: str, lo: int, pos: int) -> int:
         raw = text[start:end]
         word = raw.lower().replace("’", "'")
         if end > start and raw[:1].islower() and (word in _VERB_GROUP or (
-                word.endswith("ly") and len(word) > 4)):
+                _adverb(word))):
             pos = start
         else:
             return pos
@@ -681,8 +696,11 @@ def _and_inside_name(toks: list[tuple[int, int, str]], i: int) -> bool:
         return False
     before, of = toks[i - 1][2], toks[i - 2][2]
     after = [w for _, _, w in toks[i + 1:]]
-    return of == "of" and is_capitalized(before) and before.isalpha() and all(
-        is_capitalized(w) and w.rstrip(",").isalpha() for w in after)
+    if not (is_capitalized(before) and before.isalpha() and all(
+            is_capitalized(w) and w.rstrip(",").isalpha() for w in after)):
+        return False
+    # "the House Ways and Means Committee", "the Energy and Commerce Committee": the head ends it
+    return of == "of" or (len(after) == 2 and after[-1].lower() in _ORG_HEADS)
 
 
 # Heads of institutions whose names list their fields with 'and' after 'of/for/on'.
@@ -690,7 +708,10 @@ _ORG_HEADS = frozenset(
     """organization organisation academy academies committee department ministry institute
     institutes council association federation bureau office commission foundation society
     school college university center centre board agency alliance league union coalition
-    conference""".split())
+    conference centers centres""".split())
+
+
+_WEEKDAY_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 
 
 def _org_head_before_and(toks: list[tuple[int, int, str]]) -> int | None:
@@ -699,10 +720,12 @@ def _org_head_before_and(toks: list[tuple[int, int, str]]) -> int | None:
     name runs to the end through its 'and' (one or two capitalised words after it); else
     None. ('Secretary of State Kerry and Lavrov' has no institution head.)"""
     n = len(toks)
+    if n >= 5 and toks[n - 2][2] == "on" and _WEEKDAY_WORD.fullmatch(toks[n - 1][2]):
+        n -= 2  # "the Ministry of Agriculture and Livestock Development on Tuesday"
     for a in (n - 2, n - 3):
         if a < 3 or toks[a][2] != "and":
             continue
-        if not all(is_capitalized(w) and w.isalpha() for _, _, w in toks[a + 1:]):
+        if not all(is_capitalized(w) and w.isalpha() for _, _, w in toks[a + 1:n]):
             return None
         k = a - 1
         listed = 0
@@ -716,6 +739,13 @@ def _org_head_before_and(toks: list[tuple[int, int, str]]) -> int | None:
             return k - 1
         return None
     return None
+
+
+# Roles that serve someone named after 'to' ('an aide to the governor', 'an adviser to
+# President Obama', 'a source close to the family'): the role speaks, not whom it serves.
+_SERVES_TO = frozenset("""aide aides adviser advisers advisor advisors close spokesman spokeswoman
+    spokesperson ambassador ambassadors envoy envoys counsel consultant consultants assistant
+    assistants deputy successor predecessor heir liaison""".split())
 
 
 def _np_backward(toks: list[tuple[int, int, str]]) -> tuple[int, int] | None:
@@ -734,7 +764,9 @@ def _np_backward(toks: list[tuple[int, int, str]]) -> tuple[int, int] | None:
             break
         if low in NP_STOPS and not (i == len(toks) - 1 and low in PRONOUNS) and (
                 not is_capitalized(word) or low in _FUNCTION_WORDS) \
-                and not _and_inside_name(toks, i):
+                and not _and_inside_name(toks, i) and not (
+                    low == "to" and i > 0 and i < len(toks) - 1 and
+                    toks[i - 1][2].lower() in _SERVES_TO):
             break
         first = i
         if word.startswith("(") and not word.rstrip(",.").endswith(")"):
@@ -787,7 +819,7 @@ def _valid_speaker(phrase: str) -> bool:
         return True  # "some officers along Colorado's borders": the head is before 'along'
     # "the billionaire businessman", "a White House aide": a determiner and a noun-like head.
     return (DESCRIPTIONS and words[0].lower() in _SPEAKER_DETERMINERS and len(words) <= 5
-            and head.isalpha() and not head.endswith("ly") and head not in NP_STOPS)
+            and head.isalpha() and not _adverb(head) and head not in NP_STOPS)
 
 
 # The word before a phrase that makes it a verb phrase, not a subject ('happy to hear Clinton',
@@ -905,11 +937,22 @@ def _make_attr(text: str, start: int, end: int, cue: str | None, role: str | Non
 
 def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
                     nested: bool = False) -> Attr | None:
-    """The speaker phrase that ends right before a cue at `hi` (auxiliaries skipped)."""
+    """The speaker phrase that ends right before a cue at `hi` (auxiliaries skipped); a
+    clause set off between them that asks for anonymity ('…, who asked not to be named, said')
+    makes the source anonymous."""
+    attr = _subject_phrase_before(text, lo, hi, cue, paragraph, nested)
+    if attr is not None and not attr.anonymous and attr.end < hi and \
+            text[attr.end:hi].lstrip().startswith(",") and _ANONYMITY.search(text, attr.end, hi):
+        attr.anonymous = True
+    return attr
+
+
+def _subject_phrase_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
+                           nested: bool = False) -> Attr | None:
     toks = _tokens(text, lo, hi)
     # "Gorka similarly warned", "Trump has also said": auxiliaries and adverbs are no subject.
     while toks and (toks[-1][2].lower() in AUXILIARIES or (
-            toks[-1][2].islower() and toks[-1][2].endswith("ly") and len(toks[-1][2]) > 4)):
+            toks[-1][2].islower() and _adverb(toks[-1][2]))):
         if len(toks) >= 2 and toks[-1][2] == "Will" and is_capitalized(toks[-2][2]) and \
                 toks[-2][2].isalpha():
             break  # "columnist George Will said": a surname, not the modal
@@ -995,7 +1038,12 @@ def _subject_before(text: str, lo: int, hi: int, cue: str, paragraph: int,
                     # Scott Pruitt, said": the two speak together
                     return Attr(mention=f"{name} and {appos}", start=pair.start(),
                                 end=appos_end, cue=cue, paragraph=paragraph)
-            return _make_attr(text, appos_start, appos_end, cue, role, paragraph)
+            named = _make_attr(text, appos_start, appos_end, cue, role, paragraph)
+            if named is not None and h_start < appos_start:
+                # "Russia's deputy U.N. ambassador, Dmitry Polyanskiy, said": the description
+                # is the speaker's, no narration of its own
+                named.phrase_start = h_start
+            return named
         appos_name = _APPOSITIVE_NAME.match(appos)
         if appos_name and not is_proper_name(head_text) and head_text.split()[0].lower() in \
                 DETERMINERS and is_proper_name(appos_name.group(1)) and \
@@ -1277,8 +1325,12 @@ def _name_before_relative(text: str, lo: int, toks: list[tuple[int, int, str]],
                                                              r"report|complaint|bill)\b", name):
             return None
         return _make_attr(text, found[0], found[1], cue, None, paragraph)
-    if not is_proper_name(name) or name.split()[0] in _NOT_NAME_START or \
-            name.split()[-1].lower() in TITLE_WORDS:
+    words = name.split()
+    # "The official, who spoke on condition of anonymity because …, said": a role noun phrase
+    role_np = words[0].lower() in _SPEAKER_DETERMINERS and len(words) <= 5 and (
+        words[-1].lower() in ROLE_NOUNS or words[-1].lower().removesuffix("s") in ROLE_NOUNS)
+    if not role_np and (not is_proper_name(name) or words[0] in _NOT_NAME_START or
+                        words[-1].lower() in TITLE_WORDS):
         return None
     return _make_attr(text, found[0], found[1], cue, None, paragraph)
 
@@ -1887,6 +1939,12 @@ class _DocAttributor:
             taken.pop()
         if not taken or len(taken) == len(toks):
             return None
+        rest = [w for _, _, w in toks[len(taken):]]
+        if len(rest) == 1 and rest[0].isalpha() and rest[0].islower() and \
+                rest[0] not in _VERB_GROUP and not _adverb(rest[0]) and \
+                rest[0] not in _ANY_PREPOSITION and rest[0] not in PRONOUNS and \
+                rest[0] not in _SUBJECT_GLUE:
+            return None  # "Russian drones struck …": the subject is cut, its head no source
         first = taken[0][2]
         if first.lower() not in PRONOUNS and first.lower() not in DETERMINERS and \
                 self.common_word(first) and (len(taken) == 1 or not is_capitalized(taken[1][2])):
@@ -1978,14 +2036,18 @@ class _DocAttributor:
             described = bool(taken) and all(t[2].lower() in DETERMINERS for t in taken) and \
                 word.islower() and not _verb_like(word) and any(
                     later[2].endswith("ed") for later in toks[index + 1:index + 4])
-            if is_capitalized(word) or word.lower() in DETERMINERS or word.lower() in ROLE_NOUNS \
+            if is_capitalized(word) or word.lower() in DETERMINERS or \
+                    word.lower().rstrip(",") in ROLE_NOUNS \
                     or _ABBREVIATION.match(word) or modifier or described or possessor:
                 if word[-1] in ",;:":
                     # "Michael J. Petrilli, president of …, tied …, saying": the name is the subject.
                     if word[-1] == "," and len(taken) >= 1:
                         taken.append((tok[0], tok[1] - 1, word[:-1]))
-                        return _make_attr(self.text, taken[0][0], taken[-1][1], cue, None,
-                                          paragraph)
+                        # "Sudan's envoy, Ali Mohamed, thanked …": the name set off after it
+                        return self.appositive_name(taken[0][0], taken[-1][1], hi, cue,
+                                                    paragraph) or \
+                            _make_attr(self.text, taken[0][0], taken[-1][1], cue, None,
+                                       paragraph)
                     return None
                 taken.append(tok)
             else:
@@ -2005,8 +2067,9 @@ class _DocAttributor:
         name set off by commas; the name speaks, the description is its role."""
         text = self.text
         start = _clean_np(text, start, end)[0]
-        if is_proper_name(text[start:end]) or text[start:end].split()[0].lower() not in \
-                DETERMINERS:
+        first = text[start:end].split()[0]
+        if is_proper_name(text[start:end]) or (first.lower() not in DETERMINERS and
+                                               not first.endswith(("'s", "’s"))):
             return None
         comma = text.find(",", end, min(hi, end + 60))
         if comma < 0:
@@ -2205,6 +2268,8 @@ class _DocAttributor:
         subject_lo = lo + comma + 1
         if len(text[subject_lo:m.start()].split()) > 4 or len(pre[:comma].split()) < 4:
             return None
+        if any(c.start() >= subject_lo for c in cues[:-1]):
+            return None  # 'Dmitry Peskov, the Kremlin spokesman, said Moscow would respond.'
         attr = _subject_before(text, subject_lo, m.start(), cue, paragraph)
         if attr is None or not _named_or_pronoun(attr.mention):
             return None

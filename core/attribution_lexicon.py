@@ -108,6 +108,8 @@ ROLE_NOUNS = frozenset(
     founder owner author writer chairman chairwoman manager
     agents traders brokers farmers merchants operators drivers pilots nurses engineers dockworkers
     miners fishermen shopkeepers villagers unions agencies sheriff sheriffs troopers proponents backers defenders suit
+    envoy envoys shareholders mediators monitors inspectors medics paramedics rescuers firefighters
+    campaigners
     """.split()
 )
 # Singular heads of the plural role nouns ("One California delegate said …").
@@ -278,6 +280,13 @@ def split_name_role(mention: str) -> tuple[str, str | None]:
         # named person is whom the speaker works for, not the speaker.
         # "a Western diplomat in Baghdad", "an official at Foggy Bottom": the capitalised run
         # is where the person is, not who: the speaker is the whole description.
+        return mention, None
+    k = next((x for x in range(1, i) if tokens[x] in ("in", "of", "for", "at", "on", "with")),
+             None)
+    if k is not None and tokens[k - 1].lower().endswith("s") and \
+            tokens[k - 1].lower() in ROLE_NOUNS and tokens[0].lower() not in ("the", "a", "an"):
+        # "Prosecutors in the trial of former minister Sibusiso Ndlovu": the plural role
+        # speaks; the named person is what the description is about
         return mention, None
     # A lone trailing capitalised word after a lowercase role ("the local governor Smith") or a
     # title ("Secretary Pompeo") is a surname; "the US Consul" has no name and i points at "US".
