@@ -1038,12 +1038,12 @@ def _subject_phrase_before(text: str, lo: int, hi: int, cue: str, paragraph: int
                     # Scott Pruitt, said": the two speak together
                     return Attr(mention=f"{name} and {appos}", start=pair.start(),
                                 end=appos_end, cue=cue, paragraph=paragraph)
-            named = _make_attr(text, appos_start, appos_end, cue, role, paragraph)
-            if named is not None and h_start < appos_start:
+            appositive = _make_attr(text, appos_start, appos_end, cue, role, paragraph)
+            if appositive is not None and h_start < appos_start:
                 # "Russia's deputy U.N. ambassador, Dmitry Polyanskiy, said": the description
                 # is the speaker's, no narration of its own
-                named.phrase_start = h_start
-            return named
+                appositive.phrase_start = h_start
+            return appositive
         appos_name = _APPOSITIVE_NAME.match(appos)
         if appos_name and not is_proper_name(head_text) and head_text.split()[0].lower() in \
                 DETERMINERS and is_proper_name(appos_name.group(1)) and \
