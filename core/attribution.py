@@ -56,7 +56,9 @@ from core.segment import paragraph_spans, split_sentences
 
 _TOKEN = re.compile(r"\S+")
 _CUE = re.compile(r"\b(?:" + "|".join(sorted(set(SAY_CUES), key=len, reverse=True))
-                  + r"|Says|Said|Tells|Warns|Claims|Insists|Admits)\b")  # headlines: "X Says Y"
+                  + r"|Says|Said|Tells|Warns|Claims|Insists|Admits)\b"  # headlines: "X Says Y"
+                  # nouns, not cues: 'think tank', 'talk radio', 'talk show'
+                  r"(?!(?<=think)\s+tanks?\b)(?!(?<=talk)\s+(?:radio|shows?|host)\b)")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b|:)\s*")
 _WH = re.compile(r"\b(?:how|what|why|whether|if|when|where|who)\b")
@@ -781,6 +783,13 @@ def _np_backward(toks: list[tuple[int, int, str]]) -> tuple[int, int] | None:
     return toks[first][0], toks[-1][1]
 
 
+# A sentence that tells the reader to do something ('See the cover below', 'Read more', 'Click
+# here', 'Watch the video'): no speaker opens it.
+_IMPERATIVES = frozenset("""see read click watch share follow sign subscribe check let find join
+    listen look tell take scroll download visit""".split())
+_IMPERATIVE_NEXT = frozenset("the a an our this these more here us it his her their".split())
+
+
 def _valid_speaker(phrase: str) -> bool:
     words = phrase.split()
     if not words or len(words) > 10:
@@ -797,8 +806,9 @@ def _valid_speaker(phrase: str) -> bool:
     first = words[0].lower().strip("“\"‘'(")
     if len(words) == 1 and (first in DETERMINERS or first in _FUNCTION_WORDS):
         return False
-    if first in _BAD_FIRST or _CONTRACTION.match(first):
-        return False
+    if first in _BAD_FIRST or _CONTRACTION.match(first) or (
+            first in _IMPERATIVES and len(words) > 1 and words[1].lower() in _IMPERATIVE_NEXT):
+        return False  # "See the Bachmann cover below, and tell us …": the reader is told
     if words[0].lower() not in DETERMINERS and words[0].lower() not in ROLE_NOUNS and any(
             w in _ANY_PREPOSITION and nxt.lower() in _POSSESSIVES
             for w, nxt in pairwise(words[1:])):
@@ -811,7 +821,7 @@ def _valid_speaker(phrase: str) -> bool:
     prep = next((k for k, w in enumerate(words) if k and w in _ANY_PREPOSITION), None)
     tail = words[prep + 1:] if prep is not None else []
     if prep is not None and words[prep] in _HEAD_PREPOSITIONS and \
-            words[prep - 1] in ROLE_NOUNS and 1 <= len(tail) <= 3 and \
+            words[prep - 1].lower() in ROLE_NOUNS and 1 <= len(tail) <= 3 and \
             words[0].lower() not in _BAD_FIRST | _POSSESSIVES and \
             tail[-1].replace("’", "'").removesuffix("'s").isalpha() and \
             tail[-1].lower() not in DETERMINERS | _POSSESSIVES and \
@@ -862,6 +872,11 @@ def _clean_np(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_NAME_ON_OUTLET = re.compile(r"^(.+?)\s+on\s+((?:the|his|her|their|a)\s+(?:[\w-]+\s+){0,3}?"
+                             r"(?:[Ww]eb\s*site|site|blog|show|program|programme|channel|"
+                             r"podcast|network)(?:\s+.*)?)$")
+
+
 def _make_attr(text: str, start: int, end: int, cue: str | None, role: str | None,
                paragraph: int) -> Attr | None:
     start, end = _clean_np(text, start, end)
@@ -887,6 +902,12 @@ def _make_attr(text: str, start: int, end: int, cue: str | None, role: str | Non
         mention = of.group(1)
         end = start + len(mention)
         role = role or of.group(2)
+    outlet = _NAME_ON_OUTLET.match(mention)
+    if outlet and len(outlet.group(1).split()) >= 2 and is_proper_name(outlet.group(1)):
+        # "Noel Sheppard on the conservative Web site News Busters": the person writes there
+        mention = outlet.group(1)
+        end = start + len(mention)
+        role = role or outlet.group(2)
     adjunct = _NAME_THEN_ADJUNCT.match(mention)
     if adjunct and is_proper_name(adjunct.group(1)):
         before = text[max(0, start - 12):start].split()
@@ -1483,7 +1504,12 @@ def _np_forward(text: str, lo: int, hi: int, cue: str | None, paragraph: int) ->
     role = None
     if ends_with_comma:
         rest = re.match(r"\s*((?:a|an|the|his|her)\s+[^,.;]+)", text[end + 1:hi])
-        if rest:
+        opening = cue == ACCORDING_TO and text[max(0, lo - 20):lo].rstrip().endswith(
+            "According to")
+        closed = rest is not None and (not opening or (text[end + 1 + rest.end():hi].startswith(
+            ",") and len(rest.group(1).split()) <= 8))
+        if rest and closed:
+            # ('According to UNICEF, the number of children … has risen': the content, no role)
             role = rest.group(1).strip()
         described = text[start:end]
         name = _NAME_AFTER_COMMA.match(text, end + 1, hi)
@@ -1504,6 +1530,12 @@ _ASKED_WHETHER = re.compile(r"\b(?:whether|if)\s+$")
 _MANNER_BEFORE_THAT = re.compile(r"(\s+[a-z]{3,}ly)\s+that\b")
 
 
+# Where or how something was said, between the cue and 'that' ('wrote on X that', 'said in a
+# note to clients that', 'told reporters at the Capitol that').
+_WHERE_BEFORE_THAT = re.compile(r"(\s+(?:on|in|at|during|via|through)\s+(?:(?:a|an|the|his|her|"
+                                r"their|its)\s+|(?=[A-Z]))(?:[\w.'’-]+\s+){0,6}?)that\b")
+
+
 def _content_after(text: str, pos: int, hi: int, cue: str) -> int:
     """Where the content starts after a cue ending at `pos` (adverbials, addressee, 'that')."""
     particle = _PARTICLE.match(text, pos, hi) if cue.lower() in _PHRASAL_CUES else None
@@ -1515,6 +1547,10 @@ def _content_after(text: str, pos: int, hi: int, cue: str) -> int:
     manner = _MANNER_BEFORE_THAT.match(text, pos, hi)
     if manner:
         pos = manner.end(1)  # 'reported incorrectly that …', 'said privately that …'
+    where = _WHERE_BEFORE_THAT.match(text, pos, hi) if not cue.lower().startswith(
+        ("call", "urg", "press", "prevail")) else None  # 'called on the US to attack … that'
+    if where and not re.search(r"\bto\s+[a-z]+\s+(?:the|a|an|his|her|their)\b", where.group(1)):
+        pos = where.end(1)  # 'wrote on X that …', 'said in a note to clients that …'
     if cue in ADDRESSEE_CUES:
         window = text[pos:min(hi, pos + 120)]
         t = re.search(r"\bthat\b\s*", window)
@@ -2100,7 +2136,15 @@ class _DocAttributor:
             if attr:
                 if len(text[lo:acc.start()].split()) < ACCORDING_MIN_LEAD:
                     # "But, according to the poll, 46 percent …": the content is after it
-                    comma = text.find(",", attr.end, hi)
+                    after = attr.end
+                    if attr.role:
+                        # "According to Ann Fry, a pollster, the plan …": past the role too
+                        at = text.find(attr.role, attr.end, hi)
+                        if at >= 0 and not text[attr.end:at].strip(" ,"):
+                            after = at + len(attr.role)
+                    comma = text.find(",", after, hi)
+                    if comma < 0:
+                        comma = text.find(",", attr.end, hi)
                     if comma > 0:
                         return comma + 1, _content_end(text, comma + 1, hi), attr
                 else:

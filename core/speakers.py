@@ -743,9 +743,26 @@ def _clause_subject(text: str, start: int, end: int) -> tuple[int, str, bool] | 
         if comma < 0:
             return None
         found = _subject_at(text, comma + 1, end)
-        if found is not None:
+        if found is not None and not (_set_off(text, found, end) and
+                                      text[start:comma].split()[-1][:1].isupper()):
             return found
+    # "When Gov. Asa Brandt, Republican of Arkansas, spoke …, he disclosed": no name opens the
+    # main clause; the leading clause's own subject is the one a pronoun there points back to
+    opened = start + len(opener)
+    while opened < end and text[opened] == " ":
+        opened += 1
+    inner = _subject_at(text, opened, end)
+    if inner is not None and _set_off(text, inner, end):
+        return inner
     return None
+
+
+def _set_off(text: str, found: tuple[int, str, bool], end: int) -> bool:
+    """Whether a subject found after a comma is followed by a comma itself: an appositive
+    inside the leading clause ('When Gov. Asa Hutchinson, Republican of Arkansas, spoke …'),
+    not the main clause's subject."""
+    after = text.find(found[1], found[0], end)
+    return after >= 0 and text[after + len(found[1]):end].lstrip(" ").startswith(",")
 
 
 def _known_surname(last: str, registry: _Registry, people: _DocPeople,

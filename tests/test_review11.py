@@ -91,3 +91,58 @@ def test_plural_role_before_a_preposition_speaks_not_the_person_it_is_about() ->
     claim = _claim("Prosecutors in the trial of former minister Sipho Dube told the court on "
                    "Monday that he had accepted bribes.", "accepted bribes")
     assert claim.speaker is not None and claim.speaker.startswith("Prosecutors")
+
+
+@pytest.mark.parametrize(("text", "anchor", "speaker", "starts"), [
+    ("Pia Lund, head of the agency, wrote on X that the school had been sheltering 600 people.",
+     "sheltering", "Pia Lund", "the school"),
+    ("Analysts at the bank said in a note to clients that the probe adds uncertainty.",
+     "uncertainty", "Analysts at the bank", "the probe"),
+    ("According to Ann Fry, a pollster, the plan failed.", "plan failed", "Ann Fry", "the plan"),
+])
+def test_where_it_was_said_is_no_content(text: str, anchor: str, speaker: str,
+                                         starts: str) -> None:
+    claim = _claim(text, anchor)
+    assert claim.speaker == speaker
+    assert claim.text.startswith(starts)
+
+
+def test_according_to_at_the_start_takes_no_role_from_the_content() -> None:
+    claim = _claim("According to UNICEF, the number of children without vaccines has risen.",
+                   "has risen")
+    assert claim.speaker == "UNICEF"
+    assert claim.role is None
+
+
+def test_a_believer_in_something_keeps_the_whole_content() -> None:
+    claim = _claim("Tired of the race, Ramos believes in journalism that takes sides.", "sides")
+    assert claim.text.startswith("in journalism")
+
+
+@pytest.mark.parametrize("text", [
+    "Jon Cowan, president of centrist think tank Third Way, hailed the reversal.",
+    "See the cover below, and tell us whether you think it crosses a line.",
+])
+def test_no_speaker_from_a_noun_or_an_imperative(text: str) -> None:
+    assert not any(s and ("think" in s.lower() or s.startswith("See")) for s in _speakers(text))
+    assert not any(c.cue == "think" or c.cue == "tell" for c in _claims(text))
+
+
+def test_a_think_tank_is_a_noun_not_a_cue() -> None:
+    claim = _claim("The Center on Budget and Policy Priorities, a progressive Washington think "
+                   "tank, estimates that the fund will run dry.", "run dry")
+    assert claim.speaker == "the Center on Budget and Policy Priorities"
+    assert claim.cue == "estimates"
+
+
+def test_the_person_on_a_web_site_speaks_and_the_site_is_the_role() -> None:
+    claim = _claim('"What were the editors thinking?" wrote Noel Shaw on the conservative Web '
+                   "site News Watchers.", "editors thinking")
+    assert claim.speaker == "Noel Shaw"
+    assert claim.role and "News Watchers" in claim.role
+
+
+def test_a_name_set_off_inside_a_leading_clause_is_no_antecedent() -> None:
+    claim = _claim("When Gov. Asa Brandt, Republican of Arkansas, spoke on Wednesday at the "
+                   "Capitol, he disclosed that the proposal had drawn resistance.", "resistance")
+    assert claim.speaker == "Asa Brandt"
