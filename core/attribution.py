@@ -198,7 +198,8 @@ LEARNED_MAX_GAP = 3  # words between a sentence subject and its learned cue ("on
 _MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
 _DATE_IN_DATELINE = r"(?:,\s*" + _MONTH_DAY + r")?"
 _DATELINE = re.compile(
-    r"(?:[A-Z][A-Z.]+(?:[ ,]+[A-Z][A-Z.]+)*" + _DATE_IN_DATELINE + r"\s*(?:\([^)]{1,20}\)\s*)?"
+    r"(?:[A-Z][A-Z.]+(?:(?:[ ,]+|/)[A-Z][A-Z.]+)*(?:,\s+[A-Z][a-z.]+(?:\s[A-Z][a-z.]+){0,2})?"
+    + _DATE_IN_DATELINE + r"\s*(?:\([^)]{1,20}\)\s*)?"
     r"|(?:[A-Z][\w.’'-]*(?:[ ,]+[A-Z][\w.’'-]*){0,3}" + _DATE_IN_DATELINE + r"|" + _MONTH_DAY +
     r")\s*\([A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,2}\)\s*)[—–-]+\s*")
 # Capitalised sentence openers that are no subject: "Asked about …", "Despite …", "Everybody".
@@ -557,6 +558,14 @@ def _is_opening_straight(text: str, i: int, lo: int, hi: int, width: int = 1) ->
     if prev in _OPENING_CONTEXT or prev in OPEN_DOUBLE or prev == "'":
         return not nxt.isspace()
     return False
+
+
+def _fragment(text: str, q: Quote) -> bool:
+    """A quoted fragment, not a sentence: it opens lowercase and ends without a full stop
+    ('"looks terrible"', '"to get a grip"')."""
+    inner = text[q.start + 1:q.end - 1].strip()
+    return bool(inner) and inner[0].islower() and inner[-1] not in ".!?" and \
+        len(inner.split()) <= 12
 
 
 def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[list[Quote]]:
@@ -2613,6 +2622,13 @@ class _DocAttributor:
                     continue
                 lo = max(s_start, covered_until)
                 s_quotes = [q for q in quotes if lo <= q.start < s_end]
+                if s_quotes and all(_fragment(text, q) for q in s_quotes) and \
+                        s_quotes[-1].end <= s_end and self.embeds(lo, s_end, p_index, s_quotes):
+                    # 'Walker told the BBC that the affair "looks terrible" and that the party
+                    # needed "to get a grip".': quoted words inside reported speech are one
+                    # indirect claim, not direct quotes of their own
+                    self.plain_sentence(lo, s_start, s_end, p_index, quotes)
+                    continue
                 handled = False
                 for qi, q in enumerate(s_quotes):
                     # The sentence that holds the quote's end bounds the words after it.
@@ -2648,6 +2664,15 @@ class _DocAttributor:
                 self.plain_sentence(lo, s_start, s_end, p_index, quotes)
         self.claims.sort(key=lambda c: (c.start, c.end))
         return self.claims
+
+    def embeds(self, lo: int, hi: int, paragraph: int, quotes: Sequence[Quote]) -> bool:
+        """Whether reported speech in [lo, hi) holds every quote in its content."""
+        saved = (self.last, self.quote_tail, self.tail_frame, len(self.claims))
+        found = self.indirect(lo, hi, paragraph)
+        self.last, self.quote_tail, self.tail_frame = saved[0], saved[1], saved[2]
+        del self.claims[saved[3]:]
+        return found is not None and found[0] < quotes[0].start and \
+            found[1] >= quotes[-1].end - 1 and found[2].cue in SAY_CUES
 
     def plain_sentence(self, lo: int, s_start: int, s_end: int, p_index: int,
                        quotes: Sequence[Quote], clause: bool = False) -> None:
@@ -2747,6 +2772,10 @@ class _DocAttributor:
         if len(lead) >= CONTINUE_MAX_LEAD and is_capitalized(lead[0]) and \
                 not lead[-1].endswith(","):
             return False  # a fronted 'But, given the threats, "…"' still continues
+        inner = self.text[q.start + 1:q.end - 1].strip()
+        if not lead and paragraph == self.last.paragraph and len(words) >= 2 and \
+                inner[:1].isupper() and inner[-1:] in ".!?":
+            return True  # '"We are running out," he said. "Fuel, blood, anaesthetics."'
         return len(words) >= 4
 
     def emit_quote(self, q: Quote, claim_start: int, attr: Attr, paragraph: int) -> None:

@@ -134,7 +134,7 @@ TITLE_WORDS = frozenset(
     mayor speaker leader chairman chairwoman chair adviser advisor commissioner attorney judge
     justice king queen prince sheikh ayatollah pope senator governor representative congressman
     congresswoman former acting deputy assistant special envoy commander general u.s. us u.s uk
-    sheriff marshal
+    sheriff marshal advocate adv. sir dame lord lady baroness rabbi imam archbishop bishop
     u.k. un democratic republican gop nominee candidate democrat republican senior top
     longtime veteran pollster analyst economist professor host anchor correspondent reporter
     columnist editor fellow founder ceo executive officer of the for at in and house white press
@@ -202,6 +202,16 @@ def _load_first_names() -> dict[str, str]:
 FIRST_NAMES: dict[str, str] = _load_first_names()
 
 
+# Last words of institutions' names ('… Defense Forces', '… Prosecuting Authority').
+INSTITUTION_HEADS = frozenset("""forces force authority agency ministry committee council commission
+    department office bureau service services party army navy corps guard police court
+    bank fund union association institute foundation organization organisation group coalition
+    network university college center centre board league alliance federation company
+    corporation inc ltd llc plc administration government parliament assembly congress senate
+    tribunal cabinet directorate secretariat embassy consulate mission delegation
+    programme program""".split())
+
+
 def split_name_role(mention: str) -> tuple[str, str | None]:
     """Split 'U.S. Secretary of State Michael R. Pompeo' into ('Michael R. Pompeo', 'U.S.
     Secretary of State'). A mention without a personal name comes back whole with no role."""
@@ -214,6 +224,13 @@ def split_name_role(mention: str) -> tuple[str, str | None]:
         return mention, None
     tokens = mention.split()
     if not tokens:
+        return mention, None
+    if len(tokens) >= 2 and tokens[-1].lower().rstrip(".,") in INSTITUTION_HEADS and \
+            is_capitalized(tokens[-1]):
+        # "The Israel Defense Forces", "the National Prosecuting Authority": an institution's
+        # name, no title before a person (the article dropped, as for other names)
+        if tokens[0].lower() == "the" and is_capitalized(tokens[1]):
+            return " ".join(tokens[1:]), None
         return mention, None
     # Trailing run of capitalised, non-title tokens is the personal name.
     i = len(tokens)

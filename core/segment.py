@@ -100,8 +100,8 @@ def _ends_sentence(text: str, mark_start: int, mark_end: int, para_end: int) -> 
     if not word and not opener:
         return True
     first = (word or opener)[:1]
-    if first.islower():
-        return False
+    if first.islower() or word in ("—", "–", "--"):
+        return False  # 'LOS ANGELES, Calif. — The …': a dateline's dash goes on
     if text[mark_start] != ".":
         return True
     if mark_end - mark_start > 1 and text[mark_start + 1] in "\"”’'»)]":

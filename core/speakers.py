@@ -24,6 +24,7 @@ from core.attribution_lexicon import (
     AUXILIARIES,
     CUE_FRAMES,
     FIRST_NAMES,
+    INSTITUTION_HEADS,
     JOINT_NAMES,
     PRONOUNS,
     ROLE_NOUNS,
@@ -63,7 +64,7 @@ _ORG_WORDS = frozenset(
     network journal tribune guard guards army military police court commission union bank
     foundation institute university center centre association coalition movement media
     channel magazine press reuters cnn bbc fox""".split()
-)
+) | INSTITUTION_HEADS
 _NICKNAMES = {"mike": "michael", "bill": "william", "bob": "robert", "jim": "james",
               "tom": "thomas", "joe": "joseph", "dick": "richard", "tony": "anthony",
               "chris": "christopher", "dan": "daniel", "dave": "david", "ben": "benjamin",
@@ -130,6 +131,8 @@ def _person_parts(name: str) -> tuple[str | None, str]:
     tokens = [t for t in name.split() if not _INITIAL.match(t)]
     if not tokens:
         return None, name
+    if tokens[0].islower():
+        return None, tokens[-1]  # 'van der Merwe', 'al-Hamad': a surname with its particle
     return (tokens[0] if len(tokens) > 1 else None), tokens[-1]
 
 
@@ -333,15 +336,53 @@ def _display(mention: str) -> str:
     return mention
 
 
+# A definite description of a body ('the military', 'the health ministry') and the words
+# its earlier full name may hold.
+_BODY_DESCRIPTION = re.compile(
+    r"(?i)the\s+(?:([a-z]+)\s+)?(military|army|ministry|agency|regulator|company|firm|court|"
+    r"bank|organi[sz]ation|union|council|committee|commission|authority|department|office|"
+    r"institute|foundation|coalition|alliance|forces|group|fund|network|board)")
+_BODY_WORDS = {
+    "military": ("forces", "army", "military", "idf"), "army": ("army", "forces"),
+    "regulator": ("regulator", "authority", "commission", "agency"),
+    "company": ("company", "corp", "corporation", "inc", "ltd", "plc", "group"),
+    "firm": ("firm", "company", "corp", "corporation", "inc", "ltd", "plc", "llc", "group"),
+    "organization": ("organization", "organisation"), "organisation": ("organization",
+                                                                        "organisation"),
+}
+
+
+def _described_body(raw: str, history: _History) -> _Entity | None:
+    """The body a definite description points back to ('the military' after 'The Israel
+    Defense Forces'): the most recent body speaker of the document whose name holds the
+    description's head word (and its modifier, 'the health ministry')."""
+    m = _BODY_DESCRIPTION.fullmatch(raw.strip())
+    if m is None:
+        return None
+    modifier, head = (m.group(1) or "").lower(), m.group(2).lower()
+    words = _BODY_WORDS.get(head, (head,))
+    bodies = sorted([e for b in ("body", "anonymous") for e in history.buckets.get(b, {}).values()
+                     if not e.person and not e.anonymous],
+                    key=lambda e: history.recency[id(e)], reverse=True)
+    for ent in bodies:
+        for name in ent.names:
+            tokens = set(re.findall(r"[a-z]+", name.lower()))
+            if name.lower() != raw.lower() and tokens & set(words) and (
+                    not modifier or modifier in tokens):
+                return ent
+    return None
+
+
 def canonical_name(ent: _Entity) -> str:
     """Most frequent full name ('Mike Pompeo' over 'Pompeo' and 'Michael R. Pompeo')."""
-    def rank(item: tuple[str, int]) -> tuple[int, int, int, int, int]:
+    def rank(item: tuple[str, int]) -> tuple[int, int, int, int, int, int]:
         name, count = item
         # 'Mr. McCain' is one name word: 'John McCain' names him better ('Mrs. Lund' still
-        # beats 'Lund')
+        # beats 'Lund'); 'Pieter van der Merwe' beats 'van der Merwe'
         tokens = [t for t in name.split() if t.rstrip(".").lower() not in _HONORIFIC_PRONOUN]
         has_initial = any(_INITIAL.match(t) for t in tokens)
-        return (len(tokens) >= 2, not has_initial, len(name.split()) >= 2, count, -len(name))
+        return (len(tokens) >= 2, not has_initial, name[:1].isupper(), len(name.split()) >= 2,
+                count, -len(name))
     return max(ent.names.items(), key=rank)[0]
 
 
@@ -405,6 +446,9 @@ def resolve_speakers(
             # "The Arizona Republican said", "the prime minister continues": the person the
             # document introduced with that title just before
             ent = _described_person(raw, text, claim.speaker_start, registry, people) or ent
+        if not claim.anonymous:
+            # "The Israel Defense Forces said … The military said": the body named before
+            ent = _described_body(raw, history) or ent
         pronoun = POSSESSIVE_PRONOUNS.get(raw.lower(), raw.lower())
         subject = None
         if pronoun in ("he", "she", "i") and claim.speaker_start is not None:

@@ -146,3 +146,50 @@ def test_a_name_set_off_inside_a_leading_clause_is_no_antecedent() -> None:
     claim = _claim("When Gov. Asa Brandt, Republican of Arkansas, spoke on Wednesday at the "
                    "Capitol, he disclosed that the proposal had drawn resistance.", "resistance")
     assert claim.speaker == "Asa Brandt"
+
+
+@pytest.mark.parametrize("dateline", ["SRINAGAR/ISLAMABAD — ", "SRINAGAR, India — ",
+                                      "LOS ANGELES, Calif. — "])
+def test_datelines_of_wire_stories_are_no_claim_text(dateline: str) -> None:
+    claims = _claims(f"{dateline}Troops exchanged fire along the border, officials said.")
+    assert [c.speaker for c in claims] == ["officials"]
+    assert claims[0].text.startswith("Troops")
+
+
+def test_quoted_words_inside_reported_speech_are_one_indirect_claim() -> None:
+    claims = _claims('Sir Tom Walker told the BBC that the affair "looks terrible" and that the '
+                     'party needed "to get a grip".')
+    assert len(claims) == 1
+    assert claims[0].kind.value == "indirect"
+    assert claims[0].speaker == "Tom Walker"
+    assert "get a grip" in claims[0].text and "looks terrible" in claims[0].text
+
+
+def test_a_short_quoted_sentence_right_after_a_tagged_quote_goes_on() -> None:
+    claims = _claims('"We are running out of everything," Peeperkorn told a news conference. '
+                     '"Fuel, blood, anaesthetics."')
+    assert [c.speaker for c in claims] == ["Peeperkorn", "Peeperkorn"]
+
+
+def test_a_definite_description_points_back_to_the_body_named_before() -> None:
+    text = ("The Israel Defense Forces said it had struck a command centre. The military said "
+            "civilians had been warned.")
+    assert _claim(text, "civilians").speaker == _claim(text, "command centre").speaker
+    assert _claim(text, "civilians").speaker == "Israel Defense Forces"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The National Prosecuting Authority said the case was strong.",
+     "National Prosecuting Authority"),
+    ("The Israel Defense Forces said the case was strong.", "Israel Defense Forces"),
+])
+def test_an_institution_name_has_no_title_role(text: str, speaker: str) -> None:
+    claim = _claim(text, "case was strong")
+    assert claim.speaker == speaker and claim.role is None
+
+
+def test_a_surname_with_a_particle_is_the_person_named_in_full() -> None:
+    text = ('His lawyer, Advocate Pieter van der Merwe, said the case was weak. "My client has '
+            'nothing to hide," van der Merwe told reporters.')
+    assert _claim(text, "case was weak").speaker == "Pieter van der Merwe"
+    assert _claim(text, "nothing to hide").speaker == "Pieter van der Merwe"
