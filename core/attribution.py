@@ -408,6 +408,8 @@ def _infinitive_subject(text: str, lo: int, pos: int, cue: str, paragraph: int) 
 
 
 # A transcript line labelled with its speaker in capitals ('FALLIN: Well, I think …').
+# Transcript labels of an unnamed asker.
+_ASKER_LABELS = frozenset({"QUESTION", "Q", "REPORTER", "AUDIENCE MEMBER", "AUDIENCE"})
 _LABELLED_LINE = re.compile(r"[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]+){0,2}:\s")
 
 
@@ -1904,7 +1906,15 @@ class _DocAttributor:
         if len(re.findall(rf"(?m)^{re.escape(label)}:\s", self.text)) < 2 or \
                 not (label.isupper() or self.known_name(label)):
             return None
+        if label.upper() in _ASKER_LABELS:
+            # 'QUESTION: …', 'Q: …': a reporter asks, unnamed
+            asker = Attr(mention=label, start=head.start(1), end=head.end(1), cue=":",
+                         anonymous=True, speaker="a reporter", paragraph=paragraph)
+            return asker, head.end()
         attr = _make_attr(self.text, head.start(1), head.end(1), ":", None, paragraph)
+        if attr is not None and label.isupper():
+            # 'MR. PRICE:', 'TAPPER:': the name as it is written in running text
+            attr.speaker = " ".join(w[:1] + w[1:].lower() for w in label.split())
         return None if attr is None else (attr, head.end())
 
     def known_name(self, name: str) -> bool:

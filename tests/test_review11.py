@@ -193,3 +193,13 @@ def test_a_surname_with_a_particle_is_the_person_named_in_full() -> None:
             'nothing to hide," van der Merwe told reporters.')
     assert _claim(text, "case was weak").speaker == "Pieter van der Merwe"
     assert _claim(text, "nothing to hide").speaker == "Pieter van der Merwe"
+
+
+def test_a_briefing_transcript_names_the_briefer_and_keeps_the_asker_unnamed() -> None:
+    text = ("MR. PRICE: These charges are baseless.\n\n"
+            "QUESTION: Do you have any response?\n\n"
+            "MR. PRICE: Evan is a journalist, not a spy.\n\n"
+            "QUESTION: Thank you.\n")
+    assert _claim(text, "baseless").speaker == "Mr. Price"
+    asker = _claim(text, "any response")
+    assert asker.speaker == "a reporter" and asker.anonymous

@@ -17,10 +17,10 @@ def test_every_sentence_of_a_labelled_line_is_its_speakers_turn() -> None:
     claims = _resolved(TRANSCRIPT)
     by_text = {c.text: c for c in claims}
     turn = by_text["I think some voters are skeptical."]
-    assert turn.speaker == "WELLS" and turn.kind == ClaimKind.DIRECT and turn.cue == ":"
+    assert turn.speaker == "Wells" and turn.kind == ClaimKind.DIRECT and turn.cue == ":"
     # The label is not part of the claim; the whole first sentence is.
-    assert by_text["And obviously, you are backing the senator."].speaker == "WELLS"
-    assert by_text["Thank you, governor."].speaker == "WELLS"
+    assert by_text["And obviously, you are backing the senator."].speaker == "Wells"
+    assert by_text["Thank you, governor."].speaker == "Wells"
 
 
 def test_a_label_that_opens_one_line_only_stays_a_sentence_label() -> None:
