@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -533,10 +534,16 @@ def _event_phrase(ws: _Workspace, group: Group | None) -> str:
     analyst's label, else a phrase from its claims)."""
     if group is None:
         return "no event"
+    texts = tuple(ws.claims[c].text for c in group.claims if c in ws.claims)
+    return f"event “{_event_title(group.label, tuple(group.terms), texts, group.id)}”"
+
+
+@lru_cache(maxsize=4096)
+def _event_title(label: str, terms: tuple[str, ...], texts: tuple[str, ...], fallback: str) -> str:
+    """Cached: the TUI re-applies the whole log after every edit, naming the same events again."""
     from core.compare import readable_label  # the TUI's first frame does not wait for it
 
-    texts = [ws.claims[c].text for c in group.claims if c in ws.claims]
-    return f"event “{readable_label(group.label, group.terms, texts, fallback=group.id)}”"
+    return readable_label(label, terms, texts, fallback=fallback)
 
 
 def _perspective_phrase(ws: _Workspace, pid: str | None) -> str:
