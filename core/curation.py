@@ -620,8 +620,9 @@ def _describe(ws: _Workspace, edit: Edit, index: int) -> AppliedEdit | None:
         if _missing(ws, edit.claim):
             return None
         name = " ".join((edit.speaker or "").split())
-        text = (f"set the speaker of {_claim_phrase(ws, edit.claim)} to "
-                f"{name or 'narration (no speaker)'}")
+        claim = ws.claims[edit.claim]
+        text = (f"set the speaker of claim {_excerpt(claim)} to "
+                f"{name or 'narration (no speaker)'} (was {claim.speaker or 'narration'})")
         claims = [edit.claim]
     elif isinstance(edit, MergeSpeakers):
         gone, into = _speaker_named(ws, edit.speaker), _speaker_named(ws, edit.into)

@@ -54,7 +54,7 @@ def test_applied_edits_are_listed_in_plain_words() -> None:
     assert [e.op for e in edited.edits] == ["set_speaker", "move_claim", "rename_group",
                                             "set_perspective", "split_group", "merge_groups"]
     assert words[0].startswith("set the speaker of claim “Durbin called the speech")
-    assert words[0].endswith("to Benjamin Netanyahu")
+    assert words[0].endswith("to Benjamin Netanyahu (was Dick Durbin)")
     assert words[1].startswith("moved claim “Senator Dick Durbin said the deal")
     assert "from event “" in words[1] and "to event “" in words[1]
     assert words[2].endswith("to “The deal”")
