@@ -252,8 +252,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     analysis = prepared.header()  # documents and errors; claims and groups follow
     for err in analysis.errors:
         error(f"{err.path}: {err.reason}")
-    if analysis.errors:
-        error(input_summary(analysis))
+    # always, failures or not: scripts can read the counts from stderr (stdout is the output)
+    error(input_summary(analysis))
     data: bytes | Iterable[bytes]
     if args.format == "json" and prepared.windowed:
         # Each window's claims are written as soon as they are grouped, then dropped.

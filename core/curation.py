@@ -10,11 +10,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Annotated, Literal
 
 from pydantic import Field
 
-from core.models import Analysis, Claim, ClaimKind, Group, Link, Model, Perspective, Speaker
+from core.models import (
+    Analysis,
+    AppliedEdit,
+    Claim,
+    ClaimKind,
+    Group,
+    Link,
+    Model,
+    Perspective,
+    Speaker,
+)
 from core.tokens import cut_at_word
 
 
@@ -71,6 +82,8 @@ class SetPerspective(Model):
     speaker: str
     perspective: str | None = None  # saved case files leave null fields out
     label: str | None = Field(default=None, description="Label when the perspective is new.")
+    kind: Literal["government", "institution", "analyst", "press", "author", "other"] | None = Field(
+        default=None, description="Kind when the perspective is new (a built-in one's kind).")
 
 
 class SetSpeaker(Model):
@@ -94,6 +107,15 @@ class MergeSpeakers(Model):
     into: str = Field(description="Name (or alias) of the speaker that stays.")
 
 
+class RenameSpeaker(Model):
+    """Rename a speaker everywhere at once (every claim of theirs); the old name becomes an
+    alias, so later edits naming either find them."""
+
+    op: Literal["rename_speaker"] = "rename_speaker"
+    speaker: str = Field(description="Name (or alias) of the speaker to rename.")
+    name: str = Field(description="The new name.")
+
+
 class NotAClaim(Model):
     op: Literal["not_a_claim"] = "not_a_claim"
     claim: str
@@ -108,7 +130,7 @@ class AddNote(Model):
 
 Edit = Annotated[
     MoveClaim | SplitGroup | MergeGroups | RenameGroup | AcceptSuggestion | RejectSuggestion
-    | SetPerspective | SetSpeaker | MergeSpeakers | NotAClaim | AddNote,
+    | SetPerspective | SetSpeaker | MergeSpeakers | RenameSpeaker | NotAClaim | AddNote,
     Field(discriminator="op"),
 ]
 
@@ -137,6 +159,14 @@ class _Workspace:
         self.bereft: set[str] = set()
         # Groups the analyst named (RenameGroup): a merge keeps such a name.
         self.renamed: set[str] = set()
+        # Speaker id → the claims they lost (removed, or given to another speaker): a role or
+        # alias that came only from those claims does not outlive them (see `finish`).
+        self.lost: dict[str, list[Claim]] = {}
+
+    def lose(self, claim: Claim) -> None:
+        """`claim` leaves its speaker (removed, or given another speaker)."""
+        if claim.speaker_id:
+            self.lost.setdefault(claim.speaker_id, []).append(claim.model_copy())
 
     def group_of(self, claim_id: str) -> Group | None:
         claim = self.claims.get(claim_id)
@@ -207,12 +237,37 @@ class _Workspace:
                 counts[claim.speaker_id] = counts.get(claim.speaker_id, 0) + 1
         for speaker in self.analysis.speakers:
             speaker.claims = counts.get(speaker.id, 0)
+        if self.lost:
+            self._forget_lost()
         self.analysis.speakers = [
             s for s in self.analysis.speakers if s.claims or s.id not in self.bereft
         ]
         for persp in self.analysis.perspectives:
             persp.speakers = [s.id for s in self.analysis.speakers if s.perspective == persp.id]
         return self.analysis
+
+
+    def _forget_lost(self) -> None:
+        """A speaker's role or alias that only a lost claim gave them goes with it ('See the
+        Bachmann cover …' made 'See the' Bachmann's role; removing that claim removes it)."""
+        remaining: dict[str, list[Claim]] = {}
+        for claim in self.claims.values():
+            if claim.speaker_id in self.lost:
+                remaining.setdefault(claim.speaker_id, []).append(claim)
+        for speaker in self.analysis.speakers:
+            lost = self.lost.get(speaker.id)
+            if not lost:
+                continue
+            kept = remaining.get(speaker.id, [])
+            roles = [c.role for c in kept if c.role]
+            if speaker.role and speaker.role in {c.role for c in lost} \
+                    and speaker.role not in roles:
+                speaker.role = max(roles, key=roles.count) if roles else None
+            mentions = {m.casefold() for c in lost if (m := c.speaker_mention)}
+            still = {m.casefold() for c in kept if (m := c.speaker_mention)}
+            gone = mentions - still
+            if gone:
+                speaker.aliases = [a for a in speaker.aliases if a.casefold() not in gone]
 
 
 LABEL_MAX_CHARS = 60
@@ -283,9 +338,12 @@ def _apply_one(ws: _Workspace, edit: Edit) -> str | None:
         return _set_speaker(ws, edit)
     if isinstance(edit, MergeSpeakers):
         return _merge_speakers(ws, edit)
+    if isinstance(edit, RenameSpeaker):
+        return _rename_speaker(ws, edit)
     if isinstance(edit, NotAClaim):
         if why := _missing(ws, edit.claim):
             return why
+        ws.lose(ws.claims[edit.claim])
         ws.detach(edit.claim)
         del ws.claims[edit.claim]
         return None
@@ -313,7 +371,8 @@ def _set_perspective(ws: _Workspace, edit: SetPerspective) -> str | None:
         return f"speaker {edit.speaker!r} no longer exists"
     pid = edit.perspective
     if pid is not None and pid not in {p.id for p in ws.analysis.perspectives}:
-        ws.analysis.perspectives.append(Perspective(id=pid, label=edit.label or pid))
+        ws.analysis.perspectives.append(
+            Perspective(id=pid, label=edit.label or pid, kind=edit.kind or "other"))
     ids = {s.id for s in speakers}
     for speaker in speakers:
         speaker.perspective = pid
@@ -349,6 +408,7 @@ def _set_speaker(ws: _Workspace, edit: SetSpeaker) -> str | None:
     claim = ws.claims[edit.claim]
     if claim.speaker_id:
         ws.bereft.add(claim.speaker_id)
+        ws.lose(claim)
     # The mention that named the old speaker ('he', 'Durbin') no longer names this one.
     claim.speaker_mention = claim.speaker_start = claim.speaker_end = None
     name = " ".join((edit.speaker or "").split())
@@ -390,6 +450,29 @@ def _merge_speakers(ws: _Workspace, edit: MergeSpeakers) -> str | None:
     return None
 
 
+def _rename_speaker(ws: _Workspace, edit: RenameSpeaker) -> str | None:
+    speaker = _speaker_named(ws, edit.speaker)
+    if speaker is None:
+        return f"speaker {edit.speaker!r} no longer exists"
+    name = " ".join(edit.name.split())
+    if not name:
+        return "the new name is empty"
+    other = _speaker_named(ws, name)
+    if other is not None and other.id != speaker.id:
+        return f"another speaker is named {name!r}: merge the two instead"
+    old = speaker.name
+    if old != name:
+        speaker.name = name
+        speaker.aliases = [a for a in speaker.aliases if a.casefold() != name.casefold()]
+        if old.casefold() != name.casefold() and old.casefold() not in (
+                a.casefold() for a in speaker.aliases):
+            speaker.aliases.append(old)
+    for claim in ws.claims.values():
+        if claim.speaker_id == speaker.id:
+            claim.speaker = name
+    return None
+
+
 def _to_narration(ws: _Workspace, claim: Claim) -> None:
     """Narration speaks for its document: the author's perspective, as the pipeline gives it."""
     claim.kind = ClaimKind.NARRATION
@@ -412,14 +495,167 @@ def _to_narration(ws: _Workspace, claim: Claim) -> None:
 def apply_edits(analysis: Analysis, edits: Sequence[Edit]) -> tuple[Analysis, list[EditProblem]]:
     """Re-apply the analyst's edit log on top of a (fresh) analysis.
 
-    Edits whose claims no longer exist are returned as problems, never silently dropped."""
+    Edits whose claims no longer exist are returned as problems, never silently dropped. Every
+    edit applied is listed in the result's `edits`, in plain words (reports show them)."""
     ws = _Workspace(analysis)
     problems: list[EditProblem] = []
+    applied: list[AppliedEdit] = []
     for index, edit in enumerate(edits):
+        record = _describe(ws, edit, index)
         why = _apply_one(ws, edit)
         if why:
             problems.append(EditProblem(index=index, op=edit.op, reason=why))
-    return ws.finish(), problems
+        elif record is not None:
+            applied.append(record)
+    result = ws.finish()
+    result.edits = [*result.edits, *applied]
+    return result, problems
+
+
+EXCERPT_WORDS = 8
+
+
+def _excerpt(claim: Claim) -> str:
+    """'“threats to our personnel … from the Government of …”': a claim's first words."""
+    words = " ".join(claim.text.split()).strip("“”\"' ").split()
+    return "“" + " ".join(words[:EXCERPT_WORDS]) + (" …" if len(words) > EXCERPT_WORDS else "") + "”"
+
+
+def _claim_phrase(ws: _Workspace, claim_id: str) -> str:
+    """'claim “…” (Mike Pompeo)': which claim, with its speaker (or 'narration')."""
+    claim = ws.claims.get(claim_id)
+    if claim is None:
+        return f"claim {claim_id}"
+    return f"claim {_excerpt(claim)} ({claim.speaker or 'narration'})"
+
+
+def _event_phrase(ws: _Workspace, group: Group | None) -> str:
+    """'event “Closure of its consulate in Basra”': the event's name as the TUI shows it (the
+    analyst's label, else a phrase from its claims)."""
+    if group is None:
+        return "no event"
+    texts = tuple(ws.claims[c].text for c in group.claims if c in ws.claims)
+    return f"event “{_event_title(group.label, tuple(group.terms), texts, group.id)}”"
+
+
+@lru_cache(maxsize=4096)
+def _event_title(label: str, terms: tuple[str, ...], texts: tuple[str, ...], fallback: str) -> str:
+    """Cached: the TUI re-applies the whole log after every edit, naming the same events again."""
+    from core.compare import readable_label  # the TUI's first frame does not wait for it
+
+    return readable_label(label, terms, texts, fallback=fallback)
+
+
+def _perspective_phrase(ws: _Workspace, pid: str | None) -> str:
+    if pid is None:
+        return "no perspective"
+    return next((p.label for p in ws.analysis.perspectives if p.id == pid), pid)
+
+
+def _speaker_claims(ws: _Workspace, speaker: Speaker) -> list[str]:
+    return [c.id for c in ws.claims.values() if c.speaker_id == speaker.id]
+
+
+def _describe(ws: _Workspace, edit: Edit, index: int) -> AppliedEdit | None:
+    """What `edit` will do to the workspace, in plain words (before it is applied); None when
+    it cannot apply (its claims are gone: it is reported as a problem instead)."""
+    claims: list[str] = []
+    events: list[str] = []
+    if isinstance(edit, MoveClaim):
+        if _missing(ws, edit.claim, *([edit.to_claim] if edit.to_claim else [])):
+            return None
+        source = ws.group_of(edit.claim)
+        target = ws.group_of(edit.to_claim) if edit.to_claim else None
+        where = _event_phrase(ws, target) if target is not None else "a new event of its own"
+        text = (f"moved {_claim_phrase(ws, edit.claim)} from {_event_phrase(ws, source)} "
+                f"to {where}")
+        claims = [edit.claim]
+        events = [edit.claim]
+        if source is not None:
+            events += [c for c in source.claims if c != edit.claim][:1]
+    elif isinstance(edit, SplitGroup):
+        present = [c for c in edit.claims if c in ws.claims]
+        if not present:
+            return None
+        names = ", ".join(_claim_phrase(ws, c) for c in present[:3])
+        more = f" and {len(present) - 3} more" if len(present) > 3 else ""
+        source = ws.group_of(present[0])
+        text = f"split {names}{more} out of {_event_phrase(ws, source)} into a new event"
+        claims = list(present)
+        events = [present[0]]
+        if source is not None:
+            events += [c for c in source.claims if c not in present][:1]
+    elif isinstance(edit, MergeGroups | AcceptSuggestion):
+        a, b = (edit.claim, edit.other) if isinstance(edit, MergeGroups) else (edit.a, edit.b)
+        if _missing(ws, a, b):
+            return None
+        ga, gb = ws.group_of(a), ws.group_of(b)
+        if isinstance(edit, MergeGroups):
+            text = f"merged {_event_phrase(ws, gb)} into {_event_phrase(ws, ga)}"
+        else:
+            text = (f"accepted the suggestion that {_event_phrase(ws, ga)} and "
+                    f"{_event_phrase(ws, gb)} are one event")
+        events = [a]
+    elif isinstance(edit, RejectSuggestion):
+        if _missing(ws, edit.a, edit.b):
+            return None
+        text = (f"rejected the suggestion that {_claim_phrase(ws, edit.a)} and "
+                f"{_claim_phrase(ws, edit.b)} are about the same event")
+    elif isinstance(edit, RenameGroup):
+        if _missing(ws, edit.claim):
+            return None
+        text = f"renamed {_event_phrase(ws, ws.group_of(edit.claim))} to “{edit.label}”"
+        events = [edit.claim]
+    elif isinstance(edit, SetPerspective):
+        speaker = _speaker_named(ws, edit.speaker)
+        if speaker is None:
+            return None
+        claims = _speaker_claims(ws, speaker)
+        new = edit.label if edit.perspective is not None and edit.label else \
+            _perspective_phrase(ws, edit.perspective)
+        text = (f"set the perspective of speaker {speaker.name} ({len(claims)} claim"
+                f"{'' if len(claims) == 1 else 's'}) to {new} (was "
+                f"{_perspective_phrase(ws, speaker.perspective)})")
+    elif isinstance(edit, SetSpeaker):
+        if _missing(ws, edit.claim):
+            return None
+        name = " ".join((edit.speaker or "").split())
+        claim = ws.claims[edit.claim]
+        text = (f"set the speaker of claim {_excerpt(claim)} to "
+                f"{name or 'narration (no speaker)'} (was {claim.speaker or 'narration'})")
+        claims = [edit.claim]
+    elif isinstance(edit, MergeSpeakers):
+        gone, into = _speaker_named(ws, edit.speaker), _speaker_named(ws, edit.into)
+        if gone is None or into is None or gone.id == into.id:
+            return None
+        claims = _speaker_claims(ws, gone)
+        text = (f"merged speaker {gone.name} ({len(claims)} claim"
+                f"{'' if len(claims) == 1 else 's'}) into speaker {into.name}")
+    elif isinstance(edit, RenameSpeaker):
+        speaker = _speaker_named(ws, edit.speaker)
+        if speaker is None:
+            return None
+        claims = _speaker_claims(ws, speaker)
+        text = (f"renamed speaker {speaker.name} to {' '.join(edit.name.split())} "
+                f"({len(claims)} claim{'' if len(claims) == 1 else 's'})")
+    elif isinstance(edit, NotAClaim):
+        if _missing(ws, edit.claim):
+            return None
+        text = f"removed {_claim_phrase(ws, edit.claim)}: not a claim"
+        claims = [edit.claim]
+    elif isinstance(edit, AddNote):
+        if _missing(ws, edit.claim):
+            return None
+        verb = "wrote a note on" if edit.text else "removed the note on"
+        if edit.target == "claim":
+            text = f"{verb} {_claim_phrase(ws, edit.claim)}"
+            claims = [edit.claim]
+        else:
+            text = f"{verb} {_event_phrase(ws, ws.group_of(edit.claim))}"
+            events = [edit.claim]
+    else:
+        return None
+    return AppliedEdit(index=index, op=edit.op, description=text, claims=claims, events=events)
 
 
 def new_perspective_id(label: str, existing: Sequence[Perspective]) -> str:

@@ -167,6 +167,21 @@ class Settings(Model):
     extra: dict[str, Any] = Field(default_factory=dict)
 
 
+class AppliedEdit(Model):
+    """One edit of the analyst's case log, applied to this analysis, in plain words: reports
+    list these so that a reader can tell the analyst's judgement from the machine's output."""
+
+    index: int = Field(description="Position of the edit in the case's edit log (0-based).")
+    op: str = Field(description="The edit's kind: move_claim, set_speaker, not_a_claim, …")
+    description: str = Field(description="What the edit did, in plain words.")
+    claims: list[str] = Field(
+        default_factory=list,
+        description="Claims the edit changed (moved, given a speaker or perspective, removed, noted).")
+    events: list[str] = Field(
+        default_factory=list,
+        description="A claim of each event the edit changed (renamed, merged, moved into or out of).")
+
+
 class Analysis(Model):
     """The full result: the contract of `perspecta analyze --format json`."""
 
@@ -179,6 +194,10 @@ class Analysis(Model):
     groups: list[Group] = Field(default_factory=list)
     settings: Settings = Field(default_factory=Settings)
     errors: list[InputError] = Field(default_factory=list)
+    edits: list[AppliedEdit] = Field(
+        default_factory=list,
+        description="The analyst's edits applied on top of the machine's analysis, in order "
+                    "(empty: everything is the machine's output).")
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -21,7 +22,7 @@ from core.compare import (
     SpeakerRow,
     link_terms,
 )
-from core.models import Analysis, Claim, ClaimKind, Document
+from core.models import Analysis, AppliedEdit, Claim, ClaimKind, Document
 from core.tokens import cut_at_word
 
 # Characters that change text direction for everything after them until closed. A claim that
@@ -45,6 +46,31 @@ def visible_controls(text: str) -> str:
     return CONTROL_CHARS.sub(
         lambda m: chr(0x2421) if m.group() == "\x7f" else chr(0x2400 + ord(m.group())), text
     )
+
+
+ARTICLE_MARK = " (article)"
+_APOSTROPHE_CHARS = "'’‘ʼ"
+
+
+def as_written(term: str, texts: Iterable[str]) -> str:
+    """A shared word the grouping gives lower-cased (an 'o'neill (article)' word the claims
+    inherit from their article, found in no claim's own words), as the first of `texts`
+    that holds it writes it ('O’Neill (article)'); unchanged when none does or it has capitals."""
+    if not term.endswith(ARTICLE_MARK):
+        return term
+    word, mark = term[: -len(ARTICLE_MARK)], ARTICLE_MARK
+    if not word or word != word.lower() or "≈" in word or not any(c.isalpha() for c in word):
+        return term
+    pattern = re.compile(
+        r"(?<!\w)"
+        + "".join(f"[{_APOSTROPHE_CHARS}]" if c in _APOSTROPHE_CHARS else re.escape(c)
+                  for c in word)
+        + r"(?!\w)", re.IGNORECASE)
+    for text in texts:
+        found = pattern.search(text)
+        if found is not None:
+            return found.group() + mark
+    return term
 
 
 def has_bidi_controls(text: str) -> bool:
@@ -142,6 +168,12 @@ class Report:
     # claim id → its whole sentence, for claims that say little on their own (as the TUI's
     # cards show them: 'Iran called the closure "ridiculous."')
     sentence_of: dict[str, str] = field(default_factory=dict)
+    # the analyst's edits (in plain words), and the claims and events they changed: reports
+    # list the edits and mark those items "edited", so human judgement reads apart from the
+    # machine's output
+    edits: tuple[AppliedEdit, ...] = ()
+    edited_claims: frozenset[str] = frozenset()
+    edited_events: frozenset[str] = frozenset()
 
 
 def format_generated(generated: datetime | None) -> str:
@@ -228,7 +260,9 @@ def build_report(
             if key in seen or a is None or b is None:
                 continue
             seen.add(key)
-            terms = link_terms(link.terms, " ~ ")
+            texts = [source_of[c.document].document.text for c in (a, b)
+                     if c.document in source_of]
+            terms = tuple(as_written(t, texts) for t in link_terms(link.terms, " ~ "))
             suggestions.append(
                 Suggestion(
                     a=a,
@@ -240,6 +274,10 @@ def build_report(
                 )
             )
     suggestions.sort(key=lambda s: -s.score)
+    edited_claims = frozenset(c for edit in analysis.edits for c in edit.claims)
+    edited_events = frozenset(
+        event_of_claim[c] for edit in analysis.edits for c in edit.events if c in event_of_claim
+    ) - {UNGROUPED_EVENT}
 
     settings = analysis.settings
     return Report(
@@ -266,6 +304,9 @@ def build_report(
         errors=tuple((e.path, e.reason) for e in analysis.errors),
         source_of=source_of,
         sentence_of=sentence_of,
+        edits=tuple(analysis.edits),
+        edited_claims=edited_claims,
+        edited_events=edited_events,
     )
 
 
@@ -356,4 +397,31 @@ def method_sentences(report: Report) -> list[str]:
         "suggested as rival accounts even when that mean is lower.",
         "A perspective is named as silent on an event when it speaks elsewhere in the case "
         "but makes no claim about that event; the author's own narration is not counted.",
+        edits_sentence(report),
     ]
+
+
+EDITED_MARK = "edited"
+
+
+def edits_sentence(report: Report) -> str:
+    """The method note's word on the analyst: how many edits changed the machine's output."""
+    n = len(report.edits)
+    if not n:
+        return ("No analyst edits were applied: the events, speakers and perspectives are the "
+                "machine's output.")
+    return (f"{plural(n, 'edit')} by the analyst {'was' if n == 1 else 'were'} then applied on "
+            "top of the machine's output (listed under Analyst edits); the events and claims "
+            f"they changed are marked “{EDITED_MARK}”.")
+
+
+def edits_heading(report: Report) -> str:
+    """'Analyst edits (3)'; 'Analyst edits' when there are none."""
+    return f"Analyst edits ({len(report.edits)})" if report.edits else "Analyst edits"
+
+
+def edit_line(edit: AppliedEdit) -> str:
+    """'Moved claim “…” from event “A” to event “B”.': one edit as a sentence."""
+    text = edit.description.strip()
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."

@@ -39,6 +39,7 @@ COLUMNS = (
     "claim_id",
     "note",
     "text",
+    "edited",
 )
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -66,6 +67,10 @@ def csv_rows(analysis: Analysis) -> list[list[str]]:
     # Basra'), beside the grouping's keyword label
     comparison = build_comparison(analysis)
     titles = {g.id: comparison.event_title(g.id) for g in analysis.groups}
+    # 'claim' when an analyst's edit changed the claim (speaker, perspective, event …),
+    # 'event' when it changed the claim's event (renamed, merged, a claim moved in or out)
+    edited_claims = {c for edit in analysis.edits for c in edit.claims}
+    edited_groups = {group_of.get(c) for edit in analysis.edits for c in edit.events}
     rows: list[list[str]] = [list(COLUMNS)]
     for claim in sorted(analysis.claims, key=lambda c: (order.get(c.document, len(order)), c.start)):
         doc = documents.get(claim.document)
@@ -96,6 +101,9 @@ def csv_rows(analysis: Analysis) -> list[list[str]]:
             neutralise(claim.id),
             neutralise(claim.note or ""),
             neutralise(claim.text),
+            LIST_SEPARATOR.join(
+                [*(["claim"] if claim.id in edited_claims else []),
+                 *(["event"] if group_id and group_id in edited_groups else [])]),
         ])
     return rows
 

@@ -18,12 +18,15 @@ from functools import lru_cache
 from core.compare import Comparison
 from core.models import Analysis, Claim, ClaimKind
 from core.report_common import (
+    EDITED_MARK,
     KIND_LABELS,
     EventSection,
     Report,
     build_report,
     claim_details,
     counts_line,
+    edit_line,
+    edits_heading,
     event_name,
     format_score,
     method_sentences,
@@ -81,6 +84,9 @@ table.side td{min-width:14rem}
 .details{color:var(--muted)}
 .badge{display:inline-block;font-size:.72rem;padding:0 .3rem;border:1px solid currentColor;
 border-radius:3px;color:#8a1c1c;margin-left:.25rem}
+.badge.edited{color:#6d28d9;background:#f5f3ff;font-weight:600}
+h3 .badge{vertical-align:middle}
+ol.edits{font-size:.92rem;padding-left:1.6rem}
 .text{margin:.25rem 0;white-space:pre-line}
 blockquote.text{font-family:Georgia,"Noto Serif","DejaVu Serif","Liberation Serif",serif;
 font-style:italic;font-size:1.02rem;background:var(--quote-bg);padding:.3rem .5rem;margin:.25rem 0}
@@ -158,11 +164,27 @@ def _source_ref(claim: Claim, report: Report) -> str:
     return f"{link} {claim.start}–{claim.end}"
 
 
+_EDITED_BADGE = (f'<span class="badge edited" title="changed by the analyst (see Analyst edits)">'
+                 f"{EDITED_MARK}</span>")
+
+
+def _edits_html(report: Report) -> str:
+    if not report.edits:
+        return ("<p>None: the events, speakers and perspectives below are the machine's "
+                "output.</p>")
+    items = "".join(f'<li dir="auto">{esc(edit_line(e))}</li>' for e in report.edits)
+    return (f"<p>The analyst changed the machine's analysis {plural(len(report.edits), 'time')}"
+            f"; changed events and claims are marked {_EDITED_BADGE}.</p>"
+            f'<ol class="edits">{items}</ol>')
+
+
 def _claim_html(claim: Claim, report: Report) -> str:
     kind = claim.kind.value
     who = _bdi(speaker_name(claim, report), "speaker")
     if claim.anonymous:
         who += '<span class="badge">anonymous</span>'
+    if claim.id in report.edited_claims:
+        who += _EDITED_BADGE
     details = [d for d in claim_details(claim) if d != "anonymous"]
     if details:
         who += '<span class="details"> · ' + " · ".join(_bdi(d) for d in details) + "</span>"
@@ -205,7 +227,8 @@ def _event_html(section: EventSection, report: Report) -> str:
     )
     parts = [
         f'<article class="event" id="event-{section.number}">',
-        f'<h3 dir="auto">{esc(event_name(section))}</h3>',
+        f'<h3 dir="auto">{esc(event_name(section))}'
+        f'{_EDITED_BADGE if row.id in report.edited_events else ""}</h3>',
         f'<p class="facts">{" · ".join(facts)}</p>',
         *([f'<p class="note" dir="auto">Analyst\'s note: {esc(section.note)}</p>']
           if section.note else []),
@@ -347,6 +370,7 @@ def render_html(
         f'<h1 dir="auto">{esc(report.title)}</h1>',
         f'<p class="meta">Generated {report.generated} by perspecta · {counts_line(report)}</p>',
         '<nav><a href="#sources">Sources</a><a href="#perspectives">Perspectives</a>'
+        '<a href="#edits">Analyst edits</a>'
         '<a href="#events">Events</a><a href="#coverage">Coverage</a>'
         '<a href="#method">Method</a></nav>',
         "</header>",
@@ -356,6 +380,9 @@ def render_html(
         "</section>",
         '<section id="perspectives"><h2>Perspectives</h2>',
         _perspectives_html(report),
+        "</section>",
+        f'<section id="edits"><h2>{edits_heading(report)}</h2>',
+        _edits_html(report),
         "</section>",
         '<section id="events"><h2>Events</h2>',
         '<div class="legend"><span class="k-direct" style="border-color:var(--quote);'

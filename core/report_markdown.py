@@ -14,12 +14,15 @@ from functools import lru_cache
 from core.compare import Comparison
 from core.models import Analysis, Claim, ClaimKind
 from core.report_common import (
+    EDITED_MARK,
     KIND_LABELS,
     EventSection,
     Report,
     build_report,
     claim_details,
     counts_line,
+    edit_line,
+    edits_heading,
     event_name,
     format_score,
     has_bidi_controls,
@@ -76,6 +79,8 @@ def md_escape(text: str, *, cell: bool = False) -> str:
 def _claim_md(claim: Claim, report: Report) -> str:
     who = f"**{md_escape(speaker_name(claim, report), cell=True)}**"
     details = [md_escape(d, cell=True) for d in claim_details(claim)]
+    if claim.id in report.edited_claims:
+        details.append(f"**{EDITED_MARK}**")
     if details:
         who += " (" + " · ".join(details) + ")"
     body = md_escape(claim.text, cell=True)
@@ -110,7 +115,8 @@ def _table(header: list[str], rows: list[list[str]], align: list[str] | None = N
 
 def _event_md(section: EventSection, report: Report) -> list[str]:
     row = section.row
-    out = [f"### {md_escape(event_name(section))}", ""]
+    mark = f" — *{EDITED_MARK}*" if row.id in report.edited_events else ""
+    out = [f"### {md_escape(event_name(section))}{mark}", ""]
     facts = [plural(row.claims, "claim"), voices_phrase(row.voices, report.counts["perspectives"])]
     if row.contested:
         facts.append("**contested**")
@@ -180,6 +186,16 @@ def render_markdown(
     if not report.perspectives:
         out.append("No perspectives.")
     out.append("")
+
+    out += [f"## {edits_heading(report)}", ""]
+    if report.edits:
+        out += [f"The analyst changed the machine's analysis {plural(len(report.edits), 'time')}"
+                f"; changed events and claims are marked *{EDITED_MARK}*.", ""]
+        out += [f"{n}. {md_escape(edit_line(e))}" for n, e in enumerate(report.edits, start=1)]
+        out.append("")
+    else:
+        out += ["None: the events, speakers and perspectives below are the machine's output.",
+                ""]
 
     out += ["## Events", ""]
     for section in report.events:

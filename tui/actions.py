@@ -168,6 +168,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("merge-speaker", "J", "merge_speaker", "merge into…",
            "Merge the selected speaker into another (Speakers screen)", "Curate",
            show=True, screens=frozenset({"speakers"})),
+    Action("rename-speaker", "R", "rename_speaker", "rename speaker",
+           "Rename the claim's speaker everywhere (on Speakers: the selected one)", "Curate"),
     Action("mark-not-claim", "x", "mark_not_claim", "not a claim",
            "Mark the focused claim as not a claim (it leaves the analysis)", "Curate"),
     Action("note-claim", "N", "note_claim", "note", "Write a note on the focused claim",

@@ -74,7 +74,7 @@ from core.curation import (
     new_perspective_id,
 )
 from core.models import ANALYSIS_SCHEMA, Analysis, Claim, Settings
-from core.registry import PerspectiveRegistry, RegistryError, load_registry
+from core.registry import PerspectiveKind, PerspectiveRegistry, RegistryError, load_registry
 from tui.actions import ACTIONS, PALETTE_KEY, bindings
 from tui.casework import ADD_DOCUMENTS_GROUP, CaseWork
 from tui.render import cut_middle, one_line
@@ -1232,12 +1232,20 @@ class PerspectaApp(CaseWork, App[int]):
                         markup=False)
             return
         choices = [Choice(p.id, p.label) for p in comparison.analysis.perspectives]
+        known = {p.id for p in comparison.analysis.perspectives}
+        built_in = self._other_perspectives(known)
+        choices += [Choice(pid, label) for pid, (label, _) in built_in.items()]
         name = speaker.name
 
         def done(picked: Picked | None) -> None:
             if picked is None:
                 return
-            if picked.key is not None:
+            if picked.key is not None and picked.key in built_in:
+                # a perspective of the registry or the built-in list, new to this case
+                label, kind = built_in[picked.key]
+                edit = SetPerspective(speaker=name, perspective=picked.key, label=label,
+                                      kind=kind)
+            elif picked.key is not None:
                 edit = SetPerspective(speaker=name, perspective=picked.key)
             else:
                 label = picked.new_label or name
@@ -1247,6 +1255,33 @@ class PerspectaApp(CaseWork, App[int]):
 
         self.push_screen(PickerDialog(f"Perspective of {name}", choices,
                                       new_label="+ new perspective", new_from_text=True), done)
+
+    def _other_perspectives(self, known: set[str]) -> dict[str, tuple[str, PerspectiveKind]]:
+        """Perspectives `P` offers after the case's own: the case's registry, then the built-in
+        ones ('Analysts & think tanks', 'Unions & workers', countries, institutions, US
+        states), id → (label, kind); none the case has already (by id or label)."""
+        # loaded on first use, not at start
+        from core.gazetteer import ANALYSTS_ID, PRESS_ID, UNIONS_ID, gazetteer
+
+        labels = {p.label.casefold() for p in self.comparison.analysis.perspectives} \
+            if self.comparison is not None else set()
+        found: dict[str, tuple[str, PerspectiveKind]] = {}
+
+        def offer(pid: str, label: str, kind: PerspectiveKind) -> None:
+            if pid not in known and pid not in found and label.casefold() not in labels:
+                found[pid] = (label, kind)
+                labels.add(label.casefold())
+
+        registry = self.case.registry if self.case is not None else None
+        for entry in registry.perspectives if registry is not None else ():
+            offer(entry.resolved_id(), entry.label, entry.kind)
+        targets = gazetteer().targets
+        groups = [targets[i] for i in (ANALYSTS_ID, UNIONS_ID, PRESS_ID) if i in targets]
+        rest = sorted((t for t in targets.values() if t not in groups and t.kind != "author"),
+                      key=lambda t: t.label.casefold())
+        for target in [*groups, *rest]:
+            offer(target.id, target.label, target.kind)
+        return found
 
     def action_set_speaker(self) -> None:
         claim_id = self._focused_claim("S sets a claim's speaker")

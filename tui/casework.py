@@ -22,7 +22,7 @@ from textual.suggester import Suggester
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from core.case import AddedDocuments, add_documents
-from core.curation import AddNote, MergeSpeakers, apply_edits
+from core.curation import AddNote, MergeSpeakers, RenameSpeaker, apply_edits
 from tui.render import one_line
 from tui.widgets.curate import Choice, Picked, PickerDialog, TextDialog
 from tui.widgets.speakers import SpeakersTable
@@ -134,6 +134,58 @@ class CaseWork:
 
         self.push_screen(PickerDialog(f"Merge “{one_line(gone.name)}” into which speaker?",
                                       choices), done)
+
+    def action_rename_speaker(self: PerspectaApp) -> None:
+        """R: rename a speaker everywhere at once (every claim of theirs): the selected
+        speaker on the Speakers screen, else the focused claim's speaker."""
+        if self._in_dialog() or self.comparison is None or self.case is None:
+            return
+        comparison = self.comparison
+        speakers = {s.id: s for s in comparison.analysis.speakers}
+        if self.screen_name == "speakers":
+            table = self.query_one(SpeakersTable)
+            if not table.row_count:
+                return
+            key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+            speaker = speakers.get(str(key.value))
+        else:
+            claim_id = self._focused_claim("R renames a claim's speaker")
+            if claim_id is None:
+                return
+            speaker = speakers.get(comparison.claims[claim_id].speaker_id or "")
+            if speaker is None:
+                self.notify("This claim has no speaker (narration): S gives it one",
+                            timeout=3, markup=False)
+                return
+        if speaker is None:
+            return
+        old = speaker.name
+        claims = sum(1 for c in comparison.analysis.claims if c.speaker_id == speaker.id)
+        count = f"{claims} claim{'' if claims == 1 else 's'}"
+
+        def done(text: str | None) -> None:
+            name = " ".join((text or "").split())
+            if not name or name == old:
+                return
+            folded = name.casefold()
+            other = next((s for s in comparison.analysis.speakers if s.id != speaker.id and (
+                s.name.casefold() == folded or folded in (a.casefold() for a in s.aliases))),
+                None)
+            if other is not None:
+                self.notify(f"“{one_line(other.name)}” is another speaker of the case: to make "
+                            "them one, merge them (J on the Speakers screen)", timeout=6,
+                            markup=False)
+                return
+            self.speaker_row_wanted = speaker.id  # the rebuilt Speakers table keeps it selected
+            self.apply_edit(RenameSpeaker(speaker=old, name=name), self.current_claim())
+            if self.speaker_filter is not None and self.speaker_filter[0] == speaker.id:
+                self.filter_by_speaker(speaker.id, name)
+            self.notify(f"Renamed speaker “{one_line(old)}” to “{one_line(name)}” ({count}) · "
+                        "u undoes", title="Speaker renamed", timeout=6, markup=False)
+
+        self.push_screen(TextDialog("Rename speaker",
+                                    f"New name for “{one_line(old)}” (all {count}):", old),
+                         done)
 
     def action_add_documents(self: PerspectaApp) -> None:
         if self._in_dialog() or self.case is None or self.base is None:

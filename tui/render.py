@@ -22,6 +22,30 @@ QUOTE_MARKS = "\"“”‘’'«»„"
 SOURCE_MAX_CHARS = 40
 
 
+_HOSTED_LABEL = re.compile(r"(?P<name>.+?) \((?P<host>[\w-]+(?:\.[\w-]+)+)\)")
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu"})
+
+
+def short_labels(label: str) -> list[str]:
+    """A label and its shorter forms, longest first, for a title with little room.
+
+    A narration column named after its outlet and web address ('nyt
+    (thecaucus.blogs.nytimes.com)') is cut to the site's own domain ('nyt (nytimes.com)'), then
+    to the outlet alone ('nyt'), rather than in the middle of the address."""
+    forms = [label]
+    found = _HOSTED_LABEL.fullmatch(label)
+    if found is None:
+        return forms
+    name, host = found["name"], found["host"]
+    parts = host.removeprefix("www.").split(".")
+    keep = 3 if len(parts) >= 3 and len(parts[-1]) == 2 and parts[-2] in _SECOND_LEVEL else 2
+    domain = ".".join(parts[-keep:])
+    if domain != host:
+        forms.append(f"{name} ({domain})")
+    forms.append(name)
+    return forms
+
+
 def clean(value: str | None) -> str:
     """Printable text: tabs become spaces, other control characters become '�'."""
     if not value:

@@ -27,7 +27,7 @@ from textual.widget import Widget
 from core.compare import Comparison
 from core.models import Claim
 from tui.actions import bindings
-from tui.render import CARD_MAX_CHARS, claim_card, one_line
+from tui.render import CARD_MAX_CHARS, claim_card, one_line, short_labels
 
 COLUMN_MIN_WIDTH = 28
 # The columns of an event share the room; one column is never wider than this (a line of
@@ -84,6 +84,7 @@ class ClaimColumn:
         self.claim_ids: list[str | None] = []
         self.highlighted: int | None = None
         self.title = Text("")
+        self.titles: list[Text] = []
         self.silent = False
         self.pinned = False
         self.scroll_y = 0
@@ -111,10 +112,15 @@ class ClaimColumn:
         self._signature = signature
         self._comparison = comparison
         self.perspective = content.perspective
-        title = Text("◆ " if content.pinned else "") + Text(one_line(content.label))
-        if content.claims:
-            title.append(f" {len(content.claims)}", "dim")
-        self.title = title
+        titles = []
+        for label in short_labels(one_line(content.label)):
+            title = Text("◆ " if content.pinned else "") + Text(label)
+            if content.claims:
+                title.append(f" {len(content.claims)}", "dim")
+            titles.append(title)
+        self.title = titles[0]
+        # shorter forms for a narrow column ('nyt (nytimes.com)', 'nyt'), longest first
+        self.titles = titles
         self.silent = content.silent  # only pinned perspectives can be silent
         self.pinned = content.pinned
         self._claims = [None] if content.silent else list(content.claims)
@@ -637,7 +643,8 @@ def _top_border(place: _Placed, chars: tuple[str, ...], console: Console) -> lis
     room = inner - 3  # '─' before the title, a space each side of it
     if room < 1:
         return [Segment(chars[0] + chars[1] * max(0, inner) + chars[2], place.border)]
-    title = place.column.title.copy()
+    titles = place.column.titles or [place.column.title]
+    title = next((t for t in titles if t.cell_len <= room), titles[-1]).copy()
     if title.cell_len > room:
         title.truncate(room, overflow="ellipsis")
     segments = [Segment(chars[0] + chars[1] + " ", place.border)]

@@ -17,6 +17,7 @@ from textual.strip import Strip
 
 from core.compare import ClaimContext, Comparison, LinkReason
 from core.models import Claim
+from core.report_common import ARTICLE_MARK, as_written
 from tui.render import SPAN_STYLE, clean, highlight_hedges, one_line, source_line
 
 
@@ -48,9 +49,27 @@ def context_text(
     if right < len(paragraph):
         text.append(" …")
     text.append("\n")
-    text.append_text(reasons_line(context.reasons, comparison))
+    placed = placed_by_analyst(context.claim.id, comparison)
+    if placed is not None and not any(r.tier == "merge" for r in context.reasons):
+        # The analyst put it here (m, s): say so, rather than only "not linked".
+        text.append("placed in this event by the analyst: ", "bold magenta")
+        text.append(one_line(placed))
+        if context.reasons:
+            text.append("\n")
+    if placed is None or context.reasons:
+        text.append_text(reasons_line(context.reasons, comparison))
     text.append_text(notes_text(context.claim.note, context.claim.group, comparison))
     return text
+
+
+PLACING_EDITS = frozenset({"move_claim", "split_group"})
+
+
+def placed_by_analyst(claim_id: str, comparison: Comparison) -> str | None:
+    """The last analyst edit that put this claim in its event (moved, split out), in plain
+    words; None when the machine grouped it."""
+    return next((edit.description for edit in reversed(comparison.analysis.edits)
+                 if edit.op in PLACING_EDITS and claim_id in edit.claims), None)
 
 
 def notes_text(claim_note: str | None, group_id: str | None, comparison: Comparison) -> Text:
@@ -127,7 +146,13 @@ def reason_text(reason: LinkReason, comparison: Comparison) -> Text:
         text.append(_who(other))
         text.append(" ")
     text.append(f"{reason.score:.2f}", "cyan")
-    terms = ", ".join(one_line(t) for t in reason.terms)
+    # the other claim's article first: where an inherited word comes from
+    texts: list[str] = []
+    if any(t.endswith(ARTICLE_MARK) for t in reason.terms):
+        texts = [d.text for d in sorted(comparison.analysis.documents,
+                                        key=lambda d: other is None or d.id != other.document)]
+    terms = ", ".join(one_line(as_written(t, texts) if t.endswith(ARTICLE_MARK) else t)
+                      for t in reason.terms)
     text.append(f" ({terms})" if terms else " (no shared words)", "dim")
     if reason.rival:  # below the suggestion threshold: kept as two sides answer each other
         text.append(" rival accounts", "italic")

@@ -47,6 +47,11 @@ class HelpScreen(TextModal):
 
     BODY_ID = "help-body"
 
+    # wider than other modals: fewer help lines wrap, so every key fits a 60-row terminal
+    DEFAULT_CSS = """
+    HelpScreen > VerticalScroll { width: 110; }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q", "dismiss", "close", show=True, key_display="Esc"),
     ]
