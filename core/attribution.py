@@ -60,6 +60,9 @@ _CUE = re.compile(r"\b(?:" + "|".join(sorted(set(SAY_CUES), key=len, reverse=Tru
                   # nouns, not cues: 'think tank', 'talk radio', 'talk show'
                   r"(?!(?<=think)\s+tanks?\b)(?!(?<=talk)\s+(?:radio|shows?|host)\b)")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+# 'calculated according to', 'varies according to': a manner, no source.
+_MANNER_ACCORDING = re.compile(r"\b(?:(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?[a-z]{3,}ed|"
+                               r"var(?:y|ies)|differs?|depends?)\s+$")
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b|:)\s*")
 _WH = re.compile(r"\b(?:how|what|why|whether|if|when|where|who)\b")
 _ADVERBIAL = re.compile(
@@ -158,7 +161,7 @@ _ISSUED_BEFORE = re.compile(r"\b(?:issued|released|put\s+out|posted|sent|publish
 _PUT_OUT_DOC = re.compile(
     r"(?:an?|the|their|his|her|its)\s+(?:[\w’'-]+\s+){0,3}?(?:statement|release|letter|tweet|"
     r"message|memo|post|ad|ads|advertisement|editorials?|op-ed|column|video|report|commercial|"
-    r"spot|email|petition)(?:\s+(?:last|this|on)\s+\w+)?$", re.I)
+    r"spot|email|petition|campaign|mailer|flyer|brochure)(?:\s+(?:last|this|on)\s+\w+)?$", re.I)
 _PUT_OUT_BEFORE = re.compile(r"\b(?:issued|released|put\s+out|posted|sent|published|ran|run|"
                              r"aired|wrote|drafted?|unveiled|launched|delivered|circulated|"
                              r"signed|filed)\s+$")
@@ -801,6 +804,16 @@ _IMPERATIVES = frozenset("""see read click watch share follow sign subscribe che
 _IMPERATIVE_NEXT = frozenset("the a an our this these more here us it his her their".split())
 
 
+def _clause_inside(words: list[str]) -> bool:
+    """A phrase that holds a verb and its object ('the state's general assembly passed new
+    language') or stops before its noun ('a worker's contributions over his'): no speaker."""
+    if any(w.islower() and w.endswith("ed") and (nxt.lower() in DETERMINERS or
+                                                  nxt.lower() in _POSSESSIVES or nxt == "new")
+           for w, nxt in pairwise(words[1:])):
+        return True
+    return len(words) > 1 and words[-1].lower() in _POSSESSIVES
+
+
 def _valid_speaker(phrase: str) -> bool:
     words = phrase.split()
     if not words or len(words) > 10:
@@ -824,6 +837,8 @@ def _valid_speaker(phrase: str) -> bool:
             w in _ANY_PREPOSITION and nxt.lower() in _POSSESSIVES
             for w, nxt in pairwise(words[1:])):
         return False  # "Steele on his Weekly Standard site": a place, not a source
+    if _clause_inside(words):
+        return False
     if is_capitalized(words[-1]):
         return True
     stem = head[:-1] if head.endswith("s") else head
@@ -1481,7 +1496,9 @@ def _np_forward(text: str, lo: int, hi: int, cue: str | None, paragraph: int) ->
                 and is_capitalized(toks[index + 2][2])))
         # "according to a (recent) report from X", "a post by X": after a determiner and
         # lowercase modifiers a reporting word is the document's noun, not a verb
-        document_noun = cue == ACCORDING_TO and low in SAY_CUES and 1 <= len(taken) <= 2 and \
+        # ('"…," said the report.': the document noun ends the sentence)
+        document_noun = (cue == ACCORDING_TO or index == len(toks) - 1 or word[-1] in ".,;") \
+            and low in SAY_CUES and 1 <= len(taken) <= 2 and \
             taken[0][2].lower() in DETERMINERS and all(w.islower() for _, _, w in taken)
         # "said former Ohio Gov. and party Chairman Ed Rendell": two titles of one person
         titles_and = low == "and" and bool(taken) and \
@@ -2150,6 +2167,8 @@ class _DocAttributor:
         """Indirect speech in one sentence [lo, hi): content span and speaker."""
         text = self.text
         acc = _ACCORDING.search(text, lo, hi)
+        if acc and _MANNER_ACCORDING.search(text, max(lo, acc.start() - 40), acc.start()):
+            acc = None  # 'benefits are calculated according to a worker's contributions'
         if acc:
             attr = _np_forward(text, acc.end(), hi, "according to", paragraph)
             if attr:
@@ -2536,7 +2555,7 @@ class _DocAttributor:
                     last = text.rfind(" ", a0, a1) + 1
                     if last > a0 and text[last:a1].lower() in _SUBJECT_PRONOUNS:
                         a0 = last  # "a topic she knew well": the pronoun is the subject
-                    if a1 > a0:
+                    if a1 > a0 and not _clause_inside(text[a0:a1].split()):
                         attr = Attr(mention=text[a0:a1], start=a0, end=a1, cue=form,
                                     anonymous=is_anonymous(text[a0:a1]), paragraph=paragraph)
                         how = "loose"

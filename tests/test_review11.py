@@ -203,3 +203,22 @@ def test_a_briefing_transcript_names_the_briefer_and_keeps_the_asker_unnamed() -
     assert _claim(text, "baseless").speaker == "Mr. Price"
     asker = _claim(text, "any response")
     assert asker.speaker == "a reporter" and asker.anonymous
+
+
+def test_a_report_at_the_end_of_a_quote_speaks() -> None:
+    claim = _claim('"If all earnings were taxed, the fund would stay solvent for 75 years," said '
+                   "the report.", "solvent")
+    assert claim.speaker == "the report"
+
+
+@pytest.mark.parametrize("text", [
+    "Benefits are calculated according to a worker's contributions over his or her lifetime.",
+    "On Thursday, the state's general assembly passed new language explicitly stating that the "
+    "law does not allow discrimination.",
+])
+def test_no_speaker_from_a_manner_or_a_clause(text: str) -> None:
+    assert not any(s and (s.endswith(" his") or "passed" in s) for s in _speakers(text))
+
+
+def test_according_to_after_a_plain_verb_is_still_a_source() -> None:
+    assert _claim("The plan failed according to Ann Fry.", "plan failed").speaker == "Ann Fry"
