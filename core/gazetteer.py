@@ -1,6 +1,7 @@
 """The built-in gazetteer (core/data/gazetteer.json): countries with demonyms, capitals, cities,
 state bodies and state media; international institutions; think tanks; news outlets; the 50 US
-states (perspectives of their own for state officials, never scanned as places).
+states (perspectives of their own for state officials, never scanned as places); major parties of
+a few parliamentary democracies (perspectives of their own, never scanned as places).
 
 `gazetteer()` loads it once, lazily, and compiles two trie-shaped regexes (a plain alternation of
 ~2,000 terms would be tried term by term at every character). `Gazetteer.scan(text)` returns the
@@ -84,6 +85,22 @@ class UsState:
     ambiguous: bool
 
 
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A major political party of a parliamentary democracy, a perspective of its own ('Labour
+    Party (UK)'). `names` name only this party ('Labour', 'Tories', 'SPD'); `context_names` are
+    shared with other countries' parties or ordinary words ('Conservative', 'Liberals',
+    'Congress') and count only in documents about the party's country. Not scanned as places:
+    core.perspectives reads them, capitalised, for a party's own people ('Labour's deputy
+    leader', 'a Conservative MP')."""
+
+    id: str
+    label: str
+    country: str  # the country's perspective id
+    names: tuple[str, ...]
+    context_names: tuple[str, ...]
+
+
 _COUNTRY_KEYS: tuple[tuple[str, Category], ...] = (
     ("alt", "country"), ("dem", "demonym"), ("cap", "capital"),
     ("cities", "city"), ("bodies", "body"), ("media", "media"),
@@ -155,6 +172,14 @@ class Gazetteer:
             self.us_states[name] = UsState(
                 sid, name, tuple(str(a) for a in state.get("alt", [])),
                 tuple(str(a) for a in state.get("abbr", [])), bool(state.get("ambiguous", False)))
+        self.parties: list[Party] = []
+        for party in data.get("parties", []):
+            pid = str(party["id"])
+            self.targets[pid] = Target(pid, str(party["label"]), "other")
+            self.parties.append(Party(
+                pid, str(party["label"]), slugify(str(party["country"])),
+                tuple(str(n) for n in party.get("names", [])),
+                tuple(str(n) for n in party.get("context_names", []))))
         for term in data.get("think_tanks", []):
             self._add(str(term), "think_tank", ANALYSTS_ID)
         for term in data.get("outlets", []):
