@@ -50,6 +50,7 @@ from core.gazetteer import (
     Party,
     Target,
     UsState,
+    fold_name,
     gazetteer,
     slugify,
 )
@@ -644,6 +645,9 @@ _RELATIVE_START = re.compile(r"(?:who|whom|whose|which|that|where|when)\b", _FLA
 _ORGANISATION_OFFICER = re.compile(
     r"\b(?i:president|chairman|chairwoman|chief executive|ceo|director)\s+of\s+(?!the United States)"
     r"|(?:^|\s)[A-Z][\w&.'’-]*\s+(?:president|chairman|chairwoman|CEO|chief executive)\b")
+_SHARED_STATE = re.compile(
+    r"(?<![\w-])(?P<s>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:state\s+)?(?:lawmakers|legislators|"
+    r"legislature|officials|Republicans|Democrats)\s+and\s+(?:Gov\.|Governor)(?:\s+[A-Z][\w.'’-]*){0,3}\s+$")
 _PREMODIFIER_STOP = frozenset("The A An But And Or So Yet As If When While After Before".split())
 
 
@@ -656,12 +660,14 @@ def _surname(name: str) -> str | None:
     return last if len(last) >= 3 and last[:1].isupper() else None
 
 
-def name_descriptors(name: str, texts: Iterable[str], limit: int = 12) -> list[str]:
+def name_descriptors(name: str, texts: Iterable[str], limit: int = 12,
+                     first: str | None = None) -> list[str]:
     """How the documents introduce a person, read around each mention of their surname: the
     title words right before it ('Israeli Prime Minister Benjamin Netanyahu', 'President Barack
     Obama', 'national security adviser Susan Rice'), an apposition right after it ('Rice,
     President Obama's national security adviser,') and a US party-state marker ('Graham
-    (R-S.C.)')."""
+    (R-S.C.)'). With `first` (a surname two people share: Asa and Seth Hutchinson), only
+    mentions with that first name count ('Seth Hutchinson, 31, an organizer for …')."""
     surname = _surname(name)
     if surname is None:
         return []
@@ -670,6 +676,8 @@ def name_descriptors(name: str, texts: Iterable[str], limit: int = 12) -> list[s
     for text in texts:
         for m in pattern.finditer(text):
             before = text[max(0, m.start() - 80):m.start()].split()
+            if first is not None and (not before or before[-1].strip("\"“”‘’'") != first):
+                continue
             run: list[str] = []
             for word in reversed(before):
                 bare = word.strip("\"“”‘’'")
@@ -685,6 +693,13 @@ def name_descriptors(name: str, texts: Iterable[str], limit: int = 12) -> list[s
                 run.pop()
             if run:
                 out.append(" ".join(reversed(run)) + " " + surname)
+                if run[-1] in ("Gov.", "Governor"):
+                    # 'Indiana lawmakers and Gov. Mike Pence': the state of both
+                    shared_state = _SHARED_STATE.search(text, max(0, m.start() - 140), m.start())
+                    if shared_state is not None:
+                        state = _state_rule().name.fullmatch(shared_state.group("s"))
+                        if state is not None:
+                            out.append(f"{state.group()} " + " ".join(reversed(run)) + " " + surname)
             after = text[m.end():m.end() + 90]
             party = _US_PARTY_STATE.match(after)
             if party:
@@ -692,7 +707,10 @@ def name_descriptors(name: str, texts: Iterable[str], limit: int = 12) -> list[s
             elif after.startswith(", "):
                 # 'Petraeus, then the director of the C.I.A., and …': a sentence ends at a full
                 # stop before a space, not at the dots of an abbreviation
-                apposition = re.split(r"\.\s", after[2:].split(",")[0])[0]
+                parts = after[2:].split(",")
+                if len(parts) > 1 and re.fullmatch(r"\d{1,3}", parts[0].strip()):
+                    parts = parts[1:]  # an age first: 'Seth Hutchinson, 31, an organizer for …'
+                apposition = re.split(r"\.\s", parts[0])[0].strip()
                 if apposition and len(apposition) < 80 and _ANY_ROLE_WORD.search(apposition) \
                         and not _RELATIVE_START.match(apposition):
                     out.append(surname + ", " + apposition)
@@ -1035,6 +1053,10 @@ class _Assigner:
         if merged.local and not merged.places:
             loc = self.dominant_location((c.document for c in profile.claims),
                                          exclude=profile.claims)
+            governor = all(re.fullmatch(r"governors?", w, _FLAGS) for w in merged.local)
+            if loc is not None and governor and loc[0] == US_ID:
+                # a US governor holds a state office: the state rule decides, or nothing does
+                return _Decision(None, f"US state office ('{merged.local[0]}') with no state named")
             if loc is not None:
                 return _Decision(loc[0], f"local official ('{merged.local[0]}'); {loc[1]}")
             return _Decision(None, f"local official ('{merged.local[0]}') but no clearly dominant location")
@@ -1596,6 +1618,36 @@ def _back_reference(speaker: Speaker, own: Sequence[Claim], decided: Sequence[tu
     return None
 
 
+def _first_name(words: Sequence[str]) -> bool:
+    """Whether a name's first word is a given name ('Seth Hutchinson'), not a description ('the
+    76-year-old Pelosi') or a stray word."""
+    first = words[0]
+    return bool(_NAME_TOKEN.match(first)) and first[:1].isupper() and first.lower() not in _TITLE_WORDS \
+        and first not in _PREMODIFIER_STOP and gazetteer().lookup(first) is None
+
+
+def _listed_person(names: Sequence[str], claims: Sequence[Claim],
+                   docs: dict[str, Document]) -> tuple[str, str] | None:
+    """(perspective, reason) of a speaker in the gazetteer's short list of office-holders: by
+    full name, or by surname when their documents give the listed full name ('Mr. Guterres'
+    after 'António Guterres'). Only for speakers nothing in the text decides."""
+    g = gazetteer()
+    for name in names:
+        bare = _HONORIFIC.sub("", _bare_name(name))
+        target = g.person(bare)
+        if target is None and len(bare.split()) == 1 and (surname := _surname(bare)) is not None:
+            folded = fold_name(surname)
+            texts = {fold_name(docs[c.document].text) for c in claims[:DESCRIBE_CLAIMS]
+                     if c.document in docs and len(docs[c.document].text) <= DESCRIBE_MAX_CHARS}
+            full = {t for n, t in g.people.items() if n.endswith(" " + folded)
+                    and any(n in text for text in texts)}
+            target = next(iter(full)) if len(full) == 1 else None
+        if target is not None:
+            return target, (f"'{_quote(name, 40)}' is in the built-in list of office-holders "
+                            f"(as of 2025-06): {g.label(target)}")
+    return None
+
+
 # ---------------------------------------------------------------- entry point
 
 
@@ -1660,7 +1712,7 @@ def assign_perspectives(
     firsts: dict[str, set[str]] = defaultdict(set)
     for s in speakers:
         words = _HONORIFIC.sub("", s.name).split()
-        if len(words) >= 2 and (last := _surname(s.name)):
+        if len(words) >= 2 and (last := _surname(s.name)) and _first_name(words):
             firsts[last].add(words[0])
     shared = {last for last, names in firsts.items() if len(names) > 1}
     for s in speakers:
@@ -1684,12 +1736,15 @@ def assign_perspectives(
             # How the documents introduce the person ('Israeli Prime Minister Benjamin
             # Netanyahu', 'Graham (R-S.C.)'), where the attributions only say 'Netanyahu'.
             own_docs = _unique(c.document for c in own)
-            described = name_descriptors(s.name, _around(own, assigner.docs))
+            words = _HONORIFIC.sub("", s.name).split()
+            first = words[0] if len(words) >= 2 and _first_name(words) \
+                and _surname(s.name) in shared else None
+            described = name_descriptors(s.name, _around(own, assigner.docs), first=first)
             if not described and len(assigner.docs) <= DESCRIBE_ACROSS_DOCUMENTS:
                 # introduced in another article of a small case ('Sen. Chuck Schumer (N.Y.)')
                 described = name_descriptors(s.name, [
                     d.text for d in assigner.docs.values()
-                    if d.id not in own_docs and len(d.text) <= DESCRIBE_MAX_CHARS])
+                    if d.id not in own_docs and len(d.text) <= DESCRIBE_MAX_CHARS], first=first)
             if described:
                 profile.texts = _unique([*profile.texts, *described])
                 retry = assigner.decide(profile)
@@ -1699,6 +1754,10 @@ def assign_perspectives(
                     decision = _Decision(retry.target, retry.reason + " (from how the documents "
                                          "introduce them)")
         decision = assigner.state_of_documents(profile, decision)
+        if decision.target is None and not profile.anonymous:
+            listed = _listed_person([s.name, *s.aliases], own, assigner.docs)
+            if listed is not None:
+                decision = _Decision(listed[0], listed[1])
         s.perspective = decision.target
         s.perspective_reason = decision.reason
         if decision.target is not None:

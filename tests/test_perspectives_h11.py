@@ -215,3 +215,48 @@ def test_an_advocacy_group_in_the_capital_is_no_government() -> None:
                       "executive vice president of the League to Save Pensions, an advocacy "
                       "group in Washington"))
     assert got["Tom Vale"].perspective is None, got["Tom Vale"].perspective_reason
+
+
+# ------------------------------------------------------------------ people, US stories
+
+
+def test_the_dated_list_of_office_holders_decides_only_when_the_text_does_not() -> None:
+    text = ("Secretary-General Antonio Guterres is disappointed, his spokesman Stephane Dujarric "
+            "told reporters. Recep Tayyip Erdoğan said Türkiye was ready to mediate. Jan Kowal "
+            "said the talks would fail.")
+    got = _run(text, ("Secretary-General Antonio Guterres is disappointed", "Stephane Dujarric",
+                      "his spokesman Stephane Dujarric", "his spokesman"),
+               ("Türkiye was ready to mediate", "Recep Tayyip Erdoğan", "Recep Tayyip Erdoğan", None),
+               ("the talks would fail", "Jan Kowal", "Jan Kowal", None))
+    assert got["Stephane Dujarric"].perspective == "united-nations"
+    assert "as of 2025" in (got["Stephane Dujarric"].perspective_reason or "")
+    assert got["Recep Tayyip Erdoğan"].perspective == "turkey"
+    assert got["Jan Kowal"].perspective is None
+
+
+def test_people_who_share_a_surname_are_read_by_their_first_name() -> None:
+    text = ("The feud pits Gov. Ed Hale, a former congressman, against Tom Hale, 31, an organizer "
+            "for the Ohio State Employees Union. \"I think my dad is wrong,\" Tom Hale said. "
+            "\"We will see,\" Gov. Ed Hale said.")
+    got = _run(text, ("I think my dad is wrong", "Tom Hale", "Tom Hale", None),
+               ("We will see", "Ed Hale", "Gov. Ed Hale", "Gov."))
+    assert got["Tom Hale"].perspective == "unions", got["Tom Hale"].perspective_reason
+
+
+def test_a_governor_named_with_his_states_lawmakers() -> None:
+    text = ("Indiana lawmakers and Gov. Mike Dunn vowed to clarify the law. \"We will fix it,\" "
+            "Dunn said.")
+    got = _run(text, ("We will fix it", "Mike Dunn", "Dunn", None))
+    assert got["Mike Dunn"].perspective == "united-states-indiana", got["Mike Dunn"].perspective_reason
+
+
+def test_a_us_citys_mayor_and_a_companys_spokesman() -> None:
+    text = ("Little Rock's mayor urged a veto. A spokesman for American Media Inc. said the story "
+            "was false. A spokesman said the firm would appeal.")
+    got = _run(text, ("urged a veto", "Little Rock's mayor", "Little Rock's mayor", None),
+               ("the story was false", "a spokesman for American Media Inc.",
+                "A spokesman for American Media Inc.", None),
+               ("the firm would appeal", "a spokesman", "A spokesman", None))
+    assert got["Little Rock's mayor"].perspective == "united-states"
+    assert got["a spokesman for American Media Inc."].perspective is None
+    assert got["a spokesman"].perspective is None
