@@ -127,7 +127,8 @@ _GOV_STRONG = re.compile(
     r"parliament(?:arians?|ary)?|government|administration|authorities|cabinet|commanders?|"
     r"generals?|admirals?|mayors?|chancellor|prime minister|premier|crown prince|emir|regime|"
     r"secretary of state|foreign secretary|defen[cs]e secretary|press secretary|junta|"
-    r"presidency|police|armed forces|state[- ](?:run )?(?:media|television|tv|news agency|broadcaster))\b",
+    r"presidency|police|armed forces|state[- ](?:run )?(?:media|television|tv|news agency|broadcaster)|"
+    r"prosecutors?(?:[- ]general)?|state advocates?)\b",
     _FLAGS,
 )
 _GOV_MP = re.compile(r"\bMPs?\b")
@@ -181,7 +182,7 @@ _CABINET_SECRETARY = re.compile(
 _SECRETARY_COUNTRIES = frozenset({"united-states", "united-kingdom", "kenya", "philippines"})
 # National government roles: with no country named, they take the documents' dominant country.
 _NATIONAL = re.compile(r"\b(?:minist(?:er|ers|ry|ries)|government|cabinet|prime minister|premier|"
-                       r"presidency)\b", _FLAGS)
+                       r"presidency|prosecutors?(?:[- ]general)?|state advocates?)\b", _FLAGS)
 # Titles and domains that need a country to mean government ('president' of a think tank, too).
 _GOV_NEUTRAL = re.compile(
     r"\b(?:president|vice[- ]president|secretary|director|chief|head|chairman|chairwoman|leader|"
@@ -691,6 +692,11 @@ def name_descriptors(name: str, texts: Iterable[str], limit: int = 12,
                     break
             while run and run[-1] in _PREMODIFIER_STOP:
                 run.pop()
+            rest = before[: len(before) - len(run)][-3:] if run else []
+            former = next((i for i, w in enumerate(rest) if _FORMER.match(w + " ")), None)
+            if former is not None and all(w.islower() for w in rest[former:]):
+                # 'former transport minister Sibusiso Ndlovu': the office was held before
+                run.append("former")
             if run:
                 out.append(" ".join(reversed(run)) + " " + surname)
                 if run[-1] in ("Gov.", "Governor"):
@@ -1136,7 +1142,7 @@ class _Assigner:
 # The people of a party: its leaders, its members of parliament, its spokespeople ('Labour's
 # deputy leader', 'a Conservative MP', 'SPD leader', 'a BJP spokesman').
 _PARTY_ROLE = (
-    r"(?:MPs?|MSPs?|MEPs?|MLAs?|MPPs?|peers?|leaders?|deputy leaders?|deputy|co-leaders?|chair(?:man|woman|person)?|"
+    r"(?i:MPs?|MSPs?|MEPs?|MLAs?|MPPs?|peers?|leaders?|deputy leaders?|deputy|co-leaders?|chair(?:man|woman|person)?|"
     r"president|spokes(?:man|men|woman|women|person|people)|backbench(?:ers?)?|frontbench(?:ers?)?|"
     r"candidates?|members?|councill?ors?|lawmakers?|legislators?|politicians?|whips?|"
     r"general secretary|secretary[- ]general|sources?|figures?|grandees?|officials?|chief|"
@@ -1151,7 +1157,7 @@ _PARTY_NOT = (
 # Badenoch'), its opposition 'shadow' ministers and its MPs for the party.
 _EXECUTIVE_OFFICE = re.compile(
     r"(?<!shadow )(?<!Shadow )\b(?:(?:prime |foreign |interior |defen[cs]e |finance |deputy prime )?"
-    r"minister|chancellor|premier|secretary of state|president|vice[- ]president|"
+    r"minister|chancellor|premier|secretary of state|"
     r"(?:home|foreign|business|health|defen[cs]e|culture|education|transport|justice|environment|"
     r"energy|trade|treasury|interior|housing|cabinet|chief|northern ireland|scottish|welsh|"
     r"work and pensions) secretary|cabinet)\b(?!\s+(?:candidate|hopeful))", _FLAGS)

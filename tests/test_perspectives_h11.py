@@ -260,3 +260,20 @@ def test_a_us_citys_mayor_and_a_companys_spokesman() -> None:
     assert got["Little Rock's mayor"].perspective == "united-states"
     assert got["a spokesman for American Media Inc."].perspective is None
     assert got["a spokesman"].perspective is None
+
+
+def test_party_roles_in_any_case_and_a_party_president() -> None:
+    text = ("NEW DELHI — Congress president Ravi Kher said the farmers were betrayed. LONDON is far. "
+            "India's Labour Ministry said wages rose. Prosecutors said the case was strong.")
+    got = _run(text, ("the farmers were betrayed", "Ravi Kher", "Congress president Ravi Kher",
+                      "Congress president"),
+               ("the case was strong", "Prosecutors", "Prosecutors", None))
+    assert got["Ravi Kher"].perspective == "indian-national-congress", got["Ravi Kher"].perspective_reason
+    assert got["Prosecutors"].perspective == "india"
+
+
+def test_a_former_minister_introduced_with_lower_case_words() -> None:
+    text = ("JOHANNESBURG — The trial of former transport minister Sibu Dlamini opened. \"I am "
+            "innocent,\" Dlamini said.")
+    got = _run(text, ("I am innocent", "Dlamini", "Dlamini", None))
+    assert got["Dlamini"].perspective != "south-africa", got["Dlamini"].perspective_reason
