@@ -767,7 +767,7 @@ class _Assigner:
                 got = self._acronyms[doc_id] = {}
                 doc = self.docs.get(doc_id)
                 if doc is not None and len(doc.text) <= DESCRIBE_MAX_CHARS:
-                    for hit in gazetteer().scan(doc.text):
+                    for hit in self.doc_hits(doc_id):
                         if hit.entry.category in _OFFICIAL_CATEGORIES and " " in hit.text.strip():
                             got.setdefault(_initials(hit.entry.term), hit.entry.term)
             for k, v in got.items():
@@ -1578,12 +1578,43 @@ _BODY_POSSESSOR = re.compile(r"^(?:its|their)\s+", _FLAGS)
 BACK_REFERENCE_CHARS = 2500
 
 
-def _back_reference(speaker: Speaker, own: Sequence[Claim], decided: Sequence[tuple[Claim, Speaker]],
+class _Decided:
+    """Claims whose speaker has a perspective, by document and position (see `_back_reference`)."""
+
+    def __init__(self, pairs: Iterable[tuple[Claim, Speaker]]) -> None:
+        by_doc: dict[str, list[tuple[Claim, Speaker]]] = defaultdict(list)
+        for pair in pairs:
+            by_doc[pair[0].document].append(pair)
+        self.at: dict[str, tuple[list[int], list[tuple[Claim, Speaker]]]] = defaultdict(lambda: ([], []))
+        for doc_id, pairs_of in by_doc.items():
+            pairs_of.sort(key=lambda p: _position(p[0]))
+            self.at[doc_id] = ([_position(c) for c, _ in pairs_of], pairs_of)
+
+    def add(self, claim: Claim, speaker: Speaker) -> None:
+        positions, items = self.at[claim.document]
+        pos = _position(claim)
+        i = bisect.bisect_right(positions, pos)
+        positions.insert(i, pos)
+        items.insert(i, (claim, speaker))
+
+    def before(self, claim: Claim, chars: int) -> list[tuple[Claim, Speaker]]:
+        """Decided claims of the same document starting up to `chars` before, nearest first."""
+        positions, items = self.at.get(claim.document, ([], []))
+        pos = _position(claim)
+        lo, hi = bisect.bisect_left(positions, pos - chars), bisect.bisect_left(positions, pos)
+        return items[lo:hi][::-1]
+
+
+def _position(claim: Claim) -> int:
+    return claim.speaker_start if claim.speaker_start is not None else claim.start
+
+
+def _back_reference(speaker: Speaker, own: Sequence[Claim], decided: _Decided,
                     ) -> tuple[str, str] | None:
     """(perspective, reason) from the body a description points back to (see `_BACK_HEADS`):
     the nearest earlier speaker of the same document, at most BACK_REFERENCE_CHARS before,
-    whose names and roles hold the same head word; 'its'/'their' + role: the nearest earlier
-    speaker that is a body (not a named person)."""
+    whose names and roles hold the same head word; 'its'/'their' + role: the speaker right
+    before, if it is a body (not a named person)."""
     texts = [t for t in _unique([speaker.name, speaker.role, *(c.speaker_mention for c in own)])
              if _DESCRIPTION.match(t)]
     if not texts:
@@ -1599,14 +1630,10 @@ def _back_reference(speaker: Speaker, own: Sequence[Claim], decided: Sequence[tu
     possessed = any(_BODY_POSSESSOR.match(t) for t in texts)
     if not heads and not possessed:
         return None
-    for c in own:
-        start = c.speaker_start if c.speaker_start is not None else c.start
-        before = [(oc, os) for oc, os in decided
-                  if oc.document == c.document and os.id != speaker.id
-                  and start - BACK_REFERENCE_CHARS <= (oc.speaker_start if oc.speaker_start is not None
-                                                       else oc.start) < start]
-        before.sort(key=lambda p: -(p[0].speaker_start if p[0].speaker_start is not None else p[0].start))
-        for oc, os in before:
+    for c in own[:DESCRIBE_CLAIMS]:
+        for oc, os in decided.before(c, BACK_REFERENCE_CHARS):
+            if os.id == speaker.id:
+                continue
             names = _unique([os.name, os.role, oc.speaker_mention])
             if heads:
                 hit = next((h.search(n) for n in names for h in heads if h.search(n)), None)
@@ -1614,9 +1641,8 @@ def _back_reference(speaker: Speaker, own: Sequence[Claim], decided: Sequence[tu
                     continue
                 why = f"'{hit.group()}'"
             else:
-                profile = _Profile(os.name, names, os.anonymous)
-                if _looks_like_person(profile):
-                    continue
+                if _looks_like_person(_Profile(os.name, names, os.anonymous)):
+                    break  # 'their leader' after a person: not a body's
                 why = "the body that spoke last"
             target = os.perspective or ""
             return target, (f"'{_quote(texts[0], 50)}' points back to '{_quote(os.name, 50)}' "
@@ -1775,8 +1801,8 @@ def assign_perspectives(
 
     # descriptions that point back to a body named shortly before ('the military', 'an army
     # spokesman', 'their leader'): in document order, so a chain of them follows its first
-    decided = [(c, by_id[c.speaker_id]) for c in claims
-               if c.speaker_id in by_id and by_id[c.speaker_id].perspective is not None]
+    decided = _Decided((c, by_id[c.speaker_id]) for c in claims
+                       if c.speaker_id in by_id and by_id[c.speaker_id].perspective is not None)
     for s in speakers:
         own = claims_of.get(s.id, [])
         if s.perspective is not None or not own:
@@ -1790,7 +1816,8 @@ def assign_perspectives(
         for c in own:
             c.perspective = target
             claim_counts[target] += 1
-        decided.extend((c, s) for c in own)
+        for c in own:
+            decided.add(c, s)
 
     for (name, role), own in loose.items():
         profile = _Profile(
