@@ -1,6 +1,8 @@
 """The built-in gazetteer (core/data/gazetteer.json): countries with demonyms, capitals, cities,
 state bodies and state media; international institutions; think tanks; news outlets; the 50 US
-states (perspectives of their own for state officials, never scanned as places).
+states (perspectives of their own for state officials, never scanned as places); major parties of
+a few parliamentary democracies (perspectives of their own, never scanned as places); a short,
+dated list of office-holders (`people`), read only when nothing in the text decides.
 
 `gazetteer()` loads it once, lazily, and compiles two trie-shaped regexes (a plain alternation of
 ~2,000 terms would be tried term by term at every character). `Gazetteer.scan(text)` returns the
@@ -36,6 +38,12 @@ def slugify(text: str) -> str:
     """Lower-case ASCII slug: 'Saudi Arabia' -> 'saudi-arabia', "Côte d'Ivoire" -> 'cote-d-ivoire'."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def fold_name(text: str) -> str:
+    """A person's name for lookup: ASCII, lower case, single spaces ('Erdoğan' = 'erdogan')."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", ascii_text.lower()).split())
 
 
 def normalize_term(text: str) -> str:
@@ -82,6 +90,22 @@ class UsState:
     alt: tuple[str, ...]
     abbr: tuple[str, ...]  # in party-state tags: 'R-Neb.', 'D-NY'
     ambiguous: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A major political party of a parliamentary democracy, a perspective of its own ('Labour
+    Party (UK)'). `names` name only this party ('Labour', 'Tories', 'SPD'); `context_names` are
+    shared with other countries' parties or ordinary words ('Conservative', 'Liberals',
+    'Congress') and count only in documents about the party's country. Not scanned as places:
+    core.perspectives reads them, capitalised, for a party's own people ('Labour's deputy
+    leader', 'a Conservative MP')."""
+
+    id: str
+    label: str
+    country: str  # the country's perspective id
+    names: tuple[str, ...]
+    context_names: tuple[str, ...]
 
 
 _COUNTRY_KEYS: tuple[tuple[str, Category], ...] = (
@@ -155,6 +179,21 @@ class Gazetteer:
             self.us_states[name] = UsState(
                 sid, name, tuple(str(a) for a in state.get("alt", [])),
                 tuple(str(a) for a in state.get("abbr", [])), bool(state.get("ambiguous", False)))
+        self.parties: list[Party] = []
+        for party in data.get("parties", []):
+            pid = str(party["id"])
+            self.targets[pid] = Target(pid, str(party["label"]), "other")
+            self.parties.append(Party(
+                pid, str(party["label"]), slugify(str(party["country"])),
+                tuple(str(n) for n in party.get("names", [])),
+                tuple(str(n) for n in party.get("context_names", []))))
+        # office-holders: folded full name -> perspective id (see `person`)
+        self.people: dict[str, str] = {}
+        for target, names in data.get("people", {}).items():
+            if target.startswith("_"):
+                continue
+            for n in names:
+                self.people.setdefault(fold_name(str(n)), str(target))
         for term in data.get("think_tanks", []):
             self._add(str(term), "think_tank", ANALYSTS_ID)
         for term in data.get("outlets", []):
@@ -219,6 +258,10 @@ class Gazetteer:
                 hits.append(hit)
                 last_end = hit.end
         return hits
+
+    def person(self, name: str) -> str | None:
+        """The perspective of a listed office-holder by full name (None when not listed)."""
+        return self.people.get(fold_name(name))
 
     def label(self, target: str) -> str:
         """Human label of a target id (the id itself when unknown)."""

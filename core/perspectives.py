@@ -29,6 +29,8 @@ whole mapping) and returned as lists.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -45,8 +47,10 @@ from core.gazetteer import (
     UNIONS_ID,
     US_STATE_PREFIX,
     Hit,
+    Party,
     Target,
     UsState,
+    fold_name,
     gazetteer,
     slugify,
 )
@@ -123,7 +127,8 @@ _GOV_STRONG = re.compile(
     r"parliament(?:arians?|ary)?|government|administration|authorities|cabinet|commanders?|"
     r"generals?|admirals?|mayors?|chancellor|prime minister|premier|crown prince|emir|regime|"
     r"secretary of state|foreign secretary|defen[cs]e secretary|press secretary|junta|"
-    r"presidency|police|armed forces|state[- ](?:run )?(?:media|television|tv|news agency|broadcaster))\b",
+    r"presidency|police|armed forces|state[- ](?:run )?(?:media|television|tv|news agency|broadcaster)|"
+    r"prosecutors?(?:[- ]general)?|state advocates?)\b",
     _FLAGS,
 )
 _GOV_MP = re.compile(r"\bMPs?\b")
@@ -166,9 +171,18 @@ _HOME_TITLES = {
         r"\b(?:(?i:prime minister|minist(?:er|ers|ry)|secretary|chancellor|lords?|government|"
         r"cabinet)|MPs?)\b"),
 }
+# Cabinet titles of countries whose ministers are called secretaries ('Home Secretary', 'Treasury
+# Secretary', 'Cabinet Secretary', 'Secretary of State for Business'): with no country named they
+# take the documents' dominant country only if it is one of these.
+_CABINET_SECRETARY = re.compile(
+    r"\b(?:(?:Home|Foreign|Business|Health|Defen[cs]e|Culture|Education|Transport(?:ation)?|Justice|"
+    r"Environment|Energy|Trade|Treasury|Commerce|Interior|Agriculture|Labou?r|Housing|Cabinet|"
+    r"Northern Ireland|Scottish|Welsh|Work and Pensions|Homeland Security|Veterans Affairs|"
+    r"Science|Levelling[- ]Up|Chief) Secretary|Secretary of State for|Chancellor of the Exchequer)\b")
+_SECRETARY_COUNTRIES = frozenset({"united-states", "united-kingdom", "kenya", "philippines"})
 # National government roles: with no country named, they take the documents' dominant country.
 _NATIONAL = re.compile(r"\b(?:minist(?:er|ers|ry|ries)|government|cabinet|prime minister|premier|"
-                       r"presidency)\b", _FLAGS)
+                       r"presidency|prosecutors?(?:[- ]general)?|state advocates?)\b", _FLAGS)
 # Titles and domains that need a country to mean government ('president' of a think tank, too).
 _GOV_NEUTRAL = re.compile(
     r"\b(?:president|vice[- ]president|secretary|director|chief|head|chairman|chairwoman|leader|"
@@ -201,17 +215,14 @@ _LOCAL = re.compile(
     r"governorate|provincial council)\b",
     _FLAGS,
 )
+# Verbs of commentary in the attribution ('Pregent notes'); verbs of opinion ('thinks',
+# 'believes') and what the claim itself says ('I think', 'a mistake') make no one an analyst: a
+# governor's son who says "I think" is a private person.
 _COMMENTARY_CUE = re.compile(
-    r"\b(?:notes?|noted|argues?|argued|writes?|wrote|written|believes?|believed|contends?|"
-    r"contended|observes?|observed|explains?|explained|suggests?|suggested|thinks?|reckons?|"
-    r"opines?|opined|comments?|commented|analy[sz]es|analy[sz]ed|predicts?|predicted|cautions?|"
+    r"\b(?:notes?|noted|argues?|argued|writes?|wrote|written|contends?|"
+    r"contended|observes?|observed|explains?|explained|suggests?|suggested|"
+    r"comments?|commented|analy[sz]es|analy[sz]ed|predicts?|predicted|cautions?|"
     r"cautioned|posits?|posited|points? out|pointed out|interview)\b",
-    _FLAGS,
-)
-_EVALUATIVE = re.compile(
-    r"\b(?:mistake|blunder|sign of (?:weakness|strength)|misguided|counterproductive|backfire\w*|"
-    r"embolden\w*|will encourage|naive|reckless|foolish|I think|I believe|in my view|"
-    r"in my opinion|arguably|it seems|should have|ought to)\b",
     _FLAGS,
 )
 _OFFICIAL_VOICE = re.compile(
@@ -303,6 +314,7 @@ _BASED = re.compile(r"-based\b", _FLAGS)
 _FOLLOWED_BY_WORD = re.compile(r"[\s-]+[A-Za-z]")
 _FOLLOWED_BY_FUNCTION_WORD = re.compile(r"\s+(?:and|or|but|to|in|on|at|of|for|is|was|said|says)\b", _FLAGS)
 _PLACE_CATEGORIES = frozenset({"country", "capital", "city"})
+_WHERE_ONLY = frozenset({"location", "destination", "topic"})
 _NAME_LIKE = frozenset({"country", "capital", "city", "demonym", "outlet", "think_tank"})
 _OFFICIAL_CATEGORIES = frozenset({"body", "media", "institution"})
 _MIN_PLACE_WEIGHT = 2.0  # a place of posting alone ('chief in Benghazi', 'adviser on Syria') is too weak
@@ -321,6 +333,7 @@ class _Evidence:
     weight: float
     description: str
     source: str
+    ctx: str = ""  # how the term is used (see `_context`)
 
 
 @dataclass(slots=True)
@@ -402,6 +415,25 @@ def _serves_private_body(text: str, end: int) -> bool:
                    for hit in gazetteer().scan(body))
 
 
+_COMPANY_NAME = re.compile(r"(?:\s+[A-Z][\w&'’.-]*){0,3}\s+(?:Inc|Corp|Corporation|Ltd|LLC|plc|PLC|"
+                           r"Airlines|Airways)\b|(?:\s+[A-Z][\w&'’.-]*){1,3}\s+(?:Co|Company|"
+                           r"Holdings)\b")
+# the role of a country's representative to an international body, after the body's name
+_POSTED = re.compile(r"\s+(?:(?:deputy|permanent|special|acting)\s+)?(?:ambassadors?|envoys?|"
+                     r"representatives?|mission|delegations?|delegates?)\b", _FLAGS)
+
+
+def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping (start, end) spans joined, in order."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def _quote(text: str, limit: int = 80) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -419,8 +451,8 @@ def _text_facts(text: str) -> _TextFacts:
         if entry.target is None:
             continue
         ctx = _context(text, hit)
-        if ctx == "skip":
-            continue
+        if ctx == "skip" or _COMPANY_NAME.match(text, hit.end):
+            continue  # 'American Media Inc.', 'British Airways' name a company, not a state
         if ctx == "location" and _FOREIGN_MARKER.search(text):
             continue  # 'a Western diplomat in Baghdad' is posted there, not from there
         former = _is_former(text, hit.start)
@@ -430,7 +462,7 @@ def _text_facts(text: str) -> _TextFacts:
         elif cat == "outlet":
             facts.press.append(f"outlet '{hit.text}'")
         elif cat == "demonym":
-            facts.places.append(_Evidence(entry.target, 5, f"demonym '{hit.text}'", shown))
+            facts.places.append(_Evidence(entry.target, 5, f"demonym '{hit.text}'", shown, ctx))
         elif cat in _OFFICIAL_CATEGORIES:
             what = {"body": "state body", "media": "state media", "institution": "institution"}[cat]
             if former:
@@ -443,13 +475,24 @@ def _text_facts(text: str) -> _TextFacts:
                 # 'spokesman for the Democratic National Committee' speaks for it
                 serving = ctx == "destination" and _SERVES.search(text, 0, hit.start)
                 weight = _WEIGHTS["country"]["of" if serving else ctx]
-            facts.places.append(_Evidence(entry.target, weight, f"{what} '{hit.text}' ({label})", shown))
+            if cat == "institution" and weight >= 4 and _POSTED.match(text, hit.end) and any(
+                    ev.weight >= 4 and g.targets[ev.target].kind == "government"
+                    for ev in facts.places):
+                # "Britain's U.N. ambassador", "Russia's deputy U.N. envoy": a country's
+                # representative posted to the body speaks for the country
+                facts.places.append(_Evidence(entry.target, _WEIGHTS["country"]["destination"],
+                                              f"{what} '{hit.text}' ({label}, posted to)", shown,
+                                              "destination"))
+                continue
+            facts.places.append(_Evidence(entry.target, weight, f"{what} '{hit.text}' ({label})",
+                                          shown, ctx))
             if weight >= 4:
                 facts.official.append(hit.text)
         else:
             weight = _WEIGHTS[cat if cat in _WEIGHTS else "country"][ctx]
             kind = {"capital": "capital", "city": "place"}.get(cat, "country")
-            facts.places.append(_Evidence(entry.target, weight, f"{kind} '{hit.text}' ({ctx})", shown))
+            facts.places.append(_Evidence(entry.target, weight, f"{kind} '{hit.text}' ({ctx})",
+                                          shown, ctx))
     if _ANY_ROLE_WORD.search(text) is None and _ABBREVIATED_TITLE.search(text) is None:
         return facts  # most names hold no role word: one pass, not six
     unions = [m.span() for m in _UNION.finditer(text)]
@@ -603,6 +646,9 @@ _RELATIVE_START = re.compile(r"(?:who|whom|whose|which|that|where|when)\b", _FLA
 _ORGANISATION_OFFICER = re.compile(
     r"\b(?i:president|chairman|chairwoman|chief executive|ceo|director)\s+of\s+(?!the United States)"
     r"|(?:^|\s)[A-Z][\w&.'’-]*\s+(?:president|chairman|chairwoman|CEO|chief executive)\b")
+_SHARED_STATE = re.compile(
+    r"(?<![\w-])(?P<s>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:state\s+)?(?:lawmakers|legislators|"
+    r"legislature|officials|Republicans|Democrats)\s+and\s+(?:Gov\.|Governor)(?:\s+[A-Z][\w.'’-]*){0,3}\s+$")
 _PREMODIFIER_STOP = frozenset("The A An But And Or So Yet As If When While After Before".split())
 
 
@@ -615,12 +661,14 @@ def _surname(name: str) -> str | None:
     return last if len(last) >= 3 and last[:1].isupper() else None
 
 
-def name_descriptors(name: str, texts: Iterable[str], limit: int = 12) -> list[str]:
+def name_descriptors(name: str, texts: Iterable[str], limit: int = 12,
+                     first: str | None = None) -> list[str]:
     """How the documents introduce a person, read around each mention of their surname: the
     title words right before it ('Israeli Prime Minister Benjamin Netanyahu', 'President Barack
     Obama', 'national security adviser Susan Rice'), an apposition right after it ('Rice,
     President Obama's national security adviser,') and a US party-state marker ('Graham
-    (R-S.C.)')."""
+    (R-S.C.)'). With `first` (a surname two people share: Asa and Seth Hutchinson), only
+    mentions with that first name count ('Seth Hutchinson, 31, an organizer for …')."""
     surname = _surname(name)
     if surname is None:
         return []
@@ -629,6 +677,8 @@ def name_descriptors(name: str, texts: Iterable[str], limit: int = 12) -> list[s
     for text in texts:
         for m in pattern.finditer(text):
             before = text[max(0, m.start() - 80):m.start()].split()
+            if first is not None and (not before or before[-1].strip("\"“”‘’'") != first):
+                continue
             run: list[str] = []
             for word in reversed(before):
                 bare = word.strip("\"“”‘’'")
@@ -642,8 +692,20 @@ def name_descriptors(name: str, texts: Iterable[str], limit: int = 12) -> list[s
                     break
             while run and run[-1] in _PREMODIFIER_STOP:
                 run.pop()
+            rest = before[: len(before) - len(run)][-3:] if run else []
+            former = next((i for i, w in enumerate(rest) if _FORMER.match(w + " ")), None)
+            if former is not None and all(w.islower() for w in rest[former:]):
+                # 'former transport minister Sibusiso Ndlovu': the office was held before
+                run.append("former")
             if run:
                 out.append(" ".join(reversed(run)) + " " + surname)
+                if run[-1] in ("Gov.", "Governor"):
+                    # 'Indiana lawmakers and Gov. Mike Pence': the state of both
+                    shared_state = _SHARED_STATE.search(text, max(0, m.start() - 140), m.start())
+                    if shared_state is not None:
+                        state = _state_rule().name.fullmatch(shared_state.group("s"))
+                        if state is not None:
+                            out.append(f"{state.group()} " + " ".join(reversed(run)) + " " + surname)
             after = text[m.end():m.end() + 90]
             party = _US_PARTY_STATE.match(after)
             if party:
@@ -651,7 +713,10 @@ def name_descriptors(name: str, texts: Iterable[str], limit: int = 12) -> list[s
             elif after.startswith(", "):
                 # 'Petraeus, then the director of the C.I.A., and …': a sentence ends at a full
                 # stop before a space, not at the dots of an abbreviation
-                apposition = re.split(r"\.\s", after[2:].split(",")[0])[0]
+                parts = after[2:].split(",")
+                if len(parts) > 1 and re.fullmatch(r"\d{1,3}", parts[0].strip()):
+                    parts = parts[1:]  # an age first: 'Seth Hutchinson, 31, an organizer for …'
+                apposition = re.split(r"\.\s", parts[0])[0].strip()
                 if apposition and len(apposition) < 80 and _ANY_ROLE_WORD.search(apposition) \
                         and not _RELATIVE_START.match(apposition):
                     out.append(surname + ", " + apposition)
@@ -689,6 +754,25 @@ class _Assigner:
         self._states: dict[tuple[str, bool], tuple[UsState, str] | None] = {}
         self._state_offices: dict[str, Counter[str]] = {}
         self._mentions: dict[tuple[str, bool], dict[tuple[str, str], float]] = {}
+        self._acronyms: dict[str, dict[str, str]] = {}
+        self._hits: dict[str, list[Hit]] = {}
+
+    def acronyms(self, claims: Sequence[Claim]) -> dict[str, str]:
+        """Initials → name of the gazetteer's bodies and institutions of several words that the
+        claims' documents name ('NPA' → 'National Prosecuting Authority'); one meaning only."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for doc_id in _unique(c.document for c in claims):
+            got = self._acronyms.get(doc_id)
+            if got is None:
+                got = self._acronyms[doc_id] = {}
+                doc = self.docs.get(doc_id)
+                if doc is not None and len(doc.text) <= DESCRIBE_MAX_CHARS:
+                    for hit in self.doc_hits(doc_id):
+                        if hit.entry.category in _OFFICIAL_CATEGORIES and " " in hit.text.strip():
+                            got.setdefault(_initials(hit.entry.term), hit.entry.term)
+            for k, v in got.items():
+                out[k].add(v)
+        return {k: next(iter(v)) for k, v in out.items() if len(v) == 1 and len(k) >= 2}
 
     def facts(self, text: str) -> _TextFacts:
         got = self._facts.get(text)
@@ -707,25 +791,47 @@ class _Assigner:
             return cached
         counts: dict[tuple[str, str], float] = defaultdict(float)
         weights = (_COUNTRY_MENTION_WEIGHTS if countries else _PLACE_MENTION_WEIGHTS)
-        doc = self.docs.get(doc_id)
-        if doc is not None:
-            for hit in gazetteer().scan(doc.text):
-                weight = weights.get(hit.entry.category, 0.0)
-                if hit.entry.target and weight:
-                    counts[(hit.entry.target, hit.entry.term)] += weight
+        for hit in self.doc_hits(doc_id):
+            weight = weights.get(hit.entry.category, 0.0)
+            if hit.entry.target and weight:
+                counts[(hit.entry.target, hit.entry.term)] += weight
         self._mentions[(doc_id, countries)] = counts
         return counts
 
+    def doc_hits(self, doc_id: str) -> list[Hit]:
+        """The gazetteer's hits in a document, in order; cached."""
+        got = self._hits.get(doc_id)
+        if got is None:
+            doc = self.docs.get(doc_id)
+            got = self._hits[doc_id] = gazetteer().scan(doc.text) if doc is not None else []
+        return got
+
     def dominant_location(self, doc_ids: Iterable[str], min_weight: float = _LOCATION_MIN,
-                          countries: bool = False) -> tuple[str, str] | None:
+                          countries: bool = False, exclude: Sequence[Claim] = ()) -> tuple[str, str] | None:
         """The country whose places (with `countries`: any mention of it) clearly dominate
-        the documents, with a description."""
+        the documents, with a description. Places inside the `exclude` claims do not count: a
+        speaker's side never comes from what their own claims say ('the foreign minister said
+        Pakistan would not comment')."""
         per_target: dict[str, float] = defaultdict(float)
         per_term: dict[tuple[str, str], float] = defaultdict(float)
+        weights = (_COUNTRY_MENTION_WEIGHTS if countries else _PLACE_MENTION_WEIGHTS)
         for doc_id in _unique(doc_ids):
             for key, weight in self.mention_counts(doc_id, countries).items():
                 per_target[key[0]] += weight
                 per_term[key] += weight
+            spans = [(c.start, c.end) for c in exclude if c.document == doc_id]
+            if not spans:
+                continue
+            hits = self.doc_hits(doc_id)
+            starts = [h.start for h in hits]
+            for a, b in _merge_spans(spans):
+                for hit in hits[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]:
+                    weight = weights.get(hit.entry.category, 0.0)
+                    if hit.entry.target and weight:
+                        per_target[hit.entry.target] -= weight
+                        per_term[(hit.entry.target, hit.entry.term)] -= weight
+        per_target = {k: v for k, v in per_target.items() if v > 0}
+        per_term = {k: v for k, v in per_term.items() if v > 0}
         ranked = sorted(per_target.items(), key=lambda kv: (-kv[1], kv[0]))
         if not ranked:
             return None
@@ -752,6 +858,21 @@ class _Assigner:
             names.append(doc.outlet or url_host(doc.url))
         home = next(iter(homes)) if len(homes) == 1 else None
         return (home, ", ".join(_unique(names)[:3])) if home is not None else None
+
+    def countries_of(self, profile: _Profile) -> set[str]:
+        """The countries a speaker's documents are about: the clearly dominant one and the
+        home of the outlets they come from."""
+        out: set[str] = set()
+        loc = self.dominant_location((c.document for c in profile.claims), min_weight=1.0,
+                                     countries=True, exclude=profile.claims)
+        if loc is not None:
+            out.add(loc[0])
+        home = self.home_country(profile)
+        if home is not None:
+            entry = gazetteer().lookup(home[0])
+            if entry is not None and entry.target is not None:
+                out.add(entry.target)
+        return out
 
     # -- claims' own words ---------------------------------------------------------------
     def frames(self, profile: _Profile) -> list[str]:
@@ -871,6 +992,9 @@ class _Assigner:
         ident = _identity(profile)
         if ident is not None:
             return ident
+        by_party = _party_decision(profile, lambda: self.countries_of(profile))
+        if by_party is not None:
+            return by_party
         party = next((m.group().strip(" (,") for t in profile.texts
                       if (m := _US_PARTY_STATE.search(t))), None)
         if party is not None:
@@ -917,6 +1041,12 @@ class _Assigner:
             elif top_w < _MIN_PLACE_WEIGHT and not merged.local:
                 # a local official's place is their locality ('local officials in Basra')
                 fallback = f"only weak place evidence: {_describe(best_ev[top])}"
+            elif not merged.gov and not merged.official and not merged.local and all(
+                    ev.ctx in _WHERE_ONLY for ev in best_ev[top]):
+                # 'executive vice president of the National Committee to …, an advocacy group
+                # in Washington': where a body sits, with a title any organisation has
+                fallback = (f"only where they are ({_describe(best_ev[top])}) and a title "
+                            f"'{role[0] if role else ''}' that needs no government")
             else:
                 why = _describe(best_ev[top])
                 if len(ranked) > 1:
@@ -927,7 +1057,12 @@ class _Assigner:
                 return _Decision(top, why)
 
         if merged.local and not merged.places:
-            loc = self.dominant_location(c.document for c in profile.claims)
+            loc = self.dominant_location((c.document for c in profile.claims),
+                                         exclude=profile.claims)
+            governor = all(re.fullmatch(r"governors?", w, _FLAGS) for w in merged.local)
+            if loc is not None and governor and loc[0] == US_ID:
+                # a US governor holds a state office: the state rule decides, or nothing does
+                return _Decision(None, f"US state office ('{merged.local[0]}') with no state named")
             if loc is not None:
                 return _Decision(loc[0], f"local official ('{merged.local[0]}'); {loc[1]}")
             return _Decision(None, f"local official ('{merged.local[0]}') but no clearly dominant location")
@@ -939,11 +1074,14 @@ class _Assigner:
         frames = self.frames(profile)
         windows = [c.text for c in profile.claims] + frames
         voice = next((m.group() for w in windows if (m := _OFFICIAL_VOICE.search(w))), None)
-        if voice or merged.gov:
+        if voice:
+            # A speaker's side never comes from what their claim is about ('Russia has chosen to
+            # stand in the way', 'Pakistan would not comment'); only a speaker who talks as the
+            # state ('our embassy', 'I have directed') is taken as the state they name as acting.
             acting = self.acting_country(windows)
             if acting is not None:
-                basis = f"official voice ('{voice}')" if voice else f"government role '{merged.gov[0]}'"
-                return _Decision(acting[0], f"{basis} speaking for {gazetteer().label(acting[0])}: {acting[1]}")
+                return _Decision(acting[0], f"official voice ('{voice}') speaking for "
+                                 f"{gazetteer().label(acting[0])}: {acting[1]}")
 
         campaign = any("campaign" in t.casefold() or _ORGANISATION_OFFICER.search(t)
                        for t in profile.texts)
@@ -970,10 +1108,19 @@ class _Assigner:
             # country the documents are clearly about (as local officials take their place);
             # one mention is enough when no other country comes near it.
             loc = self.dominant_location((c.document for c in profile.claims), min_weight=1.0,
-                                         countries=True)
+                                         countries=True, exclude=profile.claims)
             if loc is not None:
                 return _Decision(loc[0], f"government role ('{national}') with no country named; "
                                  f"{loc[1]}")
+        cabinet = next((m.group() for t in profile.texts for m in _CABINET_SECRETARY.finditer(t)
+                        if _holds_now(t, m.start())), None)
+        if cabinet is not None and not merged.places and not campaign:
+            # 'Business Secretary Kemi Badenoch' in a story from London: a cabinet title of the
+            # few countries whose ministers are secretaries, in documents about one of them
+            loc = self.dominant_location((c.document for c in profile.claims), min_weight=1.0,
+                                         countries=True, exclude=profile.claims)
+            if loc is not None and loc[0] in _SECRETARY_COUNTRIES:
+                return _Decision(loc[0], f"cabinet title ('{cabinet}') with no country named; {loc[1]}")
         if (merged.gov or merged.neutral) and not merged.places:
             title = (merged.gov or merged.neutral)[0]
             return _Decision(None, f"role '{title}' but no country or institution evident")
@@ -987,11 +1134,111 @@ class _Assigner:
             if cue is not None:
                 return _Decision(ANALYSTS_ID, f"named commentator without government role (cue '{cue}')",
                                  weak=True)
-            words = next((m.group() for w in windows if (m := _EVALUATIVE.search(w))), None)
-            if words is not None:
-                return _Decision(ANALYSTS_ID, f"named commentator without government role (evaluative '{words}')",
-                                 weak=True)
         return _Decision(None, fallback)
+
+
+# ---------------------------------------------------------------- parties
+
+# The people of a party: its leaders, its members of parliament, its spokespeople ('Labour's
+# deputy leader', 'a Conservative MP', 'SPD leader', 'a BJP spokesman').
+_PARTY_ROLE = (
+    r"(?i:MPs?|MSPs?|MEPs?|MLAs?|MPPs?|peers?|leaders?|deputy leaders?|deputy|co-leaders?|chair(?:man|woman|person)?|"
+    r"president|spokes(?:man|men|woman|women|person|people)|backbench(?:ers?)?|frontbench(?:ers?)?|"
+    r"candidates?|members?|councill?ors?|lawmakers?|legislators?|politicians?|whips?|"
+    r"general secretary|secretary[- ]general|sources?|figures?|grandees?|officials?|chief|"
+    r"activists?|strategists?|rebels?|veterans?|delegates?|senators?|parliamentarians?|"
+    r"campaign|campaigners?|shadow\s+\w+(?:\s+secretary)?|headquarters|HQ|party|parliamentary party)")
+# a word after a party's name that makes it something else: 'the Labour Ministry', 'Labour Day'
+_PARTY_NOT = (
+    r"(?![\w-])(?!['’]s\s+(?:Ministry|Department)\b)(?!\s+(?:Ministry|Minister|Ministers|Department|"
+    r"Secretary|Day|Court|Code|Force|Office|Organi[sz]ation|Market|Relations|Inspectorate|"
+    r"Commission|Board|Law|Laws|Standards|Statistics|Bureau|Union|Unions)\b)")
+# An executive office: a party's minister speaks for the government ('Business Secretary Kemi
+# Badenoch'), its opposition 'shadow' ministers and its MPs for the party.
+_EXECUTIVE_OFFICE = re.compile(
+    r"(?<!shadow )(?<!Shadow )\b(?:(?:prime |foreign |interior |defen[cs]e |finance |deputy prime )?"
+    r"minister|chancellor|premier|secretary of state|"
+    r"(?:home|foreign|business|health|defen[cs]e|culture|education|transport|justice|environment|"
+    r"energy|trade|treasury|interior|housing|cabinet|chief|northern ireland|scottish|welsh|"
+    r"work and pensions) secretary|cabinet)\b(?!\s+(?:candidate|hopeful))", _FLAGS)
+
+
+class _PartyRule:
+    """Finds a party and how a text names it (see `_party_decision`)."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, list[Party]] = defaultdict(list)
+        self.context: set[str] = set()
+        for party in gazetteer().parties:
+            for n in party.names:
+                self.names[n].append(party)
+            for n in party.context_names:
+                self.names[n].append(party)
+                self.context.add(n)
+        alt = _alternation(self.names)
+        name = rf"(?<![\w-])(?<!International )(?P<p>{alt}){_PARTY_NOT}"
+        self.identity = re.compile(rf"(?:the\s+)?{name}")
+        self.patterns = [
+            # 'Labour's deputy leader', 'Liberal Democrat leader', 'a Conservative MP', 'BJP
+            # spokesman', 'Tory MPs'
+            re.compile(rf"{name}(?:['’]s)?\s+(?:(?:[a-z][\w-]*|[A-Z][a-z]+)\s+){{0,2}}?"
+                       rf"{_PARTY_ROLE}\b", _FLAGS_CASE),
+            # 'leader of the Labour Party', 'a spokesman for the Conservatives'
+            re.compile(rf"\b{_PARTY_ROLE}\s+(?:of|for|from)\s+(?:the\s+)?{name}", _FLAGS_CASE),
+        ]
+
+    def find(self, text: str, name: bool) -> tuple[str, str] | None:
+        """(party name as written, the phrase) of a party's person or the party itself."""
+        if name:
+            m = self.identity.fullmatch(_bare_name(text)) or self.identity.fullmatch(text.strip())
+            if m is not None:
+                return m.group("p"), m.group()
+        for pattern in self.patterns:
+            for m in pattern.finditer(text):
+                if _holds_now(text, m.start()):
+                    return m.group("p"), m.group()
+        return None
+
+
+_FLAGS_CASE = 0  # party names are proper nouns: 'a conservative commentator' is no party
+
+
+@cache
+def _party_rule() -> _PartyRule:
+    return _PartyRule()
+
+
+def _party_decision(profile: _Profile, context: Callable[[], set[str]]) -> _Decision | None:
+    """A party's perspective for the party itself ('Labour said', 'the Liberal Democrats') or
+    its people ('Labour's deputy leader', 'the Conservative MP for Broxbourne', 'SPD leader'),
+    unless they hold an executive office (a minister speaks for the government). A name other
+    countries' parties share, or an ordinary word too ('Conservative', 'Liberals', 'Congress'),
+    needs documents about the party's country (`context`: the countries the speaker's
+    documents clearly center on, or whose outlets they are)."""
+    rule = _party_rule()
+    if any(_EXECUTIVE_OFFICE.search(t) and _holds_now(t, m.start())
+           for t in profile.texts for m in _EXECUTIVE_OFFICE.finditer(t)):
+        return None
+    countries: set[str] | None = None
+    for text in profile.texts:
+        found = rule.find(text, text == profile.name)
+        if found is None:
+            continue
+        written, phrase = found
+        parties = rule.names[written]
+        if written in rule.context or len(parties) > 1:
+            if countries is None:
+                countries = context()
+            parties = [p for p in parties if p.country in countries]
+            if len(parties) != 1:
+                continue
+        party = parties[0]
+        where = "" if countries is None else \
+            f", in documents about {gazetteer().label(party.country)}"
+        why = (f"speaker is the party '{_quote(text, 60)}'" if phrase.strip() == text.strip()
+               or _bare_name(text) == phrase else f"party '{written}' in '{_quote(phrase, 60)}'")
+        return _Decision(party.id, f"{why}{where}: {party.label}")
+    return None
 
 
 # US domestic stories set Congress against the White House (a veto override, a speech to
@@ -1250,6 +1497,189 @@ def _state_decision(profile: _Profile, docs: dict[str, Document],
     return _Decision(st.id, f"{why}{where}: {st.name}'s state government")
 
 
+# ---------------------------------------------------------------- what the text around says
+
+# 'In Moscow, Foreign Minister Sergei Lavrov said …': a place fronted in the speaker's sentence is
+# where they speak from (a capital is the government's metonym)
+_FRONTED = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)In\s+(?P<p>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}),"
+                      r"\s+(?P<rest>[^.!?\n\"“”,]{0,80})$")
+
+
+def _fronted_places(claims: Sequence[Claim], docs: dict[str, Document]) -> list[str]:
+    """'Foreign Minister Sergei Lavrov in Moscow' for 'In Moscow, Foreign Minister Sergei Lavrov
+    said': a country, capital or city fronted in the sentence the speaker is named in."""
+    g = gazetteer()
+    out: list[str] = []
+    for c in claims[:DESCRIBE_CLAIMS]:
+        doc = docs.get(c.document)
+        if doc is None or c.speaker_start is None:
+            continue
+        m = _FRONTED.search(doc.text, max(0, c.speaker_start - 160), c.speaker_start)
+        if m is None:
+            continue
+        entry = g.lookup(m.group("p"))
+        if entry is None or entry.category not in _PLACE_CATEGORIES or entry.target is None:
+            continue
+        mention = c.speaker_mention or c.speaker or ""
+        out.append(f"{mention} in {m.group('p')}".strip())
+    return out
+
+
+_ACRONYM = re.compile(r"(?<![\w.])[A-Z]{2,6}(?![\w.])")
+
+
+def _initials(term: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", term) if w[:1].isupper())
+
+
+def _expand_acronyms(texts: Sequence[str], doc_terms: Callable[[], dict[str, str]]) -> list[str]:
+    """'National Prosecuting Authority spokesperson' for 'NPA spokesperson' when the documents
+    name a body of the gazetteer whose initials the unknown acronym spells."""
+    g = gazetteer()
+    out: list[str] = []
+    for text in texts:
+        for m in _ACRONYM.finditer(text):
+            if g.lookup(m.group()) is not None:
+                continue
+            full = doc_terms().get(m.group())
+            if full is not None:
+                out.append(text[: m.start()] + full + text[m.end():])
+    return out
+
+
+# Definite and indefinite descriptions that point back to a body named earlier in the same
+# document ('The military said' after 'The Israel Defense Forces said', 'an army spokesman' after
+# 'The Indian Army said', 'a spokeswoman for the regulator' after 'Germany's financial regulator
+# BaFin said', 'the spokesman' after 'the Prime Minister's official spokesman'), by their head
+# word; 'their leader' and 'its spokesman' point back to the body that spoke last.
+_BACK_HEADS: dict[str, tuple[str, ...]] = {
+    "military": ("military", "army", "armed forces", "defen[cs]e forces", "forces", "navy",
+                 "air force"),
+    "army": ("army", "military", "armed forces", "defen[cs]e forces"),
+    "armed forces": ("armed forces", "military", "army", "defen[cs]e forces"),
+    "forces": ("forces", "military", "army"),
+    "navy": ("navy",),
+    "ministry": ("ministry",),
+    "regulator": ("regulator", "watchdog", "authority"),
+    "watchdog": ("watchdog", "regulator"),
+    "agency": ("agency",),
+    "police": ("police",),
+    "prosecutors?": ("prosecut\\w*",),
+    "prosecuting authority": ("prosecuting authority", "prosecut\\w*"),
+    "authority": ("authority",),
+    "government": ("government",),
+    "embassy": ("embassy",),
+    "spokes(?:man|woman|person)": ("spokes(?:man|woman|person)",),
+    "office": ("office",),
+}
+_BACK_HEAD = re.compile(r"\b(?:" + "|".join(_BACK_HEADS) + r")\b", _FLAGS)
+_DESCRIPTION = re.compile(r"^(?:the|a|an|another|its|their|his|her)\s+[a-z]", _FLAGS)
+_BODY_POSSESSOR = re.compile(r"^(?:its|their)\s+", _FLAGS)
+BACK_REFERENCE_CHARS = 2500
+
+
+class _Decided:
+    """Claims whose speaker has a perspective, by document and position (see `_back_reference`)."""
+
+    def __init__(self, pairs: Iterable[tuple[Claim, Speaker]]) -> None:
+        by_doc: dict[str, list[tuple[Claim, Speaker]]] = defaultdict(list)
+        for pair in pairs:
+            by_doc[pair[0].document].append(pair)
+        self.at: dict[str, tuple[list[int], list[tuple[Claim, Speaker]]]] = defaultdict(lambda: ([], []))
+        for doc_id, pairs_of in by_doc.items():
+            pairs_of.sort(key=lambda p: _position(p[0]))
+            self.at[doc_id] = ([_position(c) for c, _ in pairs_of], pairs_of)
+
+    def add(self, claim: Claim, speaker: Speaker) -> None:
+        positions, items = self.at[claim.document]
+        pos = _position(claim)
+        i = bisect.bisect_right(positions, pos)
+        positions.insert(i, pos)
+        items.insert(i, (claim, speaker))
+
+    def before(self, claim: Claim, chars: int) -> list[tuple[Claim, Speaker]]:
+        """Decided claims of the same document starting up to `chars` before, nearest first."""
+        positions, items = self.at.get(claim.document, ([], []))
+        pos = _position(claim)
+        lo, hi = bisect.bisect_left(positions, pos - chars), bisect.bisect_left(positions, pos)
+        return items[lo:hi][::-1]
+
+
+def _position(claim: Claim) -> int:
+    return claim.speaker_start if claim.speaker_start is not None else claim.start
+
+
+def _back_reference(speaker: Speaker, own: Sequence[Claim], decided: _Decided,
+                    ) -> tuple[str, str] | None:
+    """(perspective, reason) from the body a description points back to (see `_BACK_HEADS`):
+    the nearest earlier speaker of the same document, at most BACK_REFERENCE_CHARS before,
+    whose names and roles hold the same head word; 'its'/'their' + role: the speaker right
+    before, if it is a body (not a named person)."""
+    texts = [t for t in _unique([speaker.name, speaker.role, *(c.speaker_mention for c in own)])
+             if _DESCRIPTION.match(t)]
+    if not texts:
+        return None
+    heads: list[re.Pattern[str]] = []
+    for t in texts:
+        for m in _BACK_HEAD.finditer(t):
+            key = next(k for k in _BACK_HEADS if re.fullmatch(k, m.group(), _FLAGS))
+            heads.extend(re.compile(rf"\b(?:{h})\b", _FLAGS) for h in _BACK_HEADS[key])
+    if not any(t[:4].lower() == "the " for t in texts):
+        # 'a spokesman' introduces someone new; 'an army spokesman' points back by the body
+        heads = [h for h in heads if "spokes" not in h.pattern]
+    possessed = any(_BODY_POSSESSOR.match(t) for t in texts)
+    if not heads and not possessed:
+        return None
+    for c in own[:DESCRIBE_CLAIMS]:
+        for oc, os in decided.before(c, BACK_REFERENCE_CHARS):
+            if os.id == speaker.id:
+                continue
+            names = _unique([os.name, os.role, oc.speaker_mention])
+            if heads:
+                hit = next((h.search(n) for n in names for h in heads if h.search(n)), None)
+                if hit is None:
+                    continue
+                why = f"'{hit.group()}'"
+            else:
+                if _looks_like_person(_Profile(os.name, names, os.anonymous)):
+                    break  # 'their leader' after a person: not a body's
+                why = "the body that spoke last"
+            target = os.perspective or ""
+            return target, (f"'{_quote(texts[0], 50)}' points back to '{_quote(os.name, 50)}' "
+                            f"named shortly before ({why}): {gazetteer().label(target)}")
+    return None
+
+
+def _first_name(words: Sequence[str]) -> bool:
+    """Whether a name's first word is a given name ('Seth Hutchinson'), not a description ('the
+    76-year-old Pelosi') or a stray word."""
+    first = words[0]
+    return bool(_NAME_TOKEN.match(first)) and first[:1].isupper() and first.lower() not in _TITLE_WORDS \
+        and first not in _PREMODIFIER_STOP and gazetteer().lookup(first) is None
+
+
+def _listed_person(names: Sequence[str], claims: Sequence[Claim],
+                   docs: dict[str, Document]) -> tuple[str, str] | None:
+    """(perspective, reason) of a speaker in the gazetteer's short list of office-holders: by
+    full name, or by surname when their documents give the listed full name ('Mr. Guterres'
+    after 'António Guterres'). Only for speakers nothing in the text decides."""
+    g = gazetteer()
+    for name in names:
+        bare = _HONORIFIC.sub("", _bare_name(name))
+        target = g.person(bare)
+        if target is None and len(bare.split()) == 1 and (surname := _surname(bare)) is not None:
+            folded = fold_name(surname)
+            texts = {fold_name(docs[c.document].text) for c in claims[:DESCRIBE_CLAIMS]
+                     if c.document in docs and len(docs[c.document].text) <= DESCRIBE_MAX_CHARS}
+            full = {t for n, t in g.people.items() if n.endswith(" " + folded)
+                    and any(n in text for text in texts)}
+            target = next(iter(full)) if len(full) == 1 else None
+        if target is not None:
+            return target, (f"'{_quote(name, 40)}' is in the built-in list of office-holders "
+                            f"(as of 2025-06): {g.label(target)}")
+    return None
+
+
 # ---------------------------------------------------------------- entry point
 
 
@@ -1314,14 +1744,17 @@ def assign_perspectives(
     firsts: dict[str, set[str]] = defaultdict(set)
     for s in speakers:
         words = _HONORIFIC.sub("", s.name).split()
-        if len(words) >= 2 and (last := _surname(s.name)):
+        if len(words) >= 2 and (last := _surname(s.name)) and _first_name(words):
             firsts[last].add(words[0])
     shared = {last for last, names in firsts.items() if len(names) > 1}
     for s in speakers:
         own = claims_of.get(s.id, [])
+        texts = _unique([s.name, *s.aliases, s.role, *(c.role for c in own), *(c.speaker_mention for c in own)])
+        texts = _unique([*texts, *_fronted_places(own, assigner.docs),
+                         *_expand_acronyms(texts, functools.partial(assigner.acronyms, own))])
         profile = _Profile(
             name=s.name,
-            texts=_unique([s.name, *s.aliases, s.role, *(c.role for c in own), *(c.speaker_mention for c in own)]),
+            texts=texts,
             anonymous=s.anonymous or any(c.anonymous for c in own),
             claims=own,
         )
@@ -1335,12 +1768,15 @@ def assign_perspectives(
             # How the documents introduce the person ('Israeli Prime Minister Benjamin
             # Netanyahu', 'Graham (R-S.C.)'), where the attributions only say 'Netanyahu'.
             own_docs = _unique(c.document for c in own)
-            described = name_descriptors(s.name, _around(own, assigner.docs))
+            words = _HONORIFIC.sub("", s.name).split()
+            first = words[0] if len(words) >= 2 and _first_name(words) \
+                and _surname(s.name) in shared else None
+            described = name_descriptors(s.name, _around(own, assigner.docs), first=first)
             if not described and len(assigner.docs) <= DESCRIBE_ACROSS_DOCUMENTS:
                 # introduced in another article of a small case ('Sen. Chuck Schumer (N.Y.)')
                 described = name_descriptors(s.name, [
                     d.text for d in assigner.docs.values()
-                    if d.id not in own_docs and len(d.text) <= DESCRIBE_MAX_CHARS])
+                    if d.id not in own_docs and len(d.text) <= DESCRIBE_MAX_CHARS], first=first)
             if described:
                 profile.texts = _unique([*profile.texts, *described])
                 retry = assigner.decide(profile)
@@ -1350,6 +1786,10 @@ def assign_perspectives(
                     decision = _Decision(retry.target, retry.reason + " (from how the documents "
                                          "introduce them)")
         decision = assigner.state_of_documents(profile, decision)
+        if decision.target is None and not profile.anonymous:
+            listed = _listed_person([s.name, *s.aliases], own, assigner.docs)
+            if listed is not None:
+                decision = _Decision(listed[0], listed[1])
         s.perspective = decision.target
         s.perspective_reason = decision.reason
         if decision.target is not None:
@@ -1358,6 +1798,26 @@ def assign_perspectives(
             c.perspective = decision.target
             if decision.target is not None:
                 claim_counts[decision.target] += 1
+
+    # descriptions that point back to a body named shortly before ('the military', 'an army
+    # spokesman', 'their leader'): in document order, so a chain of them follows its first
+    decided = _Decided((c, by_id[c.speaker_id]) for c in claims
+                       if c.speaker_id in by_id and by_id[c.speaker_id].perspective is not None)
+    for s in speakers:
+        own = claims_of.get(s.id, [])
+        if s.perspective is not None or not own:
+            continue
+        back = _back_reference(s, own, decided)
+        if back is None or not back[0]:
+            continue
+        target, reason = back
+        s.perspective, s.perspective_reason = target, reason
+        used_speakers[target].append(s.id)
+        for c in own:
+            c.perspective = target
+            claim_counts[target] += 1
+        for c in own:
+            decided.add(c, s)
 
     for (name, role), own in loose.items():
         profile = _Profile(
