@@ -42,15 +42,19 @@ import numpy.typing as npt
 from scipy import sparse
 
 from core.similarity_base import (
+    CaseMarks,
     SimilarityParams,
     TermMatch,
     Vocabulary,
     article_surfaces,
+    case_marks,
     find_variants,
+    generic_flags,
     place_terms,
     places_conflict,
     roles_swapped,
     term_match,
+    weak_term,
 )
 from core.tokens import TOKEN_RE, Tokenizer, date_ranges, dates_conflict
 
@@ -84,6 +88,8 @@ class ClaimIndex:
     # The claims' own terms (X before inheriting their article's terms); None when nothing was
     # inherited (then X is the claims' own vectors).
     own: sparse.csr_matrix | None = None
+    generic: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    marks: dict[int, CaseMarks] = field(default_factory=dict)  # per claim, lazily
 
     @property
     def n(self) -> int:
@@ -265,6 +271,7 @@ def build_index(
         seq_ids=canon[cols], seq_ptr=seq_ptr, dates=[date_ranges(t) for t in texts],
         places=[place_terms(t, tokenizer, vocab.ids, variants) for t in texts],
         raw_ids=vocab.raw_ids, own=own,
+        generic=np.array(generic_flags(vocab.terms, params.generic_share), dtype=np.int64),
     )
 
 
@@ -378,7 +385,23 @@ def guard_factors(index: ClaimIndex, a: IntArray, b: IntArray) -> FloatArray:
         common = set(_row_terms(index, i).tolist()) & set(_row_terms(index, j).tolist())
         if _roles_swapped(index, i, j, common):
             factor[k] *= p.swap_penalty
+    if p.weak_penalty < 1.0 and len(index.generic):
+        for k in np.flatnonzero((shared > 0) & (shared <= p.weak_max_shared)):
+            i, j = int(a[k]), int(b[k])
+            common = set(_row_terms(index, i).tolist()) & set(_row_terms(index, j).tolist())
+            mi, mj = _marks(index, i), _marks(index, j)
+            if all(weak_term(t, index.generic, mi, mj) for t in common):
+                factor[k] *= p.weak_penalty
     return factor
+
+
+def _marks(index: ClaimIndex, i: int) -> CaseMarks:
+    """How claim i writes its terms (cached)."""
+    found = index.marks.get(i)
+    if found is None:
+        found = index.marks[i] = case_marks(index.texts[i], index.tokenizer, index.term_ids,
+                                            index.variants)
+    return found
 
 
 def candidate_pairs(index: ClaimIndex, threshold: float) -> tuple[IntArray, IntArray]:
