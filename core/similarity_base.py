@@ -117,6 +117,20 @@ class Vocabulary:
         out = [tid for tid in ids if tid is not None and tid >= 0]
         return out, NEGATION_ID in ids
 
+    def encode_caps(self, text: str) -> tuple[list[int], list[int], bool]:
+        """As `encode`, with the term ids written with a capital after the text's first word
+        (the only terms that can be a name's word, see case_marks)."""
+        raw_ids = self.raw_ids
+        tokens = TOKEN_RE.findall(text)
+        ids = [raw_ids.get(raw) for raw in tokens]
+        if None in ids:
+            ids = [self._add(raw) if tid is None else tid
+                   for raw, tid in zip(tokens, ids, strict=True)]
+        out = [tid for tid in ids if tid is not None and tid >= 0]
+        caps = [tid for k, (raw, tid) in enumerate(zip(tokens, ids, strict=True))
+                if k and tid is not None and tid >= 0 and raw[0].isupper()]
+        return out, caps, NEGATION_ID in ids
+
     def _add(self, raw: str) -> int:
         info = self.tokenizer.info(raw)
         if info.term is None:
@@ -395,13 +409,16 @@ def _joined(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
 
 
 def weak_term(t: int, generic: Lookup, a: CaseMarks, b: CaseMarks) -> bool:
-    """A shared term that is no evidence of one event: a word most news articles use, a word of
-    a name on one side and a common word on the other ('Ways and Means' / 'dozens of ways'), or
-    the first word of two different names ('Daily Beast' / 'Daily Caller')."""
+    """A shared term that is no evidence of one event: a word most news articles use (GENERIC),
+    or a common word (COMMON) written as a name's word on one side and in lower case on the
+    other ('Ways and Means' / 'dozens of ways') or as the first word of two different names
+    ('New York' / 'New Jersey')."""
     flags = int(generic[t])
     if flags & GENERIC:
         return True
+    if not flags & COMMON:
+        return False
     na, nb = a.name_parts.get(t), b.name_parts.get(t)
     if (na is not None) != (nb is not None):
-        return bool(flags & COMMON) and ((t in b.lower) if na is not None else (t in a.lower))
+        return (t in b.lower) if na is not None else (t in a.lower)
     return bool(na and nb and na != nb)
