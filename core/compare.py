@@ -844,11 +844,18 @@ def readable_label(
     salient = what or salient
     best: tuple[float, int, int, int] = (0.0, 0, 0, 0)
     best_tokens: list[str] = []
+    whole: tuple[float, list[str]] = (0.0, [])
     for text in texts[:TITLE_CLAIMS_SCANNED]:
         tokens = _TITLE_TOKEN.findall(text)
         window = _best_window(tokens, salient) if salient else (0.0, 0, 0, 0)
         if window[:2] > best[:2]:
             best, best_tokens = window, tokens
+        if window[0] > whole[0] and _whole_sentence(tokens):
+            whole = (window[0], tokens)
+    # A claim that is a whole short sentence holding the best of the salient words is the
+    # title as it stands when it says more than the phrase cut from the best window ('He would
+    # defend his views', not 'Views'; 'We have a little bit of time', not 'Little bit of time').
+    whole_title = _tidy_title(whole[1]) if whole[1] and whole[0] >= best[0] else ""
     if not best_tokens:
         tokens = _TITLE_TOKEN.findall(texts[0]) if texts else []
         if not tokens:
@@ -947,7 +954,22 @@ def readable_label(
     title = _tidy_title(words)
     if sum(len(w) for w in words) + len(words) - 1 > TITLE_MAX_CHARS:  # a very long word
         title = title[: TITLE_MAX_CHARS - 1] + "…"
+    if len(whole_title.split()) > len(title.split()):
+        return whole_title
     return title or label or fallback or "(unlabelled event)"
+
+
+def _whole_sentence(tokens: Sequence[str]) -> bool:
+    """A claim that is one short sentence of its own: it fits a title, opens with a capital or a
+    quotation mark, has three words or more, and does not run on from a cut ('An aide to the … House Ways
+    and' ends on a function word)."""
+    if len(tokens) < 3 or _phrase_length(tokens) > TITLE_MAX_CHARS:
+        return False
+    first = tokens[0].lstrip(_TITLE_EDGE)
+    last = tokens[-1].strip(_TITLE_EDGE).casefold()
+    quoted = tokens[0][:1] in "\"“‘'"  # a quotation of its own ('“far off in the future,”')
+    return (first[:1].isupper() or quoted) and last not in _DANGLING and \
+        not any(_ends(t, _SENTENCE_END) for t in tokens[:-1])
 
 
 def _sentence_bounds(tokens: Sequence[str], start: int) -> tuple[int, int]:

@@ -18,15 +18,19 @@ from core.disjoint import DisjointSets
 from core.models import Group, Link, MatchedTerm, Settings
 from core.rivals import RIVAL_MIN_TERMS, Stance, attach_rebuttals, rival_sides
 from core.similarity_base import (
+    CaseMarks,
     SimilarityParams,
     TermMatch,
     Vocabulary,
     article_surfaces,
+    case_marks,
     find_variants,
+    generic_flags,
     place_terms,
     places_conflict,
     roles_swapped,
     term_match,
+    weak_term,
 )
 from core.tokens import Tokenizer, date_ranges, dates_conflict
 
@@ -35,6 +39,11 @@ SMALL_INPUT = 300
 # Components up to this size are clustered by the exhaustive loop in both paths.
 SMALL_COMPONENT = 6
 SUGGESTIONS_PER_GROUP = 5
+# Any two groups whose strongest pair the scorer alone would merge are suggested (showing their
+# mean score) when that pair shares this many lower-case words of its own ('urging state lawmakers to
+# "recall" the bill' / 'ask lawmakers to either recall or rewrite portions of the bill'); rival
+# sides need RIVAL_MIN_TERMS.
+CLOSE_MIN_TERMS = 3
 
 Row = dict[int, float]
 
@@ -64,6 +73,8 @@ class SmallIndex:
     places: list[frozenset[int]] = field(default_factory=list)
     # The claims' own terms (before inheriting their article's); None when nothing was inherited.
     own_rows: list[Row] | None = None
+    generic: list[int] = field(default_factory=list)  # per term: GENERIC | COMMON bits
+    marks: dict[int, CaseMarks] = field(default_factory=dict)  # per claim, lazily
 
     @property
     def own(self) -> list[Row]:
@@ -203,7 +214,7 @@ def build_small_index(
         variants=variants, params=params, tokenizer=tokenizer, sequences=sequences,
         dates=[date_ranges(t) for t in texts],
         places=[place_terms(t, tokenizer, vocab.ids, variants) for t in texts],
-        own_rows=own_rows,
+        own_rows=own_rows, generic=generic_flags(vocab.terms, params.generic_share),
     )
 
 
@@ -249,7 +260,20 @@ def guard_factor(index: SmallIndex, i: int, j: int) -> float:
         if len(shared) >= 3 and roles_swapped(index.sequences[i], index.sequences[j], set(shared),
                                               index.name_like, index.is_number):
             factor *= p.swap_penalty
+    if p.weak_penalty < 1.0 and 0 < len(shared) <= p.weak_max_shared and index.generic:
+        mi, mj = marks_of(index, i), marks_of(index, j)
+        if all(weak_term(t, index.generic, mi, mj) for t in shared):
+            factor *= p.weak_penalty
     return factor
+
+
+def marks_of(index: SmallIndex, i: int) -> CaseMarks:
+    """How claim i writes its terms (cached)."""
+    found = index.marks.get(i)
+    if found is None:
+        found = index.marks[i] = case_marks(index.texts[i], index.tokenizer, index.term_ids,
+                                            index.variants)
+    return found
 
 
 def pair_rows(index: SmallIndex, i: int, j: int) -> tuple[Row, Row]:
@@ -465,7 +489,8 @@ def assemble_groups(
     pair is one the scorer would have merged but average linkage kept apart (the Iraqi
     official's 'not driven by any credible threat from Iran' sits with the closure, the US
     'threats … from the Government of Iran' with the attacks): the analyst sees it as 'maybe
-    the same event' instead of never; it still shows the mean, so it reads weak."""
+    the same event' instead of never; it still shows the mean, so it reads weak. Any other such
+    pair is suggested when it shares CLOSE_MIN_TERMS lower-case words of its own."""
     n_groups = max(labels) + 1 if len(labels) else 0
     members: list[list[int]] = [[] for _ in range(n_groups)]
     for i, g in enumerate(labels):
@@ -512,13 +537,14 @@ def assemble_groups(
     ])
     close = merge_threshold if merge_threshold is not None else float("inf")
     scored = [(min(avg, sc) if len(members[g1]) + len(members[g2]) > 2 else sc,
-               sc >= close and sides is not None and rival_sides(sides[i], sides[j]),
+               sc >= close, sides is not None and rival_sides(sides[i], sides[j]),
                g1, g2, i, j)
               for (g1, g2, sc, i, j), avg in zip(chosen, averages, strict=True)]
     suggestions: list[list[Link]] = [[] for _ in range(n_groups)]
-    for sc, close_pair, g1, g2, i, j in sorted(scored, key=lambda x: -x[0]):
-        if sc < suggest_threshold and not (close_pair and
-                                           own_terms(explain_pair(i, j)) >= RIVAL_MIN_TERMS):
+    for sc, close_pair, rivals, g1, g2, i, j in sorted(scored, key=lambda x: -x[0]):
+        if sc < suggest_threshold and not (
+                close_pair and (own_terms(explain_pair(i, j)) >= RIVAL_MIN_TERMS if rivals
+                                else own_common_words(explain_pair(i, j)) >= CLOSE_MIN_TERMS)):
             continue
         if _one_common_word(explain_pair(i, j)):
             continue  # 'friends' alone is no event two claims share
@@ -542,6 +568,12 @@ def _one_common_word(terms: Sequence[TermMatch]) -> bool:
     from their articles do not count): too thin to suggest the same event."""
     own = [t for t in terms if not t.context]
     return len(own) <= 1 and all(t.a.islower() and t.b.islower() for t in own)
+
+
+def own_common_words(terms: Sequence[TermMatch]) -> int:
+    """How many shared terms both claims write themselves in lower case (a story's names,
+    'Social Security', are in most of its claims)."""
+    return sum(1 for t in terms if not t.context and t.a.islower() and t.b.islower())
 
 
 def own_terms(terms: Sequence[TermMatch]) -> int:

@@ -42,15 +42,19 @@ import numpy.typing as npt
 from scipy import sparse
 
 from core.similarity_base import (
+    CaseMarks,
     SimilarityParams,
     TermMatch,
     Vocabulary,
     article_surfaces,
+    case_marks,
     find_variants,
+    generic_flags,
     place_terms,
     places_conflict,
     roles_swapped,
     term_match,
+    weak_term,
 )
 from core.tokens import TOKEN_RE, Tokenizer, date_ranges, dates_conflict
 
@@ -84,6 +88,10 @@ class ClaimIndex:
     # The claims' own terms (X before inheriting their article's terms); None when nothing was
     # inherited (then X is the claims' own vectors).
     own: sparse.csr_matrix | None = None
+    generic: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    marks: dict[int, CaseMarks] = field(default_factory=dict)  # per claim, lazily
+    # claims × terms: 1 where a claim writes the term with a capital after its first word
+    capitals: sparse.csr_matrix | None = None
 
     @property
     def n(self) -> int:
@@ -152,6 +160,35 @@ def _encode_all(vocab: Vocabulary, texts: Sequence[str]) -> tuple[IntArray, IntA
     return cols, rows, negations
 
 
+def _encode_claims(vocab: Vocabulary, texts: Sequence[str]
+                   ) -> tuple[IntArray, IntArray, list[bool], IntArray, IntArray]:
+    """_encode_all, plus (flat ids, rows) of the terms each text writes with a capital after
+    its first word."""
+    flat: list[int] = []
+    lengths: list[int] = []
+    negations: list[bool] = []
+    cap_flat: list[int] = []
+    cap_lengths: list[int] = []
+    for text in texts:
+        ids, caps, neg = vocab.encode_caps(text)
+        flat.extend(ids)
+        lengths.append(len(ids))
+        negations.append(neg)
+        cap_flat.extend(caps)
+        cap_lengths.append(len(caps))
+    arange = np.arange(len(texts), dtype=np.int64)
+    return (np.array(flat, dtype=np.int64),
+            np.repeat(arange, np.array(lengths, dtype=np.int64)), negations,
+            np.array(cap_flat, dtype=np.int64),
+            np.repeat(arange, np.array(cap_lengths, dtype=np.int64)))
+
+
+def _binary(m: sparse.csr_matrix) -> sparse.csr_matrix:
+    m = m.copy()
+    m.data[:] = 1.0
+    return m
+
+
 def _counts(rows: IntArray, cols: IntArray, shape: tuple[int, int],
             values: FloatArray | None = None) -> sparse.csr_matrix:
     data = np.ones(len(cols)) if values is None else values
@@ -196,7 +233,7 @@ def build_index(
     tokenizer = Tokenizer()
     vocab = Vocabulary(tokenizer)
     n = len(texts)
-    cols, rows, negations = _encode_all(vocab, texts)
+    cols, rows, negations, cap_cols, cap_rows = _encode_claims(vocab, texts)
     negation = np.array(negations, dtype=bool)
 
     doc_names: dict[str, int] = {}
@@ -265,6 +302,8 @@ def build_index(
         seq_ids=canon[cols], seq_ptr=seq_ptr, dates=[date_ranges(t) for t in texts],
         places=[place_terms(t, tokenizer, vocab.ids, variants) for t in texts],
         raw_ids=vocab.raw_ids, own=own,
+        generic=np.array(generic_flags(vocab.terms, params.generic_share), dtype=np.int64),
+        capitals=_binary(_counts(cap_rows, canon[cap_cols], (n, n_terms))),
     )
 
 
@@ -378,7 +417,71 @@ def guard_factors(index: ClaimIndex, a: IntArray, b: IntArray) -> FloatArray:
         common = set(_row_terms(index, i).tolist()) & set(_row_terms(index, j).tolist())
         if _roles_swapped(index, i, j, common):
             factor[k] *= p.swap_penalty
+    if p.weak_penalty < 1.0 and len(index.generic):
+        factor *= _weak_factors(index, a, b, shared, p.weak_penalty, p.weak_max_shared)
     return factor
+
+
+def _columns(m: sparse.csr_matrix, keep: npt.NDArray[np.bool_]) -> sparse.csr_matrix:
+    """m with only the columns where `keep` is true (same shape)."""
+    out = m.copy()
+    out.data = out.data * keep[out.indices]
+    out.eliminate_zeros()
+    return out
+
+
+def _cross_dot(m1: sparse.csr_matrix, m2: sparse.csr_matrix, a: IntArray, b: IntArray,
+               chunk: int = 200_000) -> FloatArray:
+    """m1[a[k]] · m2[b[k]] for every k."""
+    out = np.empty(len(a))
+    for s in range(0, len(a), chunk):
+        e = min(s + chunk, len(a))
+        out[s:e] = np.asarray(m1[a[s:e]].multiply(m2[b[s:e]]).sum(axis=1)).ravel()
+    return out
+
+
+def _weak_factors(index: ClaimIndex, a: IntArray, b: IntArray, shared: FloatArray,
+                  penalty: float, max_shared: int) -> FloatArray:
+    """`penalty` where every shared own term of a pair is weak (see weak_term), else 1. Words
+    most news articles use are read from the matrices; a name's word only for the few pairs
+    where a shared common word is written with a capital (claim by claim, case_marks)."""
+    from core.similarity_base import COMMON, GENERIC
+
+    factor = np.ones(len(a))
+    few = np.flatnonzero((shared > 0) & (shared <= max_shared))
+    if not len(few):
+        return factor
+    generic = (index.generic & GENERIC) > 0
+    common = ((index.generic & COMMON) > 0) & ~generic
+    binary = index.binary
+    fa, fb = a[few], b[few]
+    n_generic = _cross_dot(_columns(binary, generic), binary, fa, fb)
+    n_common = _cross_dot(_columns(binary, common), binary, fa, fb)
+    all_generic = n_generic >= shared[few]
+    factor[few[all_generic]] = penalty
+    # the rest can be weak only when all their other shared words are common ones that one
+    # of the two claims writes with a capital (a name's word)
+    maybe = ~all_generic & (n_generic + n_common >= shared[few])
+    if index.capitals is not None and maybe.any():
+        caps = _columns(index.capitals, common)
+        ma, mb = fa[maybe], fb[maybe]
+        capital = (_cross_dot(caps, binary, ma, mb) + _cross_dot(binary, caps, ma, mb)) > 0
+        for k in few[np.flatnonzero(maybe)[capital]]:
+            i, j = int(a[k]), int(b[k])
+            terms = set(_row_terms(index, i).tolist()) & set(_row_terms(index, j).tolist())
+            mi, mj = _marks(index, i), _marks(index, j)
+            if all(weak_term(t, index.generic, mi, mj) for t in terms):
+                factor[k] = penalty
+    return factor
+
+
+def _marks(index: ClaimIndex, i: int) -> CaseMarks:
+    """How claim i writes its terms (cached)."""
+    found = index.marks.get(i)
+    if found is None:
+        found = index.marks[i] = case_marks(index.texts[i], index.tokenizer, index.term_ids,
+                                            index.variants)
+    return found
 
 
 def candidate_pairs(index: ClaimIndex, threshold: float) -> tuple[IntArray, IntArray]:
