@@ -453,6 +453,14 @@ def _adverb(word: str) -> bool:
     return word.endswith("ly") and len(word) > 4 and word.lower() not in _LY_NOUNS
 
 
+# A determiner and one singular proper word right before a bare cue form make it a noun
+# ('the Broadway show', 'a CNN report', 'the Mueller report'): 'the Pentagon say' is no verb.
+_BARE_NOUN_CUES = frozenset("""show report claim tweet post call note comment statement warning
+    remark response reply complaint appeal suggestion argument message interview""".split())
+_COMPOUND_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
+                              r"[A-Z][\w.’'-]*[^s\W]\s+$")
+
+
 def _verb_group_start(text: str, lo: int, pos: int) -> int:
     """Where the auxiliaries and adverbs before a verb at `pos` begin ('doesn't really want')."""
     while True:
@@ -2201,6 +2209,9 @@ class _DocAttributor:
                 continue  # "he found himself in trouble": a situation, not a finding
             if cue.lower() in _NOUN_CUE_FORMS and _FINITE_NEXT.match(text, m.end(), hi):
                 continue  # "Criminal charges are …", "Trump's tweet came …": a noun subject
+            if _COMPOUND_BEFORE.search(text, max(lo, m.start() - 40), m.start()) and \
+                    cue in _BARE_NOUN_CUES:
+                continue  # "the Broadway show", "a CNN report": a noun, no verb
             clause_lo = max(lo, text.rfind(";", lo, m.start()) + 1)
             fronted = self.fronted_participle(clause_lo, m, hi, cue, paragraph)
             if fronted is not None:

@@ -276,7 +276,9 @@ LABEL_MAX_CHARS = 60
 def label_from_text(text: str) -> str:
     """A new event's name from its first claim: the text, cut after a whole word with '…'
     when it is long ('… in Basra on September 28' rather than '… in Basra on Se')."""
-    return cut_at_word(" ".join(text.split()).strip("“”\"' "), LABEL_MAX_CHARS + 1)
+    label = cut_at_word(" ".join(text.split()).strip("“”\"' "), LABEL_MAX_CHARS + 1)
+    # a claim cut from its sentence ('he's not surprised by …') names its row as a heading
+    return label[:1].upper() + label[1:]
 
 
 def _missing(ws: _Workspace, *claim_ids: str) -> str | None:

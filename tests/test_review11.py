@@ -222,3 +222,16 @@ def test_no_speaker_from_a_manner_or_a_clause(text: str) -> None:
 
 def test_according_to_after_a_plain_verb_is_still_a_source() -> None:
     assert _claim("The plan failed according to Ann Fry.", "plan failed").speaker == "Ann Fry"
+
+
+def test_a_row_split_out_of_a_lowercase_claim_is_named_as_a_heading() -> None:
+    from core.curation import label_from_text
+    assert label_from_text("he's not surprised by the cover") == "He's not surprised by the cover"
+    assert label_from_text('"[US] diplomats left"') == "[US] diplomats left"
+
+
+def test_a_proper_word_and_a_bare_cue_form_make_a_noun() -> None:
+    claims = _claims('The magazine portrayed Romney as one of the stars of the Broadway show '
+                     '"The Book of Mormon."')
+    assert not any(c.speaker and "Broadway" in c.speaker for c in claims)
+    assert _claim("The Pentagon said the strike hit a depot.", "depot").speaker == "The Pentagon"
