@@ -493,10 +493,12 @@ _PARTICIPLE_PHRASE = re.compile(r"\s+(?:in|into|on|at|during|under|with|from|by)
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$")
 # A finite verb right after a cue word makes the cue word a noun ('Nomination questions are …').
 _FINITE_NEXT = re.compile(r"\s+(?:is|are|was|were|has|have|had|will|would|could|can|should|may|"
-                          r"might|must|came|comes|fell|rose)\b")
+                          r"might|must|came|comes|fell|rose|began|begin|begins|changed|seem|"
+                          r"seemed|seems|remain|remained|remains|did|do|does)\b")
 _NOUN_CUE_FORMS = frozenset(
     """tweet tweets note notes show shows call calls claim claims charge charges question questions
-    attack attacks report reports comment comments remark remarks warning warnings""".split())
+    attack attacks report reports comment comments remark remarks warning warnings view views
+    thought thoughts""".split())
 _FOUND_ONESELF = re.compile(r"(?:find|finds|found|finding)\s+(?:him|her|it|them|my|our|your)"
                             r"(?:self|selves)\b", re.I)
 _COORDINATED = re.compile(r"\b(?:and|then|but|and then|but then)\s*$")
