@@ -61,8 +61,11 @@ _CUE = re.compile(r"\b(?:" + "|".join(sorted(set(SAY_CUES), key=len, reverse=Tru
                   r"(?!(?<=think)\s+tanks?\b)(?!(?<=talk)\s+(?:radio|shows?|host)\b)")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 # 'calculated according to', 'varies according to': a manner, no source.
-_MANNER_ACCORDING = re.compile(r"\b(?:(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?[a-z]{3,}ed|"
-                               r"var(?:y|ies)|differs?|depends?)\s+$")
+_MANNER_ACCORDING = re.compile(
+    r"\b(?:(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?(?:calculated|computed|determined|"
+    r"measured|ranked|sorted|adjusted|distributed|allocated|weighted|classified|graded|priced|"
+    r"scored|divided|assigned|arranged|indexed|organi[sz]ed|paid|taxed|set)|var(?:y|ies)|differs?|"
+    r"depends?)\s+$")
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b|:)\s*")
 _WH = re.compile(r"\b(?:how|what|why|whether|if|when|where|who)\b")
 _ADVERBIAL = re.compile(
@@ -575,6 +578,11 @@ def _is_opening_straight(text: str, i: int, lo: int, hi: int, width: int = 1) ->
     return False
 
 
+# A sentence that ends in its own attribution ('…, the White House said.').
+_TRAILING_TAG = re.compile(r"[,”\"]\s*,?\s+(?:[\w.’'-]+\s+){1,5}(?:said|says|added|adds|stated|noted|"
+                           r"wrote|writes|told\s+[\w.’'-]+(?:\s+[\w.’'-]+)?)\s*[.!?]?\s*$")
+
+
 def _fragment(text: str, q: Quote) -> bool:
     """A quoted fragment, not a sentence: it opens lowercase and ends without a full stop
     ('"looks terrible"', '"to get a grip"')."""
@@ -913,6 +921,9 @@ _NAME_ON_OUTLET = re.compile(r"^(.+?)\s+on\s+((?:the|his|her|their|a)\s+(?:[\w-]
                              r"podcast|network)(?:\s+.*)?)$")
 
 
+_HONORIFICS = frozenset("sir dame lord lady mr mr. mrs mrs. ms ms. dr dr.".split())
+
+
 def _make_attr(text: str, start: int, end: int, cue: str | None, role: str | None,
                paragraph: int) -> Attr | None:
     start, end = _clean_np(text, start, end)
@@ -984,8 +995,8 @@ def _make_attr(text: str, start: int, end: int, cue: str | None, role: str | Non
         if not home:
             via = [m.group(3)]  # "John Hudson at The Washington Post"
     _name, prefix_role = split_name_role(mention)
-    if prefix_role and role is None:
-        role = prefix_role
+    if prefix_role and role is None and prefix_role.lower() not in _HONORIFICS:
+        role = prefix_role  # ('Sir Ed Davey': an honorific, no role)
     # "X, speaking on condition of anonymity, said": the appositive makes the source anonymous
     anonymous = is_anonymous(mention) or bool(role and _ANONYMITY.search(role))
     return Attr(mention=mention, start=start, end=end, cue=cue, role=role,
@@ -1484,6 +1495,13 @@ _TITLE_ABBREVIATIONS = frozenset("gov sen rep gen lt col adm".split())
 _PARTY_TAG_TOKEN = re.compile(r"\([A-Z][A-Za-z]?(?:-[A-Z][\w.]*)?\.?\)")
 
 
+def _role_head(phrase: str) -> bool:
+    """Whether a phrase ends in a role or title word ('a pollster', 'the group's director'),
+    not in whatever a sentence goes on with ('the gunman', 'the death toll has risen to 45')."""
+    head = phrase.split()[-1].lower().strip(",.")
+    return head in ROLE_NOUNS or head in TITLE_WORDS
+
+
 def _np_forward(text: str, lo: int, hi: int, cue: str | None, paragraph: int) -> Attr | None:
     """A speaker phrase starting at `lo` ('said Caddell, a pollster.', 'according to X, …');
     None after a cue like 'told', whose object is the addressee."""
@@ -1545,7 +1563,7 @@ def _np_forward(text: str, lo: int, hi: int, cue: str | None, paragraph: int) ->
         opening = cue == ACCORDING_TO and text[max(0, lo - 20):lo].rstrip().endswith(
             "According to")
         closed = rest is not None and (not opening or (text[end + 1 + rest.end():hi].startswith(
-            ",") and len(rest.group(1).split()) <= 8))
+            ",") and len(rest.group(1).split()) <= 8 and _role_head(rest.group(1))))
         if rest and closed:
             # ('According to UNICEF, the number of children … has risen': the content, no role)
             role = rest.group(1).strip()
@@ -1571,7 +1589,7 @@ _MANNER_BEFORE_THAT = re.compile(r"(\s+[a-z]{3,}ly)\s+that\b")
 # Where or how something was said, between the cue and 'that' ('wrote on X that', 'said in a
 # note to clients that', 'told reporters at the Capitol that').
 _WHERE_BEFORE_THAT = re.compile(r"(\s+(?:on|in|at|during|via|through)\s+(?:(?:a|an|the|his|her|"
-                                r"their|its)\s+|(?=[A-Z]))(?:[\w.'’-]+\s+){0,6}?)that\b")
+                                r"their|its)\s+|(?=[A-Z]))(?:(?!(?:the|a|an)\s)[\w.'’-]+\s+){0,6}?)that\b")
 
 
 def _content_after(text: str, pos: int, hi: int, cue: str) -> int:
@@ -2709,10 +2727,13 @@ class _DocAttributor:
 
     def embeds(self, lo: int, hi: int, paragraph: int, quotes: Sequence[Quote]) -> bool:
         """Whether reported speech in [lo, hi) holds every quote in its content."""
-        saved = (self.last, self.quote_tail, self.tail_frame, len(self.claims))
+        if _TRAILING_TAG.search(self.text, lo, hi):
+            return False  # 'Trump called the report "fake news", the White House said.'
+        saved = (self.last, self.quote_tail, self.tail_frame, self.last_sentence,
+                 len(self.claims))
         found = self.indirect(lo, hi, paragraph)
-        self.last, self.quote_tail, self.tail_frame = saved[0], saved[1], saved[2]
-        del self.claims[saved[3]:]
+        self.last, self.quote_tail, self.tail_frame, self.last_sentence = saved[:4]
+        del self.claims[saved[4]:]
         return found is not None and found[0] < quotes[0].start and \
             found[1] >= quotes[-1].end - 1 and found[2].cue in SAY_CUES
 

@@ -260,8 +260,10 @@ class _Workspace:
                 continue
             kept = remaining.get(speaker.id, [])
             roles = [c.role for c in kept if c.role]
+            # only a role that reads as none ('See the') goes; 'Secretary of State' stays true
+            # of the person even when the claim that gave it is removed
             if speaker.role and speaker.role in {c.role for c in lost} \
-                    and speaker.role not in roles:
+                    and speaker.role not in roles and _not_a_role(speaker.role):
                 speaker.role = max(roles, key=roles.count) if roles else None
             mentions = {m.casefold() for c in lost if (m := c.speaker_mention)}
             still = {m.casefold() for c in kept if (m := c.speaker_mention)}
@@ -271,6 +273,13 @@ class _Workspace:
 
 
 LABEL_MAX_CHARS = 60
+_DANGLING_ROLE_WORDS = frozenset("the a an of to and or for in on at by with from".split())
+
+
+def _not_a_role(role: str) -> bool:
+    """A role cut from a sentence ('See the'): it ends in a function word or is too short."""
+    words = role.split()
+    return len(role.strip()) < 3 or not words or words[-1].lower() in _DANGLING_ROLE_WORDS
 
 
 def label_from_text(text: str) -> str:
@@ -388,9 +397,10 @@ def _set_perspective(ws: _Workspace, edit: SetPerspective) -> str | None:
 def _speaker_named(ws: _Workspace, name: str) -> Speaker | None:
     """The case's speaker with this name or alias (case-insensitive), as SetPerspective finds it."""
     wanted = name.casefold()
-    return next((s for s in ws.analysis.speakers
-                 if s.name.casefold() == wanted or wanted in (a.casefold() for a in s.aliases)),
-                None)
+    # a speaker's own name first: 'Rival Hillary Clinton' may be another speaker's alias
+    return next((s for s in ws.analysis.speakers if s.name.casefold() == wanted), None) or \
+        next((s for s in ws.analysis.speakers
+              if wanted in (a.casefold() for a in s.aliases)), None)
 
 
 def _new_speaker(ws: _Workspace, name: str) -> Speaker:
@@ -510,7 +520,10 @@ def apply_edits(analysis: Analysis, edits: Sequence[Edit]) -> tuple[Analysis, li
         elif record is not None:
             applied.append(record)
     result = ws.finish()
-    result.edits = [*result.edits, *applied]
+    # an opened export already lists its own edits: the new ones are numbered after them
+    offset = max((e.index for e in result.edits), default=-1) + 1
+    result.edits = [*result.edits,
+                    *(e.model_copy(update={"index": e.index + offset}) for e in applied)]
     return result, problems
 
 

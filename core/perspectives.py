@@ -1152,7 +1152,8 @@ _PARTY_ROLE = (
 _PARTY_NOT = (
     r"(?![\w-])(?!['’]s\s+(?:Ministry|Department)\b)(?!\s+(?:Ministry|Minister|Ministers|Department|"
     r"Secretary|Day|Court|Code|Force|Office|Organi[sz]ation|Market|Relations|Inspectorate|"
-    r"Commission|Board|Law|Laws|Standards|Statistics|Bureau|Union|Unions)\b)")
+    r"Commission|Board|Law|Laws|Standards|Statistics|Bureau|Union|Unions|union|unions|Congress|"
+    r"Federation|Council|movement)\b)")
 # An executive office: a party's minister speaks for the government ('Business Secretary Kemi
 # Badenoch'), its opposition 'shadow' ministers and its MPs for the party.
 _EXECUTIVE_OFFICE = re.compile(

@@ -364,7 +364,7 @@ def _described_body(raw: str, history: _History) -> _Entity | None:
     bodies = sorted([e for b in ("body", "anonymous") for e in history.buckets.get(b, {}).values()
                      if not e.person and not e.anonymous],
                     key=lambda e: history.recency[id(e)], reverse=True)
-    for ent in bodies:
+    for ent in bodies[:2]:  # only a body that spoke just before ('The union' is no EU far back)
         for name in ent.names:
             tokens = set(re.findall(r"[a-z]+", name.lower()))
             if name.lower() != raw.lower() and tokens & set(words) and (
@@ -375,16 +375,14 @@ def _described_body(raw: str, history: _History) -> _Entity | None:
 
 def canonical_name(ent: _Entity) -> str:
     """Most frequent full name ('Mike Pompeo' over 'Pompeo' and 'Michael R. Pompeo')."""
-    def rank(item: tuple[str, int]) -> tuple[int, int, int, int, int, int, int]:
+    def rank(item: tuple[str, int]) -> tuple[int, int, int, int, int, int]:
         name, count = item
-        # a mention kept only as an alias (count 0: 'the kind of plan Hutchison', 'Sen. John
-        # McCain') never names the speaker over a name read from the text
         # 'Mr. McCain' is one name word: 'John McCain' names him better ('Mrs. Lund' still
         # beats 'Lund'); 'Pieter van der Merwe' beats 'van der Merwe'
         tokens = [t for t in name.split() if t.rstrip(".").lower() not in _HONORIFIC_PRONOUN]
         has_initial = any(_INITIAL.match(t) for t in tokens)
-        return (count > 0 or is_proper_name(name), len(tokens) >= 2, not has_initial, name[:1].isupper(),
-                len(name.split()) >= 2, count, -len(name))
+        return (len(tokens) >= 2, not has_initial, name[:1].isupper(), len(name.split()) >= 2,
+                count, -len(name))
     return max(ent.names.items(), key=rank)[0]
 
 

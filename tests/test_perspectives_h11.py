@@ -277,3 +277,15 @@ def test_a_former_minister_introduced_with_lower_case_words() -> None:
             "innocent,\" Dlamini said.")
     got = _run(text, ("I am innocent", "Dlamini", "Dlamini", None))
     assert got["Dlamini"].perspective != "south-africa", got["Dlamini"].perspective_reason
+
+
+
+def test_labour_outside_britain_is_no_uk_party() -> None:
+    text = ("ABUJA, Nigeria — Nigeria Labour Congress president Joe Ajaero said workers would "
+            "strike. Labour union leaders said the minimum wage was too low.")
+    out = _run(text, ("workers would strike", "Joe Ajaero",
+                      "Nigeria Labour Congress president Joe Ajaero",
+                      "Nigeria Labour Congress president"),
+               ("the minimum wage", "Labour union leaders", "Labour union leaders", None))
+    assert out["Joe Ajaero"].perspective != "labour-party"
+    assert out["Labour union leaders"].perspective != "labour-party"

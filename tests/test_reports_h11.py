@@ -174,3 +174,33 @@ def test_analyze_always_prints_its_summary_line(tmp_path, capsys) -> None:  # ty
     assert run(["analyze", str(good), "--output", str(out)]) == 0
     err = [line for line in capsys.readouterr().err.splitlines() if line]
     assert err == ["perspecta: summary: 0 failed, 0 skipped, 1 document analysed"]
+
+
+def test_a_true_role_stays_when_its_only_claim_is_removed() -> None:
+    base = speech_case()
+    durbin = next(s for s in base.speakers if s.id == "s-durbin")
+    durbin.role = "Senate Democratic whip"
+    only = base.claims[2]
+    only.role = "Senate Democratic whip"
+    base.claims[0].role = None
+    edited, _ = apply_edits(base, [NotAClaim(claim=only.id)])
+    assert speaker(edited, "Dick Durbin").role == "Senate Democratic whip"  # type: ignore[union-attr]
+
+
+def test_a_speakers_own_name_wins_over_another_speakers_alias() -> None:
+    base = speech_case()
+    durbin = next(s for s in base.speakers if s.id == "s-durbin")
+    other = next(s for s in base.speakers if s.id != "s-durbin")
+    durbin.aliases.append(other.name)  # a bad alias naming the other speaker
+    edited, problems = apply_edits(base, [RenameSpeaker(speaker=other.name, name="Renamed One")])
+    assert not problems
+    assert speaker(edited, "Renamed One") is not None
+    assert speaker(edited, "Dick Durbin") is not None
+
+
+def test_edits_applied_to_an_opened_export_are_numbered_after_its_own() -> None:
+    edited, ids = edited_case()
+    again, problems = apply_edits(edited, [RenameGroup(claim=ids[0], label="Again")])
+    assert not problems
+    indexes = [e.index for e in again.edits]
+    assert len(indexes) == len(set(indexes)) == len(edited.edits) + 1

@@ -235,3 +235,39 @@ def test_a_proper_word_and_a_bare_cue_form_make_a_noun() -> None:
                      '"The Book of Mormon."')
     assert not any(c.speaker and "Broadway" in c.speaker for c in claims)
     assert _claim("The Pentagon said the strike hit a depot.", "depot").speaker == "The Pentagon"
+
+
+@pytest.mark.parametrize(("text", "anchor", "speaker", "starts"), [
+    ("According to police, the gunman, a 24-year-old local man, opened fire on the crowd.",
+     "opened fire", "police", "the gunman"),
+    ("According to the ministry, the death toll has risen to 45, including 12 children.",
+     "death toll", "the ministry", "the death toll"),
+    ("Dozens of civilians were killed according to the health ministry in Gaza.", "civilians",
+     "the health ministry in Gaza", "Dozens"),
+])
+def test_according_to_keeps_the_whole_content(text: str, anchor: str, speaker: str,
+                                              starts: str) -> None:
+    claim = _claim(text, anchor)
+    assert claim.speaker == speaker
+    assert claim.text.startswith(starts)
+
+
+def test_a_relative_that_after_a_place_is_no_said_that() -> None:
+    claim = _claim("The spokesman said at a briefing the sanctions that were imposed in March "
+                   "had worked.", "imposed")
+    assert "the sanctions that were imposed" in claim.text
+
+
+def test_a_sentence_that_ends_in_its_own_tag_keeps_that_speaker() -> None:
+    claims = _claims('Critics called the plan "a disaster", the minister said.')
+    assert not any(c.speaker == "Critics" and "the minister said" in c.text for c in claims)
+
+
+def test_a_description_points_back_only_to_a_body_that_spoke_just_before() -> None:
+    text = ("The European Union said the tariffs were unfair. The Pentagon said the strike hit a "
+            "depot. The White House said it would respond. The union said workers would strike.")
+    assert _claim(text, "would strike").speaker == "the union"
+
+
+def test_an_honorific_is_no_role() -> None:
+    assert _claim("Sir Tom Walker said the affair was bad.", "affair").role is None
