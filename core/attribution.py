@@ -31,6 +31,7 @@ from core.attribution_lexicon import (
     AUXILIARIES,
     CUE_FRAMES,
     DETERMINERS,
+    INSTITUTION_HEADS,
     JOINT_NAMES,
     LABEL_CUES,
     NAME_PARTICLES,
@@ -93,7 +94,8 @@ _TRAILING_TIME = re.compile(
 # "Hastily, …"). A closed list: a suffix rule (-ing/-ly) would also drop Beijing, Kelly, Manning.
 _ANONYMITY = re.compile(
     r"\b(?:anonymity|not (?:be )?(?:named|identified)|not authori[sz]ed to|declined to be "
-    r"(?:named|identified)|asked not to be|on background)\b", re.IGNORECASE)
+    r"(?:named|identified)|asked not to be|on background|(?:declined|refused|did not want) to "
+    r"(?:give|share|provide) (?:his|her|their) (?:full )?names?)\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+|\S)")
 # Sentences longer than this (characters) are left to the rules alone; see `modelled`.
 MODEL_MAX_SENTENCE = 2000
@@ -241,7 +243,7 @@ def _plausible_source(mention: str) -> bool:
         not first.endswith(("s", "ed", "ing"))
 
 
-_NAME_AFTER_COMMA = re.compile(r"\s*((?:[A-Z][\w’'-]*\.?\s+)(?:[A-Z]\.\s+)*[A-Z][\w’'-]*(?:,?\s+"
+_NAME_AFTER_COMMA = re.compile(r"\s*((?:[A-Z][\w’'-]*\.?\s+){1,3}(?:[A-Z]\.\s+)*[A-Z][\w’'-]*(?:,?\s+"
                                r"(?:Jr|Sr)\.?)?)(?=\s*[,.;]|\s*$)")
 _VERB_BEFORE_QUOTE = re.compile(r"\b([a-z]{3,}ed|shot|hit|spoke)(?:\s+(?:back|in|up|out))?\s*[,:]\s*$")
 # Cues that take an object right after them, so the words after them are never the speaker.
@@ -578,16 +580,27 @@ def _is_opening_straight(text: str, i: int, lo: int, hi: int, width: int = 1) ->
     return False
 
 
+# Reporting verbs whose reported speech may hold quoted words as one indirect claim.
+_EMBED_CUES = frozenset("""said says say told tells added adds stated announced argued argues
+    warned warns insisted insists claimed claims suggested suggests noted notes wrote writes saying
+    arguing warning insisting adding telling accused accuses urged urges urging""".split())
+# ('Iran called the closure "ridiculous."': a naming verb's quoted word is a direct quote)
+# A tag right before a quote ('Clinton said, “…”', 'she added: “…”') introduces a quotation.
+_CUE_BEFORE_QUOTE = re.compile(r"\b(?:said|says|told|tells|asked|asks|added|adds|wrote|writes|"
+                               r"tweeted|replied|responded|continued|declared|explained)"
+                               r"(?:\s+[\w.’'-]+){0,2}\s*[,:]\s*$")
 # A sentence that ends in its own attribution ('…, the White House said.').
 _TRAILING_TAG = re.compile(r"[,”\"]\s*,?\s+(?:[\w.’'-]+\s+){1,5}(?:said|says|added|adds|stated|noted|"
                            r"wrote|writes|told\s+[\w.’'-]+(?:\s+[\w.’'-]+)?)\s*[.!?]?\s*$")
 
 
 def _fragment(text: str, q: Quote) -> bool:
-    """A quoted fragment, not a sentence: it opens lowercase and ends without a full stop
-    ('"looks terrible"', '"to get a grip"')."""
+    """A quoted fragment, not a sentence: it opens lowercase and ends without a full stop,
+    or with the sentence's own ('"looks terrible"', '… should not "criminalise those who
+    produce food."')."""
     inner = text[q.start + 1:q.end - 1].strip()
-    return bool(inner) and inner[0].islower() and inner[-1] not in ".!?" and \
+    closes = not text[q.end:q.end + 80].split("\n", 1)[0].strip()
+    return bool(inner) and inner[0].islower() and (inner[-1] not in ".!?" or closes) and \
         len(inner.split()) <= 12
 
 
@@ -896,6 +909,9 @@ def _verb_phrase(text: str, start: int, mention: str) -> bool:
     if _HYPHEN_ADJECTIVE.search(words[-1]):
         return True
     first = words[0]
+    if first.endswith("ing") and first.islower() and len(words) > 1 and \
+            words[1] in _ANY_PREPOSITION | DETERMINERS:
+        return True  # 'commenting on the racial divide …': a participle phrase, no subject
     if first in _LOOSE_PREPOSITIONS and "," not in mention:
         return True  # 'ahead of a significant ruling expected …': an adjunct, no subject
     if not first.isalpha() or not first.islower() or first in DETERMINERS or \
@@ -922,6 +938,30 @@ _NAME_ON_OUTLET = re.compile(r"^(.+?)\s+on\s+((?:the|his|her|their|a)\s+(?:[\w-]
 
 
 _HONORIFICS = frozenset("sir dame lord lady mr mr. mrs mrs. ms ms. dr dr.".split())
+
+
+# Reporting verbs sure enough that any plain noun phrase before them is their source ('The
+# COP presidency said', 'the chipmaker said', 'The governing body said').
+_STRONG_CUES = frozenset("said says told tells added adds stated announced".split())
+_DESCRIPTION_OPENERS = _SPEAKER_DETERMINERS | frozenset("another one each every".split())
+
+
+def _said_description(mention: str) -> bool:
+    """A determiner and up to three modifiers before a lowercase noun head ('the chipmaker',
+    'The COP presidency'), or an institution's name ending in its number ('… Lodge 44')."""
+    words = mention.split()
+    if not 2 <= len(words) <= 9 or words[0].lower() not in _DESCRIPTION_OPENERS:
+        return False
+    head = words[-1]
+    if head.isdigit():
+        # "The Fraternal Order of Police Lodge 44": a name and its number
+        return all(is_capitalized(w) or w in ("of", "for", "and") for w in words[1:-1]) and \
+            is_capitalized(words[-2])
+    if len(words) > 5:
+        return False
+    return head.isalpha() and head.islower() and not _adverb(head) and \
+        head not in NP_STOPS and head not in PRONOUNS and head not in DETERMINERS and \
+        not any(w.islower() and (w.endswith("ed") or w in NP_STOPS) for w in words[1:-1])
 
 
 def _make_attr(text: str, start: int, end: int, cue: str | None, role: str | None,
@@ -963,7 +1003,8 @@ def _make_attr(text: str, start: int, end: int, cue: str | None, role: str | Non
         # "Trump in his announcement speech called …": when and where, not who
         mention = adjunct.group(1)
         end = start + len(mention)
-    if not lenient and not _valid_speaker(mention):
+    if not lenient and not _valid_speaker(mention) and not (
+            cue in _STRONG_CUES and _said_description(mention)):
         return None
     if cue != ACCORDING_TO and _verb_phrase(text, start, mention):
         # 'to watch Mitt Romney … insist', 'which included Trump vowing': the verb's object
@@ -1096,6 +1137,18 @@ def _subject_phrase_before(text: str, lo: int, hi: int, cue: str, paragraph: int
             # "Betsy Sharp of Burke County, Georgia, knows", "a woman in Worcester,
             # Massachusetts, told": the state closes the place, not a name in apposition
             return _make_attr(text, h_start, h_end, cue, None, paragraph)
+        named_appos = re.fullmatch(r"(?:the\s+)?((?:[A-Z][\w’'.-]*\s+)*(?:of\s+|for\s+|and\s+)?"
+                                   r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*)(?:\s+\([A-Z]{2,}\))?",
+                                   appos)
+        if named_appos and not is_proper_name(head_text) and not is_proper_name(appos) and \
+                head_text.split()[0].lower() in DETERMINERS and \
+                named_appos.group(1).split()[-1].lower() in INSTITUTION_HEADS:
+            # "The cycling body, the International Cycling Union (UCI), said": the named body
+            body = _make_attr(text, appos_start + named_appos.start(1),
+                              appos_start + named_appos.end(1), cue, None, paragraph)
+            if body is not None:
+                body.phrase_start = h_start
+                return body
         if not is_proper_name(head_text) and is_proper_name(appos):
             role = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", head_text)
             pair = _TITLED_NAME_AND.search(text, max(lo, h_start - 80), h_start)
@@ -1131,6 +1184,13 @@ def _subject_phrase_before(text: str, lo: int, hi: int, cue: str, paragraph: int
     span = _np_backward(toks)
     if span is None:
         return None
+    if text[span[0]:span[1]] in _US_STATES:
+        home = _HOME_TOWN_BEFORE.search(text, max(lo, span[0] - 80), span[0])
+        if home is not None:
+            # "Stacy Baker of Columbia, South Carolina says": the state closes her home town
+            resident = _make_attr(text, home.start(1), home.end(1), cue, None, paragraph)
+            if resident is not None:
+                return resident
     informed = _INFORMED_SOURCE.search(text, max(lo, span[0] - 60), span[0])
     if informed:
         # "…, people with knowledge of the case said": an anonymous source, not 'the case'
@@ -1421,6 +1481,8 @@ _US_STATES = frozenset("""Alabama Alaska Arizona Arkansas California Colorado Co
 _PLACE_END = re.compile(r"\b(?:in|of|at|near|from)\s+(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*$")
 
 
+_HOME_TOWN_BEFORE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)\s+(?:of|from)\s+"
+                               r"(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*,\s*$")
 _APPOSITIVE_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*)\s+(?:of|at|from|in|with)\s")
 
 
@@ -1521,7 +1583,10 @@ def _np_forward(text: str, lo: int, hi: int, cue: str | None, paragraph: int) ->
         by_name = cue == ACCORDING_TO and low == "by" and index + 1 < len(toks) and (
             is_capitalized(toks[index + 1][2]) or (
                 toks[index + 1][2] == "the" and index + 2 < len(toks)
-                and is_capitalized(toks[index + 2][2])))
+                and is_capitalized(toks[index + 2][2])) or (
+                # "according to projections by the pollster Ifop"
+                toks[index + 1][2] == "the" and index + 3 < len(toks)
+                and toks[index + 2][2] in ROLE_NOUNS and is_capitalized(toks[index + 3][2])))
         # "according to a (recent) report from X", "a post by X": after a determiner and
         # lowercase modifiers a reporting word is the document's noun, not a verb
         # ('"…," said the report.': the document noun ends the sentence)
@@ -1532,9 +1597,10 @@ def _np_forward(text: str, lo: int, hi: int, cue: str | None, paragraph: int) ->
         titles_and = low == "and" and bool(taken) and \
             taken[-1][2].lower().rstrip(".") in TITLE_WORDS | _TITLE_ABBREVIATIONS and \
             index + 1 < len(toks) and is_capitalized(toks[index + 1][2])
-        if taken and low in NP_STOPS and not by_name and not document_noun and not titles_and \
+        if taken and (low in NP_STOPS or low in _VERB_GROUP) and not by_name and \
+                not document_noun and not titles_and \
                 and (not is_capitalized(word) or low in _FUNCTION_WORDS):
-            break
+            break  # ('said the candidate could be …': a clause, the verb ends the phrase)
         if titles_and:
             limit += 4  # room for the second title and the name
         if _ABBREVIATION.match(word):
@@ -1572,7 +1638,10 @@ def _np_forward(text: str, lo: int, hi: int, cue: str | None, paragraph: int) ->
         if name and not is_proper_name(described) and described.split()[0].lower() in (
                 "the", "a", "an", "his", "her", "its", "their") and is_proper_name(name.group(1)):
             # "…, said the company's chief executive, John J. Ferriola.": the name speaks
-            return _make_attr(text, name.start(1), name.end(1), cue, described, paragraph)
+            named = _make_attr(text, name.start(1), name.end(1), cue, described, paragraph)
+            if named is not None:
+                named.phrase_start = start  # the description is no narration of its own
+            return named
     return _make_attr(text, start, end, cue, role, paragraph)
 
 
@@ -1808,6 +1877,10 @@ class _DocAttributor:
         m = _CUE.match(text, pos, hi)
         if m:
             attr = _np_forward(text, m.end(), hi, m.group(), paragraph)
+            nxt = _NEXT_WORD.match(text, attr.end, hi) if attr else None
+            if attr and nxt and nxt.group(1).lower() in _VERB_GROUP and \
+                    not text[attr.end:nxt.start(1)].strip():
+                attr = None  # '…,'' said the candidate could be …': 'said' takes a clause
             if attr:
                 return attr, self.lead_start(lo, q)
         for m in _CUE.finditer(text, pos, min(hi, pos + 90)):
@@ -2285,6 +2358,8 @@ class _DocAttributor:
                 if before.endswith(",") and len(before.split()) >= 3 and \
                         not _fronted_phrase(before):
                     return lo, _content_end(text, lo, len(before) + lo - 1 + 1), attr
+                if cue in NEEDS_THAT and not has_that and _CUE.search(text, m.end(), hi):
+                    continue  # 'X reported revenue of …, but the chipmaker said …': a later cue
                 if len(words) <= 4:
                     self.remember(attr)  # 'X tweeted concern.' introduces a quote
                 return None
@@ -2384,7 +2459,11 @@ class _DocAttributor:
         if any(c.start() >= subject_lo for c in cues[:-1]):
             return None  # 'Dmitry Peskov, the Kremlin spokesman, said Moscow would respond.'
         attr = _subject_before(text, subject_lo, m.start(), cue, paragraph)
-        if attr is None or not _named_or_pronoun(attr.mention):
+        if attr is None or not (_named_or_pronoun(attr.mention) or (
+                cue in _STRONG_CUES and text[subject_lo:attr.start].strip() == "" and
+                _valid_speaker(attr.mention) and
+                not any(c.group() in _STRONG_CUES for c in cues[:-1]))):
+            # ('…, officials from both countries said.': a role after the comma says it too)
             return None
         return lo, _content_end(text, lo, subject_lo - 1), attr
 
@@ -2734,8 +2813,11 @@ class _DocAttributor:
         found = self.indirect(lo, hi, paragraph)
         self.last, self.quote_tail, self.tail_frame, self.last_sentence = saved[:4]
         del self.claims[saved[4]:]
+        if any(_CUE_BEFORE_QUOTE.search(self.text, max(lo, q.start - 40), q.start)
+               for q in quotes):
+            return False  # 'Clinton said, “as long as we’re not …”': a quotation after its tag
         return found is not None and found[0] < quotes[0].start and \
-            found[1] >= quotes[-1].end - 1 and found[2].cue in SAY_CUES
+            found[1] >= quotes[-1].end - 1 and (found[2].cue or "").lower() in _EMBED_CUES
 
     def plain_sentence(self, lo: int, s_start: int, s_end: int, p_index: int,
                        quotes: Sequence[Quote], clause: bool = False) -> None:

@@ -271,3 +271,59 @@ def test_a_description_points_back_only_to_a_body_that_spoke_just_before() -> No
 
 def test_an_honorific_is_no_role() -> None:
     assert _claim("Sir Tom Walker said the affair was bad.", "affair").role is None
+
+
+@pytest.mark.parametrize(("text", "anchor", "speaker"), [
+    ("The COP presidency said a revised draft would be published on Saturday.", "revised draft",
+     "the COP presidency"),
+    ("The Fraternal Order of Police Lodge 44 said the officer had followed his training.",
+     "training", "the Fraternal Order of Police Lodge 44"),
+    ("Northwind reported revenue of $4.2 billion on Tuesday, but the chipmaker said sales in "
+     "China would fall sharply.", "fall sharply", "the chipmaker"),
+    ("The cycling body, the International Cycling Union (UCI), said the rider had tested "
+     "positive.", "tested positive", "International Cycling Union"),
+    ("According to the team's manager, Luis Ospina, the rider had passed 11 tests this year.",
+     "11 tests", "Luis Ospina"),
+    ("Prime Minister Ken Ito and President Lee Park agreed on Saturday to resume regular visits, "
+     "officials from both countries said.", "resume regular visits",
+     "officials from both countries"),
+    ("Stacy Baker of Columbia, South Carolina says she thinks the senator can win.", "can win",
+     "Stacy Baker"),
+])
+def test_held_out_subjects(text: str, anchor: str, speaker: str) -> None:
+    assert _claim(text, anchor).speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Another neighbor, who declined to give his name for fear of retaliation, said he heard "
+    "five shots.",
+    "A rival rider, who requested anonymity to avoid sanctions, said suspicions had circulated.",
+])
+def test_anonymity_clauses_of_wire_copy(text: str) -> None:
+    claim = next(c for c in _claims(text) if c.speaker)
+    assert claim.anonymous and claim.cue == "said"
+
+
+def test_a_quoted_fragment_that_ends_the_sentence_stays_in_the_reported_speech() -> None:
+    claim = _claim('Its executive secretary, Marcio Astrini, said the numbers showed what happens '
+                   '"when there is political will."', "numbers showed")
+    assert claim.speaker == "Marcio Astrini" and "political will" in claim.text
+
+
+def test_a_quotation_after_its_tag_stays_direct() -> None:
+    claim = _claim('At one point, a woman asked for a photo and Clinton said, "as long as we are '
+                   'not violating any election laws."', "election laws")
+    assert claim.kind.value == "direct" and claim.speaker == "Clinton"
+
+
+def test_said_before_a_clause_is_no_inverted_tag() -> None:
+    claims = _claims("Mr. Manafort, citing ''the unique magic of Trump,'' said the candidate "
+                     "could be in a very competitive situation.")
+    assert not any(c.speaker and "candidate" in c.speaker for c in claims)
+
+
+def test_a_participle_phrase_is_no_speaker() -> None:
+    claims = _claims('Sunday, on CNN\'s "State of the Union," while commenting on the racial '
+                     "divide in America highlighted by the recent shootings, Ann Fallin said the "
+                     "nominee was wrong.")
+    assert not any(c.speaker and c.speaker.startswith("commenting") for c in claims)
