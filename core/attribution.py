@@ -670,7 +670,11 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[list[Q
 
 # An appositive that says when, where or how, not who ('in an interview with Fox News').
 _ADVERBIAL_APPOSITIVE = re.compile(r"(?:in|on|during|after|before|speaking|according|asked|"
-                                   r"when|while|via|through|later|earlier)\b",
+                                   r"when|while|via|through|later|earlier)\b|"
+                                   # 'Lee, making his first visit to Japan, said': what he was
+                                   # doing, not who he is
+                                   r"(?-i:[a-z]+ing\s+(?:his|her|their|a|an|the|its|up|out|on|"
+                                   r"in|to|from|with|at|for|about)\b)",
                                    re.IGNORECASE)
 # The opening of a fronted participle clause: 'A day after telling', 'Before saying'.
 _FRONTED_PARTICIPLE = re.compile(
@@ -1033,8 +1037,10 @@ def _make_attr(text: str, start: int, end: int, cue: str | None, role: str | Non
             # "Senator Bob Corker of Tennessee": the state he is from, after his title
             role = m.group(3) if not home else \
                 " of ".join(x for x in (split_name_role(mention)[1], m.group(3)) if x)
-        if not home:
-            via = [m.group(3)]  # "John Hudson at The Washington Post"
+        if not home and m.group(2) != "of":
+            # "John Hudson at The Washington Post"; 'Professor Park of Ewha Womans University'
+            # is where he works, no intermediary
+            via = [m.group(3)]
     _name, prefix_role = split_name_role(mention)
     if prefix_role and role is None and prefix_role.lower() not in _HONORIFICS:
         role = prefix_role  # ('Sir Ed Davey': an honorific, no role)
@@ -1221,6 +1227,11 @@ def _subject_phrase_before(text: str, lo: int, hi: int, cue: str, paragraph: int
     if joint is not None:
         # "Both Justin Trudeau and Enrique Peña Nieto said": the named people speak together
         return _make_attr(text, joint, span[1], cue, None, paragraph)
+    if first >= 2 and toks[first - 1][2] == "by" and (
+            toks[first - 2][2].endswith("ed") or toks[first - 2][2] in _IRREGULAR_PARTICIPLES):
+        # "The family of a man shot by a Dayton police officer called …": the agent of a
+        # participle inside the subject is not the subject
+        return None
     named = _name_before_role(text, lo, span[0], span[1])
     if named is not None:
         # "Jo Park, the director of the museum said": the closing comma is missing.
@@ -1481,6 +1492,8 @@ _US_STATES = frozenset("""Alabama Alaska Arizona Arkansas California Colorado Co
 _PLACE_END = re.compile(r"\b(?:in|of|at|near|from)\s+(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*$")
 
 
+_IRREGULAR_PARTICIPLES = frozenset("""shot hit hurt run struck taken given made held built bought
+    sold sent brought caught chosen written beaten bitten driven known seen told led paid won""".split())
 _HOME_TOWN_BEFORE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)\s+(?:of|from)\s+"
                                r"(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*,\s*$")
 _APPOSITIVE_NAME = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*)\s+(?:of|at|from|in|with)\s")
@@ -1657,8 +1670,10 @@ _MANNER_BEFORE_THAT = re.compile(r"(\s+[a-z]{3,}ly)\s+that\b")
 
 # Where or how something was said, between the cue and 'that' ('wrote on X that', 'said in a
 # note to clients that', 'told reporters at the Capitol that').
-_WHERE_BEFORE_THAT = re.compile(r"(\s+(?:on|in|at|during|via|through)\s+(?:(?:a|an|the|his|her|"
-                                r"their|its)\s+|(?=[A-Z]))(?:(?!(?:the|a|an)\s)[\w.'’-]+\s+){0,6}?)that\b")
+_WHERE_BEFORE_THAT = re.compile(r"(\s*(?<![\w'’-])(?:(?:on|in|at|during|via|through)\s+(?:(?:a|an|the|his|her|"
+                                r"their|its)\s+|(?=[A-Z])|(?=social\s+media|television|radio))|"
+                                r"(?:released|issued|posted|published|sent|distributed)\s+by\s+)"
+                                r"(?:(?!(?:the|a|an)\s)[\w.'’-]+\s+){0,6}?)that\b")
 
 
 def _content_after(text: str, pos: int, hi: int, cue: str) -> int:

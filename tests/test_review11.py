@@ -327,3 +327,28 @@ def test_a_participle_phrase_is_no_speaker() -> None:
                      "divide in America highlighted by the recent shootings, Ann Fallin said the "
                      "nominee was wrong.")
     assert not any(c.speaker and c.speaker.startswith("commenting") for c in claims)
+
+
+def test_the_agent_of_a_participle_inside_the_subject_is_no_speaker() -> None:
+    claims = _claims("The family of a man shot by a city police officer called on Monday for the "
+                     "release of body-camera footage.")
+    assert not any(c.speaker and "officer" in c.speaker for c in claims)
+
+
+@pytest.mark.parametrize(("text", "starts"), [
+    ('Lula wrote on social media that the result was "a victory for Brazil."', "the result"),
+    ('Yang Mi, a former labourer, said in a statement released by her supporters that Japan had '
+     '"never truly apologised."', "Japan"),
+])
+def test_where_and_how_it_was_released_is_no_content(text: str, starts: str) -> None:
+    claim = next(c for c in _claims(text) if c.speaker)
+    assert claim.text.startswith(starts)
+
+
+def test_what_a_speaker_was_doing_is_no_role_and_an_employer_no_intermediary() -> None:
+    lee = _claim("Lee, making his first visit to Japan since taking office, said the two "
+                 "countries should look at history.", "look at history")
+    assert lee.role is None
+    park = _claim("Professor Park Won of Ewha Womans University said the meeting went well.",
+                  "went well")
+    assert park.via == [] and park.role and "University" in park.role
