@@ -2317,6 +2317,8 @@ class _DocAttributor:
                 continue  # "he found himself in trouble": a situation, not a finding
             if cue.lower() in _NOUN_CUE_FORMS and _FINITE_NEXT.match(text, m.end(), hi):
                 continue  # "Criminal charges are …", "Trump's tweet came …": a noun subject
+            if cue.lower() in _NOUN_CUE_FORMS and re.match(r"\s+as\b", text[m.end():hi]):
+                continue  # 'Hollande denounced Trump's remarks as "hurtful"': the object
             if _COMPOUND_BEFORE.search(text, max(lo, m.start() - 40), m.start()) and \
                     cue in _BARE_NOUN_CUES:
                 continue  # "the Broadway show", "a CNN report": a noun, no verb
@@ -2333,8 +2335,10 @@ class _DocAttributor:
                 attr = self.participle_subject(clause_lo, m.start(), cue, paragraph)
             else:
                 attr = _subject_before(text, clause_lo, m.start(), cue, paragraph)
+            coordinated = False
             if attr is None and _COORDINATED.search(text, clause_lo, m.start()):
                 attr = self.leading_subject(clause_lo, m.start(), cue, paragraph)
+                coordinated = attr is not None
             if attr is not None and _POSSESSIVE_END.search(attr.mention) and \
                     text.startswith(":", m.end()):
                 continue  # "Editor's note: …": a label (a possessed noun), no speaker
@@ -2364,6 +2368,12 @@ class _DocAttributor:
                 c_end = _content_end(text, c, hi)
                 words = text[c:c_end].split()
                 has_that = bool(re.search(r"\bthat\b|:", text[m.end():c]))
+                if coordinated and len(text[attr.end:m.start()].split()) >= 4 and \
+                        any(q in text[attr.end:m.start()] for q in "“\""):
+                    # 'Hollande denounced Trump's remarks as "hurtful" and warned of …': the
+                    # quoted words of the first verb are the speaker's too; the claim holds both
+                    c = attr.end + len(text[attr.end:m.start()]) - len(
+                        text[attr.end:m.start()].lstrip(" ,"))
                 if self.quote_tail and not has_that and _frame_only(text, c, c_end, cue):
                     self.tail_frame = True  # '"…," she told ABC News in February.'
                     return None

@@ -218,6 +218,20 @@ class _Registry:
             self.similar_keys.add(key)
         self.by_last_key[key].append(ent)
 
+    def body(self, name: str) -> _Entity:
+        """The body with this name (or an acronym registered for it)."""
+        return self.by_key.get("body:" + translit(name)) or \
+            self.new("body:" + translit(name), person=False)
+
+    def family_name_first(self, name: str, doc_people: _DocPeople) -> _Entity | None:
+        """'Lee' for 'Lee Jae-myung', 'Xi' for 'Xi Jinping': a person of this document whose
+        name opens with this family name (a common East Asian one, or before a hyphenated given
+        name)."""
+        found = [ent for ent in self.entities if ent.person and ent.first == name and
+                 ent in doc_people and ent.last is not None and
+                 (name in _FAMILY_NAME_FIRST or "-" in ent.last)]
+        return max(found, key=doc_people.position) if len(found) == 1 else None
+
     def _similar_people(self, key: str) -> list[_Entity]:
         """Person entities whose last name's key is within LAST_NAME_THRESHOLD of `key`, in
         registry order."""
@@ -373,6 +387,44 @@ def _described_body(raw: str, history: _History) -> _Entity | None:
     return None
 
 
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&]{1,7})\)")
+# Family names written first ('Xi Jinping', 'Lee Jae-myung', 'Kim Jong Un').
+_FAMILY_NAME_FIRST = frozenset("""Xi Li Wang Zhang Liu Chen Yang Huang Zhao Wu Zhou Hu Wen Lee Kim
+    Park Choi Jung Kang Cho Yoon Jang Lim Moon Yoo Han Shin Seo Kwon Hwang Ahn Song Hong Nguyen
+    Tran Pham Le Hun""".split())
+
+
+def _written_family_first(text: str, pos: int, family: str) -> str | None:
+    """'Xi Jinping' or 'Lee Jae-myung' written before `pos` for the family name 'Xi'/'Lee'."""
+    found = None
+    for m in re.finditer(rf"\b{re.escape(family)}\s+([A-Z][\w’'-]+)(?:\s+([A-Z][a-z]+))?\b",
+                         text[max(0, pos - FULL_NAME_LOOKBACK):pos]):
+        given = m.group(1)
+        if given.lower() in TITLE_LOWER or not (family in _FAMILY_NAME_FIRST or "-" in given):
+            continue
+        # 'Kim Jong Un': a given name of two words
+        extra = m.group(2) if m.group(2) and len(m.group(2)) <= 3 else None
+        found = " ".join(x for x in (family, given, extra) if x)
+    return found
+
+
+def _written_full_name(text: str, pos: int, surname: str) -> str | None:
+    """The last full name ('Shigeru Ishiba', after 'Prime Minister') ending in `surname`
+    written before `pos`: one or two given names that are no title or role word."""
+    found = None
+    for m in re.finditer(rf"\b((?:[A-Z][\w’'-]+\s+){{1,3}}){re.escape(surname)}\b",
+                         text[max(0, pos - FULL_NAME_LOOKBACK):pos]):
+        first = m.group(1).split()
+        while first and (first[0].rstrip(".").lower() in TITLE_LOWER or
+                         not _SURNAME.match(first[0])):
+            first = first[1:]
+        if 1 <= len(first) <= 2 and all(_SURNAME.match(t) and t.lower() not in TITLE_LOWER
+                                        for t in first) and \
+                not _is_body(" ".join([*first, surname])):
+            found = " ".join([*first, surname])
+    return found
+
+
 def canonical_name(ent: _Entity) -> str:
     """Most frequent full name ('Mike Pompeo' over 'Pompeo' and 'Michael R. Pompeo')."""
     def rank(item: tuple[str, int]) -> tuple[int, int, int, int, int, int]:
@@ -440,7 +492,7 @@ def resolve_speakers(
             # "Having heard the plea, Judge Moss said …": the participle opens a fronted
             # clause; the main clause's subject speaks
             fronted = _fronted_subject(text, claim.speaker_start, registry, people)
-        ent = fronted or _resolve_one(raw, claim, registry, people, history)
+        ent = fronted or _resolve_one(raw, claim, registry, people, history, text)
         if not claim.anonymous and \
                 claim.speaker_start is not None and _DEFINITE_DESCRIPTION.fullmatch(raw):
             # "The Arizona Republican said", "the prime minister continues": the person the
@@ -628,7 +680,7 @@ _NOT_FIRST_NAMES = frozenset(
 
 
 def _resolve_one(raw: str, claim: Claim, registry: _Registry, people: _DocPeople,
-                 history: _History) -> _Entity | None:
+                 history: _History, text: str = "") -> _Entity | None:
     low = POSSESSIVE_PRONOUNS.get(raw.lower(), raw.lower())
     if low in PRONOUNS:
         # the last speaker of the document that the pronoun can refer to
@@ -649,15 +701,31 @@ def _resolve_one(raw: str, claim: Claim, registry: _Registry, people: _DocPeople
         ent.names[shown] += 1
         return ent
     if _is_body(name):
-        ent = registry.new("body:" + translit(name), person=False)
+        ent = registry.body(name)
         ent.names[name] += 1
+        acronym = re.search(r"\(([A-Z][A-Z&]{1,7})\)\s*$", raw) or (
+            _ACRONYM_AFTER.match(text, claim.speaker_end)
+            if text and claim.speaker_end is not None else None)
+        if acronym is not None:
+            # "the International Cycling Union (UCI) said … The UCI said": one body
+            registry.by_key.setdefault("body:" + translit(acronym.group(1)), ent)
+            ent.names[acronym.group(1)] += 0
         return ent
     if len(name.split()) >= 2:
         ent = registry.person(name)
     else:
         honorific = _HONORIFIC.match(raw)
         pronoun = _HONORIFIC_PRONOUN[honorific.group(1).lower()] if honorific else None
-        found = registry.surname(name, people, pronoun)
+        found = registry.surname(name, people, pronoun) or \
+            registry.family_name_first(name, people)
+        if found is None and pronoun is None and text and claim.speaker_start is not None:
+            # 'Ishiba said' after 'Prime Minister Shigeru Ishiba' in narration: the full name
+            # written earlier in the document
+            full = _written_full_name(text, claim.speaker_start, name) or \
+                _written_family_first(text, claim.speaker_start, name)
+            if full is not None:
+                found = registry.person(full)
+                found.names[full] += 0
         ent = found if found is not None else registry.new("name:" + translit(name), person=True)
         if found is None:
             registry.set_last(ent, name)

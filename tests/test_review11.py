@@ -352,3 +352,32 @@ def test_what_a_speaker_was_doing_is_no_role_and_an_employer_no_intermediary() -
     park = _claim("Professor Park Won of Ewha Womans University said the meeting went well.",
                   "went well")
     assert park.via == [] and park.role and "University" in park.role
+
+
+def test_a_lone_surname_takes_the_full_name_written_before() -> None:
+    text = ("Prime Minister Shigeru Ishiba met the president on Saturday.\n\n"
+            "Ishiba said the two countries faced common threats.")
+    assert _claim(text, "common threats").speaker == "Shigeru Ishiba"
+
+
+@pytest.mark.parametrize(("text", "anchor", "speaker"), [
+    ("Chinese President Xi Jinping met the delegation. Xi said China wanted stable ties.",
+     "stable ties", "Xi Jinping"),
+    ("South Korean President Lee Jae-myung arrived on Friday. Lee said the two countries should "
+     "look at history.", "look at history", "Lee Jae-myung"),
+])
+def test_a_family_name_written_first_is_the_person(text: str, anchor: str,
+                                                    speaker: str) -> None:
+    assert _claim(text, anchor).speaker == speaker
+
+
+def test_an_acronym_given_in_brackets_is_the_same_body() -> None:
+    text = ("The rider was banned, the International Cycling Union (UCI) said on Thursday. The "
+            "UCI said his results would be annulled.")
+    assert _claim(text, "annulled").speaker == _claim(text, "was banned").speaker
+
+
+def test_a_first_verb_with_quoted_words_stays_in_the_claim() -> None:
+    claim = _claim('Hollande denounced the remarks as "hurtful and humiliating" and warned of the '
+                   "global implications.", "global implications")
+    assert claim.speaker == "Hollande" and "hurtful" in claim.text

@@ -37,7 +37,7 @@ def test_a_mixed_case_label_needs_a_known_name_and_two_lines() -> None:
             "Matthews: Here is the irony of our time.\n\n"
             "Update: Another line.\n")
     claims = _resolved(text)
-    assert {c.text for c in claims if c.speaker == "Matthews"} >= {
+    assert {c.text for c in claims if c.speaker == "Dana Matthews"} >= {
         "Well, speculation is bad.", "It hurts.", "Here is the irony of our time."}
     assert not any(c.speaker for c in claims if "panel ended" in c.text or "Nobody" in c.text)
 
