@@ -13,10 +13,13 @@ roles, the words that named them) and weighed:
 4. local officials ('the local governor') take the document's clearly dominant location, and
    so do national government roles with no country named ('Ports minister Silvio Costa');
 5. union officers and strikers ('union leader Carla Mendes') go to unions & workers;
-6. a former office-holder with no current role counts as a commentator (analysts);
+6. a former office-holder with no current role counts as a commentator (analysts), except a
+   former head of state or government, minister or secretary of state: still a political actor,
+   their party if the text names it, else unknown;
 7. a speaker who talks in an official voice ('our Embassy', 'I have directed') takes the country
    they present as acting ('the United States will …');
-8. a named person with no affiliation whose cue or words read as commentary goes to analysts.
+8. a named person with no affiliation whose cue reads as commentary goes to analysts ('wrote on
+   Instagram' is a channel, and quoted words are never the cue).
 Otherwise the perspective stays unknown (None); the reason says why. Before 2–8, a current US
 state office named with its state ('Nebraska Attorney General …', 'Gov. … of Texas') makes the
 state's government the perspective ('Nebraska'), and after them a state-only office with no state
