@@ -9,7 +9,9 @@ made up."""
 from __future__ import annotations
 
 import hashlib
+from importlib import resources
 
+import orjson
 import pytest
 
 from core.gazetteer import gazetteer
@@ -83,6 +85,17 @@ def test_every_un_member_state_is_a_country_perspective() -> None:
         entry = g.lookup(name)
         assert entry is not None and entry.category == "country", name
         assert g.targets[entry.target or ""].kind == "government", name
+
+
+def test_every_un_member_state_has_a_demonym_and_a_capital() -> None:
+    raw = orjson.loads(resources.files("core").joinpath("data", "gazetteer.json").read_bytes())
+    by_name = {c["name"]: c for c in raw["countries"]}
+    shared_demonym = {"Dominica", "Dominican Republic", "Central African Republic",
+                      "Republic of the Congo"}
+    own_capital = {"Singapore", "Luxembourg", "Djibouti"}
+    for name in UN_MEMBERS:
+        assert by_name[name].get("dem") or name in shared_demonym, name
+        assert by_name[name].get("cap") or name in own_capital, name
 
 
 @pytest.mark.parametrize(("text", "anchor", "speaker", "mention", "role", "expected"), [
@@ -302,3 +315,23 @@ def test_listed_office_holder_by_one_word_of_the_name() -> None:
     text = ("The group called on President Luiz Inácio Lula da Silva to act. Lula wrote on social "
             "media that the result was a victory.")
     assert _one(text, "the result was a victory", "Lula", "Lula", None) == "brazil"
+
+
+def test_renaissance_historian_is_no_party() -> None:
+    text = _FRANCE + "Pierre Leroy, a Renaissance historian, said the vote was historic."
+    assert _one(text, "the vote was historic", "Pierre Leroy", "Pierre Leroy",
+                "a Renaissance historian") == "analysts"
+
+
+def test_socialist_in_spain_is_no_french_party() -> None:
+    text = ("MADRID — Spanish voters in Spain backed the Spanish government. A spokeswoman for the "
+            "Socialist Party, Ana Gil, said Spain had voted for stability.")
+    assert _one(text, "Spain had voted for stability", "Ana Gil", "Ana Gil",
+                "A spokeswoman for the Socialist Party") != "parti-socialiste"
+
+
+def test_the_commission_with_two_commissions_named_stays_open() -> None:
+    text = ("The European Commission and the Federal Trade Commission fined Lumina. \"It chose not "
+            "to comply,\" Teresa Rivas, the Commission's executive vice-president, told reporters.")
+    assert _one(text, '"It chose not', "Teresa Rivas", "Teresa Rivas",
+                "the Commission's executive vice-president") is None
