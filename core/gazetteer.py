@@ -1,5 +1,7 @@
 """The built-in gazetteer (core/data/gazetteer.json): countries with demonyms, capitals, cities,
-state bodies and state media; international institutions; think tanks; news outlets; the 50 US
+state bodies and state media (every UN member state, with the Holy See, Palestine, Kosovo and
+Taiwan); international institutions (with the international sports bodies, each its own
+perspective); think tanks and pollsters (analysts); news outlets; the 50 US
 states (perspectives of their own for state officials, never scanned as places); major parties of
 a few parliamentary democracies (perspectives of their own, never scanned as places); a short,
 dated list of office-holders (`people`), read only when nothing in the text decides.
@@ -22,7 +24,7 @@ import orjson
 
 Category = Literal[
     "demonym", "country", "capital", "city", "body", "media",
-    "institution", "think_tank", "outlet", "ignore",
+    "institution", "think_tank", "pollster", "outlet", "ignore",
 ]
 PerspectiveKind = Literal["government", "institution", "analyst", "press", "author", "other"]
 
@@ -196,6 +198,9 @@ class Gazetteer:
                 self.people.setdefault(fold_name(str(n)), str(target))
         for term in data.get("think_tanks", []):
             self._add(str(term), "think_tank", ANALYSTS_ID)
+        # polling firms read opinion, they hold none: analysts, like think tanks
+        for term in data.get("pollsters", []):
+            self._add(str(term), "pollster", ANALYSTS_ID)
         for term in data.get("outlets", []):
             self._add(str(term), "outlet", PRESS_ID)
         for term in data.get("ignore", []):

@@ -13,10 +13,13 @@ roles, the words that named them) and weighed:
 4. local officials ('the local governor') take the document's clearly dominant location, and
    so do national government roles with no country named ('Ports minister Silvio Costa');
 5. union officers and strikers ('union leader Carla Mendes') go to unions & workers;
-6. a former office-holder with no current role counts as a commentator (analysts);
+6. a former office-holder with no current role counts as a commentator (analysts), except a
+   former head of state or government, minister or secretary of state: still a political actor,
+   their party if the text names it, else unknown;
 7. a speaker who talks in an official voice ('our Embassy', 'I have directed') takes the country
    they present as acting ('the United States will …');
-8. a named person with no affiliation whose cue or words read as commentary goes to analysts.
+8. a named person with no affiliation whose cue reads as commentary goes to analysts ('wrote on
+   Instagram' is a channel, and quoted words are never the cue).
 Otherwise the perspective stays unknown (None); the reason says why. Before 2–8, a current US
 state office named with its state ('Nebraska Attorney General …', 'Gov. … of Texas') makes the
 state's government the perspective ('Nebraska'), and after them a state-only office with no state
@@ -127,7 +130,8 @@ _GOV_STRONG = re.compile(
     r"parliament(?:arians?|ary)?|government|administration|authorities|cabinet|commanders?|"
     r"generals?|admirals?|mayors?|chancellor|prime minister|premier|crown prince|emir|regime|"
     r"secretary of state|foreign secretary|defen[cs]e secretary|press secretary|junta|"
-    r"presidency|police|armed forces|state[- ](?:run )?(?:media|television|tv|news agency|broadcaster)|"
+    r"presidency|presidential (?:office|palace|spokes(?:man|woman|person)|aides?|secretary)|"
+    r"president['’]s office|police|armed forces|state[- ](?:run )?(?:media|television|tv|news agency|broadcaster)|"
     r"prosecutors?(?:[- ]general)?|state advocates?)\b",
     _FLAGS,
 )
@@ -179,6 +183,13 @@ _CABINET_SECRETARY = re.compile(
     r"Environment|Energy|Trade|Treasury|Commerce|Interior|Agriculture|Labou?r|Housing|Cabinet|"
     r"Northern Ireland|Scottish|Welsh|Work and Pensions|Homeland Security|Veterans Affairs|"
     r"Science|Levelling[- ]Up|Chief) Secretary|Secretary of State for|Chancellor of the Exchequer)\b")
+# Titles only one country's government has: with no country named, they are that country's
+# when the documents name it at all.
+_COUNTRY_TITLES = (
+    (re.compile(r"\bChief Cabinet Secretary\b"), "japan"),
+    (re.compile(r"\b(?:Taoiseach|T[áa]naiste)\b"), "ireland"),
+)
+_COUNTRYISH = frozenset({"country", "demonym", "capital", "city", "body"})
 _SECRETARY_COUNTRIES = frozenset({"united-states", "united-kingdom", "kenya", "philippines"})
 # National government roles: with no country named, they take the documents' dominant country.
 _NATIONAL = re.compile(r"\b(?:minist(?:er|ers|ry|ries)|government|cabinet|prime minister|premier|"
@@ -199,7 +210,7 @@ _ANALYST = re.compile(
     r"fellows?(?=\s+(?:at|with|of|in)\b)|professors?|prof\.|researchers?|experts?|scholars?|think[- ]tanks?|"
     r"academics?|lecturers?|economists?|commentators?|strategists?|historians?|"
     r"political scientists?|institute|university|college|school of|cent(?:er|re) for|"
-    r"research director|director of research)\b",
+    r"research director|director of research|(?-i:pollsters?|polling (?:firm|company|institute|agency|group)))\b",
     _FLAGS,
 )
 _PRESS = re.compile(
@@ -225,6 +236,26 @@ _COMMENTARY_CUE = re.compile(
     r"cautioned|posits?|posited|points? out|pointed out|interview)\b",
     _FLAGS,
 )
+# 'wrote on Instagram', 'wrote in a statement': a channel, no commentary
+_CHANNEL_AFTER = re.compile(
+    r"\s+(?:on|in|to|via)\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w-]+\s+)?"
+    r"(?:Instagram|Twitter|X|Facebook|TikTok|Telegram|Weibo|WeChat|Threads|Bluesky|YouTube|LinkedIn|"
+    r"social media|statement|letter|post|posting|message|tweet|e-?mail|text|note|filing|"
+    r"court (?:papers|documents|filing))\b")
+# quoted words inside a frame are the speaker's own ('"… as he notes," he said'), no cue
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+# A former head of state or government, minister or monarch is still a political actor, no
+# commentator ('Former prime minister Édouard Philippe said …'); other former officials
+# (ambassadors, officers, intelligence chiefs) comment from outside and count as analysts.
+_FORMER_POLITICAL = re.compile(
+    r"^(?:prime minister|premier|chancellor|minist(?:er|ers|ry|ries)|secretary of state|"
+    r"foreign secretary|defen[cs]e secretary|crown prince|emir|cabinet|presidency|government|"
+    r"administration|regime|junta)$", _FLAGS)
+# an unnamed ministry's voice ('a ministry spokeswoman', 'the ministry's spokesman')
+_UNNAMED_MINISTRY = re.compile(r"(?:a|an|the)\s+ministry(?:['’]s)?\s+(?:spokes(?:man|woman|person)|"
+                               r"official|source|statement)", _FLAGS)
+# a country's minister or ministry: "Germany's digital minister", 'the French foreign ministry'
+_MINISTRY_AFTER = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,3}\s+minist(?:er|ry)\b", _FLAGS)
 _OFFICIAL_VOICE = re.compile(
     r"\b(?:our (?:embassy|embassies|consulate|consulates|consulate general|diplomats|diplomatic|"
     r"personnel|troops|forces|government|citizens|facilities|staff|mission|ambassador)|"
@@ -315,7 +346,7 @@ _FOLLOWED_BY_WORD = re.compile(r"[\s-]+[A-Za-z]")
 _FOLLOWED_BY_FUNCTION_WORD = re.compile(r"\s+(?:and|or|but|to|in|on|at|of|for|is|was|said|says)\b", _FLAGS)
 _PLACE_CATEGORIES = frozenset({"country", "capital", "city"})
 _WHERE_ONLY = frozenset({"location", "destination", "topic"})
-_NAME_LIKE = frozenset({"country", "capital", "city", "demonym", "outlet", "think_tank"})
+_NAME_LIKE = frozenset({"country", "capital", "city", "demonym", "outlet", "think_tank", "pollster"})
 _OFFICIAL_CATEGORIES = frozenset({"body", "media", "institution"})
 _MIN_PLACE_WEIGHT = 2.0  # a place of posting alone ('chief in Benghazi', 'adviser on Syria') is too weak
 _LOCATION_SHARE = 2.0  # the dominant location must have at least twice the runner-up's weight
@@ -370,7 +401,7 @@ def _context(text: str, hit: Hit) -> str:
     if category in _NAME_LIKE and " " not in hit.text and not any(c.isupper() for c in hit.text[1:]):
         # a title-case word next to a capitalised non-title word reads as part of a person's
         # name: 'Jordan Peterson', 'Denzel Washington', 'Mark Cuban', 'Michael Bloomberg'
-        around = prev_words[-1:] if category in ("demonym", "outlet", "think_tank") else prev_words[-1:] + next_words
+        around = prev_words[-1:] if category in ("demonym", "outlet", "think_tank", "pollster") else prev_words[-1:] + next_words
         for word in around:
             word = word.strip(".,;:!?\"'“”()[]")
             if (word[:1].isupper() and word.lower() not in _TITLE_WORDS
@@ -459,6 +490,8 @@ def _text_facts(text: str) -> _TextFacts:
         cat = entry.category
         if cat == "think_tank":
             facts.analyst.append(f"think tank '{hit.text}'")
+        elif cat == "pollster":
+            facts.analyst.append(f"pollster '{hit.text}'")
         elif cat == "outlet":
             facts.press.append(f"outlet '{hit.text}'")
         elif cat == "demonym":
@@ -589,6 +622,8 @@ def _identity(profile: _Profile) -> _Decision | None:
             why = f"speaker is '{text}' ({label})"
         elif cat == "think_tank":
             why = f"speaker '{text}' is a think tank"
+        elif cat == "pollster":
+            why = f"speaker '{text}' is a pollster (analysts)"
         else:
             why = f"speaker '{text}' is a news outlet"
         return _Decision(entry.target, why)
@@ -649,6 +684,9 @@ _ORGANISATION_OFFICER = re.compile(
 _SHARED_STATE = re.compile(
     r"(?<![\w-])(?P<s>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:state\s+)?(?:lawmakers|legislators|"
     r"legislature|officials|Republicans|Democrats)\s+and\s+(?:Gov\.|Governor)(?:\s+[A-Z][\w.'’-]*){0,3}\s+$")
+# 'of the far-right National Rally', 'of the centre-right Horizons party' after a name
+_OF_PARTY = re.compile(r"\s+of\s+((?:the\s+)?(?:[a-z][\w-]*\s+){0,3}(?:[A-Z][\w'’-]*\s*){1,4}?(?:\s*party)?)"
+                       r"(?=\s*[,.;(]|\s+[a-z]|$)")
 _PREMODIFIER_STOP = frozenset("The A An But And Or So Yet As If When While After Before".split())
 
 
@@ -710,6 +748,10 @@ def name_descriptors(name: str, texts: Iterable[str], limit: int = 12,
             party = _US_PARTY_STATE.match(after)
             if party:
                 out.append(surname + after[:party.end()])
+            elif (member := _OF_PARTY.match(after)) is not None and \
+                    _party_rule().membership.fullmatch(member.group(1).strip()):
+                # 'Jordan Bardella of the far-right National Rally (RN)'
+                out.append(member.group(1).strip())
             elif after.startswith(", "):
                 # 'Petraeus, then the director of the C.I.A., and …': a sentence ends at a full
                 # stop before a space, not at the dots of an abbreviation
@@ -773,6 +815,21 @@ class _Assigner:
             for k, v in got.items():
                 out[k].add(v)
         return {k: next(iter(v)) for k, v in out.items() if len(v) == 1 and len(k) >= 2}
+
+    def short_names(self, claims: Sequence[Claim]) -> dict[str, str]:
+        """Head word → name of the gazetteer's bodies and institutions that the claims'
+        documents name ('Commission' → 'European Commission'); one meaning only."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for doc_id in _unique(c.document for c in claims):
+            doc = self.docs.get(doc_id)
+            if doc is None or len(doc.text) > DESCRIBE_MAX_CHARS:
+                continue
+            for hit in self.doc_hits(doc_id):
+                words = hit.entry.term.split()
+                if hit.entry.category in _OFFICIAL_CATEGORIES and len(words) >= 2 \
+                        and words[-1] in _SHORT_HEADS:
+                    out[words[-1]].add(hit.entry.term)
+        return {k: next(iter(v)) for k, v in out.items() if len(v) == 1}
 
     def facts(self, text: str) -> _TextFacts:
         got = self._facts.get(text)
@@ -912,6 +969,31 @@ class _Assigner:
             return None
         target, n = ranked[0]
         return target, f"named as the actor {n}× (e.g. '{example[target]}')"
+
+    def ministry_named(self, profile: _Profile) -> _Decision | None:
+        """'Germany's digital minister … welcomed the ruling, according to a ministry
+        spokeswoman': an unnamed ministry's voice speaks for the ministry its own sentence
+        names with one country ('Germany's digital minister', 'the French foreign ministry')."""
+        role = next((m.group() for t in profile.texts if (m := _UNNAMED_MINISTRY.fullmatch(t.strip()))),
+                    None)
+        if role is None:
+            return None
+        g = gazetteer()
+        found: dict[str, str] = {}
+        for c in profile.claims[:DESCRIBE_CLAIMS]:
+            for w in [c.text, *self.frames(_Profile(profile.name, [], False, [c]))]:
+                for hit in g.scan(w):
+                    if hit.entry.category not in ("country", "demonym") or hit.entry.target is None:
+                        continue
+                    if _context(w, hit) not in ("modifier", "possessive"):
+                        continue
+                    if (after := _MINISTRY_AFTER.match(w, hit.end)) is not None:
+                        found.setdefault(hit.entry.target, w[hit.start:after.end()])
+        if len(found) != 1:
+            return None
+        target, phrase = next(iter(found.items()))
+        return _Decision(target, f"'{role}' speaks for the ministry its sentence names "
+                         f"('{_quote(phrase, 50)}'): {g.label(target)}")
 
     # -- the decision --------------------------------------------------------------------
     def decide(self, profile: _Profile) -> _Decision:
@@ -1067,9 +1149,15 @@ class _Assigner:
                 return _Decision(loc[0], f"local official ('{merged.local[0]}'); {loc[1]}")
             return _Decision(None, f"local official ('{merged.local[0]}') but no clearly dominant location")
 
-        if merged.former and not merged.gov:
+        if merged.former and not merged.gov and not all(
+                _FORMER_POLITICAL.match(f) for f in merged.former):
             return _Decision(ANALYSTS_ID, f"former office ({', '.join(_unique(merged.former)[:2])}) "
                              "and no current government role")
+        if merged.former and not merged.gov and not merged.official:
+            # nor do their past titles make them the government of the outlet's country now
+            return _Decision(None, f"former office ({', '.join(_unique(merged.former)[:2])}): a "
+                             "former head of government or minister is no commentator, and no "
+                             "current affiliation")
 
         frames = self.frames(profile)
         windows = [c.text for c in profile.claims] + frames
@@ -1102,6 +1190,22 @@ class _Assigner:
                     return _Decision(target.target, f"role '{title}' with no country named, in "
                                      f"{outlets} ({country}): an outlet names its own country's "
                                      "officials without the country")
+        if not merged.places and not profile.anonymous:
+            named = self.ministry_named(profile)
+            if named is not None:
+                return named
+        own_title = next(((m.group(), target) for t in profile.texts for pattern, target in _COUNTRY_TITLES
+                          for m in pattern.finditer(t) if _holds_now(t, m.start())), None)
+        if own_title is not None and not merged.places and not campaign:
+            # 'Chief Cabinet Secretary Yoshimasa Hayashi': a title only one country's government
+            # has, in documents that name that country
+            title, country = own_title
+            seen = next((h.text for c in profile.claims[:DESCRIBE_CLAIMS]
+                         for h in self.doc_hits(c.document) if h.entry.target == country
+                         and h.entry.category in _COUNTRYISH), None)
+            if seen is not None:
+                return _Decision(country, f"title '{title}' exists only in {gazetteer().label(country)}'s "
+                                 f"government, and the documents name it ('{seen}')")
         national = next((g for g in merged.gov if _NATIONAL.search(g)), None)
         if national is not None and not merged.places:
             # 'Ports minister Silvio Costa' in a story set in Brazil: a minister of the
@@ -1128,9 +1232,16 @@ class _Assigner:
             return _Decision(None, fallback)
 
         if not profile.anonymous and not voice and _looks_like_person(profile):
-            cue = next((c.cue for c in profile.claims if c.cue and _COMMENTARY_CUE.search(c.cue)), None)
+            # the cue's words between the mention and the claim, without quoted words: 'the
+            # rider wrote on Instagram' is a channel, no commentary
+            bare = [_QUOTED.sub(" ", w) for w in frames]
+            channel = {m.group().casefold() for w in bare for m in _COMMENTARY_CUE.finditer(w)
+                       if _CHANNEL_AFTER.match(w, m.end())}
+            cue = next((c.cue for c in profile.claims if c.cue and _COMMENTARY_CUE.search(c.cue)
+                        and c.cue.casefold() not in channel), None)
             if cue is None:
-                cue = next((m.group() for w in frames if (m := _COMMENTARY_CUE.search(w))), None)
+                cue = next((m.group() for w in bare for m in _COMMENTARY_CUE.finditer(w)
+                            if not _CHANNEL_AFTER.match(w, m.end())), None)
             if cue is not None:
                 return _Decision(ANALYSTS_ID, f"named commentator without government role (cue '{cue}')",
                                  weak=True)
@@ -1179,25 +1290,35 @@ class _PartyRule:
         alt = _alternation(self.names)
         name = rf"(?<![\w-])(?<!International )(?P<p>{alt}){_PARTY_NOT}"
         self.identity = re.compile(rf"(?:the\s+)?{name}")
+        # a role that is the party itself, with lower-case modifiers: 'Jordan Bardella of the
+        # far-right National Rally' gives the role 'the far-right National Rally'
+        self.membership = re.compile(rf"(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}{name}(?:\s+party)?")
         self.patterns = [
             # 'Labour's deputy leader', 'Liberal Democrat leader', 'a Conservative MP', 'BJP
             # spokesman', 'Tory MPs'
             re.compile(rf"{name}(?:['’]s)?\s+(?:(?:[a-z][\w-]*|[A-Z][a-z]+)\s+){{0,2}}?"
                        rf"{_PARTY_ROLE}\b", _FLAGS_CASE),
-            # 'leader of the Labour Party', 'a spokesman for the Conservatives'
-            re.compile(rf"\b{_PARTY_ROLE}\s+(?:of|for|from)\s+(?:the\s+)?{name}", _FLAGS_CASE),
+            # 'leader of the Labour Party', 'a spokesman for the Conservatives', 'a spokeswoman
+            # for the centre-right Les Républicains'
+            re.compile(rf"\b{_PARTY_ROLE}\s+(?:of|for|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}?{name}",
+                       _FLAGS_CASE),
         ]
 
-    def find(self, text: str, name: bool) -> tuple[str, str] | None:
-        """(party name as written, the phrase) of a party's person or the party itself."""
+    def find(self, text: str, name: bool) -> tuple[str, str, bool] | None:
+        """(party name as written, the phrase, whether the text is the party itself) of a
+        party's person or the party itself."""
         if name:
             m = self.identity.fullmatch(_bare_name(text)) or self.identity.fullmatch(text.strip())
             if m is not None:
-                return m.group("p"), m.group()
+                return m.group("p"), m.group(), True
+        else:
+            m = self.membership.fullmatch(text.strip().strip(",;"))
+            if m is not None:
+                return m.group("p"), m.group(), False
         for pattern in self.patterns:
             for m in pattern.finditer(text):
                 if _holds_now(text, m.start()):
-                    return m.group("p"), m.group()
+                    return m.group("p"), m.group(), False
         return None
 
 
@@ -1225,7 +1346,7 @@ def _party_decision(profile: _Profile, context: Callable[[], set[str]]) -> _Deci
         found = rule.find(text, text == profile.name)
         if found is None:
             continue
-        written, phrase = found
+        written, phrase, itself = found
         parties = rule.names[written]
         if written in rule.context or len(parties) > 1:
             if countries is None:
@@ -1236,8 +1357,8 @@ def _party_decision(profile: _Profile, context: Callable[[], set[str]]) -> _Deci
         party = parties[0]
         where = "" if countries is None else \
             f", in documents about {gazetteer().label(party.country)}"
-        why = (f"speaker is the party '{_quote(text, 60)}'" if phrase.strip() == text.strip()
-               or _bare_name(text) == phrase else f"party '{written}' in '{_quote(phrase, 60)}'")
+        why = (f"speaker is the party '{_quote(text, 60)}'" if itself
+               else f"party '{written}' in '{_quote(phrase, 60)}'")
         return _Decision(party.id, f"{why}{where}: {party.label}")
     return None
 
@@ -1252,13 +1373,13 @@ _LEGISLATIVE = re.compile(
     r"\b(?:Congress(?:ional)?|congressional|Capitol Hill|Senate|senators?|Sen\.|Sens\.|"
     r"House of Representatives|House (?:Speaker|Republicans|Democrats|Majority|Minority|GOP|"
     r"Foreign Affairs|Armed Services|Intelligence|Judiciary|committee)|Speaker of the House|"
-    r"Rep\.|Reps\.|Representatives?|congress(?:man|men|woman|women)|lawmakers?|legislators?)"
+    r"Rep\.|Reps\.|(?<!Trade )Representatives?|congress(?:man|men|woman|women)|lawmakers?|legislators?)"
     r"(?!\w)|(?:^|[\s(,])[RDI]-[A-Z]", _FLAGS)
 _EXECUTIVE = re.compile(
     r"\b(?:White House|administration|President|president|Vice President|vice president|"
     r"Secretary|secretary|Department|Pentagon|ambassador|envoy|consul|spokes(?:man|woman|person) "
     r"for the (?:State|Defense)|State Department|cabinet|CIA|FBI|Treasury|[Aa]ttorney [Gg]eneral|"
-    r"national security advis[eo]r|press secretary)\b")
+    r"national security advis[eo]r|press secretary|Trade Representative|USTR)\b")
 _FORMER_LEGISLATOR = re.compile(r"\b(?:former|ex-|retired)\s+(?:\w+\s+)?(?:senator|Sen\.|"
                                 r"congress(?:man|woman)|Rep\.|representative)", _FLAGS)
 
@@ -1548,6 +1669,26 @@ def _expand_acronyms(texts: Sequence[str], doc_terms: Callable[[], dict[str, str
     return out
 
 
+# 'the Commission' for the 'European Commission' its documents name (see `_expand_short_names`)
+_SHORT_HEADS = frozenset("Commission Council Parliament Court Agency Fund Bank Organization "
+                         "Organisation Committee".split())
+_SHORT_NAME = re.compile(r"\b([Tt]he\s+)(" + "|".join(sorted(_SHORT_HEADS)) + r")\b(?!\s+(?:of|for|on)\b)")
+
+
+def _expand_short_names(texts: Sequence[str], doc_terms: Callable[[], dict[str, str]]) -> list[str]:
+    """"the European Commission's executive vice-president" for "the Commission's executive
+    vice-president" when the documents name one body of the gazetteer with that head word."""
+    out: list[str] = []
+    for text in texts:
+        m = _SHORT_NAME.search(text)
+        if m is None:
+            continue
+        full = doc_terms().get(m.group(2))
+        if full is not None:
+            out.append(text[: m.start(2)] + full + text[m.end(2):])
+    return out
+
+
 # Definite and indefinite descriptions that point back to a body named earlier in the same
 # document ('The military said' after 'The Israel Defense Forces said', 'an army spokesman' after
 # 'The Indian Army said', 'a spokeswoman for the regulator' after 'Germany's financial regulator
@@ -1611,7 +1752,7 @@ def _position(claim: Claim) -> int:
 
 
 def _back_reference(speaker: Speaker, own: Sequence[Claim], decided: _Decided,
-                    ) -> tuple[str, str] | None:
+                    spoken: _Decided | None = None) -> tuple[str, str] | None:
     """(perspective, reason) from the body a description points back to (see `_BACK_HEADS`):
     the nearest earlier speaker of the same document, at most BACK_REFERENCE_CHARS before,
     whose names and roles hold the same head word; 'its'/'their' + role: the speaker right
@@ -1632,9 +1773,14 @@ def _back_reference(speaker: Speaker, own: Sequence[Claim], decided: _Decided,
     if not heads and not possessed:
         return None
     for c in own[:DESCRIBE_CLAIMS]:
-        for oc, os in decided.before(c, BACK_REFERENCE_CHARS):
+        # 'its'/'their' point to the speaker right before, decided or not ('BEUC … said. Its
+        # director general …' is BEUC's, not that of a government that spoke before BEUC)
+        before = (spoken if spoken is not None and not heads else decided).before(c, BACK_REFERENCE_CHARS)
+        for oc, os in before:
             if os.id == speaker.id:
                 continue
+            if os.perspective is None:
+                break
             names = _unique([os.name, os.role, oc.speaker_mention])
             if heads:
                 hit = next((h.search(n) for n in names for h in heads if h.search(n)), None)
@@ -1672,7 +1818,8 @@ def _listed_person(names: Sequence[str], claims: Sequence[Claim],
             folded = fold_name(surname)
             texts = {fold_name(docs[c.document].text) for c in claims[:DESCRIBE_CLAIMS]
                      if c.document in docs and len(docs[c.document].text) <= DESCRIBE_MAX_CHARS}
-            full = {t for n, t in g.people.items() if n.endswith(" " + folded)
+            # 'Lula' after 'President Luiz Inácio Lula da Silva': a word of the listed name
+            full = {t for n, t in g.people.items() if f" {folded} " in f" {n} "[1:]
                     and any(n in text for text in texts)}
             target = next(iter(full)) if len(full) == 1 else None
         if target is not None:
@@ -1752,7 +1899,8 @@ def assign_perspectives(
         own = claims_of.get(s.id, [])
         texts = _unique([s.name, *s.aliases, s.role, *(c.role for c in own), *(c.speaker_mention for c in own)])
         texts = _unique([*texts, *_fronted_places(own, assigner.docs),
-                         *_expand_acronyms(texts, functools.partial(assigner.acronyms, own))])
+                         *_expand_acronyms(texts, functools.partial(assigner.acronyms, own)),
+                         *_expand_short_names(texts, functools.partial(assigner.short_names, own))])
         profile = _Profile(
             name=s.name,
             texts=texts,
@@ -1804,11 +1952,12 @@ def assign_perspectives(
     # spokesman', 'their leader'): in document order, so a chain of them follows its first
     decided = _Decided((c, by_id[c.speaker_id]) for c in claims
                        if c.speaker_id in by_id and by_id[c.speaker_id].perspective is not None)
+    spoken = _Decided((c, by_id[c.speaker_id]) for c in claims if c.speaker_id in by_id)
     for s in speakers:
         own = claims_of.get(s.id, [])
         if s.perspective is not None or not own:
             continue
-        back = _back_reference(s, own, decided)
+        back = _back_reference(s, own, decided, spoken)
         if back is None or not back[0]:
             continue
         target, reason = back
