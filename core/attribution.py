@@ -62,6 +62,10 @@ _CUE = re.compile(r"\b(?:" + "|".join(sorted(set(SAY_CUES), key=len, reverse=Tru
                   r"(?!(?<=think)\s+tanks?\b)(?!(?<=talk)\s+(?:radio|shows?|host)\b)")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 # 'calculated according to', 'varies according to': a manner, no source.
+_TIMED_PARTICIPLE = re.compile(r"\s+(?:this|last|earlier|late)\s+(?:week|month|year|weekend|"
+                               r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+"
+                               r"(?:also\s+)?[a-z]+(?:ed|s|t)\b")
+_RELATIVE_AFTER = re.compile(r"\s*(?:who|which)\b[^,]{1,120},")
 _MANNER_ACCORDING = re.compile(
     r"\b(?:(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?(?:calculated|computed|determined|"
     r"measured|ranked|sorted|adjusted|distributed|allocated|weighted|classified|graded|priced|"
@@ -750,8 +754,9 @@ def _and_inside_name(toks: list[tuple[int, int, str]], i: int) -> bool:
     if not (is_capitalized(before) and before.isalpha() and all(
             is_capitalized(w) and w.rstrip(",").isalpha() for w in after)):
         return False
-    # "the House Ways and Means Committee", "the Energy and Commerce Committee": the head ends it
-    return of == "of" or (len(after) == 2 and after[-1].lower() in _ORG_HEADS)
+    # "the House Ways and Means Committee", "the Food and Drug Administration": the head ends it
+    return of == "of" or (len(after) == 2 and (after[-1].lower() in _ORG_HEADS or
+                                               after[-1].lower() in INSTITUTION_HEADS))
 
 
 # Heads of institutions whose names list their fields with 'and' after 'of/for/on'.
@@ -849,6 +854,9 @@ def _clause_inside(words: list[str]) -> bool:
     return len(words) > 1 and words[-1].lower() in _POSSESSIVES
 
 
+_PARTICLE_SURNAME = re.compile(r"(?:al|el|ad|ash|as|at|an|ar|az|ud|bin|ibn|abu|ben|da|de|di|du)-[A-Z]")
+
+
 def _valid_speaker(phrase: str) -> bool:
     words = phrase.split()
     if not words or len(words) > 10:
@@ -874,8 +882,9 @@ def _valid_speaker(phrase: str) -> bool:
         return False  # "Steele on his Weekly Standard site": a place, not a source
     if _clause_inside(words):
         return False
-    if is_capitalized(words[-1]):
-        return True
+    if is_capitalized(words[-1]) or (len(words) >= 2 and _PARTICLE_SURNAME.match(words[-1]) and
+                                     is_proper_name(phrase)):
+        return True  # ('Majed al-Ansari', 'Abdel Fattah el-Sisi')
     stem = head[:-1] if head.endswith("s") else head
     if head in ROLE_NOUNS or stem in ROLE_NOUNS:
         return True
@@ -1385,8 +1394,11 @@ def _joint_at(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 
 _INFORMED_SOURCE = re.compile(
-    r"(?:\b(?:a|an|the|two|three|four|several|some|many|other|senior)\s+)?\b(?:people|person|"
-    r"officials?|sources?|aides?|diplomats?|lawyers?|advisers?|Democrats|Republicans)\s+"
+    r"(?:\b(?:[Aa]|[Aa]n|[Tt]he|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Ss]enior)\s+)?"
+    r"(?:(?:[A-Z][a-z]+(?:an|ian|ese|ish|i)|senior|[Ss]enior|administration|government|military|"
+    r"intelligence|security|U\.S\.|US|European|Western)\s+){0,2}\b(?:[Pp]eople|[Pp]erson|"
+    r"[Oo]fficials?|[Ss]ources?|[Aa]ides?|[Dd]iplomats?|[Ll]awyers?|[Aa]dvisers?|Democrats|"
+    r"Republicans)\s+"
     r"(?:with(?:\s+direct)?(?:\s+knowledge\s+of)?|familiar\s+with|briefed\s+on|close\s+to|"
     r"involved\s+in|knowledgeable\s+about)\s+$")
 _NP_INNER = frozenset("in of from at some many several other local state county top".split())
@@ -2299,6 +2311,13 @@ class _DocAttributor:
                     comma = text.find(",", after, hi)
                     if comma < 0:
                         comma = text.find(",", attr.end, hi)
+                    relative = _RELATIVE_AFTER.match(text, comma + 1, hi) if comma > 0 else None
+                    if relative is not None:
+                        # "According to a senior police officer, who spoke on condition of
+                        # anonymity, at least four …": past the relative clause too
+                        if _ANONYMITY.search(relative.group()):
+                            attr.anonymous = True
+                        comma = relative.end() - 1
                     if comma > 0:
                         return comma + 1, _content_end(text, comma + 1, hi), attr
                 else:
@@ -2523,6 +2542,8 @@ class _DocAttributor:
                 continue  # "he found himself in trouble": a situation, not a finding
             if form.lower() in _NOUN_CUE_FORMS and _FINITE_NEXT.match(text, m.end(), hi):
                 continue  # "Ferry questions are …": a noun subject
+            if form.endswith("ed") and _TIMED_PARTICIPLE.match(text, m.end(), hi):
+                continue  # "Polls published this week put …": a participle, the verb comes later
             clause_lo = max(lo, text.rfind(";", lo, m.start()) + 1)
             # "Roffman doesn't want", "Republicans are looking": the subject is before these.
             verb_start = _verb_group_start(text, clause_lo, m.start())

@@ -778,6 +778,10 @@ def _sentences_before(text: str, pos: int) -> list[tuple[int, int]]:
     return [bounds[j] for j in range(i, max(-1, i - SUBJECT_SENTENCES - 1), -1)]
 
 
+_DESCRIBED_NAME = re.compile(r"((?:The|the|A|An|[A-Z][\w’'.-]*['’]s)\s+[^,.;\"“”]{1,60}),\s+"
+                             r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*),")
+
+
 def _subject_at(text: str, start: int, end: int) -> tuple[int, str, bool] | None:
     """The personal name that opens the clause at `start` ('Former Pennsylvania governor Ed
     Rendell, one of …, was'), with its position and whether a title came with it; None when
@@ -786,6 +790,14 @@ def _subject_at(text: str, start: int, end: int) -> tuple[int, str, bool] | None
     # ends the leading clause is inside the quote)
     while start < end and text[start] in _OPEN_QUOTES + _CLOSE_QUOTES:
         start += 1
+    described = _DESCRIBED_NAME.match(text, start, end)
+    if described is not None and any(w.lower().strip(",") in TITLE_LOWER
+                                     for w in described.group(1).split()[1:]):
+        # "The FDP leader and finance minister, Christian Lindner, was …": the name set off
+        # after the description is the subject
+        name = described.group(2)
+        if _plausible_name(name):
+            return described.start(2), name, True
     tokens: list[tuple[int, str]] = []
     for m in re.finditer(r"\S+", text[start:end]):
         tok = m.group()

@@ -381,3 +381,33 @@ def test_a_first_verb_with_quoted_words_stays_in_the_claim() -> None:
     claim = _claim('Hollande denounced the remarks as "hurtful and humiliating" and warned of the '
                    "global implications.", "global implications")
     assert claim.speaker == "Hollande" and "hurtful" in claim.text
+
+
+def test_the_name_after_a_description_is_the_pronouns_antecedent() -> None:
+    text = ("Government spokesman Tom Hebel said the chancellor remained confident.\n\n"
+            'The party leader and finance minister, Karl Linde, was less conciliatory. "We will '
+            'not sign this budget," he told the newspaper.')
+    assert _claim(text, "sign this budget").speaker == "Karl Linde"
+
+
+@pytest.mark.parametrize(("text", "anchor", "speaker", "anonymous"), [
+    ("Majed al-Ansari, the ministry's spokesman, told a weekly briefing that progress had been "
+     "made.", "progress", "Majed al-Ansari", False),
+    ("Two Egyptian officials familiar with the negotiations said Cairo had proposed a phased "
+     "withdrawal.", "phased", "Two Egyptian officials familiar with the negotiations", True),
+    ("People familiar with the matter said the deal was close.", "deal was close",
+     "People familiar with the matter", True),
+    ("According to a senior police officer, who spoke on condition of anonymity, at least four "
+     "people were killed.", "four people", "a senior police officer", True),
+    ("The Food and Drug Administration warned patients against compounded versions.",
+     "compounded", "the Food and Drug Administration", False),
+])
+def test_more_held_out_sources(text: str, anchor: str, speaker: str, anonymous: bool) -> None:
+    claim = _claim(text, anchor)
+    assert claim.speaker is not None and claim.speaker.lower() == speaker.lower()
+    assert claim.anonymous == anonymous
+    assert "who spoke" not in claim.text
+
+
+def test_a_participle_with_a_time_phrase_is_no_cue() -> None:
+    assert _speakers("Polls published this week put the parties at 32 percent.") == [None]
