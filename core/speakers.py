@@ -414,13 +414,13 @@ def _written_full_name(text: str, pos: int, surname: str) -> str | None:
     found = None
     for m in re.finditer(rf"\b((?:[A-Z][\w’'-]+\s+){{1,3}}){re.escape(surname)}\b",
                          text[max(0, pos - FULL_NAME_LOOKBACK):pos]):
-        first = m.group(1).split()
-        while first and (first[0].rstrip(".").lower() in TITLE_LOWER or
-                         not _SURNAME.match(first[0])):
-            first = first[1:]
-        if 1 <= len(first) <= 2 and all(_SURNAME.match(t) and t.lower() not in TITLE_LOWER
-                                        for t in first) and \
-                not _is_body(" ".join([*first, surname])):
+        first: list[str] = []
+        for tok in reversed(m.group(1).split()):  # the given names right before the surname
+            if tok.rstrip(".").lower() in TITLE_LOWER or not _SURNAME.match(tok) or \
+                    len(first) == 2:
+                break
+            first.insert(0, tok)
+        if first and not _is_body(" ".join([*first, surname])):
             found = " ".join([*first, surname])
     return found
 
@@ -712,7 +712,15 @@ def _resolve_one(raw: str, claim: Claim, registry: _Registry, people: _DocPeople
             ent.names[acronym.group(1)] += 0
         return ent
     if len(name.split()) >= 2:
-        ent = registry.person(name)
+        full = _written_full_name(text, claim.speaker_start, name) \
+            if len(name.split()) == 2 and text and claim.speaker_start is not None and \
+            name.split()[0].lower() not in FIRST_NAME_PRONOUN else None
+        # 'García Harfuch wrote' after 'Security Secretary Omar García Harfuch': a double
+        # surname, the person named in full before
+        ent = registry.person(full or name)
+        if full:
+            ent.names[name] += 0
+            name = full  # the full name counts as read; the short one is an alias
     else:
         honorific = _HONORIFIC.match(raw)
         pronoun = _HONORIFIC_PRONOUN[honorific.group(1).lower()] if honorific else None
