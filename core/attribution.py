@@ -62,6 +62,10 @@ _CUE = re.compile(r"\b(?:" + "|".join(sorted(set(SAY_CUES), key=len, reverse=Tru
                   r"(?!(?<=think)\s+tanks?\b)(?!(?<=talk)\s+(?:radio|shows?|host)\b)")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 # 'calculated according to', 'varies according to': a manner, no source.
+# Verbs that judge something in the speaker's words ('denounced the remarks as "…"').
+_JUDGING_VERBS = frozenset("""denounced called described condemned criticized criticised praised
+    slammed blasted dismissed branded labeled labelled hailed accused rejected welcomed mocked
+    derided decried lauded""".split())
 _TIMED_PARTICIPLE = re.compile(r"\s+(?:this|last|earlier|late)\s+(?:week|month|year|weekend|"
                                r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+"
                                r"(?:also\s+)?[a-z]+(?:ed|s|t)\b")
@@ -464,6 +468,8 @@ def _adverb(word: str) -> bool:
 
 # A determiner and one singular proper word right before a bare cue form make it a noun
 # ('the Broadway show', 'a CNN report', 'the Mueller report'): 'the Pentagon say' is no verb.
+# ('In Britain, the Government claim the cuts are necessary': a clause follows a verb)
+_CLAUSE_NEXT = re.compile(r"\s+(?:the|a|an|that|he|she|it|they|we|this|these|those|there)\b")
 _BARE_NOUN_CUES = frozenset("""show report claim tweet post call note comment statement warning
     remark response reply complaint appeal suggestion argument message interview""".split())
 _COMPOUND_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
@@ -955,7 +961,7 @@ _HONORIFICS = frozenset("sir dame lord lady mr mr. mrs mrs. ms ms. dr dr.".split
 
 # Reporting verbs sure enough that any plain noun phrase before them is their source ('The
 # COP presidency said', 'the chipmaker said', 'The governing body said').
-_STRONG_CUES = frozenset("said says told tells added adds stated announced".split())
+_STRONG_CUES = frozenset("said says stated announced".split())
 _DESCRIPTION_OPENERS = _SPEAKER_DETERMINERS | frozenset("another one each every".split())
 
 
@@ -1237,7 +1243,9 @@ def _subject_phrase_before(text: str, lo: int, hi: int, cue: str, paragraph: int
         # "Both Justin Trudeau and Enrique Peña Nieto said": the named people speak together
         return _make_attr(text, joint, span[1], cue, None, paragraph)
     if first >= 2 and toks[first - 1][2] == "by" and (
-            toks[first - 2][2].endswith("ed") or toks[first - 2][2] in _IRREGULAR_PARTICIPLES):
+            toks[first - 2][2].endswith("ed") or toks[first - 2][2] in _IRREGULAR_PARTICIPLES) and \
+            toks[first - 2][2] not in _ISSUING_PARTICIPLES and not (
+                first >= 3 and toks[first - 3][2].lower().strip(",") in _DOCUMENT_HEADS):
         # "The family of a man shot by a Dayton police officer called …": the agent of a
         # participle inside the subject is not the subject
         return None
@@ -1504,6 +1512,13 @@ _US_STATES = frozenset("""Alabama Alaska Arizona Arkansas California Colorado Co
 _PLACE_END = re.compile(r"\b(?:in|of|at|near|from)\s+(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*$")
 
 
+# 'A statement issued by the White House said': the agent of these speaks through the document.
+_ISSUING_PARTICIPLES = frozenset("""issued released signed sent published written prepared
+    commissioned conducted compiled produced authored posted filed drafted circulated made
+    delivered put""".split())
+_DOCUMENT_HEADS = frozenset("""statement report letter memo study survey poll analysis review
+    document documents filing complaint lawsuit brief ad video post tweet message email
+    declaration resolution petition""".split())
 _IRREGULAR_PARTICIPLES = frozenset("""shot hit hurt run struck taken given made held built bought
     sold sent brought caught chosen written beaten bitten driven known seen told led paid won""".split())
 _HOME_TOWN_BEFORE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)\s+(?:of|from)\s+"
@@ -1684,7 +1699,8 @@ _MANNER_BEFORE_THAT = re.compile(r"(\s+[a-z]{3,}ly)\s+that\b")
 # note to clients that', 'told reporters at the Capitol that').
 _WHERE_BEFORE_THAT = re.compile(r"(\s*(?<![\w'’-])(?:(?:on|in|at|during|via|through)\s+(?:(?:a|an|the|his|her|"
                                 r"their|its)\s+|(?=[A-Z])|(?=social\s+media|television|radio))|"
-                                r"(?:released|issued|posted|published|sent|distributed)\s+by\s+)"
+                                r"(?:released|issued|posted|published|sent|distributed)\s+by\s+"
+                                r"(?:(?:the|a|an|its|his|her|their)\s+)?)"
                                 r"(?:(?!(?:the|a|an)\s)[\w.'’-]+\s+){0,6}?)that\b")
 
 
@@ -2339,7 +2355,7 @@ class _DocAttributor:
             if cue.lower() in _NOUN_CUE_FORMS and re.match(r"\s+as\b", text[m.end():hi]):
                 continue  # 'Hollande denounced Trump's remarks as "hurtful"': the object
             if _COMPOUND_BEFORE.search(text, max(lo, m.start() - 40), m.start()) and \
-                    cue in _BARE_NOUN_CUES:
+                    cue in _BARE_NOUN_CUES and not _CLAUSE_NEXT.match(text, m.end(), hi):
                 continue  # "the Broadway show", "a CNN report": a noun, no verb
             clause_lo = max(lo, text.rfind(";", lo, m.start()) + 1)
             fronted = self.fronted_participle(clause_lo, m, hi, cue, paragraph)
@@ -2387,8 +2403,10 @@ class _DocAttributor:
                 c_end = _content_end(text, c, hi)
                 words = text[c:c_end].split()
                 has_that = bool(re.search(r"\bthat\b|:", text[m.end():c]))
+                first_verb = text[attr.end:m.start()].split()[:1]
                 if coordinated and len(text[attr.end:m.start()].split()) >= 4 and \
-                        any(q in text[attr.end:m.start()] for q in "“\""):
+                        any(q in text[attr.end:m.start()] for q in "“\"") and \
+                        first_verb and first_verb[0].lower() in _JUDGING_VERBS:
                     # 'Hollande denounced Trump's remarks as "hurtful" and warned of …': the
                     # quoted words of the first verb are the speaker's too; the claim holds both
                     c = attr.end + len(text[attr.end:m.start()]) - len(

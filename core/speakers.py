@@ -394,35 +394,58 @@ _FAMILY_NAME_FIRST = frozenset("""Xi Li Wang Zhang Liu Chen Yang Huang Zhao Wu Z
     Tran Pham Le Hun""".split())
 
 
+_PLACE_WORDS = frozenset("""county city town hall street road avenue university college school
+    county's district province state park river lake bay island mountain valley""".split())
+
+
 def _written_family_first(text: str, pos: int, family: str) -> str | None:
     """'Xi Jinping' or 'Lee Jae-myung' written before `pos` for the family name 'Xi'/'Lee'."""
-    found = None
+    found: set[str] = set()
     for m in re.finditer(rf"\b{re.escape(family)}\s+([A-Z][\w’'-]+)(?:\s+([A-Z][a-z]+))?\b",
-                         text[max(0, pos - FULL_NAME_LOOKBACK):pos]):
+                         text[:pos]):
         given = m.group(1)
-        if given.lower() in TITLE_LOWER or not (family in _FAMILY_NAME_FIRST or "-" in given):
-            continue
+        if given.lower() in TITLE_LOWER or not (family in _FAMILY_NAME_FIRST or "-" in given) or \
+                _lowercase_in(text, given) or _is_body(f"{family} {given}") or \
+                given.lower() in _PLACE_WORDS:
+            continue  # ('Lee County', 'Kim Hall')
         # 'Kim Jong Un': a given name of two words
         extra = m.group(2) if m.group(2) and len(m.group(2)) <= 3 else None
-        found = " ".join(x for x in (family, given, extra) if x)
-    return found
+        found.add(" ".join(x for x in (family, given, extra) if x))
+    return found.pop() if len(found) == 1 else None
 
 
 def _written_full_name(text: str, pos: int, surname: str) -> str | None:
     """The last full name ('Shigeru Ishiba', after 'Prime Minister') ending in `surname`
     written before `pos`: one or two given names that are no title or role word."""
-    found = None
-    for m in re.finditer(rf"\b((?:[A-Z][\w’'-]+\s+){{1,3}}){re.escape(surname)}\b",
-                         text[max(0, pos - FULL_NAME_LOOKBACK):pos]):
+    found: set[str] = set()
+    for m in re.finditer(rf"\b((?:[A-Z][\w’'-]+\s+){{1,3}}){re.escape(surname)}\b(?!['’])",
+                         text[:pos]):
         first: list[str] = []
         for tok in reversed(m.group(1).split()):  # the given names right before the surname
             if tok.rstrip(".").lower() in TITLE_LOWER or not _SURNAME.match(tok) or \
-                    len(first) == 2:
+                    len(first) == 2 or tok.endswith(("'s", "’s")) or \
+                    tok.lower() in _NOT_GIVEN or tok.lower() in _NOT_FIRST_NAMES or \
+                    _lowercase_in(text, tok):
                 break
             first.insert(0, tok)
         if first and not _is_body(" ".join([*first, surname])):
-            found = " ".join([*first, surname])
-    return found
+            found.add(" ".join([*first, surname]))
+    # two people of one surname ('Donald Trump', 'Melania Trump'): no guess
+    return found.pop() if len(found) == 1 else None
+
+
+# Capitalised words before a surname that are no given name ('When Obama took office').
+_NOT_GIVEN = frozenset("""when but and as if while now after before since although though because
+    then so yet or nor also even still only both either neither why how what where who whom whose
+    this that these those the a an in on at for from with by of to during under over rival hold
+    meanwhile however later earlier today yesterday tomorrow last next""".split())
+
+
+def _lowercase_in(text: str, word: str) -> bool:
+    """Whether `word` is also written in lower case in the text: a common word ('When',
+    'But', 'Rival'), no given name."""
+    low = word.lower()
+    return low != word and re.search(rf"(?<![\w’'-]){re.escape(low)}(?![\w’'-])", text) is not None
 
 
 def canonical_name(ent: _Entity) -> str:

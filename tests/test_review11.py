@@ -411,3 +411,41 @@ def test_more_held_out_sources(text: str, anchor: str, speaker: str, anonymous: 
 
 def test_a_participle_with_a_time_phrase_is_no_cue() -> None:
     assert _speakers("Polls published this week put the parties at 32 percent.") == [None]
+
+
+@pytest.mark.parametrize(("text", "anchor", "speaker"), [
+    ("A statement issued by the White House said the talks failed.", "talks failed",
+     "the White House"),
+    ("A letter signed by 50 Republican lawmakers said the talks failed.", "talks failed",
+     "50 Republican lawmakers"),
+    ("In Britain, the Government claim the cuts are necessary.", "cuts are necessary",
+     "Government"),
+])
+def test_code_review_two_sources_kept(text: str, anchor: str, speaker: str) -> None:
+    assert _claim(text, anchor).speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The economy added 200,000 jobs in May.",
+    "The storm told a story of misery to residents along the coast.",
+])
+def test_added_and_told_need_more_than_any_noun_phrase(text: str) -> None:
+    assert _speakers(text) == [None]
+
+
+def test_a_title_or_nickname_in_quotes_does_not_join_the_first_verb() -> None:
+    claim = _claim('She watched the musical "Hamilton" on Broadway on Friday and said she loved '
+                   "every minute of it.", "loved every minute")
+    assert "Hamilton" not in claim.text
+
+
+@pytest.mark.parametrize(("text", "anchor", "wrong"), [
+    ("When Obama took office in 2009, unemployment was rising.\n\nObama said the recovery had "
+     "been slow.", "recovery", "When Obama"),
+    ("Donald Trump spoke in Ohio, where Melania Trump joined them. Trump told the crowd the "
+     "election was rigged.", "rigged", "Melania Trump"),
+    ("Floodwaters covered roads across Lee County on Monday. Lee said the water would recede.",
+     "recede", "Lee County"),
+])
+def test_a_lone_surname_takes_no_wrong_full_name(text: str, anchor: str, wrong: str) -> None:
+    assert _claim(text, anchor).speaker != wrong
