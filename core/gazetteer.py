@@ -254,7 +254,14 @@ class Gazetteer:
                 continue
             if entry is not None:
                 found.append(Hit(found_m.start(), found_m.end(), matched, entry))
-            pos = found_m.end()
+            # a longer name may start inside an outlet's ('The Independent National Electoral
+            # Commission'): look on from inside it
+            pos = found_m.start() + 1 if entry is not None and entry.category == "outlet" else found_m.end()
+        # an outlet's name must be the whole name: in 'The Independent National Electoral
+        # Commission' a longer name starts inside it and goes on past it ('HuffPost Pollster',
+        # 'National Review Online' stay outlets); 'an independent candidate' is lower case
+        found = [h for h in found if h.entry.category != "outlet" or not any(
+            h.start < o.start < h.end < o.end and o.entry.category != "outlet" for o in found)]
         found.sort(key=lambda h: (h.start, h.start - h.end))
         hits: list[Hit] = []
         last_end = -1

@@ -182,7 +182,9 @@ _CABINET_SECRETARY = re.compile(
     r"\b(?:(?:Home|Foreign|Business|Health|Defen[cs]e|Culture|Education|Transport(?:ation)?|Justice|"
     r"Environment|Energy|Trade|Treasury|Commerce|Interior|Agriculture|Labou?r|Housing|Cabinet|"
     r"Northern Ireland|Scottish|Welsh|Work and Pensions|Homeland Security|Veterans Affairs|"
-    r"Science|Levelling[- ]Up|Chief) Secretary|Secretary of State for|Chancellor of the Exchequer)\b")
+    r"Science|Levelling[- ]Up|Chief|Security|Public Security|Economy|Finance|Foreign Affairs|"
+    r"Navy|Defense|Government|Welfare|Public Education) Secretary|Secretary of State for|"
+    r"Chancellor of the Exchequer)\b")
 # Titles only one country's government has: with no country named, they are that country's
 # when the documents name it at all.
 _COUNTRY_TITLES = (
@@ -190,10 +192,15 @@ _COUNTRY_TITLES = (
     (re.compile(r"\b(?:Taoiseach|T[áa]naiste)\b"), "ireland"),
 )
 _COUNTRYISH = frozenset({"country", "demonym", "capital", "city", "body"})
-_SECRETARY_COUNTRIES = frozenset({"united-states", "united-kingdom", "kenya", "philippines"})
+_SECRETARY_COUNTRIES = frozenset({"united-states", "united-kingdom", "kenya", "philippines", "mexico"})
 # National government roles: with no country named, they take the documents' dominant country.
 _NATIONAL = re.compile(r"\b(?:minist(?:er|ers|ry|ries)|government|cabinet|prime minister|premier|"
                        r"presidency|prosecutors?(?:[- ]general)?|state advocates?)\b", _FLAGS)
+# National offices that are not 'government' words but need no country in a story about one:
+# 'Sen. Bernie Sanders' (US Congress when the US dominates), 'Federal investigators said'.
+_NATIONAL_OFFICE = re.compile(
+    r"(?:\b(?:Sen|Rep)\.(?=\s)|\b(?i:senators?|congress(?:man|woman)|federal\s+(?:investigators|officials|"
+    r"agents|authorities|prosecutors|regulators|police|judges?)))")
 # Titles and domains that need a country to mean government ('president' of a think tank, too).
 _GOV_NEUTRAL = re.compile(
     r"\b(?:president|vice[- ]president|secretary|director|chief|head|chairman|chairwoman|leader|"
@@ -319,14 +326,23 @@ _CONTEXT_WORDS = {
 }
 # Organised labour: a union named as such, its officers, strikers ('European Union' is no union:
 # 'union' alone does not count).
+# workers whose own bodies are unions ('Pilots Association', 'Teachers' Federation'), capitalised
+_WORKERS = (r"(?:Pilots|Teachers|Nurses|Workers|Employees|Journalists|Editors|Mineworkers|Miners|"
+            r"Dockworkers|Firefighters|Fire Fighters|Machinists|Steelworkers|Teamsters|Postal Workers|"
+            r"Flight Attendants|Air Traffic Controllers|Railway Workers|Transport Workers|Physicians|"
+            r"Doctors|Professors|Writers|Actors|Musicians|Farmworkers)")
 _UNION_KIND = r"(?:trade|labou?r|workers['’]?|teachers['’]?|dockworkers['’]?|miners['’]?|nurses['’]?)"
 _UNION = re.compile(
-    rf"\b(?:(?:{_UNION_KIND}\s+)?unions?\s+(?:leaders?|president|chief|head|boss|officials?|"
+    rf"\b(?:(?:{_UNION_KIND}\s+)?unions?(?:['’]s)?\s+(?:leaders?|president|chief|head|boss|officials?|"
     r"representatives?|spokes(?:man|woman|person)|organi[sz]ers?|members?)|"
     rf"{_UNION_KIND}\s+unions?|labou?r leaders?|shop stewards?|strikers|strike leaders?|"
     # a named union: 'the Texas State Employees Union', 'the Teamsters', 'the AFL-CIO'
     r"(?:employees|workers|teachers|nurses|laborers|machinists|steelworkers)['’]?\s+"
-    r"(?:international\s+)?union|teamsters|AFL-CIO|SEIU)\b",
+    r"(?:international\s+)?union|teamsters|AFL-CIO|SEIU|"
+    # 'the National Union of Press Editors', 'the Elementary Teachers' Federation of Ontario',
+    # 'the Air Line Pilots Association' (no 'Union of Concerned Scientists', 'African Union')
+    r"(?-i:(?:National|General|Trades?|Workers['’]?)\s+Union\s+of|Union\s+of\s+" + _WORKERS + r")|"
+    r"(?-i:" + _WORKERS + r"['’]?\s+(?:[A-Z][a-z]+\s+)?(?:Union|Federation|Association|Guild|Brotherhood)))\b",
     _FLAGS,
 )
 _ANY_ROLE_WORD = re.compile(
@@ -340,6 +356,10 @@ _RELATIVE_CLAUSE = re.compile(r",?\s+(?:which|whose|where)\s", _FLAGS)
 _CURRENT = re.compile(r"\b(?:current|currently|serving|sitting|incumbent|now)\b", _FLAGS)
 _STUDENT = re.compile(r"\b(?:students?|alumn\w*|undergraduates?|graduates?|pupils?)\b", _FLAGS)
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
+_ADDRESSEE = re.compile(
+    r"\b(?:told|tells|telling|tell|briefed|briefing|addressed|addressing|said to|speaking to|spoke to|"
+    r"speaking with|spoke with|wrote to)\s+(?:(?:the|a|an|some|foreign|local|visiting|gathered)\s+)*"
+    r"(?:reporters|journalists|the press|press|media|newspapers?|correspondents)\b", _FLAGS)
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _BASED = re.compile(r"-based\b", _FLAGS)
 _FOLLOWED_BY_WORD = re.compile(r"[\s-]+[A-Za-z]")
@@ -476,6 +496,8 @@ def _text_facts(text: str) -> _TextFacts:
     facts = _TextFacts()
     # a relative clause describes something else ('director at FireEye, which traced Russian …')
     text = _RELATIVE_CLAUSE.split(text, maxsplit=1)[0]
+    # whom they spoke to is not who they are ('told reporters', 'said in a Reuters interview')
+    text = _ADDRESSEE.sub(" ", text)
     shown = _quote(text)
     for hit in g.scan(text):
         entry = hit.entry
@@ -675,6 +697,7 @@ _PREMODIFIER_LOWER = frozenset(
     "white house majority minority leader whip general attorney vice".split())
 _TITLE_ABBREVIATIONS = frozenset("Mr. Mrs. Ms. Dr. Sen. Rep. Gov. Gen. Lt. Col. Sgt. Adm. Capt. "
                                   "Maj. Cmdr. St. Jr. Sr. Prof. Rev. Hon.".split())
+_HEADS_CLAUSE = re.compile(r"who\s+(?:heads|head|leads|lead|runs|directs|chairs)\s+(the\s+.+)")
 _RELATIVE_START = re.compile(r"(?:who|whom|whose|which|that|where|when)\b", _FLAGS)
 # 'the president of the National Organization for Women', 'Chick-fil-A president Dan Cathy':
 # an organisation's officer, whatever the outlet's country.
@@ -759,6 +782,10 @@ def name_descriptors(name: str, texts: Iterable[str], limit: int = 12,
                 if len(parts) > 1 and re.fullmatch(r"\d{1,3}", parts[0].strip()):
                     parts = parts[1:]  # an age first: 'Seth Hutchinson, 31, an organizer for …'
                 apposition = re.split(r"\.\s", parts[0])[0].strip()
+                heads = _HEADS_CLAUSE.match(apposition)
+                if heads is not None:
+                    # 'Clemens Fuest, who heads the Ifo Institute in Munich,': its head
+                    apposition = "head of " + heads.group(1)
                 if apposition and len(apposition) < 80 and _ANY_ROLE_WORD.search(apposition) \
                         and not _RELATIVE_START.match(apposition):
                     out.append(surname + ", " + apposition)
@@ -798,6 +825,7 @@ class _Assigner:
         self._mentions: dict[tuple[str, bool], dict[tuple[str, str], float]] = {}
         self._acronyms: dict[str, dict[str, str]] = {}
         self._hits: dict[str, list[Hit]] = {}
+        self._endings: dict[str, dict[str, tuple[str, str]]] = {}
 
     def acronyms(self, claims: Sequence[Claim]) -> dict[str, str]:
         """Initials → name of the gazetteer's bodies and institutions of several words that the
@@ -970,6 +998,36 @@ class _Assigner:
         target, n = ranked[0]
         return target, f"named as the actor {n}× (e.g. '{example[target]}')"
 
+    def clipped_body(self, profile: _Profile) -> _Decision | None:
+        """A body's name cut short at its front ('Drug Administration' where the document
+        writes 'The Food and Drug Administration warned …'): the gazetteer's state body or
+        institution of several words that the speaker's documents name and that ends with the
+        speaker's whole name (two capitalised words at least)."""
+        name = _bare_name(profile.name)
+        words = name.split()
+        if len(words) < 2 or not all(w[:1].isupper() for w in words):
+            return None
+        for doc_id in _unique(c.document for c in profile.claims[:DESCRIBE_CLAIMS]):
+            found = self.body_endings(doc_id).get(name)
+            if found is not None:
+                target, term = found
+                return _Decision(target, f"'{name}' is the end of '{term}', which the "
+                                 f"document names: {gazetteer().label(target)}")
+        return None
+
+    def body_endings(self, doc_id: str) -> dict[str, tuple[str, str]]:
+        """The ends (two words or more) of the bodies' and institutions' names a document names
+        → (target, full name); cached."""
+        got = self._endings.get(doc_id)
+        if got is None:
+            got = self._endings[doc_id] = {}
+            for hit in self.doc_hits(doc_id):
+                words = hit.entry.term.split()
+                if hit.entry.category in _OFFICIAL_CATEGORIES and hit.entry.target is not None:
+                    for i in range(1, len(words) - 1):
+                        got.setdefault(" ".join(words[i:]), (hit.entry.target, hit.entry.term))
+        return got
+
     def ministry_named(self, profile: _Profile) -> _Decision | None:
         """'Germany's digital minister … welcomed the ruling, according to a ministry
         spokeswoman': an unnamed ministry's voice speaks for the ministry its own sentence
@@ -1071,7 +1129,7 @@ class _Assigner:
         return got
 
     def _decide(self, profile: _Profile) -> _Decision:
-        ident = _identity(profile)
+        ident = _identity(profile) or self.clipped_body(profile)
         if ident is not None:
             return ident
         by_party = _party_decision(profile, lambda: self.countries_of(profile))
@@ -1145,6 +1203,14 @@ class _Assigner:
             if loc is not None and governor and loc[0] == US_ID:
                 # a US governor holds a state office: the state rule decides, or nothing does
                 return _Decision(None, f"US state office ('{merged.local[0]}') with no state named")
+            if loc is None:
+                # 'Sinaloa's governor', 'a senior police officer' in a story clearly about one
+                # country that is not the United States: a state or local office of that country
+                # (only US states are perspectives of their own)
+                loc = self.dominant_location((c.document for c in profile.claims),
+                                             countries=True, exclude=profile.claims)
+                if loc is not None and loc[0] == US_ID:
+                    loc = None
             if loc is not None:
                 return _Decision(loc[0], f"local official ('{merged.local[0]}'); {loc[1]}")
             return _Decision(None, f"local official ('{merged.local[0]}') but no clearly dominant location")
@@ -1207,13 +1273,17 @@ class _Assigner:
                 return _Decision(country, f"title '{title}' exists only in {gazetteer().label(country)}'s "
                                  f"government, and the documents name it ('{seen}')")
         national = next((g for g in merged.gov if _NATIONAL.search(g)), None)
+        if national is None and not campaign:
+            national = next((m.group() for t in profile.texts for m in _NATIONAL_OFFICE.finditer(t)
+                             if _holds_now(t, m.start())), None)
         if national is not None and not merged.places:
             # 'Ports minister Silvio Costa' in a story set in Brazil: a minister of the
             # country the documents are clearly about (as local officials take their place);
             # one mention is enough when no other country comes near it.
             loc = self.dominant_location((c.document for c in profile.claims), min_weight=1.0,
                                          countries=True, exclude=profile.claims)
-            if loc is not None:
+            if loc is not None and (national not in ("Sen.", "Rep.") or loc[0] == US_ID):
+                # 'Sen.'/'Rep.' is US usage: in a Sydney story it may be a visiting US senator
                 return _Decision(loc[0], f"government role ('{national}') with no country named; "
                                  f"{loc[1]}")
         cabinet = next((m.group() for t in profile.texts for m in _CABINET_SECRETARY.finditer(t)
@@ -1647,6 +1717,35 @@ def _fronted_places(claims: Sequence[Claim], docs: dict[str, Document]) -> list[
     return out
 
 
+_WORDS_BEFORE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*\s+){1,2})$")
+_FOR_AFTER = re.compile(
+    r"\s+for\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}?(?:premier|prime minister|president|ministry|"
+    r"minister|government|chancellor|governor|mayor|presidency|cabinet|embassy)\b(?!\s+of\b)")
+
+
+def _mention_context(claims: Sequence[Claim], docs: dict[str, Document]) -> list[str]:
+    """A description's words that the speaker's mention left out: a demonym right before it
+    ('Two Egyptian officials familiar with the negotiations said') and whose voice it is right
+    after it ('A spokesperson for the premier rejected …'). Only for descriptions (a mention
+    in lower case), not for names."""
+    out: list[str] = []
+    for c in claims[:DESCRIBE_CLAIMS]:
+        doc = docs.get(c.document)
+        mention = (c.speaker_mention or "").strip()
+        if doc is None or c.speaker_start is None or c.speaker_end is None or not mention:
+            continue
+        if not (mention[:1].islower() or _DESCRIPTION.match(mention)):
+            continue
+        left = _WORDS_BEFORE.search(doc.text, max(0, c.speaker_start - 40), c.speaker_start)
+        if left is not None:
+            # the word right before only: 'Two' in 'Two Egyptian officials' is no name
+            out.append(left.group(1).split()[-1] + " " + mention)
+        right = _FOR_AFTER.match(doc.text, c.speaker_end)
+        if right is not None:
+            out.append(mention + right.group())
+    return out
+
+
 _ACRONYM = re.compile(r"(?<![\w.])[A-Z]{2,6}(?![\w.])")
 
 
@@ -1704,7 +1803,7 @@ _BACK_HEADS: dict[str, tuple[str, ...]] = {
     "ministry": ("ministry",),
     "regulator": ("regulator", "watchdog", "authority"),
     "watchdog": ("watchdog", "regulator"),
-    "agency": ("agency",),
+    "agency": ("agency", "administration", "bureau", "service"),
     "police": ("police",),
     "prosecutors?": ("prosecut\\w*",),
     "prosecuting authority": ("prosecuting authority", "prosecut\\w*"),
@@ -1751,6 +1850,9 @@ def _position(claim: Claim) -> int:
     return claim.speaker_start if claim.speaker_start is not None else claim.start
 
 
+_UNION_BACK = re.compile(r"^the\s+(?:union|federation|association|guild)(?:['’]s\b.*)?$", _FLAGS)
+
+
 def _back_reference(speaker: Speaker, own: Sequence[Claim], decided: _Decided,
                     spoken: _Decided | None = None) -> tuple[str, str] | None:
     """(perspective, reason) from the body a description points back to (see `_BACK_HEADS`):
@@ -1761,6 +1863,16 @@ def _back_reference(speaker: Speaker, own: Sequence[Claim], decided: _Decided,
              if _DESCRIPTION.match(t)]
     if not texts:
         return None
+    union = next((t for t in texts if _UNION_BACK.match(t)), None)
+    if union is not None:
+        # 'the union', 'the federation', "the union's president": the labour union named shortly
+        # before ('the union' after the European Union is left to the head-word rule below)
+        for c in own[:DESCRIBE_CLAIMS]:
+            for _oc, os in decided.before(c, BACK_REFERENCE_CHARS):
+                if os.id != speaker.id and os.perspective == UNIONS_ID:
+                    return UNIONS_ID, (f"'{_quote(union, 50)}' points back to the union "
+                                       f"'{_quote(os.name, 50)}' named shortly before: "
+                                       f"{gazetteer().label(UNIONS_ID)}")
     heads: list[re.Pattern[str]] = []
     for t in texts:
         for m in _BACK_HEAD.finditer(t):
@@ -1898,7 +2010,7 @@ def assign_perspectives(
     for s in speakers:
         own = claims_of.get(s.id, [])
         texts = _unique([s.name, *s.aliases, s.role, *(c.role for c in own), *(c.speaker_mention for c in own)])
-        texts = _unique([*texts, *_fronted_places(own, assigner.docs),
+        texts = _unique([*texts, *_fronted_places(own, assigner.docs), *_mention_context(own, assigner.docs),
                          *_expand_acronyms(texts, functools.partial(assigner.acronyms, own)),
                          *_expand_short_names(texts, functools.partial(assigner.short_names, own))])
         profile = _Profile(
