@@ -623,7 +623,14 @@ def _bare_name(name: str) -> str:
 def _identity(profile: _Profile) -> _Decision | None:
     """A speaker that is itself a country, capital, body, institution, outlet or think tank."""
     g = gazetteer()
+    words = _bare_name(profile.name).split()
+    # a person's name ('Lucas Lima'): two or three capitalised words, none a gazetteer name
+    surname = words[-1] if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and \
+        g.lookup(" ".join(words)) is None else None
     for text in profile.texts:
+        if surname is not None and _bare_name(text) == surname and \
+                _bare_name(profile.name) != surname:
+            continue  # 'Lima said' for Lucas Lima: his surname, not Peru's capital
         entry = g.lookup(_bare_name(text))
         if entry is None or entry.target is None or entry.category == "city":
             continue
@@ -857,6 +864,16 @@ class _Assigner:
                 if hit.entry.category in _OFFICIAL_CATEGORIES and len(words) >= 2 \
                         and words[-1] in _SHORT_HEADS:
                     out[words[-1]].add(hit.entry.term)
+            for head in list(out):
+                # 'The Springfield City Council … the UN Security Council': another body with
+                # that head word is named too, so 'the Council' is not the gazetteer's
+                for m in re.finditer(rf"\b((?:[A-Z][\w.'’-]*\s+){{1,4}}){re.escape(head)}\b",
+                                     doc.text):
+                    written = f"{m.group(1)}{head}"
+                    if not any(written.endswith(term) or term.endswith(written.strip())
+                               for term in out[head]) and \
+                            m.group(1).split()[-1].lower() not in ("the", "a"):
+                        out[head].add(written)
         return {k: next(iter(v)) for k, v in out.items() if len(v) == 1}
 
     def facts(self, text: str) -> _TextFacts:
@@ -1038,17 +1055,22 @@ class _Assigner:
             return None
         g = gazetteer()
         found: dict[str, str] = {}
+        others: set[str] = set()
         for c in profile.claims[:DESCRIBE_CLAIMS]:
             for w in [c.text, *self.frames(_Profile(profile.name, [], False, [c]))]:
                 for hit in g.scan(w):
+                    if hit.entry.category in ("country", "demonym", "capital") and \
+                            hit.entry.target is not None:
+                        others.add(hit.entry.target)
                     if hit.entry.category not in ("country", "demonym") or hit.entry.target is None:
                         continue
                     if _context(w, hit) not in ("modifier", "possessive"):
                         continue
                     if (after := _MINISTRY_AFTER.match(w, hit.end)) is not None:
                         found.setdefault(hit.entry.target, w[hit.start:after.end()])
-        if len(found) != 1:
-            return None
+        if len(found) != 1 or len(others) > 1:
+            return None  # ('Berlin rejected the Russian foreign ministry's claims, a ministry
+            # spokeswoman said': two countries in the sentence, no telling whose ministry)
         target, phrase = next(iter(found.items()))
         return _Decision(target, f"'{role}' speaks for the ministry its sentence names "
                          f"('{_quote(phrase, 50)}'): {g.label(target)}")

@@ -449,3 +449,32 @@ def test_a_title_or_nickname_in_quotes_does_not_join_the_first_verb() -> None:
 ])
 def test_a_lone_surname_takes_no_wrong_full_name(text: str, anchor: str, wrong: str) -> None:
     assert _claim(text, anchor).speaker != wrong
+
+
+def _perspectives(text: str) -> dict[str, str | None]:
+    import hashlib
+
+    from core.models import Document
+    from core.pipeline import analyze_documents
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    doc = Document(id="d" + digest[:8], path="story.txt", text=f"Story\n\n{text}\n", sha256=digest)
+    return {s.name: s.perspective for s in analyze_documents([doc]).speakers}
+
+
+def test_a_surname_that_is_a_capital_is_no_government() -> None:
+    found = _perspectives("Brazil midfielder Lucas Lima scored twice on Sunday. Lima said he was "
+                          "happy to be back in form.")
+    assert found.get("Lucas Lima") is None
+
+
+def test_the_council_is_not_a_gazetteer_council_when_another_council_is_named() -> None:
+    found = _perspectives("The Springfield City Council met to discuss a resolution urging the UN "
+                          "Security Council to act.\n\nThe Council said the resolution was "
+                          "symbolic.")
+    assert "united-nations" not in found.values()
+
+
+def test_an_unnamed_ministry_in_a_sentence_of_two_countries_stays_open() -> None:
+    found = _perspectives("Berlin rejected the Russian foreign ministry's claims on Monday, a "
+                          "ministry spokeswoman said.")
+    assert "russia" not in found.values()
