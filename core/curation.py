@@ -530,6 +530,11 @@ def apply_edits(analysis: Analysis, edits: Sequence[Edit]) -> tuple[Analysis, li
 EXCERPT_WORDS = 8
 
 
+def _count(claims: Sequence[str]) -> str:
+    """'1 claim', '3 claims'."""
+    return f"{len(claims)} claim{'' if len(claims) == 1 else 's'}"
+
+
 def _excerpt(claim: Claim) -> str:
     """'“threats to our personnel … from the Government of …”': a claim's first words."""
     words = " ".join(claim.text.split()).strip("“”\"' ").split()
@@ -628,8 +633,7 @@ def _describe(ws: _Workspace, edit: Edit, index: int) -> AppliedEdit | None:
         claims = _speaker_claims(ws, speaker)
         new = edit.label if edit.perspective is not None and edit.label else \
             _perspective_phrase(ws, edit.perspective)
-        text = (f"set the perspective of speaker {speaker.name} ({len(claims)} claim"
-                f"{'' if len(claims) == 1 else 's'}) to {new} (was "
+        text = (f"set the perspective of speaker {speaker.name} ({_count(claims)}) to {new} (was "
                 f"{_perspective_phrase(ws, speaker.perspective)})")
     elif isinstance(edit, SetSpeaker):
         if _missing(ws, edit.claim):
@@ -644,15 +648,13 @@ def _describe(ws: _Workspace, edit: Edit, index: int) -> AppliedEdit | None:
         if gone is None or into is None or gone.id == into.id:
             return None
         claims = _speaker_claims(ws, gone)
-        text = (f"merged speaker {gone.name} ({len(claims)} claim"
-                f"{'' if len(claims) == 1 else 's'}) into speaker {into.name}")
+        text = f"merged speaker {gone.name} ({_count(claims)}) into speaker {into.name}"
     elif isinstance(edit, RenameSpeaker):
         speaker = _speaker_named(ws, edit.speaker)
         if speaker is None:
             return None
         claims = _speaker_claims(ws, speaker)
-        text = (f"renamed speaker {speaker.name} to {' '.join(edit.name.split())} "
-                f"({len(claims)} claim{'' if len(claims) == 1 else 's'})")
+        text = f"renamed speaker {speaker.name} to {' '.join(edit.name.split())} ({_count(claims)})"
     elif isinstance(edit, NotAClaim):
         if _missing(ws, edit.claim):
             return None

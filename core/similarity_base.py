@@ -107,25 +107,25 @@ class Vocabulary:
         self.terms: list[str] = []
         self.lower_seen: set[int] = set()  # terms seen written in lower case (not names)
 
-    def encode(self, text: str) -> tuple[list[int], bool]:
+    def _token_ids(self, text: str) -> tuple[list[str], list[int | None]]:
+        """The text's tokens and their ids (new tokens added)."""
         raw_ids = self.raw_ids
         tokens = TOKEN_RE.findall(text)
         ids = [raw_ids.get(raw) for raw in tokens]
         if None in ids:
             ids = [self._add(raw) if tid is None else tid
                    for raw, tid in zip(tokens, ids, strict=True)]
+        return tokens, ids
+
+    def encode(self, text: str) -> tuple[list[int], bool]:
+        _tokens, ids = self._token_ids(text)
         out = [tid for tid in ids if tid is not None and tid >= 0]
         return out, NEGATION_ID in ids
 
     def encode_caps(self, text: str) -> tuple[list[int], list[int], bool]:
         """As `encode`, with the term ids written with a capital after the text's first word
         (the only terms that can be a name's word, see case_marks)."""
-        raw_ids = self.raw_ids
-        tokens = TOKEN_RE.findall(text)
-        ids = [raw_ids.get(raw) for raw in tokens]
-        if None in ids:
-            ids = [self._add(raw) if tid is None else tid
-                   for raw, tid in zip(tokens, ids, strict=True)]
+        tokens, ids = self._token_ids(text)
         out = [tid for tid in ids if tid is not None and tid >= 0]
         caps = [tid for k, (raw, tid) in enumerate(zip(tokens, ids, strict=True))
                 if k and tid is not None and tid >= 0 and raw[0].isupper()]
