@@ -23,9 +23,9 @@ from core.similarity_base import (
     TermMatch,
     Vocabulary,
     article_surfaces,
-    case_marks,
     find_variants,
     generic_flags,
+    marks_of,
     place_terms,
     places_conflict,
     roles_swapped,
@@ -265,15 +265,6 @@ def guard_factor(index: SmallIndex, i: int, j: int) -> float:
         if all(weak_term(t, index.generic, mi, mj) for t in shared):
             factor *= p.weak_penalty
     return factor
-
-
-def marks_of(index: SmallIndex, i: int) -> CaseMarks:
-    """How claim i writes its terms (cached)."""
-    found = index.marks.get(i)
-    if found is None:
-        found = index.marks[i] = case_marks(index.texts[i], index.tokenizer, index.term_ids,
-                                            index.variants)
-    return found
 
 
 def pair_rows(index: SmallIndex, i: int, j: int) -> tuple[Row, Row]:

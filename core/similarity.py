@@ -47,9 +47,9 @@ from core.similarity_base import (
     TermMatch,
     Vocabulary,
     article_surfaces,
-    case_marks,
     find_variants,
     generic_flags,
+    marks_of,
     place_terms,
     places_conflict,
     roles_swapped,
@@ -469,19 +469,10 @@ def _weak_factors(index: ClaimIndex, a: IntArray, b: IntArray, shared: FloatArra
         for k in few[np.flatnonzero(maybe)[capital]]:
             i, j = int(a[k]), int(b[k])
             terms = set(_row_terms(index, i).tolist()) & set(_row_terms(index, j).tolist())
-            mi, mj = _marks(index, i), _marks(index, j)
+            mi, mj = marks_of(index, i), marks_of(index, j)
             if all(weak_term(t, index.generic, mi, mj) for t in terms):
                 factor[k] = penalty
     return factor
-
-
-def _marks(index: ClaimIndex, i: int) -> CaseMarks:
-    """How claim i writes its terms (cached)."""
-    found = index.marks.get(i)
-    if found is None:
-        found = index.marks[i] = case_marks(index.texts[i], index.tokenizer, index.term_ids,
-                                            index.variants)
-    return found
 
 
 def candidate_pairs(index: ClaimIndex, threshold: float) -> tuple[IntArray, IntArray]:

@@ -355,6 +355,25 @@ class CaseMarks:
     lower: frozenset[int]
 
 
+class _MarkedIndex(Protocol):
+    """What `marks_of` needs of a claim index (ClaimIndex, SmallIndex)."""
+
+    texts: list[str]
+    tokenizer: Tokenizer
+    term_ids: dict[str, int]
+    variants: dict[int, tuple[int, float]]
+    marks: dict[int, CaseMarks]
+
+
+def marks_of(index: _MarkedIndex, i: int) -> CaseMarks:
+    """How claim i of an index writes its terms (cached on the index)."""
+    found = index.marks.get(i)
+    if found is None:
+        found = index.marks[i] = case_marks(index.texts[i], index.tokenizer, index.term_ids,
+                                            index.variants)
+    return found
+
+
 def case_marks(text: str, tokenizer: Tokenizer, term_ids: dict[str, int],
                variants: dict[int, tuple[int, float]]) -> CaseMarks:
     """The CaseMarks of one claim text (canonical term ids)."""
