@@ -520,7 +520,10 @@ def resolve_speakers(
                 claim.speaker_start is not None and _DEFINITE_DESCRIPTION.fullmatch(raw):
             # "The Arizona Republican said", "the prime minister continues": the person the
             # document introduced with that title just before
-            ent = _described_person(raw, text, claim.speaker_start, registry, people) or ent
+            ent = _described_person(raw, text, claim.speaker_start, registry, people) or \
+                _epithet_person(raw, text, claim.speaker_start, registry, people) or ent
+        elif not claim.anonymous and claim.speaker_start is not None:
+            ent = _epithet_person(raw, text, claim.speaker_start, registry, people) or ent
         if not claim.anonymous:
             # "The Israel Defense Forces said … The military said": the body named before
             ent = _described_body(raw, history) or ent
@@ -1078,6 +1081,55 @@ def _described_person(desc: str, text: str, pos: int, registry: _Registry,
         if ent is not None and ent not in found:
             found.append(ent)
     return found[0] if len(found) == 1 else None
+
+
+# A person's epithet: 'The Vermont independent', 'the former secretary of state', 'the
+# 74-year-old billionaire' — a singular person noun after 'the' and up to four modifiers.
+_EPITHET_HEADS = frozenset(_DESCRIBED_TITLES) | frozenset(
+    """billionaire mogul tycoon magnate businessman businesswoman chancellor premier independent
+    executive founder lawmaker frontrunner front-runner incumbent challenger entrepreneur
+    congressman congresswoman senator actor actress singer star""".split())
+_EPITHET = re.compile(r"(?i)the\s+(?:[\w.'’-]+\s+){0,4}(?:" + "|".join(
+    sorted(_EPITHET_HEADS, key=len, reverse=True)) +
+    r")(?:\s+of\s+(?:the\s+)?[\w.'’-]+(?:\s+[\w.'’-]+)?)?")
+
+
+def _epithet_person(desc: str, text: str, pos: int, registry: _Registry,
+                    people: _DocPeople) -> _Entity | None:
+    """The person an epithet opening a sentence refers to: the named subject of the sentence
+    before, when that sentence names no other person and does not use the epithet's noun
+    itself ('Bernie Sanders spoke in Iowa. The Vermont independent said …' -> Sanders; not
+    after 'Merkel met Macron.', nor after 'Trump attacked the senator.')."""
+    if not _EPITHET.fullmatch(desc) or re.search(r"['’]s\b", desc):
+        return None  # ("the capital's new mayor" is someone else's)
+    sentences = _sentences_before(text, pos)
+    if len(sentences) < 2:
+        return None
+    own_start = sentences[0][0]
+    lead = text[own_start:pos].strip(" \"“‘'«(”’»")
+    if lead and lead.lower().rstrip(",") not in _SKIPPED_OPENERS:
+        return None  # the epithet is not the subject of its sentence
+    start, end = sentences[1]
+    subject = _clause_subject(text, start, end)
+    if subject is None or _quoted_at(text, start, subject[0]):
+        return None
+    head = desc.split()[-1].lower() if " of " not in desc.lower() else \
+        desc.lower().split(" of ")[0].split()[-1]
+    rest = text[start:subject[0]] + " " + text[subject[0] + len(subject[1]):end]
+    if re.search(r"(?i)\b" + re.escape(head) + r"\b", rest):
+        return None  # 'Trump attacked the senator. The senator said …'
+    ent = _person_named(subject[1], text, subject[0], registry, people, subject[2])
+    if ent is None or not ent.person or not (
+            subject[2] or any(len(n.split()) >= 2 for n in ent.names)):
+        return None  # a lone capitalised word is no one until written in full
+    for m in _NAME_RUN.finditer(text, subject[0] + len(subject[1]), end):
+        name, role = split_name_role(re.sub(r"['’]s$", "", m.group().rstrip(".,;:")))
+        if not name or not _plausible_name(name):
+            continue
+        other = _person_named(name, text, m.end(), registry, people, role is not None)
+        if other is not None and other is not ent:
+            return None  # two people named before: the epithet could be either
+    return ent
 
 
 def _title_word_in(word: str, have: set[str]) -> bool:

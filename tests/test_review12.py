@@ -1,0 +1,55 @@
+"""Claims that session 12's reviews found wrong. Every sentence here is made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.models import Claim
+from tests.test_speakers import _resolved
+
+
+def _claims(text: str) -> list[Claim]:
+    return [c for c in _resolved(f"Story\n\n{text}\n") if c.text != "Story"]
+
+
+def _said(text: str) -> Claim:
+    return next(c for c in _claims(text) if c.cue == "said")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Sen. Ada Whitlock campaigned in Iowa on Monday. The Vermont independent said the economy "
+     "was rigged.", "Ada Whitlock"),
+    ("Helen Marsh spoke in Ohio on Tuesday. The former secretary of state said she would raise "
+     "the minimum wage.", "Helen Marsh"),
+    ("Donald Brewster held a rally in Tampa. The New York billionaire said the polls were "
+     "rigged.", "Donald Brewster"),
+    ("Gov. Tom Ralston toured the levee. But the 61-year-old governor said more money was "
+     "needed.", "Tom Ralston"),
+])
+def test_an_epithet_opening_a_sentence_is_the_person_named_just_before(
+        text: str, speaker: str) -> None:
+    claim = _said(text)
+    assert claim.speaker == speaker
+    assert claim.speaker_mention is not None and claim.speaker_mention.lower().startswith(
+        ("the", "but the"))
+
+
+@pytest.mark.parametrize("text", [
+    # two people before: the epithet could be either
+    "Angela Brandt met Emmanuel Fournier in Berlin. The German chancellor said Europe must "
+    "stand together.",
+    # the noun names someone else in the sentence before
+    "David Brewster attacked the senator on Monday. The senator said the attack was a lie.",
+    # an epithet in the middle of a sentence is no subject
+    "David Brewster spoke on Monday. Asked about it, aides to the governor said he was busy.",
+])
+def test_an_epithet_stays_a_description_when_the_person_is_not_clear(text: str) -> None:
+    speakers = [c.speaker for c in _claims(text) if c.cue == "said"]
+    assert speakers and not any(s in ("Angela Brandt", "Emmanuel Fournier", "David Brewster")
+                                for s in speakers), speakers
+
+
+def test_a_possessive_epithet_is_someone_else() -> None:
+    claim = _said("Sadiq Qureshi visited Paris. The British capital's new mayor said he was "
+                  "pleased.")
+    assert claim.speaker != "Sadiq Qureshi"
