@@ -527,6 +527,11 @@ def resolve_speakers(
         if not claim.anonymous:
             # "The Israel Defense Forces said … The military said": the body named before
             ent = _described_body(raw, history) or ent
+            if ent is not None and ent.key.startswith("desc:") and \
+                    claim.speaker_start is not None and _BODY_EPITHET.fullmatch(raw):
+                # "Human Rights Watch released a report. The group said": the subject before
+                ent = _subject_body_before(text, claim.speaker_start, registry, people, claim,
+                                           history) or ent
         pronoun = POSSESSIVE_PRONOUNS.get(raw.lower(), raw.lower())
         subject = None
         if pronoun in ("he", "she", "i") and claim.speaker_start is not None:
@@ -536,6 +541,10 @@ def resolve_speakers(
             # "The agency said it …", "Some voters said they …": the subject of the reporting
             # verb right before the pronoun, when the pronoun can refer to it
             subject = _reporter_of(text, claim, pronoun, registry, people, history)
+            if subject is None and raw.lower() == "it":
+                # "The ECB, which sets rates, met on Thursday. It said": the subject before
+                subject = _subject_body_before(text, claim.speaker_start, registry, people,
+                                               claim, history)
         if pronoun == "i" and claim.speaker_start is not None:
             # "FALLIN: I think …": in a transcript, I is the speaker the line is labelled with
             subject = _transcript_speaker(text, claim.speaker_start, registry) or subject
@@ -1129,6 +1138,88 @@ def _epithet_person(desc: str, text: str, pos: int, registry: _Registry,
         other = _person_named(name, text, m.end(), registry, people, role is not None)
         if other is not None and other is not ent:
             return None  # two people named before: the epithet could be either
+    return ent
+
+
+# A body's epithet: 'The group', 'the oil giant', 'The Japanese carmaker'.
+_BODY_EPITHET = re.compile(r"(?i)the\s+(?:[\w.'’-]+\s+){0,3}(?:group|organi[sz]ation|company|"
+                           r"firm|giant|carmaker|automaker|maker|manufacturer|bank|lender|"
+                           r"retailer|insurer|airline|carrier|broadcaster|charity|watchdog|"
+                           r"body|institution|operator|producer|developer|conglomerate|startup|"
+                           r"publisher|network|movement|federation|association|league|club)")
+_CONNECTORS = frozenset("of for and on de du des la le the".split())
+_MONTHS_DAYS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
+    february march april may june july august september october november december""".split())
+
+
+def _body_subject(text: str, start: int, end: int) -> str | None:
+    """The capitalised name opening the sentence [start, end) when a verb or a comma follows
+    it ('The European Central Bank, which …, met', 'Human Rights Watch said'), else None."""
+    while start < end and text[start] in _OPEN_QUOTES:
+        start += 1
+    words: list[str] = []
+    for m in re.finditer(r"\S+", text[start:end]):
+        tok = m.group()
+        bare = tok.rstrip(",")
+        if not words and bare == "The":
+            words.append(bare)
+            continue
+        if bare[:1].isupper() and not _POSSESSIVE_S.search(bare) and len(words) < 8:
+            words.append(bare)
+        elif bare in _CONNECTORS and words and words[-1] != "The" and len(words) < 8:
+            words.append(bare)
+            continue
+        elif words and words[-1] not in _CONNECTORS and tok[:1].islower():
+            break
+        else:
+            return None
+        if tok.endswith(","):
+            break
+    while words and words[-1] in _CONNECTORS:
+        words.pop()
+    named = words[1:] if words and words[0] == "The" else words
+    if not named or named[0].lower() in PRONOUNS | _NOT_SUBJECTS | _SKIPPED_OPENERS | \
+            _CLAUSE_OPENERS:
+        return None
+    return " ".join(words)  # 'The Central Bank of X' as the attribution would read it
+
+
+def _subject_body_before(text: str, pos: int, registry: _Registry, people: _DocPeople,
+                         claim: Claim, history: _History) -> _Entity | None:
+    """The body an 'It' or 'The group' opening a sentence refers to: the named subject of the
+    sentence before when it is no person and that sentence names no other body ('Human Rights
+    Watch released a report. The group said …', 'The ECB, which sets rates, met. It said …')."""
+    sentences = _sentences_before(text, pos)
+    if len(sentences) < 2:
+        return None
+    lead = text[sentences[0][0]:pos].strip(" \"“‘'«(”’»")
+    if lead and lead.lower().rstrip(",") not in _SKIPPED_OPENERS:
+        return None
+    start, end = sentences[1]
+    name = _body_subject(text, start, end)
+    if name is None or name.lower() in COUNTRIES:
+        return None
+    at = text.find(name, start, end)
+    written, name = name, name.removeprefix("The ")  # 'The Central Bank of X' as read
+    if name.split()[0].lower().rstrip(".") in FIRST_NAME_PRONOUN:
+        return None  # a person
+    if len(name) < 2 or (" " not in name and not _is_body(name) and (
+            name.isupper() or not re.search(r"[a-z,]\s+" + re.escape(name) + r"\b", text) or
+            _full_name_before(text, name, start, None) is not None)):
+        return None  # 'Perhaps', 'More': a capitalised word never written inside a sentence;
+        # 'Barden' after 'Mark Barden': a person
+    for m in _NAME_RUN.finditer(text, at + len(written), end):
+        other = m.group().rstrip(".,;:")
+        if other.lower() in _MONTHS_DAYS or other.lower() in COUNTRIES:
+            continue
+        if _is_body(other) or registry.by_key.get("body:" + translit(other)) is not None:
+            return None  # 'Shell sued BP. The oil giant said': either
+    probe = claim.model_copy(update={"anonymous": False, "speaker_start": at,
+                                     "speaker_end": at + len(written)})
+    ent = _resolve_one(written, probe, registry, people, history, text)
+    if ent is None or _pronoun_of(ent, text) is not None or (ent.person and (
+            ent.first is not None and ent.first.lower() in FIRST_NAME_PRONOUN)):
+        return None  # a person
     return ent
 
 

@@ -53,3 +53,32 @@ def test_a_possessive_epithet_is_someone_else() -> None:
     claim = _said("Sadiq Qureshi visited Paris. The British capital's new mayor said he was "
                   "pleased.")
     assert claim.speaker != "Sadiq Qureshi"
+
+
+@pytest.mark.parametrize(("text", "mention", "speaker"), [
+    ("Amnesty Watchers released a report on the camps on Monday. The group said detainees "
+     "were beaten.", "The group", "Amnesty Watchers"),
+    ("Corvell announced record profits on Thursday. The oil giant said it would buy back "
+     "shares. Analysts at Corvell were pleased.", "The oil giant", "Corvell"),
+    ("The Central Bank of Freedonia, which sets rates for the region, met on Thursday. It said "
+     "inflation would ease next year.", "It", "the Central Bank of Freedonia"),
+])
+def test_a_body_epithet_or_it_opening_a_sentence_is_the_body_named_as_subject_before(
+        text: str, mention: str, speaker: str) -> None:
+    claim = next(c for c in _claims(text) if c.speaker_mention == mention)
+    assert claim.speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    # two bodies before: either could be the oil giant
+    "Corvell sued the Petrox Corporation on Monday. The oil giant said the deal was void.",
+    # a capitalised sentence opener is no body
+    "Perhaps the market will calm down. It said prices would fall.",
+    # a person named in full before is no group
+    "Mark Brandon's son died at the school. Brandon now leads a program for parents. The group "
+    "said new laws were needed.",
+])
+def test_a_body_epithet_stays_unresolved_when_the_body_is_not_clear(text: str) -> None:
+    speakers = [c.speaker for c in _claims(text) if c.cue == "said"]
+    assert speakers and not any(s in ("Corvell", "Perhaps", "Brandon", "Mark Brandon")
+                                for s in speakers), speakers
