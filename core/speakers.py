@@ -35,6 +35,7 @@ from core.attribution_lexicon import (
     list_members,
     split_name_role,
 )
+from core.gazetteer import gazetteer
 from core.models import Claim, Document, Speaker
 from core.segment import TITLE_ABBREVIATIONS
 
@@ -1097,10 +1098,22 @@ def _described_person(desc: str, text: str, pos: int, registry: _Registry,
 _EPITHET_HEADS = frozenset(_DESCRIBED_TITLES) | frozenset(
     """billionaire mogul tycoon magnate businessman businesswoman chancellor premier independent
     executive founder lawmaker frontrunner front-runner incumbent challenger entrepreneur
-    congressman congresswoman senator actor actress singer star""".split())
+    congressman congresswoman senator actor actress singer star coach manager striker
+    midfielder defender goalkeeper captain forward player champion Dutchman Frenchman
+    Englishman Irishman Welshman Scotsman Dutchwoman Frenchwoman Englishwoman Irishwoman
+    Spaniard Briton Scot Dane Swede Finn Pole Turk""".split())
 _EPITHET = re.compile(r"(?i)the\s+(?:[\w.'’-]+\s+){0,4}(?:" + "|".join(
     sorted(_EPITHET_HEADS, key=len, reverse=True)) +
     r")(?:\s+of\s+(?:the\s+)?[\w.'’-]+(?:\s+[\w.'’-]+)?)?")
+
+
+def _demonym_epithet(desc: str) -> bool:
+    """'The Brazilian', 'the 34-year-old Nigerian': a person named by nationality."""
+    m = re.fullmatch(r"(?i)the\s+(?:[\w.'’-]+\s+){0,3}([A-Z][a-z]+)", desc)
+    if m is None or not m.group(1)[0].isupper() or m.group(1).endswith("s"):
+        return False
+    entry = gazetteer().lookup(m.group(1))
+    return entry is not None and entry.category == "demonym"
 
 
 def _epithet_person(desc: str, text: str, pos: int, registry: _Registry,
@@ -1109,7 +1122,7 @@ def _epithet_person(desc: str, text: str, pos: int, registry: _Registry,
     before, when that sentence names no other person and does not use the epithet's noun
     itself ('Bernie Sanders spoke in Iowa. The Vermont independent said …' -> Sanders; not
     after 'Merkel met Macron.', nor after 'Trump attacked the senator.')."""
-    if not _EPITHET.fullmatch(desc) or re.search(r"['’]s\b", desc):
+    if re.search(r"['’]s\b", desc) or not (_EPITHET.fullmatch(desc) or _demonym_epithet(desc)):
         return None  # ("the capital's new mayor" is someone else's)
     sentences = _sentences_before(text, pos)
     if len(sentences) < 2:
@@ -1204,7 +1217,8 @@ def _subject_body_before(text: str, pos: int, registry: _Registry, people: _DocP
     if name.split()[0].lower().rstrip(".") in FIRST_NAME_PRONOUN:
         return None  # a person
     if len(name) < 2 or (" " not in name and not _is_body(name) and (
-            name.isupper() or not re.search(r"[a-z,]\s+" + re.escape(name) + r"\b", text) or
+            name.isupper() or not re.search(
+                r"\b(?!the\b|a\b|an\b)[a-z]+,?\s+" + re.escape(name) + r"\b", text) or
             _full_name_before(text, name, start, None) is not None)):
         return None  # 'Perhaps', 'More': a capitalised word never written inside a sentence;
         # 'Barden' after 'Mark Barden': a person
@@ -1217,7 +1231,8 @@ def _subject_body_before(text: str, pos: int, registry: _Registry, people: _DocP
     probe = claim.model_copy(update={"anonymous": False, "speaker_start": at,
                                      "speaker_end": at + len(written)})
     ent = _resolve_one(written, probe, registry, people, history, text)
-    if ent is None or _pronoun_of(ent, text) is not None or (ent.person and (
+    if ent is None or ent.key.startswith("anon:") or \
+            _pronoun_of(ent, text) is not None or (ent.person and (
             ent.first is not None and ent.first.lower() in FIRST_NAME_PRONOUN)):
         return None  # a person
     return ent

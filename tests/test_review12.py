@@ -82,3 +82,20 @@ def test_a_body_epithet_stays_unresolved_when_the_body_is_not_clear(text: str) -
     speakers = [c.speaker for c in _claims(text) if c.cue == "said"]
     assert speakers and not any(s in ("Corvell", "Perhaps", "Brandon", "Mark Brandon")
                                 for s in speakers), speakers
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Erik Vandam said his team deserved more. The Dutchman added that the referee had missed "
+     "a penalty.", "Erik Vandam"),
+    ("Maria Sousa won the race on Sunday. The 34-year-old Brazilian said she was tired.",
+     "Maria Sousa"),
+    ("Ana Costa scored twice. The striker said the team played well.", "Ana Costa"),
+])
+def test_a_nationality_or_a_sports_role_is_an_epithet_too(text: str, speaker: str) -> None:
+    assert [c.speaker for c in _claims(text) if c.cue in ("said", "added")][-1] == speaker
+
+
+def test_a_description_before_is_no_body_for_the_club() -> None:
+    claims = _claims("Erik Vandam said his team deserved more. The Dutchman added that the "
+                     "referee was wrong. The club said it would not complain.")
+    assert claims[-1].speaker == "the club"
