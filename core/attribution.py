@@ -863,6 +863,11 @@ def _clause_inside(words: list[str]) -> bool:
 _PARTICLE_SURNAME = re.compile(r"(?:al|el|ad|ash|as|at|an|ar|az|ud|bin|ibn|abu|ben|da|de|di|du)-[A-Z]")
 
 
+# A subject pronoun and its verb ('they entered caucus sites', 'it withheld emails'); 'She
+# and her aides' is a speaker.
+_PRONOUN_CLAUSE = re.compile(r"(?i:they|he|she|we|i|it|you)\s+(?!and\b|or\b)[a-z]")
+
+
 def _valid_speaker(phrase: str) -> bool:
     words = phrase.split()
     if not words or len(words) > 10:
@@ -874,6 +879,8 @@ def _valid_speaker(phrase: str) -> bool:
     head = words[-1].lower().strip(",.")
     if len(words) == 1 and head in PRONOUNS:
         return True
+    if _PRONOUN_CLAUSE.match(phrase):
+        return False  # "… taken as they entered caucus sites showed": a clause, no speaker
     if head in _DEMONSTRATIVE or (words[0].lower() in _DEMONSTRATIVE and len(words) == 1):
         return False
     first = words[0].lower().strip("“\"‘'(")

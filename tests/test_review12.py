@@ -99,3 +99,11 @@ def test_a_description_before_is_no_body_for_the_club() -> None:
     claims = _claims("Erik Vandam said his team deserved more. The Dutchman added that the "
                      "referee was wrong. The club said it would not complain.")
     assert claims[-1].speaker == "the club"
+
+
+def test_a_pronoun_and_its_verb_are_no_speaker() -> None:
+    claims = _claims("Surveys of shoppers taken as they entered the mall showed that prices "
+                     "mattered most.")
+    assert not any((c.speaker_mention or "").startswith("they ") for c in claims)
+    claims = _claims("She and her aides vowed to win back the public's trust.")
+    assert any(c.speaker_mention == "She and her aides" for c in claims)
