@@ -107,3 +107,9 @@ def test_a_pronoun_and_its_verb_are_no_speaker() -> None:
     assert not any((c.speaker_mention or "").startswith("they ") for c in claims)
     claims = _claims("She and her aides vowed to win back the public's trust.")
     assert any(c.speaker_mention == "She and her aides" for c in claims)
+
+
+def test_an_addressee_is_not_cut_from_its_possessive() -> None:
+    claim = next(c for c in _claims("Brandt responded to Vance's allegations in a statement on "
+                                    "Friday.") if c.cue == "responded")
+    assert claim.text.startswith("to Vance's allegations")
