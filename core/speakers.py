@@ -367,6 +367,38 @@ _BODY_WORDS = {
 }
 
 
+_DESCRIPTION_POSTMODIFIER = re.compile(r"\s+(?:for|of|at|with|from|in|on)\s.*$")
+_NEW_REFERENT = frozenset("another other second third different one".split())
+
+
+def _earlier_description(raw: str, ent: _Entity, history: _History) -> _Entity | None:
+    """The unnamed source a description repeats ('the senior official' after 'A senior Iraqi
+    official', 'a spokesman' after 'a spokesman for American Media Inc.'): the most recent
+    description of the document with the same head noun and all of this one's words. 'the …'
+    may drop modifiers; 'a …' only a phrase after the head. 'Another official' is new."""
+    words = raw.lower().split()
+    if len(words) < 2 or words[0] not in ("the", "a", "an") or \
+            any(w in _NEW_REFERENT for w in words) or _DESCRIPTION_POSTMODIFIER.search(raw):
+        return None
+    content = words[1:]
+    candidates = sorted([e for b in ("anonymous", "body")
+                         for e in history.buckets.get(b, {}).values()
+                         if e is not ent and e.key.startswith(("anon:", "desc:"))],
+                        key=lambda e: history.recency[id(e)], reverse=True)
+    for other in candidates:
+        for name in other.names:
+            low = name.lower()
+            core_words = _DESCRIPTION_POSTMODIFIER.sub("", low).split()
+            if len(core_words) < 2 or core_words[0] not in ("the", "a", "an") or \
+                    core_words[-1] != content[-1]:
+                continue
+            if words[0] == "the" and set(content) <= set(core_words[1:]):
+                return other  # 'the senior official' after 'a senior Iraqi official'
+            if words[0] != "the" and core_words[1:] == content and core_words != low.split():
+                return other  # 'a spokesman' after 'a spokesman for American Media Inc.'
+    return None
+
+
 def _described_body(raw: str, history: _History) -> _Entity | None:
     """The body a definite description points back to ('the military' after 'The Israel
     Defense Forces'): the most recent body speaker of the document whose name holds the
@@ -525,6 +557,12 @@ def resolve_speakers(
                 _epithet_person(raw, text, claim.speaker_start, registry, people) or ent
         elif not claim.anonymous and claim.speaker_start is not None:
             ent = _epithet_person(raw, text, claim.speaker_start, registry, people) or ent
+        if ent is not None and id(ent) not in history.recency and \
+                ent.key.startswith(("anon:", "desc:")):
+            earlier = _earlier_description(_display(raw), ent, history)
+            if earlier is not None:
+                earlier.names[_display(raw)] += 0
+                ent = earlier
         if not claim.anonymous:
             # "The Israel Defense Forces said … The military said": the body named before
             ent = _described_body(raw, history) or ent

@@ -113,3 +113,22 @@ def test_an_addressee_is_not_cut_from_its_possessive() -> None:
     claim = next(c for c in _claims("Brandt responded to Vance's allegations in a statement on "
                                     "Friday.") if c.cue == "responded")
     assert claim.text.startswith("to Vance's allegations")
+
+
+def test_a_repeated_description_is_the_same_unnamed_source() -> None:
+    claims = _claims(
+        "A senior Freedonian official said the closure was political. \"There was no threat,\" "
+        "the senior official said. Another official said the decision was expected.\n\n"
+        "A spokesman for Vantor Media Inc. denied the report. \"We stand by our coverage,\" a "
+        "spokesman said.")
+    by_cue = [(c.speaker_mention, c.speaker) for c in claims if c.speaker]
+    speakers = dict(by_cue)
+    assert speakers["the senior official"] == "a senior Freedonian official"
+    assert speakers["Another official"] != "a senior Freedonian official"
+    assert speakers["a spokesman"] == "a spokesman for Vantor Media Inc."
+
+
+def test_a_described_source_is_not_joined_to_a_different_head() -> None:
+    claims = _claims("A senior Freedonian official said the talks failed. The spokesman said "
+                     "talks would resume.")
+    assert claims[-1].speaker != "a senior Freedonian official"
