@@ -19,6 +19,10 @@ Definitions (coverage-based, the same in both directions):
 - Ceiling of sentence-sized claims: recall and precision if, besides the system's claims,
   every narration claim that is at least half gold Content were given a speaker (what a
   perfect narration classifier could add without making claims smaller than a sentence).
+- Missed gold Content is broken down by where it lies: a phrase inside a sentence left as
+  narration (less than half of it: PolNeAR's attitudes, "knew [their voters]", "voting for
+  [a Democrat]"), most of such a sentence (what the ceiling counts), partly covered, spread
+  over sentences, or outside any claim.
 - Throughput: articles per second of attribute + resolve_speakers over the articles scored.
 """
 
@@ -28,6 +32,7 @@ import argparse
 import re
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,6 +76,8 @@ class Scores:
     articles: int = 0
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
+    # Where the gold Content spans no claim with a speaker covers by half lie (see `_missed`).
+    missed: Counter[str] = field(default_factory=Counter)
 
     def as_dict(self) -> dict[str, float]:
         return {
@@ -151,6 +158,22 @@ def gold_last_name(source: str | None) -> str | None:
     return None
 
 
+def _missed(content: list[tuple[int, int]], length: int, spoken: list[tuple[int, int]],
+            narration: list[tuple[int, int]]) -> str:
+    """Why a gold Content span was missed: where it lies among the system's claims."""
+    if covered(content, spoken):
+        return "partly covered by a claim with a speaker"
+    inside = [(a, b) for a, b in narration if any(min(b, d) > max(a, c) for c, d in content)]
+    if len(inside) > 1:
+        return "spread over several narration claims"
+    if len(inside) == 1 and covered(content, inside) * 2 >= length:
+        a, b = inside[0]
+        if length * 2 >= b - a:
+            return "in one narration claim, at least half of it (the ceiling's share)"
+        return "in one narration claim, less than half of it (a phrase inside a sentence)"
+    return "elsewhere (headlines, furniture, outside any claim)"
+
+
 def articles(root: Path, split: str) -> list[tuple[Path, Path]]:
     ann_dir, text_dir = root / split / "attributions", root / split / "text"
     pairs: dict[str, tuple[Path, Path]] = {}
@@ -176,6 +199,7 @@ def score_split(root: Path, split: str, limit: int | None, show_errors: int) -> 
         spoken: list[Claim] = [c for c in claims if c.speaker or c.speaker_mention]
         sys_spans = [(c.start, c.end) for c in spoken]
         gold_spans = [f for g in golds for f in g.content]
+        narration = [(c.start, c.end) for c in claims if not (c.speaker or c.speaker_mention)]
         gold_narration = [(c.start, c.end) for c in claims
                           if not (c.speaker or c.speaker_mention)
                           and covered([(c.start, c.end)], gold_spans) * 2 >= c.end - c.start]
@@ -186,7 +210,8 @@ def score_split(root: Path, split: str, limit: int | None, show_errors: int) -> 
             if length and covered(g.content, sys_spans + gold_narration) * 2 >= length:
                 scores.ceiling_found += 1
             scores.gold += 1
-            if length and covered(g.content, sys_spans) * 2 >= length:
+            found = bool(length) and covered(g.content, sys_spans) * 2 >= length
+            if found:
                 scores.found += 1
                 last = gold_last_name(g.source)
                 if last is None:
@@ -200,7 +225,9 @@ def score_split(root: Path, split: str, limit: int | None, show_errors: int) -> 
                 elif len(scores.errors) < show_errors:
                     scores.errors.append(f"SPEAKER {txt.name}: gold {g.source!r} system "
                                          f"{best.speaker!r} ({best.speaker_mention!r})")
-            elif len(scores.errors) < show_errors:
+            else:
+                scores.missed[_missed(g.content, length, sys_spans, narration)] += 1
+            if not found and len(scores.errors) < show_errors:
                 scores.errors.append(f"MISSED {txt.name}: {g.source!r} :: "
                                      f"{' / '.join(text[a:b] for a, b in g.content)[:160]!r}")
         for c in spoken:
@@ -240,6 +267,10 @@ def main() -> int:
         print(f"  ceiling of sentence-sized claims (every narration claim that is at least half "
               f"gold Content also given a speaker): recall {res['ceiling_recall']:.3f}  "
               f"precision {res['ceiling_precision']:.3f}")
+        missed = sum(scores.missed.values())
+        print(f"  gold Content missed: {missed} ({missed / scores.gold:.3f} of gold)")
+        for why, n in scores.missed.most_common():
+            print(f"    {n / scores.gold:.3f} {why}")
         for err in scores.errors:
             print("   ", err)
     save_and_compare(results, args)
