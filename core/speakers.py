@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
@@ -369,6 +370,7 @@ _BODY_WORDS = {
 
 _DESCRIPTION_POSTMODIFIER = re.compile(r"\s+(?:for|of|at|with|from|in|on)\s.*$")
 _NEW_REFERENT = frozenset("another other second third different one".split())
+DESCRIPTION_CANDIDATES = 12  # recent unnamed sources of each kind a description may repeat
 
 
 def _earlier_description(raw: str, ent: _Entity, history: _History) -> _Entity | None:
@@ -381,8 +383,11 @@ def _earlier_description(raw: str, ent: _Entity, history: _History) -> _Entity |
             any(w in _NEW_REFERENT for w in words) or _DESCRIPTION_POSTMODIFIER.search(raw):
         return None
     content = words[1:]
-    candidates = sorted([e for b in ("anonymous", "body")
-                         for e in history.buckets.get(b, {}).values()
+    # the latest few of each bucket (a bucket's dict keeps its entities in recency order), so
+    # a document with thousands of unnamed sources stays linear
+    recent = [e for b in ("anonymous", "body") for e in islice(
+        reversed(history.buckets.get(b, {}).values()), DESCRIPTION_CANDIDATES)]
+    candidates = sorted([e for e in recent
                          if e is not ent and e.key.startswith(("anon:", "desc:"))],
                         key=lambda e: history.recency[id(e)], reverse=True)
     for other in candidates:
@@ -1255,8 +1260,9 @@ def _subject_body_before(text: str, pos: int, registry: _Registry, people: _DocP
     if name.split()[0].lower().rstrip(".") in FIRST_NAME_PRONOUN:
         return None  # a person
     if len(name) < 2 or (" " not in name and not _is_body(name) and (
-            name.isupper() or not re.search(
-                r"\b(?!the\b|a\b|an\b)[a-z]+,?\s+" + re.escape(name) + r"\b", text) or
+            name.isupper() or not re.compile(
+                r"\b(?!the\b|a\b|an\b)[a-z]+,?\s+" + re.escape(name) + r"\b").search(
+                text, max(0, start - FULL_NAME_LOOKBACK), end + FULL_NAME_LOOKBACK) or
             _full_name_before(text, name, start, None) is not None)):
         return None  # 'Perhaps', 'More': a capitalised word never written inside a sentence;
         # 'Barden' after 'Mark Barden': a person
