@@ -1,7 +1,10 @@
 """Does part-of-speech information move the attribution recall/precision trade? (PolNeAR TRAIN)
 
 Usage: python bench/pos_experiment.py [PATH] [--limit N] [--thresholds 0.88,0.8,0.7]
-                                      [--variants base,pos] [--skip-pipeline]
+                                      [--variants base,pos] [--skip-pipeline] [--dev]
+                                      [--new-verbs] [--short N] [--short-claims N]
+                                      [--tagger lexicon|brill]
+Needs TextBlob installed (`pip install textblob`; not a perspecta dependency) for its lexicon.
 
 An offline experiment, no shipped behaviour: the cue classifier of core/attribution_model.py
 gets extra part-of-speech features of each candidate, from a lexicon tagger over the Brill
