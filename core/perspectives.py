@@ -44,6 +44,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
+from core.attribution_lexicon import FIRST_NAMES
 from core.gazetteer import (
     ANALYSTS_ID,
     PRESS_ID,
@@ -132,7 +133,12 @@ _GOV_STRONG = re.compile(
     r"secretary of state|foreign secretary|defen[cs]e secretary|press secretary|junta|"
     r"presidency|presidential (?:office|palace|spokes(?:man|woman|person)|aides?|secretary)|"
     r"president['’]s office|police|armed forces|state[- ](?:run )?(?:media|television|tv|news agency|broadcaster)|"
-    r"prosecutors?(?:[- ]general)?|state advocates?)\b",
+    r"prosecutors?(?:[- ]general)?|state advocates?|"
+    # a state's agencies with its country named ("Japan's fisheries agency", 'the China Coast
+    # Guard', 'the Danish Maritime Authority'); a news, aid or credit agency is no state's
+    r"authority|regulators?|inspectorate|coast ?guard|"
+    r"(?<!news )(?<!aid )(?<!relief )(?<!advertising )(?<!ad )(?<!talent )(?<!travel )(?<!rating )"
+    r"(?<!ratings )(?<!credit )(?<!press )agency)\b",
     _FLAGS,
 )
 _GOV_MP = re.compile(r"\bMPs?\b")
@@ -290,6 +296,7 @@ _TITLE_WORDS = frozenset(
     "ambassador government cabinet administration authorities provincial governor mayor "
     "intelligence special senior top former acting presidential royal islamic republic "
     "department office affairs trade finance justice energy oil health arab kurdish muslim "
+    "coast agency authority fisheries maritime aviation "
     "christian jewish sunni shia shiite republican republicans democratic democrat democrats "
     "conservative liberal labour socialist communist opposition ethnic king queen emir sultan "
     "prince crown republic kingdom people state states consuls ambassadors presidents "
@@ -361,6 +368,8 @@ _ADDRESSEE = re.compile(
     r"speaking with|spoke with|wrote to)\s+(?:(?:the|a|an|some|foreign|local|visiting|gathered)\s+)*"
     r"(?:reporters|journalists|the press|press|media|newspapers?|correspondents)\b", _FLAGS)
 _POSSESSIVE_END = re.compile(r"['’]s$")
+_COUNTRY_POSTING = re.compile(r"\s+country\s+(?:director|representative|manager|head|chief|office|"
+                              r"coordinator|programme|program)\b", _FLAGS)
 _BASED = re.compile(r"-based\b", _FLAGS)
 _FOLLOWED_BY_WORD = re.compile(r"[\s-]+[A-Za-z]")
 _FOLLOWED_BY_FUNCTION_WORD = re.compile(r"\s+(?:and|or|but|to|in|on|at|of|for|is|was|said|says)\b", _FLAGS)
@@ -429,6 +438,8 @@ def _context(text: str, hit: Hit) -> str:
                 return "skip"
     if after.startswith(("'s", "’s")):
         return "possessive"
+    if _COUNTRY_POSTING.match(after):
+        return "location"  # "the group's Sudan country director" works there, for the group
     if category == "country" and _GOV_STRONG.match(after.lstrip()) and after[:1].isspace():
         return "modifier"  # 'for the US Embassy': the country's own body, whatever precedes
     if prev_words and prev_words[-1].lower() == "the":
@@ -452,13 +463,17 @@ _SERVED_BODY = re.compile(
     r"\s+(?:for|of|at|with)\s+(?:the\s+)?((?:[A-Z][\w’'&.-]*)(?:\s+(?:[A-Z][\w’'&.-]*|of|and|for|the|&))*)")
 
 
+_LOWER_WORD_AFTER = re.compile(r"\s+(?!(?:in|at|on|of|and|or|but|to|for|with|from|by|as|who|which|that|"
+                               r"when|while|where|whose|said|says|told|tells|is|was|has|had|will|would)\b)[a-z]")
+
+
 def _serves_private_body(text: str, end: int) -> bool:
     """Whether the role word ending at `end` is followed by the name of a body that is no
     state (nothing in it is a country, capital, state body or government word): a spokesman
     for a coalition, a company or a campaign speaks for it, not for a government."""
     m = _SERVED_BODY.match(text, end)
-    if m is None:
-        return False
+    if m is None or _LOWER_WORD_AFTER.match(text, m.end()):
+        return False  # 'the ministry for European affairs': an adjective, no body's name
     body = m.group(1)
     if _GOV_STRONG.search(body) or _GOV_NEUTRAL.search(body):
         return False
@@ -833,6 +848,7 @@ class _Assigner:
         self._acronyms: dict[str, dict[str, str]] = {}
         self._hits: dict[str, list[Hit]] = {}
         self._endings: dict[str, dict[str, tuple[str, str]]] = {}
+        self._introduced: dict[tuple[str, str], list[str]] = {}
 
     def acronyms(self, claims: Sequence[Claim]) -> dict[str, str]:
         """Initials → name of the gazetteer's bodies and institutions of several words that the
@@ -1075,6 +1091,48 @@ class _Assigner:
         return _Decision(target, f"'{role}' speaks for the ministry its sentence names "
                          f"('{_quote(phrase, 50)}'): {g.label(target)}")
 
+    # -- organisations -------------------------------------------------------------------
+    def introduced_as(self, name: str, claims: Sequence[Claim]) -> list[str]:
+        """How the claims' documents describe an organisation by its kind: the kind right
+        before the name ('cloud software company Norrsken Data') or an apposition after it
+        ('BEUC, the European consumer organisation,')."""
+        out: list[str] = []
+        for doc_id in _unique(c.document for c in claims[:DESCRIBE_CLAIMS]):
+            doc = self.docs.get(doc_id)
+            if doc is None or len(doc.text) > DESCRIBE_MAX_CHARS:
+                continue
+            key = (doc_id, name)
+            got = self._introduced.get(key)
+            if got is None:
+                got = self._introduced[key] = []
+                text = doc.text
+                i = text.find(name)
+                while i >= 0 and len(got) < 20:
+                    end = i + len(name)
+                    if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "-'’")) and \
+                            not (end < len(text) and (text[end].isalnum() or text[end] in "-")):
+                        if (m := _ORG_KIND_END.search(text, max(0, i - 80), i)) is not None:
+                            got.append(m.group().strip())
+                        if (m := _APPOSITION.match(text, end)) is not None:
+                            got.append(m.group(1))
+                    i = text.find(name, end)
+            out.extend(got)
+        return out
+
+    def named_like_analysts(self, profile: _Profile, merged: _TextFacts) -> bool:
+        """Whether the only analyst evidence is a word of the speaker's own name ('Institute',
+        'Center for') while the documents describe it as another kind of organisation ('The
+        Sabin Vaccine Institute, a Washington-based nonprofit,'): an organisation, no think tank."""
+        if merged.press or not merged.analyst or not all(
+                a.strip("'").casefold() in _NAME_ANALYST_WORDS for a in merged.analyst):
+            return False
+        name = _org_name(profile.name)
+        if name is None or _person_name(profile.name):
+            return False
+        described = [t for t in [*profile.texts, *self.introduced_as(name, profile.claims)]
+                     if t.casefold() != name.casefold() and _org_description([t])]
+        return bool(described) and not any(_ANALYST.search(t) for t in described)
+
     # -- the decision --------------------------------------------------------------------
     def decide(self, profile: _Profile) -> _Decision:
         """The speaker's perspective, with the reason: the registry first, then a US state's
@@ -1178,7 +1236,8 @@ class _Assigner:
         if merged.union and not merged.gov and not merged.official:
             return _Decision(UNIONS_ID, f"union evidence {', '.join(_unique(merged.union)[:2])}"
                              f" in '{_quote(' / '.join(profile.texts))}' and no government role")
-        if (merged.analyst or merged.press) and not merged.gov and not merged.official:
+        if (merged.analyst or merged.press) and not merged.gov and not merged.official \
+                and not self.named_like_analysts(profile, merged):
             if len(merged.analyst) >= len(merged.press):
                 return _Decision(ANALYSTS_ID, f"analyst evidence {', '.join(_unique(merged.analyst)[:2])}"
                                  f" in '{_quote(' / '.join(profile.texts))}' and no government role")
@@ -1825,7 +1884,7 @@ _BACK_HEADS: dict[str, tuple[str, ...]] = {
     "ministry": ("ministry",),
     "regulator": ("regulator", "watchdog", "authority"),
     "watchdog": ("watchdog", "regulator"),
-    "agency": ("agency", "administration", "bureau", "service"),
+    "agency": ("agency", "administration", "bureau", "service", "organi[sz]ation"),
     "police": ("police",),
     "prosecutors?": ("prosecut\\w*",),
     "prosecuting authority": ("prosecuting authority", "prosecut\\w*"),
@@ -1872,7 +1931,18 @@ def _position(claim: Claim) -> int:
     return claim.speaker_start if claim.speaker_start is not None else claim.start
 
 
-_UNION_BACK = re.compile(r"^the\s+(?:union|federation|association|guild)(?:['’]s\b.*)?$", _FLAGS)
+_UNION_BACK = re.compile(r"^the\s+(?:(?:[\w-]+\s+){1,3}of\s+the\s+)?(?:union|federation|association|guild)"
+                         r"(?:['’]s\b.*)?$", _FLAGS)
+# "agency's emergency response director": a role whose article the attribution left out
+_BARE_POSSESSOR = re.compile(r"^[a-z][\w-]*['’]s\s", _FLAGS)
+
+
+def _is_body(speaker: Speaker) -> bool:
+    """Whether a decided speaker is an organisation or a listed body, not a person, although
+    its name looks like one ('Doctors Without Borders', 'Arktik Shipping')."""
+    p = speaker.perspective or ""
+    return p in gazetteer().ngos or \
+        _identity(_Profile(speaker.name, [speaker.name], False)) is not None
 
 
 def _back_reference(speaker: Speaker, own: Sequence[Claim], decided: _Decided,
@@ -1881,10 +1951,28 @@ def _back_reference(speaker: Speaker, own: Sequence[Claim], decided: _Decided,
     the nearest earlier speaker of the same document, at most BACK_REFERENCE_CHARS before,
     whose names and roles hold the same head word; 'its'/'their' + role: the speaker right
     before, if it is a body (not a named person)."""
-    texts = [t for t in _unique([speaker.name, speaker.role, *(c.speaker_mention for c in own)])
-             if _DESCRIPTION.match(t)]
+    texts = [("the " + t if _BARE_POSSESSOR.match(t) else t)
+             for t in _unique([speaker.name, speaker.role, *(c.speaker_mention for c in own)])]
+    texts = [t for t in texts if _DESCRIPTION.match(t)]
     if not texts:
         return None
+    org = next((t for t in texts if _ORG_BACK.match(t)), None)
+    if org is not None and spoken is not None:
+        # "the group's Sudan country director", 'a spokeswoman for the charity': the body that
+        # spoke last (people in between skipped), if it is a listed non-governmental
+        # organisation; another body there, even one with no perspective, stops the search
+        for c in own[:DESCRIBE_CLAIMS]:
+            for oc, os in spoken.before(c, BACK_REFERENCE_CHARS):
+                if os.id == speaker.id:
+                    continue
+                if not _is_body(os) and _ORG_HEAD.search(os.name) is None and _looks_like_person(
+                        _Profile(os.name, _unique([os.name, os.role, oc.speaker_mention]), os.anonymous)):
+                    continue
+                p = os.perspective or ""
+                if p in gazetteer().ngos:
+                    return p, (f"'{_quote(org, 50)}' points back to the organisation "
+                               f"'{_quote(os.name, 50)}' that spoke last: {gazetteer().label(p)}")
+                break
     union = next((t for t in texts if _UNION_BACK.match(t)), None)
     if union is not None:
         # 'the union', 'the federation', "the union's president": the labour union named shortly
@@ -1908,21 +1996,24 @@ def _back_reference(speaker: Speaker, own: Sequence[Claim], decided: _Decided,
         return None
     for c in own[:DESCRIBE_CLAIMS]:
         # 'its'/'their' point to the speaker right before, decided or not ('BEUC … said. Its
-        # director general …' is BEUC's, not that of a government that spoke before BEUC)
-        before = (spoken if spoken is not None and not heads else decided).before(c, BACK_REFERENCE_CHARS)
+        # director general …' is BEUC's, not that of a government that spoke before BEUC), and
+        # so does 'its foreign ministry' ('Egypt … welcomed the talks. Its foreign ministry
+        # said …' is Egypt's, not that of a ministry named before)
+        by_last = spoken is not None and (not heads or possessed)
+        before = (spoken if by_last and spoken is not None else decided).before(c, BACK_REFERENCE_CHARS)
         for oc, os in before:
             if os.id == speaker.id:
                 continue
             if os.perspective is None:
                 break
             names = _unique([os.name, os.role, oc.speaker_mention])
-            if heads:
+            if heads and not possessed:
                 hit = next((h.search(n) for n in names for h in heads if h.search(n)), None)
                 if hit is None:
                     continue
                 why = f"'{hit.group()}'"
             else:
-                if _looks_like_person(_Profile(os.name, names, os.anonymous)):
+                if _looks_like_person(_Profile(os.name, names, os.anonymous)) and not _is_body(os):
                     break  # 'their leader' after a person: not a body's
                 why = "the body that spoke last"
             target = os.perspective or ""
@@ -1960,6 +2051,98 @@ def _listed_person(names: Sequence[str], claims: Sequence[Claim],
             return target, (f"'{_quote(name, 40)}' is in the built-in list of office-holders "
                             f"(as of 2025-06): {g.label(target)}")
     return None
+
+
+# ---------------------------------------------------------------- organisations
+
+_NAME_ANALYST_WORDS = frozenset({"institute", "university", "college", "center for", "centre for",
+                                 "school of"})
+# The kind of body a description names when it is a company or a non-governmental organisation:
+# 'Swedish cloud software company', 'an anti-corruption watchdog', "the country's largest business
+# lobby", "the ship's operator", 'a network of civil society organisations', 'a Washington-based
+# nonprofit', 'the paramilitary …'. Such a body has no perspective of its own (unless listed in
+# the gazetteer's `ngos`); its kind only tells that a name such as '… Institute' is no think tank.
+_ORG_KIND = (
+    r"(?:compan(?:y|ies)|firm|corporation|conglomerate|operator|manufacturer|carmaker|automaker|"
+    r"chipmaker|drugmaker|producer|developer|retailer|insurer|lender|airline|start-?up|"
+    r"(?:non-?profit|charitable|private)\s+(?:institute|foundation|group|organi[sz]ation)|"
+    r"non-?profit|not-for-profit|charity|NGO|non-?governmental organi[sz]ation|watchdog|lobby|"
+    r"(?:advocacy|campaign|campaigning|rights|human rights|environmental|conservation|aid|relief|"
+    r"humanitarian|lobby|lobbying|business|industry|trade|consumer|civil society|anti-corruption|"
+    r"pressure|activist|green|medical|farm|farmers['’]?|monitoring|observer)\s+"
+    r"(?:group|organi[sz]ation|body|network|association|coalition)|"
+    r"(?:network|coalition|alliance|umbrella group)\s+of\s+(?:[\w-]+\s+){0,3}"
+    r"(?:organi[sz]ations|groups|NGOs|companies|firms)|"
+    r"paramilitary(?:\s+(?:group|force|forces))?|rebel\s+(?:group|movement|force|forces|alliance)|"
+    r"militia|armed group|insurgent group)"
+)
+# a description whose head is such a kind ('an anti-corruption watchdog', 'Farm lobby group';
+# not 'a company spokesman', whose head is the spokesman)
+_ORG_DESCRIPTION = re.compile(
+    rf"^(?:(?:an?|the)\s+)?(?:[\w'’&.-]+\s+){{0,5}}?{_ORG_KIND}"
+    r"(?=$|\s*[,;(]|\s+(?:that|which|who|whose|in|based|representing|with|of|for|from|on|at)\b)",
+    _FLAGS)
+# the kind written before the name ('the environmental group Bellona', 'Farm lobby group CNA')
+_ORG_KIND_BEFORE = re.compile(rf"^(?:(?:the|a|an)\s+)?(?:[\w'’&.-]+\s+){{0,4}}?{_ORG_KIND}\s+"
+                              r"(?=[A-Z])", _FLAGS)
+# the kind right before a name in a document ('cloud software company Norrsken Data'), and an
+# apposition right after it ('BEUC, the European consumer organisation,')
+_ORG_KIND_END = re.compile(rf"\b{_ORG_KIND}\s+(?:the\s+)?$", _FLAGS)
+_APPOSITION = re.compile(r"(?:\s*\([A-Z]{2,8}\))?,\s+((?:an?|the)\s+[^,.;:\"“”]{1,80})")
+# 'Murmansk-based Arktik Shipping'
+_BASED_PREFIX = re.compile(r"^(?:[A-Z][\w.'’-]*-based)\s+")
+# a name's word that no person's name has ('Sabin Vaccine Institute' is no person)
+_ORG_HEAD = re.compile(r"\b(?:Institute|Foundation|Society|Association|Group|Company|Council|Committee|"
+                       r"Organi[sz]ation|Agency|Fund|Union|Party|Coalition|Network|Observatory|"
+                       r"Alliance|Federation|Commission|Center|Centre|Trust|Inc|Corp|Ltd|Bank)\b")
+_ORG_CONNECTORS = frozenset("of and for the & de du des la le für on to".split())
+# a description that points back to a listed non-governmental organisation named shortly before
+# ("the group's Sudan country director", 'a spokeswoman for the charity')
+_ORG_BACK = re.compile(
+    r"^(?:(?:a|an|the)\s+(?:spokes(?:man|woman|person)|official|executive|director)\s+(?:for|of|at|with)\s+)?"
+    r"(?:the|a|an)\s+(?:company|firm|group|organi[sz]ation|society|institute|association|charity|"
+    r"operator|coalition|network|lobby|non-?profit|carrier|airline|insurer|developer|"
+    r"manufacturer|NGO)(?:['’]s\b.*|\s+(?:spokes(?:man|woman|person)|official|executive|"
+    r"chief|president|director|head|founder))?$", _FLAGS)
+
+
+def _org_name(text: str) -> str | None:
+    """The name of an organisation as written ('Bellona' in 'the environmental group Bellona',
+    'Arktik Shipping' in 'Murmansk-based Arktik Shipping'): capitalised words and connectors,
+    no place or other gazetteer name, no pronoun; None otherwise."""
+    text = _bare_name(text)
+    if (m := _ORG_KIND_BEFORE.match(text)) is not None:
+        text = text[m.end():]
+    text = _BASED_PREFIX.sub("", text).strip(" ,;:")
+    words = text.split()
+    if not 1 <= len(words) <= 8 or not words[0][:1].isupper() or not words[-1][:1].isupper():
+        return None
+    if not all(w[:1].isupper() or w.lower() in _ORG_CONNECTORS for w in words):
+        return None
+    if words[0].lower() in _PRONOUNS or words[0] in _PREMODIFIER_STOP:
+        return None
+    entry = gazetteer().lookup(text)
+    if entry is not None:
+        return None  # a country, a capital, a listed body: not a private organisation
+    return text
+
+
+def _org_description(texts: Iterable[str]) -> str | None:
+    """The first text that describes an organisation by its kind."""
+    for t in texts:
+        t = t.strip()
+        m = _ORG_DESCRIPTION.match(t) or _ORG_KIND_BEFORE.match(t)
+        if m is None:
+            continue
+        if re.search(r"\bwatchdog\b", m.group(), _FLAGS) and gazetteer().scan(m.group()):
+            continue  # "Britain's data watchdog" is a state regulator
+        return m.group().strip()
+    return None
+
+
+def _person_name(name: str) -> bool:
+    words = _HONORIFIC.sub("", name).split()
+    return len(words) >= 2 and words[0].lower() in FIRST_NAMES
 
 
 # ---------------------------------------------------------------- entry point
@@ -2087,21 +2270,27 @@ def assign_perspectives(
     decided = _Decided((c, by_id[c.speaker_id]) for c in claims
                        if c.speaker_id in by_id and by_id[c.speaker_id].perspective is not None)
     spoken = _Decided((c, by_id[c.speaker_id]) for c in claims if c.speaker_id in by_id)
-    for s in speakers:
-        own = claims_of.get(s.id, [])
-        if s.perspective is not None or not own:
-            continue
-        back = _back_reference(s, own, decided, spoken)
-        if back is None or not back[0]:
-            continue
-        target, reason = back
-        s.perspective, s.perspective_reason = target, reason
-        used_speakers[target].append(s.id)
-        for c in own:
-            c.perspective = target
-            claim_counts[target] += 1
-        for c in own:
-            decided.add(c, s)
+    for _pass in range(3):
+        # a chain ('the company said …; its chief executive …') may be met in any order
+        changed = False
+        for s in speakers:
+            own = claims_of.get(s.id, [])
+            if s.perspective is not None or not own:
+                continue
+            back = _back_reference(s, own, decided, spoken)
+            if back is None or not back[0]:
+                continue
+            target, reason = back
+            s.perspective, s.perspective_reason = target, reason
+            used_speakers[target].append(s.id)
+            for c in own:
+                c.perspective = target
+                claim_counts[target] += 1
+            for c in own:
+                decided.add(c, s)
+            changed = True
+        if not changed:
+            break
 
     for (name, role), own in loose.items():
         profile = _Profile(
