@@ -131,7 +131,8 @@ _GOV_STRONG = re.compile(
     r"parliament(?:arians?|ary)?|government|administration|authorities|cabinet|commanders?|"
     r"generals?|admirals?|mayors?|chancellor|prime minister|premier|crown prince|emir|regime|"
     r"secretary of state|foreign secretary|defen[cs]e secretary|press secretary|junta|"
-    r"presidency|presidential (?:office|palace|spokes(?:man|woman|person)|aides?|secretary)|"
+    r"presidency|presidential (?:office|palace|spokes(?:man|woman|person)|aides?|secretary|officials?)|"
+    r"elect(?:oral|ion)s?(?:\s+and\s+[a-z]+)?\s+(?:commission|board|council|authority)|"
     r"president['’]s office|police|armed forces|state[- ](?:run )?(?:media|television|tv|news agency|broadcaster)|"
     r"prosecutors?(?:[- ]general)?|state advocates?|"
     # a state's agencies with its country named ("Japan's fisheries agency", 'the China Coast
@@ -197,11 +198,30 @@ _COUNTRY_TITLES = (
     (re.compile(r"\bChief Cabinet Secretary\b"), "japan"),
     (re.compile(r"\b(?:Taoiseach|T[áa]naiste)\b"), "ireland"),
 )
+_EU_ID = "european-union"
+# 'Budget Commissioner Piotr Serafin', 'the commissioner for competition' (not 'High
+# Commissioner', 'Police Commissioner', 'Election Commissioner' …)
+_EU_COMMISSIONER = re.compile(r"(?<![\w-])(?:(?P<w>[A-Z][\w'’]+)\s+)?(?:and\s+[A-Z][a-z]+\s+)?"
+                              r"Commissioner\b|\bcommissioner\s+for\s+[a-z]")
+_NOT_EU_COMMISSIONER = frozenset(
+    "High Police Fire County City Insurance Election Electoral Information Privacy Parole Revenue "
+    "Assistant Deputy Rural RFS Corrections Ombudsman Lands Land Children's Water Sheriff Tax "
+    "Metropolitan Met Garda Prisons Border Immigration Customs Baseball League NFL NBA MLB".split())
+# where a sentence starts: after its predecessor's end or a paragraph break
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z])|\n\s*")
+_COORDINATED = re.compile(r"(?:['’]s)?\s*(?:,|and\b|or\b|&)", _FLAGS)
+_SENTENCE_OPENING = re.compile(r"[\s\"“‘']*(?:(?:The|In|On|At)\s+)?")
 _COUNTRYISH = frozenset({"country", "demonym", "capital", "city", "body"})
 _SECRETARY_COUNTRIES = frozenset({"united-states", "united-kingdom", "kenya", "philippines", "mexico"})
 # National government roles: with no country named, they take the documents' dominant country.
 _NATIONAL = re.compile(r"\b(?:minist(?:er|ers|ry|ries)|government|cabinet|prime minister|premier|"
-                       r"presidency|prosecutors?(?:[- ]general)?|state advocates?)\b", _FLAGS)
+                       r"presidency|prosecutors?(?:[- ]general)?|state advocates?|"
+                       # 'the presidential office', 'a senior presidential official' (not 'President
+                       # X', who may be a visiting head of state)
+                       r"presidential (?:office|palace|spokes(?:man|woman|person)|aides?|secretary|officials?)|"
+                       # 'the Independent Electoral and Boundaries Commission'
+                       r"elect(?:oral|ion)s?(?:\s+and\s+[a-z]+)?\s+(?:commission|board|council|authority))\b",
+                       _FLAGS)
 # National offices that are not 'government' words but need no country in a story about one:
 # 'Sen. Bernie Sanders' (US Congress when the US dominates), 'Federal investigators said'.
 _NATIONAL_OFFICE = re.compile(
@@ -863,6 +883,13 @@ class _Assigner:
                     for hit in self.doc_hits(doc_id):
                         if hit.entry.category in _OFFICIAL_CATEGORIES and " " in hit.text.strip():
                             got.setdefault(_initials(hit.entry.term), hit.entry.term)
+                    for m in _DEFINED_ACRONYM.finditer(doc.text):
+                        # 'the Independent Electoral and Boundaries Commission (IEBC)'
+                        words = m.group(1).split()
+                        full = next((" ".join(words[i:]) for i in range(len(words))
+                                     if _initials(" ".join(words[i:])) == m.group(2)), None)
+                        if full is not None:
+                            got.setdefault(m.group(2), full)
             for k, v in got.items():
                 out[k].add(v)
         return {k: next(iter(v)) for k, v in out.items() if len(v) == 1 and len(k) >= 2}
@@ -1133,6 +1160,40 @@ class _Assigner:
                      if t.casefold() != name.casefold() and _org_description([t])]
         return bool(described) and not any(_ANALYST.search(t) for t in described)
 
+    def sentence_before_opens_with(self, profile: _Profile) -> tuple[str, str] | None:
+        """(country, reason) when the sentence right before the speaker's first words opens with
+        a country or its capital ('Beijing rejected the protest. Foreign ministry spokeswoman …
+        said', "Mexico's attorney general's office said … ¶ Security Secretary … said"): the
+        side a reader takes an unqualified government role to speak for, in a story about two."""
+        first = min(profile.claims[:DESCRIBE_CLAIMS], key=lambda c: (c.document, _position(c)), default=None)
+        if first is None:
+            return None
+        doc = self.docs.get(first.document)
+        if doc is None:
+            return None
+        pos = min(first.start, _position(first))
+        lo = max(0, pos - 1500)
+        starts = [lo if lo == 0 else -1, *(m.end() for m in _SENTENCE_BREAK.finditer(doc.text, lo, pos + 2)
+                                           if m.end() <= pos)]
+        starts = [x for x in starts if x >= 0]
+        if len(starts) < 2:
+            return None
+        prev, cur = starts[-2], starts[-1]
+        sentence = doc.text[prev:cur]
+        opening = _SENTENCE_OPENING.match(sentence)
+        at = opening.end() if opening else 0
+        g = gazetteer()
+        hit = next(iter(g.scan(sentence[at:at + 60])), None)
+        if hit is None or hit.start != 0 or hit.entry.target is None \
+                or hit.entry.category not in ("country", "capital") \
+                or g.targets[hit.entry.target].kind != "government":
+            return None
+        if _context(sentence[at:], hit) not in ("bare", "possessive", "modifier") or \
+                _COORDINATED.match(sentence, at + hit.end):
+            return None  # 'Brazil and Argentina held talks.': two sides
+        return hit.entry.target, (f"the sentence before opens with '{hit.text}' "
+                                  f"('{_quote(sentence.strip(), 50)}'): {g.label(hit.entry.target)}")
+
     # -- the decision --------------------------------------------------------------------
     def decide(self, profile: _Profile) -> _Decision:
         """The speaker's perspective, with the reason: the registry first, then a US state's
@@ -1353,6 +1414,17 @@ class _Assigner:
             if seen is not None:
                 return _Decision(country, f"title '{title}' exists only in {gazetteer().label(country)}'s "
                                  f"government, and the documents name it ('{seen}')")
+        commissioner = next((m.group().strip() for t in profile.texts for m in _EU_COMMISSIONER.finditer(t)
+                             if (m.group("w") or "") not in _NOT_EU_COMMISSIONER
+                             and _holds_now(t, m.start())), None)
+        if commissioner is not None and not merged.places and not campaign:
+            # 'Budget Commissioner Piotr Serafin' in documents that name the European Union or
+            # its Commission: a member of the European Commission
+            seen = next((h.text for c in profile.claims[:DESCRIBE_CLAIMS]
+                         for h in self.doc_hits(c.document) if h.entry.target == _EU_ID), None)
+            if seen is not None:
+                return _Decision(_EU_ID, f"title '{commissioner}' in documents that name the "
+                                 f"European Union ('{seen}'): a European Commissioner")
         national = next((g for g in merged.gov if _NATIONAL.search(g)), None)
         if national is None and not campaign:
             national = next((m.group() for t in profile.texts for m in _NATIONAL_OFFICE.finditer(t)
@@ -1367,6 +1439,10 @@ class _Assigner:
                 # 'Sen.'/'Rep.' is US usage: in a Sydney story it may be a visiting US senator
                 return _Decision(loc[0], f"government role ('{national}') with no country named; "
                                  f"{loc[1]}")
+            topic = self.sentence_before_opens_with(profile) if national not in ("Sen.", "Rep.") else None
+            if loc is None and topic is not None:
+                return _Decision(topic[0], f"government role ('{national}') with no country named; "
+                                 f"{topic[1]}")
         cabinet = next((m.group() for t in profile.texts for m in _CABINET_SECRETARY.finditer(t)
                         if _holds_now(t, m.start())), None)
         if cabinet is not None and not merged.places and not campaign:
@@ -1376,6 +1452,9 @@ class _Assigner:
                                          countries=True, exclude=profile.claims)
             if loc is not None and loc[0] in _SECRETARY_COUNTRIES:
                 return _Decision(loc[0], f"cabinet title ('{cabinet}') with no country named; {loc[1]}")
+            topic = self.sentence_before_opens_with(profile) if loc is None else None
+            if topic is not None and topic[0] in _SECRETARY_COUNTRIES:
+                return _Decision(topic[0], f"cabinet title ('{cabinet}') with no country named; {topic[1]}")
         if (merged.gov or merged.neutral) and not merged.places:
             title = (merged.gov or merged.neutral)[0]
             return _Decision(None, f"role '{title}' but no country or institution evident")
@@ -1828,6 +1907,12 @@ def _mention_context(claims: Sequence[Claim], docs: dict[str, Document]) -> list
 
 
 _ACRONYM = re.compile(r"(?<![\w.])[A-Z]{2,6}(?![\w.])")
+
+
+# a name the document defines with its initials: 'the Independent Electoral and Boundaries
+# Commission (IEBC)'
+_DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:and|of|for|the|on)\s+)*){1,7}[A-Z][\w'’-]*)"
+                              r"\s+\(([A-Z]{2,6})\)")
 
 
 def _initials(term: str) -> str:

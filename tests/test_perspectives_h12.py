@@ -110,3 +110,73 @@ def test_an_institute_described_as_a_nonprofit_is_no_think_tank() -> None:
             "growth.")
     assert _one(text, "tariffs would cut", "Harlow Institute", "The Harlow Institute",
                 "a research group that studies trade") == "analysts"
+
+
+# ------------------------------------------------------------------ state agencies and offices
+
+def test_a_states_agency_or_coast_guard_with_its_country_named() -> None:
+    text = "Vietnam's fisheries agency said 12 boats had been detained near the Paracels."
+    assert _one(text, "12 boats", "Vietnam's fisheries agency", "Vietnam's fisheries agency") == "vietnam"
+    text = "The Philippine Coast Guard said a Chinese vessel had fired a water cannon."
+    assert _one(text, "a Chinese vessel", "Philippine Coast Guard",
+                "The Philippine Coast Guard") == "philippines"
+    text = "Japan's Kyodo news agency said the talks had been postponed."
+    assert _one(text, "the talks had been", "Kyodo news agency", "Japan's Kyodo news agency") == "press"
+
+
+def test_a_ministry_for_an_adjective_and_affairs_is_a_state_body() -> None:
+    text = "The ministry for Baltic affairs in Riga said the funds had been spent lawfully."
+    assert _one(text, "the funds had been", "the ministry for Baltic affairs in Riga",
+                "The ministry for Baltic affairs in Riga") == "latvia"
+
+
+def test_presidential_office_and_official_take_the_storys_country() -> None:
+    text = ("MANILA — Rice prices rose again in the Philippines. The presidential office said "
+            "imports would be doubled. A senior presidential official said the stock was enough.")
+    got = _run(text, ("imports would be doubled", "the presidential office", "The presidential office", None),
+               ("the stock was enough", "a senior presidential official",
+                "A senior presidential official", None))
+    assert got["the presidential office"].perspective == "philippines"
+    assert got["a senior presidential official"].perspective == "philippines"
+
+
+def test_an_electoral_commission_defined_by_its_initials() -> None:
+    text = ("LUSAKA — The Zambian vote count ended on Friday. The National Electoral and Voter "
+            "Commission (NEVC) said turnout was 61%. NEVC chairwoman Ruth Banda said the count "
+            "in Lusaka had been clean.")
+    got = _run(text, ("turnout was 61%", "Voter Commission", "Voter Commission (NEVC)", None),
+               ("the count in Lusaka", "Ruth Banda", "NEVC chairwoman Ruth Banda", "NEVC chairwoman"))
+    assert got["Voter Commission"].perspective == "zambia"
+    assert got["Ruth Banda"].perspective == "zambia"
+
+
+def test_a_commissioner_in_a_story_about_the_eu() -> None:
+    text = ("BRUSSELS — The European Commission opened a case against Poland's tax rules. "
+            "Taxation Commissioner Ana Lind said the rules broke the single market.")
+    assert _one(text, "the rules broke", "Ana Lind", "Taxation Commissioner Ana Lind",
+                "Taxation Commissioner") == "european-union"
+    # a UN or police commissioner is no member of the European Commission
+    text = ("GENEVA — The European Union asked for a vote. High Commissioner Ana Lind said the "
+            "camps were full.")
+    assert _one(text, "the camps were full", "Ana Lind", "High Commissioner Ana Lind",
+                "High Commissioner") != "european-union"
+    # no EU in the story: a state's agriculture commissioner
+    text = "AUSTIN — Agriculture Commissioner Ana Lind said the drought would cut the cotton crop."
+    assert _one(text, "the drought would", "Ana Lind", "Agriculture Commissioner Ana Lind",
+                "Agriculture Commissioner") is None
+
+
+def test_a_government_role_takes_the_country_that_opens_the_sentence_before() -> None:
+    text = ("Seoul and Tokyo traded accusations. Japan said the radar lock was hostile. Seoul "
+            "denied it. Defence ministry spokesman Kim Dae-jin said the radar had not been aimed.")
+    assert _one(text, "the radar had not", "Kim Dae-jin", "Defence ministry spokesman Kim Dae-jin",
+                "Defence ministry spokesman") == "south-korea"
+    # a cabinet title of a country whose ministers are secretaries, a paragraph later
+    text = ("Kenya's interior ministry said 40 suspects had been sent to Uganda.\n\nForeign "
+            "Affairs Secretary Jane Mwangi said Uganda had asked for them.")
+    assert _one(text, "Uganda had asked", "Jane Mwangi", "Foreign Affairs Secretary Jane Mwangi",
+                "Foreign Affairs Secretary") == "kenya"
+    # two countries open the sentence: no telling
+    text = ("Peru and Chile signed the accord. Mining minister Luis Roca said exports would rise.")
+    assert _one(text, "exports would rise", "Luis Roca", "Mining minister Luis Roca",
+                "Mining minister") is None
