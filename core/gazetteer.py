@@ -158,10 +158,13 @@ class Gazetteer:
         }
         self.exact: dict[str, Entry] = {}
         self.folded: dict[str, Entry] = {}
+        self.demonyms: dict[str, str] = {}  # country id -> its first demonym ('Kenyan')
         for country in data.get("countries", []):
             name = str(country["name"])
             cid = slugify(name)
             self.targets[cid] = Target(cid, name, "government")
+            if country.get("dem"):
+                self.demonyms[cid] = str(country["dem"][0])
             self._add(name, "country", cid)
             for key, category in _COUNTRY_KEYS:
                 for term in country.get(key, []):

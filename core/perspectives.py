@@ -209,6 +209,19 @@ _NOT_EU_COMMISSIONER = frozenset(
     "Metropolitan Met Garda Prisons Border Immigration Customs Baseball League NFL NBA MLB".split())
 # where a sentence starts: after its predecessor's end or a paragraph break
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z])|\n\s*")
+# a country's opposition: 'Opposition leader …', "Kenya's main opposition coalition", 'the leader
+# of the opposition' (not 'opposition research', 'the opposition to the bill')
+_OPPOSITION = re.compile(
+    r"\b(?:(?:main|chief|leading|largest|biggest)\s+)?opposition\s+(?:leaders?|coalition|alliance|"
+    r"party|parties|bloc|lawmakers?|legislators?|MPs?|deputies|senators?|figures?|politicians?|"
+    r"spokes(?:man|woman|person)|chief|candidates?|members?|groups?|front)\b|"
+    r"\bleader of the opposition\b", _FLAGS)
+# the party named as the opposition party: 'the opposition party PAN', 'PAN, the main
+# opposition party'
+_OPPOSITION_PARTY = re.compile(
+    r"\bopposition party\s+(?P<a>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})|"
+    r"(?P<b>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}),\s+the\s+(?:main\s+|largest\s+)?"
+    r"opposition party\b")
 _COORDINATED = re.compile(r"(?:['’]s)?\s*(?:,|and\b|or\b|&)", _FLAGS)
 _SENTENCE_OPENING = re.compile(r"[\s\"“‘']*(?:(?:The|In|On|At)\s+)?")
 _COUNTRYISH = frozenset({"country", "demonym", "capital", "city", "body"})
@@ -869,6 +882,8 @@ class _Assigner:
         self._hits: dict[str, list[Hit]] = {}
         self._endings: dict[str, dict[str, tuple[str, str]]] = {}
         self._introduced: dict[tuple[str, str], list[str]] = {}
+        # perspectives found in the text, not listed: a country's opposition, a named party
+        self.extra_targets: dict[str, Target] = {}
 
     def acronyms(self, claims: Sequence[Claim]) -> dict[str, str]:
         """Initials → name of the gazetteer's bodies and institutions of several words that the
@@ -1160,6 +1175,41 @@ class _Assigner:
                      if t.casefold() != name.casefold() and _org_description([t])]
         return bool(described) and not any(_ANALYST.search(t) for t in described)
 
+    def opposition(self, profile: _Profile) -> _Decision | None:
+        """A country's opposition ('Opposition leader …', "Kenya's main opposition coalition",
+        'a Turkish opposition lawmaker'): a perspective of its own beside the government, "<Demonym>
+        opposition", for the country its words name, else the documents' dominant country; a party
+        named as the opposition party ('the opposition party PAN') is that party's own."""
+        role = next(((t, m) for t in profile.texts for m in _OPPOSITION.finditer(t)
+                     if _holds_now(t, m.start())), None)
+        if role is None:
+            return None
+        text, m = role
+        named = next((n for t in profile.texts for n in _OPPOSITION_PARTY.finditer(t)), None)
+        if named is not None:
+            name = (named.group("a") or named.group("b")).strip()
+            pid = "party-" + (slugify(name) or "unnamed")
+            self.extra_targets.setdefault(pid, Target(pid, name, "other"))
+            return _Decision(pid, f"'{_quote(named.group(), 50)}': the opposition party {name}")
+        g = gazetteer()
+        places = [ev for ev in self.facts(text).places if ev.weight >= 4
+                  and ev.ctx in ("modifier", "possessive", "of", "bare")
+                  and g.targets[ev.target].kind == "government"]
+        if len({ev.target for ev in places}) == 1:
+            country, why = places[0].target, _describe(places)
+        else:
+            loc = None if places else self.dominant_location(
+                (c.document for c in profile.claims), min_weight=1.0, countries=True,
+                exclude=profile.claims)
+            if loc is None:
+                return None
+            country, why = loc
+        label = f"{g.demonyms[country]} opposition" if country in g.demonyms \
+            else f"Opposition ({g.label(country)})"
+        oid = f"{country}-opposition"
+        self.extra_targets.setdefault(oid, Target(oid, label, "other"))
+        return _Decision(oid, f"opposition role '{m.group()}' ({why}): {label}")
+
     def sentence_before_opens_with(self, profile: _Profile) -> tuple[str, str] | None:
         """(country, reason) when the sentence right before the speaker's first words opens with
         a country or its capital ('Beijing rejected the protest. Foreign ministry spokeswoman …
@@ -1276,6 +1326,9 @@ class _Assigner:
         by_party = _party_decision(profile, lambda: self.countries_of(profile))
         if by_party is not None:
             return by_party
+        opposition = self.opposition(profile)
+        if opposition is not None:
+            return opposition
         party = next((m.group().strip(" (,") for t in profile.texts
                       if (m := _US_PARTY_STATE.search(t))), None)
         if party is not None:
@@ -2392,6 +2445,7 @@ def assign_perspectives(
         if decision.target is not None:
             used_speakers.setdefault(decision.target, [])
 
+    targets.update(assigner.extra_targets)
     docs = {d.id: d for d in documents}
     for c in narration:
         doc = docs.get(c.document)

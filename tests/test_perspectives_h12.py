@@ -180,3 +180,43 @@ def test_a_government_role_takes_the_country_that_opens_the_sentence_before() ->
     text = ("Peru and Chile signed the accord. Mining minister Luis Roca said exports would rise.")
     assert _one(text, "exports would rise", "Luis Roca", "Mining minister Luis Roca",
                 "Mining minister") is None
+
+
+# ------------------------------------------------------------------ the opposition
+
+def _labels(text: str) -> set[str]:
+    from core.models import Document
+    from core.pipeline import analyze_documents
+
+    analysis = analyze_documents([Document(id="d", path="x.txt", text=text, sha256="x")])
+    return {p.label for p in analysis.perspectives}
+
+
+def test_a_countrys_opposition_is_a_side_of_its_own() -> None:
+    text = ("HARARE — Zimbabwe's main opposition alliance said the poll had been rigged. "
+            "Opposition leader Tendai Moyo said the results were fiction. Information Minister "
+            "Grace Dube said the vote in Harare was fair.")
+    got = _run(text, ("the poll had been rigged", "Zimbabwe's main opposition alliance",
+                      "Zimbabwe's main opposition alliance", None),
+               ("the results were", "Tendai Moyo", "Opposition leader Tendai Moyo", "Opposition leader"),
+               ("the vote in Harare", "Grace Dube", "Information Minister Grace Dube",
+                "Information Minister"))
+    assert got["Zimbabwe's main opposition alliance"].perspective == "zimbabwe-opposition"
+    assert got["Tendai Moyo"].perspective == "zimbabwe-opposition"
+    assert got["Grace Dube"].perspective == "zimbabwe"
+    assert "Zimbabwean opposition" in _labels(text)
+
+
+def test_the_opposition_party_named_is_its_own_side() -> None:
+    text = "LIMA — The opposition party Fuerza Nueva said the budget hid a deficit."
+    assert _one(text, "the budget hid", "the opposition party Fuerza Nueva",
+                "The opposition party Fuerza Nueva") == "party-fuerza-nueva"
+
+
+def test_no_opposition_in_opposition_research_or_a_former_leader() -> None:
+    text = "Dana Cole, who runs opposition research for the campaign, said the ad was fair."
+    assert _one(text, "the ad was fair", "Dana Cole", "Dana Cole",
+                "who runs opposition research for the campaign") is None
+    text = "NAIROBI — Former opposition leader Paul Kimani said the count in Nairobi was slow."
+    assert _one(text, "the count in", "Paul Kimani", "Former opposition leader Paul Kimani",
+                "Former opposition leader") != "kenya-opposition"
