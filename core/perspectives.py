@@ -1161,6 +1161,49 @@ class _Assigner:
             out.extend(got)
         return out
 
+    def expand_initials(self, acronym: str, claims: Sequence[Claim]) -> str | None:
+        """The one capitalised name in the claims' documents whose initials spell `acronym`
+        ('Rapid Support Forces' for 'RSF')."""
+        found: set[str] = set()
+        for doc_id in _unique(c.document for c in claims[:DESCRIBE_CLAIMS]):
+            doc = self.docs.get(doc_id)
+            if doc is None or len(doc.text) > DESCRIBE_MAX_CHARS:
+                continue
+            for m in _CAPITALISED_NAME.finditer(doc.text):
+                words = [w for w in m.group().split() if w.lower() not in _ORG_CONNECTORS]
+                for i in range(len(words) - len(acronym) + 1):
+                    part = words[i:i + len(acronym)]
+                    if "".join(w[0] for w in part) == acronym and part[0] not in _PREMODIFIER_STOP:
+                        found.add(" ".join(part))
+        return next(iter(found)) if len(found) == 1 else None
+
+    def armed_group(self, profile: _Profile) -> _Decision | None:
+        """An armed group that is no state's, as the documents describe it ('the paramilitary
+        Rapid Support Forces', 'M40, a rebel group,'): a side of its own, labelled with its name,
+        for the group and for its people ('RSF spokesman …', 'a commander of the …')."""
+        for text in profile.texts:
+            bare = _bare_name(text)
+            candidates = [bare]
+            if (m := _GROUP_VOICE.match(bare)) is not None:
+                candidates.append(m.group(1))
+            candidates.extend(m.group(1) for m in _GROUP_SERVED.finditer(text))
+            for candidate in candidates:
+                name = _org_name(candidate)
+                if name is None:
+                    continue
+                if re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", name):
+                    name = self.expand_initials(name, profile.claims) or name
+                described = [*self.introduced_as(name, profile.claims),
+                             *(m.group() for m in [_ORG_KIND_BEFORE.match(_bare_name(text))] if m)]
+                armed = next((d for d in described if _ARMED.search(d)), None)
+                if armed is None:
+                    continue
+                gid = "armed-" + (slugify(name) or "group")
+                self.extra_targets.setdefault(gid, Target(gid, name, "other"))
+                return _Decision(gid, f"'{_quote(text, 50)}' is or speaks for '{name}', described as "
+                                 f"'{_quote(armed, 40)}': an armed group, a side of its own")
+        return None
+
     def named_like_analysts(self, profile: _Profile, merged: _TextFacts) -> bool:
         """Whether the only analyst evidence is a word of the speaker's own name ('Institute',
         'Center for') while the documents describe it as another kind of organisation ('The
@@ -2233,6 +2276,16 @@ _BASED_PREFIX = re.compile(r"^(?:[A-Z][\w.'’-]*-based)\s+")
 _ORG_HEAD = re.compile(r"\b(?:Institute|Foundation|Society|Association|Group|Company|Council|Committee|"
                        r"Organi[sz]ation|Agency|Fund|Union|Party|Coalition|Network|Observatory|"
                        r"Alliance|Federation|Commission|Center|Centre|Trust|Inc|Corp|Ltd|Bank)\b")
+# armed groups that are no state's (see `_Assigner.armed_group`)
+_ARMED = re.compile(r"\b(?:paramilitar(?:y|ies)|rebel\s+(?:group|movement|force|forces|alliance)|militia|"
+                    r"armed group|insurgent group|guerrilla (?:group|movement|army))\b", _FLAGS)
+# 'RSF spokesman', "the RSF's commander", 'M40 fighters'
+_GROUP_VOICE = re.compile(r"^([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}?)(?:['’]s)?\s+(?:spokes(?:man|woman|person)|"
+                          r"commanders?|leaders?|chief|fighters|official|media office|advis[eo]r)\b")
+# 'a spokesman for the Rapid Support Forces', 'a commander of the paramilitary …'
+_GROUP_SERVED = re.compile(r"\b(?:spokes(?:man|woman|person)|commanders?|leaders?|officials?|advis[eo]r)\s+"
+                           r"(?:for|of)\s+the\s+(?:paramilitary\s+)?([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})")
+_CAPITALISED_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the)\s+)?[A-Z][\w'’-]*){1,6}")
 _ORG_CONNECTORS = frozenset("of and for the & de du des la le für on to".split())
 # a description that points back to a listed non-governmental organisation named shortly before
 # ("the group's Sudan country director", 'a spokeswoman for the charity')
@@ -2394,6 +2447,10 @@ def assign_perspectives(
             listed = _listed_person([s.name, *s.aliases], own, assigner.docs)
             if listed is not None:
                 decision = _Decision(listed[0], listed[1])
+        if decision.target is None:
+            armed = assigner.armed_group(profile)
+            if armed is not None:
+                decision = armed
         s.perspective = decision.target
         s.perspective_reason = decision.reason
         if decision.target is not None:

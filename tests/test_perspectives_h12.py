@@ -220,3 +220,26 @@ def test_no_opposition_in_opposition_research_or_a_former_leader() -> None:
     text = "NAIROBI — Former opposition leader Paul Kimani said the count in Nairobi was slow."
     assert _one(text, "the count in", "Paul Kimani", "Former opposition leader Paul Kimani",
                 "Former opposition leader") != "kenya-opposition"
+
+
+# ------------------------------------------------------------------ armed groups
+
+def test_an_armed_group_described_as_such_is_a_side_of_its_own() -> None:
+    text = ("GOMA — Fighting resumed between the army and the rebel group Congo Liberation Front "
+            "on Sunday. CLF spokesman Joseph Ilunga said the fighters had taken two villages. A "
+            "commander of the Congo Liberation Front said they would hold them.")
+    got = _run(text, ("the fighters had taken", "Joseph Ilunga", "CLF spokesman Joseph Ilunga",
+                      "CLF spokesman"),
+               ("they would hold them", "a commander of the Congo Liberation Front",
+                "A commander of the Congo Liberation Front", None))
+    assert got["Joseph Ilunga"].perspective == "armed-congo-liberation-front"
+    assert got["a commander of the Congo Liberation Front"].perspective == "armed-congo-liberation-front"
+    assert "Congo Liberation Front" in _labels(text)
+
+
+def test_a_group_not_described_as_armed_stays_unknown() -> None:
+    text = ("The Congo Liberation Front, a new party, said the vote should be delayed. CLF "
+            "spokesman Joseph Ilunga said the lists were wrong.")
+    got = _run(text, ("the lists were wrong", "Joseph Ilunga", "CLF spokesman Joseph Ilunga",
+                      "CLF spokesman"))
+    assert got["Joseph Ilunga"].perspective is None
