@@ -132,7 +132,9 @@ _GOV_STRONG = re.compile(
     r"generals?|admirals?|mayors?|chancellor|prime minister|premier|crown prince|emir|regime|"
     r"secretary of state|foreign secretary|defen[cs]e secretary|press secretary|junta|"
     r"presidency|presidential (?:office|palace|spokes(?:man|woman|person)|aides?|secretary|officials?)|"
-    r"elect(?:oral|ion)s?(?:\s+and\s+[a-z]+)?\s+(?:commission|board|council|authority)|"
+    r"elect(?:oral|ion)s?(?:\s+and\s+[a-z]+)?\s+(?:commission|board|council|authority)"
+    # the commission itself or its people, not what it files ('Federal Election Commission filings')
+    r"(?!\s+(?:filings?|data|records?|reports?|documents?|figures?|rules?|forms?|disclosures?)\b)|"
     r"president['’]s office|police|armed forces|state[- ](?:run )?(?:media|television|tv|news agency|broadcaster)|"
     r"prosecutors?(?:[- ]general)?|state advocates?|"
     # a state's agencies with its country named ("Japan's fisheries agency", 'the China Coast
@@ -233,7 +235,8 @@ _NATIONAL = re.compile(r"\b(?:minist(?:er|ers|ry|ries)|government|cabinet|prime 
                        # X', who may be a visiting head of state)
                        r"presidential (?:office|palace|spokes(?:man|woman|person)|aides?|secretary|officials?)|"
                        # 'the Independent Electoral and Boundaries Commission'
-                       r"elect(?:oral|ion)s?(?:\s+and\s+[a-z]+)?\s+(?:commission|board|council|authority))\b",
+                       r"elect(?:oral|ion)s?(?:\s+and\s+[a-z]+)?\s+(?:commission|board|council|authority))\b"
+                       r"(?!\s+(?:filings?|data|records?|reports?|documents?|figures?|rules?|forms?|disclosures?)\b)",
                        _FLAGS)
 # National offices that are not 'government' words but need no country in a story about one:
 # 'Sen. Bernie Sanders' (US Congress when the US dominates), 'Federal investigators said'.

@@ -148,6 +148,12 @@ def test_an_electoral_commission_defined_by_its_initials() -> None:
                ("the count in Lusaka", "Ruth Banda", "NEVC chairwoman Ruth Banda", "NEVC chairwoman"))
     assert got["Voter Commission"].perspective == "zambia"
     assert got["Ruth Banda"].perspective == "zambia"
+    # what the commission files is no voice of it
+    text = ("NEW YORK — Donations to the mayor rose in Brooklyn and Manhattan, a Daily Ledger "
+            "review of Federal Election Commission filings showed.")
+    assert _one(text, "Donations to the mayor", "a Daily Ledger review of Federal Election "
+                "Commission filings", "a Daily Ledger review of Federal Election Commission "
+                "filings") is None
 
 
 def test_a_commissioner_in_a_story_about_the_eu() -> None:
