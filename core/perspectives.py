@@ -756,6 +756,9 @@ _PREMODIFIER_LOWER = frozenset(
 _TITLE_ABBREVIATIONS = frozenset("Mr. Mrs. Ms. Dr. Sen. Rep. Gov. Gen. Lt. Col. Sgt. Adm. Capt. "
                                   "Maj. Cmdr. St. Jr. Sr. Prof. Rev. Hon.".split())
 _HEADS_CLAUSE = re.compile(r"who\s+(?:heads|head|leads|lead|runs|directs|chairs)\s+(the\s+.+)")
+# no apposition but a clause: 'ban Trump, Salceda cited a memorandum issued by …'
+_CLAUSE_AFTER = re.compile(r"[A-Z][\w'’.-]*\s+(?:[a-z]+ed|said|says|told|tells|cites|cite|wrote|writes|"
+                           r"added|adds|argues|notes|says)\b")
 _RELATIVE_START = re.compile(r"(?:who|whom|whose|which|that|where|when)\b", _FLAGS)
 # 'the president of the National Organization for Women', 'Chick-fil-A president Dan Cathy':
 # an organisation's officer, whatever the outlet's country.
@@ -845,7 +848,7 @@ def name_descriptors(name: str, texts: Iterable[str], limit: int = 12,
                     # 'Clemens Fuest, who heads the Ifo Institute in Munich,': its head
                     apposition = "head of " + heads.group(1)
                 if apposition and len(apposition) < 80 and _ANY_ROLE_WORD.search(apposition) \
-                        and not _RELATIVE_START.match(apposition):
+                        and not _RELATIVE_START.match(apposition) and not _CLAUSE_AFTER.match(apposition):
                     out.append(surname + ", " + apposition)
             if len(out) >= limit:
                 return _unique(out)
@@ -2118,7 +2121,7 @@ def _position(claim: Claim) -> int:
 _UNION_BACK = re.compile(r"^the\s+(?:(?:[\w-]+\s+){1,3}of\s+the\s+)?(?:union|federation|association|guild)"
                          r"(?:['’]s\b.*)?$", _FLAGS)
 # "agency's emergency response director": a role whose article the attribution left out
-_BARE_POSSESSOR = re.compile(r"^[a-z][\w-]*['’]s\s", _FLAGS)
+_BARE_POSSESSOR = re.compile(r"^[a-z][\w-]*['’]s\s")
 
 
 def _is_body(speaker: Speaker) -> bool:

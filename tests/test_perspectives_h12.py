@@ -249,3 +249,20 @@ def test_a_group_not_described_as_armed_stays_unknown() -> None:
     got = _run(text, ("the lists were wrong", "Joseph Ilunga", "CLF spokesman Joseph Ilunga",
                       "CLF spokesman"))
     assert got["Joseph Ilunga"].perspective is None
+
+
+# ------------------------------------------------------------------ guards found on PolNeAR train
+
+def test_a_clause_after_a_name_is_no_apposition() -> None:
+    text = ("To bar Mr. Grant from entry, Ocampo cited a memorandum issued by the Peruvian "
+            "immigration agency. Grant said the ban was a stunt.")
+    assert _one(text, "the ban was a stunt", "Grant", "Grant") is None
+
+
+def test_a_capitalised_possessor_is_no_description() -> None:
+    text = ("Senator Ruiz's office in Bogota said the bill was dead. Ruiz's office said the vote "
+            "would wait.")
+    got = _run(text, ("the bill was dead", "Senator Ruiz's office in Bogota",
+                      "Senator Ruiz's office in Bogota", None),
+               ("the vote would wait", "Ruiz's office", "Ruiz's office", "Ruiz's office"))
+    assert got["Ruiz's office"].perspective is None
