@@ -139,7 +139,7 @@ _GOV_STRONG = re.compile(
     r"prosecutors?(?:[- ]general)?|state advocates?|"
     # a state's agencies with its country named ("Japan's fisheries agency", 'the China Coast
     # Guard', 'the Danish Maritime Authority'); a news, aid or credit agency is no state's
-    r"authority|regulators?|inspectorate|coast ?guard|"
+    r"authority(?!\s+on\b)|regulators?|inspectorate|coast ?guard|"
     r"(?<!news )(?<!aid )(?<!relief )(?<!advertising )(?<!ad )(?<!talent )(?<!travel )(?<!rating )"
     r"(?<!ratings )(?<!credit )(?<!press )agency)\b",
     _FLAGS,

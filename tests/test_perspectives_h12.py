@@ -120,6 +120,10 @@ def test_a_states_agency_or_coast_guard_with_its_country_named() -> None:
     text = "The Philippine Coast Guard said a Chinese vessel had fired a water cannon."
     assert _one(text, "a Chinese vessel", "Philippine Coast Guard",
                 "The Philippine Coast Guard") == "philippines"
+    # an authority on a country is an expert, no state body
+    text = "Lin Wei, a leading authority on Chinese trade policy, said the tariffs would stay."
+    assert _one(text, "the tariffs would stay", "Lin Wei", "Lin Wei",
+                "a leading authority on Chinese trade policy") != "china"
     text = "Japan's Kyodo news agency said the talks had been postponed."
     assert _one(text, "the talks had been", "Kyodo news agency", "Japan's Kyodo news agency") == "press"
 
