@@ -136,12 +136,18 @@ _GOV_STRONG = re.compile(
     # the commission itself or its people, not what it files ('Federal Election Commission filings')
     r"(?!\s+(?:filings?|data|records?|reports?|documents?|figures?|rules?|forms?|disclosures?)\b)|"
     r"president['’]s office|police|armed forces|state[- ](?:run )?(?:media|television|tv|news agency|broadcaster)|"
-    r"prosecutors?(?:[- ]general)?|state advocates?|"
-    # a state's agencies with its country named ("Japan's fisheries agency", 'the China Coast
-    # Guard', 'the Danish Maritime Authority'); a news, aid or credit agency is no state's
-    r"authority(?!\s+on\b)|regulators?|inspectorate|coast ?guard|"
+    r"prosecutors?(?:[- ]general)?|state advocates?)\b",
+    _FLAGS,
+)
+# A state's agencies, counted as government roles only with their country written right with
+# them ("Japan's fisheries agency", 'the China Coast Guard', 'the Danish Maritime Authority'), not
+# where they sit ('a Paris-based agency'); a news, aid or credit agency is no state's, and an
+# authority on a country is an expert.
+_STATE_AGENCY = re.compile(
+    r"\b(?:authority(?!\s+on\b)|regulators?|inspectorate|coast ?guard|"
     r"(?<!news )(?<!aid )(?<!relief )(?<!advertising )(?<!ad )(?<!talent )(?<!travel )(?<!rating )"
-    r"(?<!ratings )(?<!credit )(?<!press )agency)\b",
+    r"(?<!ratings )(?<!credit )(?<!press )(?<!modeling )(?<!modelling )(?<!marketing )"
+    r"(?<!employment )(?<!recruitment )(?<!insurance )(?<!dating )(?<!photo )(?<!literary )agency)\b",
     _FLAGS,
 )
 _GOV_MP = re.compile(r"\bMPs?\b")
@@ -390,7 +396,7 @@ _UNION = re.compile(
 )
 _ANY_ROLE_WORD = re.compile(
     "|".join(f"(?:{p.pattern})" for p in (_GOV_STRONG, _GOV_MP, _GOV_NEUTRAL, _ANALYST, _PRESS, _LOCAL,
-                                         _UNION)),
+                                         _UNION, _STATE_AGENCY)),
     _FLAGS,
 )
 # case-sensitive: 'a foreign diplomat', not the 'Foreign Office'
@@ -610,6 +616,10 @@ def _text_facts(text: str) -> _TextFacts:
         (facts.former if _is_former(text, m.start()) else facts.gov).append(m.group())
     for m in _GOV_MP.finditer(text):
         (facts.former if _is_former(text, m.start()) else facts.gov).append(m.group())
+    if any(ev.weight >= 4 and ev.ctx in ("modifier", "possessive") for ev in facts.places):
+        for m in _STATE_AGENCY.finditer(text):
+            if not _serves_private_body(text, m.end()):
+                (facts.former if _is_former(text, m.start()) else facts.gov).append(m.group())
     facts.neutral.extend(m.group() for m in _GOV_NEUTRAL.finditer(text))
     facts.neutral.extend(m.group() for m in _ABBREVIATED_TITLE.finditer(text))
     if _STUDENT.search(text) is None:  # a student at a university is no expert

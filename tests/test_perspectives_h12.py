@@ -124,6 +124,10 @@ def test_a_states_agency_or_coast_guard_with_its_country_named() -> None:
     text = "Lin Wei, a leading authority on Chinese trade policy, said the tariffs would stay."
     assert _one(text, "the tariffs would stay", "Lin Wei", "Lin Wei",
                 "a leading authority on Chinese trade policy") != "china"
+    # where an agency sits is not whose it is
+    text = "Mara Voss, who runs a Paris-based modelling agency, said the show would go on."
+    assert _one(text, "the show would go on", "Mara Voss", "Mara Voss",
+                "who runs a Paris-based modelling agency") is None
     text = "Japan's Kyodo news agency said the talks had been postponed."
     assert _one(text, "the talks had been", "Kyodo news agency", "Japan's Kyodo news agency") == "press"
 
