@@ -2156,8 +2156,9 @@ def _back_reference(speaker: Speaker, own: Sequence[Claim], decided: _Decided,
     org = next((t for t in texts if _ORG_BACK.match(t)), None)
     if org is not None and spoken is not None:
         # "the group's Sudan country director", 'a spokeswoman for the charity': the body that
-        # spoke last (people in between skipped), if it is a listed non-governmental
-        # organisation; another body there, even one with no perspective, stops the search
+        # spoke last (people and undecided descriptions such as 'the company' in between
+        # skipped), if it is a listed non-governmental organisation; another named body there,
+        # even one with no perspective, stops the search
         for c in own[:DESCRIBE_CLAIMS]:
             for oc, os in spoken.before(c, BACK_REFERENCE_CHARS):
                 if os.id == speaker.id:
@@ -2165,6 +2166,8 @@ def _back_reference(speaker: Speaker, own: Sequence[Claim], decided: _Decided,
                 if not _is_body(os) and _ORG_HEAD.search(os.name) is None and _looks_like_person(
                         _Profile(os.name, _unique([os.name, os.role, oc.speaker_mention]), os.anonymous)):
                     continue
+                if os.perspective is None and _DESCRIPTION.match(os.name):
+                    continue  # 'the company' points back itself: no newly named body
                 p = os.perspective or ""
                 if p in gazetteer().ngos:
                     return p, (f"'{_quote(org, 50)}' points back to the organisation "
@@ -2307,10 +2310,10 @@ _ORG_CONNECTORS = frozenset("of and for the & de du des la le für on to".split(
 # ("the group's Sudan country director", 'a spokeswoman for the charity')
 _ORG_BACK = re.compile(
     r"^(?:(?:a|an|the)\s+(?:spokes(?:man|woman|person)|official|executive|director)\s+(?:for|of|at|with)\s+)?"
-    r"(?:the|a|an)\s+(?:company|firm|group|organi[sz]ation|society|institute|association|charity|"
-    r"operator|coalition|network|lobby|non-?profit|carrier|airline|insurer|developer|"
-    r"manufacturer|NGO)(?:['’]s\b.*|\s+(?:spokes(?:man|woman|person)|official|executive|"
-    r"chief|president|director|head|founder))?$", _FLAGS)
+    r"(?:the|a|an)\s+(?:(?:aid|rights|human rights|humanitarian|relief|environmental|campaign|"
+    r"advocacy|medical)\s+)?(?:group|organi[sz]ation|charity|watchdog|agency|non-?profit|NGO)"
+    r"(?:['’]s\b.*|\s+(?:spokes(?:man|woman|person)|official|executive|chief|president|director|"
+    r"head|founder))?$", _FLAGS)
 
 
 def _org_name(text: str) -> str | None:

@@ -274,3 +274,13 @@ def test_a_capitalised_possessor_is_no_description() -> None:
                       "Senator Ruiz's office in Bogota", None),
                ("the vote would wait", "Ruiz's office", "Ruiz's office", "Ruiz's office"))
     assert got["Ruiz's office"].perspective is None
+
+
+def test_the_company_is_no_ngo_named_before() -> None:
+    text = ("Oxfam said the dam had displaced 3,000 families. The company said it had paid "
+            "compensation. The charity's director, Ines Caro, said the payments were too small.")
+    got = _run(text, ("the dam had displaced", "Oxfam", "Oxfam", None),
+               ("it had paid compensation", "the company", "The company", None),
+               ("the payments were too small", "Ines Caro", "Ines Caro", "The charity's director"))
+    assert got["the company"].perspective is None
+    assert got["Ines Caro"].perspective == "oxfam"
