@@ -1,12 +1,15 @@
 """Perspective coverage on real multi-outlet stories (BASIL: each story told by Fox, NYT, HuffPost).
 
     .venv/bin/python bench/perspectives.py [--data DIR] [--stories N] [--show] [--save F] [--compare F]
+                                           [--speakers F] [--changed F]
 
 BASIL has no perspective labels, so this counts, over the speakers the pipeline finds in N
 stories (a fixed shuffle of all years, each story's three articles as one case), how many get no
 perspective, and how many each rule decides; `--show` lists the speakers decided by the outlet,
-introduction, party-state, Congress and US state rules, to read by eye. Skipped cleanly when the folder
-is absent.
+introduction, party-state, Congress and US state rules, to read by eye. `--speakers F` writes every
+speaker's perspective (story, name, perspective, reason; tab-separated) and `--changed F` lists the
+speakers whose perspective differs from such a file written before a change, to read by eye (all
+70 stories: `--stories 70`). Skipped cleanly when the folder is absent.
 """
 
 from __future__ import annotations
@@ -38,6 +41,9 @@ def main() -> int:
     parser.add_argument("--data", default=str(DATA))
     parser.add_argument("--stories", type=int, default=25)
     parser.add_argument("--show", action="store_true", help="list the speakers the rules decide")
+    parser.add_argument("--speakers", metavar="FILE", help="write every speaker's perspective (TSV)")
+    parser.add_argument("--changed", metavar="FILE", help="list speakers whose perspective differs "
+                        "from an earlier --speakers file")
     add_io_args(parser)
     args = parser.parse_args()
     root = Path(args.data) / "basil" / "articles"
@@ -52,9 +58,12 @@ def main() -> int:
     total = unknown = 0
     by_rule: Counter[str] = Counter()
     shown: list[str] = []
+    rows: list[tuple[str, str, str, str]] = []
     for key in keys[: args.stories]:
         analysis = analyze_documents(ingest(stories[key]).documents)
         for speaker in analysis.speakers:
+            rows.append((key, speaker.name, str(speaker.perspective),
+                         " ".join((speaker.perspective_reason or "").split())))
             total += 1
             unknown += speaker.perspective is None
             reason = speaker.perspective_reason or ""
@@ -68,6 +77,19 @@ def main() -> int:
           + ", ".join(f"{rule} {by_rule[rule]}" for rule in RULES))
     if args.show:
         print("\n".join(dict.fromkeys(shown)))
+    if args.speakers:
+        Path(args.speakers).write_text("".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
+    if args.changed:
+        before = {}
+        for line in Path(args.changed).read_text(encoding="utf-8").splitlines():
+            key, name, persp, _reason = [*line.split("\t"), "", "", ""][:4]
+            before[(key, name)] = persp
+        changed = [(k, n, before.get((k, n), "-"), p, r) for k, n, p, r in rows
+                   if before.get((k, n), "-") != p]
+        gone = [(k, n) for k, n in before if (k, n) not in {(r[0], r[1]) for r in rows}]
+        print(f"{len(changed)} speakers changed, {len(gone)} speakers gone")
+        for k, n, old, new, reason in changed:
+            print(f"  {k[:12]} {n!r}: {old} -> {new} ({reason[:100]})")
     save_and_compare({"speakers": total, "no_perspective_share": round(share, 4),
                       **{f"rule_{rule}": by_rule[rule] for rule in RULES}}, args)
     return 0

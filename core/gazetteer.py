@@ -158,10 +158,13 @@ class Gazetteer:
         }
         self.exact: dict[str, Entry] = {}
         self.folded: dict[str, Entry] = {}
+        self.demonyms: dict[str, str] = {}  # country id -> its first demonym ('Kenyan')
         for country in data.get("countries", []):
             name = str(country["name"])
             cid = slugify(name)
             self.targets[cid] = Target(cid, name, "government")
+            if country.get("dem"):
+                self.demonyms[cid] = str(country["dem"][0])
             self._add(name, "country", cid)
             for key, category in _COUNTRY_KEYS:
                 for term in country.get(key, []):
@@ -171,6 +174,14 @@ class Gazetteer:
             self.targets[iid] = Target(iid, str(inst["label"]), inst.get("kind", "institution"))
             for term in inst.get("aliases", []):
                 self._add(str(term), "institution", iid)
+        # non-governmental organisations known worldwide (aid, rights, environment): each a
+        # perspective of its own, scanned like institutions
+        self.ngos: frozenset[str] = frozenset(str(n["id"]) for n in data.get("ngos", []))
+        for ngo in data.get("ngos", []):
+            nid = str(ngo["id"])
+            self.targets[nid] = Target(nid, str(ngo["label"]), "other")
+            for term in ngo.get("aliases", []):
+                self._add(str(term), "institution", nid)
         # US states: targets and names only; they stay out of the scanned terms, so a state's
         # name is no place evidence (core.perspectives reads them for state offices)
         self.us_states: dict[str, UsState] = {}

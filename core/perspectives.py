@@ -44,6 +44,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
+from core.attribution_lexicon import FIRST_NAMES
 from core.gazetteer import (
     ANALYSTS_ID,
     PRESS_ID,
@@ -130,9 +131,23 @@ _GOV_STRONG = re.compile(
     r"parliament(?:arians?|ary)?|government|administration|authorities|cabinet|commanders?|"
     r"generals?|admirals?|mayors?|chancellor|prime minister|premier|crown prince|emir|regime|"
     r"secretary of state|foreign secretary|defen[cs]e secretary|press secretary|junta|"
-    r"presidency|presidential (?:office|palace|spokes(?:man|woman|person)|aides?|secretary)|"
+    r"presidency|presidential (?:office|palace|spokes(?:man|woman|person)|aides?|secretary|officials?)|"
+    r"elect(?:oral|ion)s?(?:\s+and\s+[a-z]+)?\s+(?:commission|board|council|authority)"
+    # the commission itself or its people, not what it files ('Federal Election Commission filings')
+    r"(?!\s+(?:filings?|data|records?|reports?|documents?|figures?|rules?|forms?|disclosures?)\b)|"
     r"president['’]s office|police|armed forces|state[- ](?:run )?(?:media|television|tv|news agency|broadcaster)|"
     r"prosecutors?(?:[- ]general)?|state advocates?)\b",
+    _FLAGS,
+)
+# A state's agencies, counted as government roles only with their country written right with
+# them ("Japan's fisheries agency", 'the China Coast Guard', 'the Danish Maritime Authority'), not
+# where they sit ('a Paris-based agency'); a news, aid or credit agency is no state's, and an
+# authority on a country is an expert.
+_STATE_AGENCY = re.compile(
+    r"\b(?:authority(?!\s+on\b)|regulators?|inspectorate|coast ?guard|"
+    r"(?<!news )(?<!aid )(?<!relief )(?<!advertising )(?<!ad )(?<!talent )(?<!travel )(?<!rating )"
+    r"(?<!ratings )(?<!credit )(?<!press )(?<!modeling )(?<!modelling )(?<!marketing )"
+    r"(?<!employment )(?<!recruitment )(?<!insurance )(?<!dating )(?<!photo )(?<!literary )agency)\b",
     _FLAGS,
 )
 _GOV_MP = re.compile(r"\bMPs?\b")
@@ -191,11 +206,44 @@ _COUNTRY_TITLES = (
     (re.compile(r"\bChief Cabinet Secretary\b"), "japan"),
     (re.compile(r"\b(?:Taoiseach|T[áa]naiste)\b"), "ireland"),
 )
+_EU_ID = "european-union"
+# 'Budget Commissioner Piotr Serafin', 'the commissioner for competition' (not 'High
+# Commissioner', 'Police Commissioner', 'Election Commissioner' …)
+_EU_COMMISSIONER = re.compile(r"(?<![\w-])(?:(?P<w>[A-Z][\w'’]+)\s+)?(?:and\s+[A-Z][a-z]+\s+)?"
+                              r"Commissioner\b|\bcommissioner\s+for\s+[a-z]")
+_NOT_EU_COMMISSIONER = frozenset(
+    "High Police Fire County City Insurance Election Electoral Information Privacy Parole Revenue "
+    "Assistant Deputy Rural RFS Corrections Ombudsman Lands Land Children's Water Sheriff Tax "
+    "Metropolitan Met Garda Prisons Border Immigration Customs Baseball League NFL NBA MLB".split())
+# where a sentence starts: after its predecessor's end or a paragraph break
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z])|\n\s*")
+# a country's opposition: 'Opposition leader …', "Kenya's main opposition coalition", 'the leader
+# of the opposition' (not 'opposition research', 'the opposition to the bill')
+_OPPOSITION = re.compile(
+    r"\b(?:(?:main|chief|leading|largest|biggest)\s+)?opposition\s+(?:leaders?|coalition|alliance|"
+    r"party|parties|bloc|lawmakers?|legislators?|MPs?|deputies|senators?|figures?|politicians?|"
+    r"spokes(?:man|woman|person)|chief|candidates?|members?|groups?|front)\b|"
+    r"\bleader of the opposition\b", _FLAGS)
+# the party named as the opposition party: 'the opposition party PAN', 'PAN, the main
+# opposition party'
+_OPPOSITION_PARTY = re.compile(
+    r"\bopposition party\s+(?P<a>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})|"
+    r"(?P<b>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}),\s+the\s+(?:main\s+|largest\s+)?"
+    r"opposition party\b")
+_COORDINATED = re.compile(r"(?:['’]s)?\s*(?:,|and\b|or\b|&)", _FLAGS)
+_SENTENCE_OPENING = re.compile(r"[\s\"“‘']*(?:(?:The|In|On|At)\s+)?")
 _COUNTRYISH = frozenset({"country", "demonym", "capital", "city", "body"})
 _SECRETARY_COUNTRIES = frozenset({"united-states", "united-kingdom", "kenya", "philippines", "mexico"})
 # National government roles: with no country named, they take the documents' dominant country.
 _NATIONAL = re.compile(r"\b(?:minist(?:er|ers|ry|ries)|government|cabinet|prime minister|premier|"
-                       r"presidency|prosecutors?(?:[- ]general)?|state advocates?)\b", _FLAGS)
+                       r"presidency|prosecutors?(?:[- ]general)?|state advocates?|"
+                       # 'the presidential office', 'a senior presidential official' (not 'President
+                       # X', who may be a visiting head of state)
+                       r"presidential (?:office|palace|spokes(?:man|woman|person)|aides?|secretary|officials?)|"
+                       # 'the Independent Electoral and Boundaries Commission'
+                       r"elect(?:oral|ion)s?(?:\s+and\s+[a-z]+)?\s+(?:commission|board|council|authority))\b"
+                       r"(?!\s+(?:filings?|data|records?|reports?|documents?|figures?|rules?|forms?|disclosures?)\b)",
+                       _FLAGS)
 # National offices that are not 'government' words but need no country in a story about one:
 # 'Sen. Bernie Sanders' (US Congress when the US dominates), 'Federal investigators said'.
 _NATIONAL_OFFICE = re.compile(
@@ -290,6 +338,7 @@ _TITLE_WORDS = frozenset(
     "ambassador government cabinet administration authorities provincial governor mayor "
     "intelligence special senior top former acting presidential royal islamic republic "
     "department office affairs trade finance justice energy oil health arab kurdish muslim "
+    "coast agency authority fisheries maritime aviation "
     "christian jewish sunni shia shiite republican republicans democratic democrat democrats "
     "conservative liberal labour socialist communist opposition ethnic king queen emir sultan "
     "prince crown republic kingdom people state states consuls ambassadors presidents "
@@ -347,7 +396,7 @@ _UNION = re.compile(
 )
 _ANY_ROLE_WORD = re.compile(
     "|".join(f"(?:{p.pattern})" for p in (_GOV_STRONG, _GOV_MP, _GOV_NEUTRAL, _ANALYST, _PRESS, _LOCAL,
-                                         _UNION)),
+                                         _UNION, _STATE_AGENCY)),
     _FLAGS,
 )
 # case-sensitive: 'a foreign diplomat', not the 'Foreign Office'
@@ -361,6 +410,8 @@ _ADDRESSEE = re.compile(
     r"speaking with|spoke with|wrote to)\s+(?:(?:the|a|an|some|foreign|local|visiting|gathered)\s+)*"
     r"(?:reporters|journalists|the press|press|media|newspapers?|correspondents)\b", _FLAGS)
 _POSSESSIVE_END = re.compile(r"['’]s$")
+_COUNTRY_POSTING = re.compile(r"\s+country\s+(?:director|representative|manager|head|chief|office|"
+                              r"coordinator|programme|program)\b", _FLAGS)
 _BASED = re.compile(r"-based\b", _FLAGS)
 _FOLLOWED_BY_WORD = re.compile(r"[\s-]+[A-Za-z]")
 _FOLLOWED_BY_FUNCTION_WORD = re.compile(r"\s+(?:and|or|but|to|in|on|at|of|for|is|was|said|says)\b", _FLAGS)
@@ -429,6 +480,8 @@ def _context(text: str, hit: Hit) -> str:
                 return "skip"
     if after.startswith(("'s", "’s")):
         return "possessive"
+    if _COUNTRY_POSTING.match(after):
+        return "location"  # "the group's Sudan country director" works there, for the group
     if category == "country" and _GOV_STRONG.match(after.lstrip()) and after[:1].isspace():
         return "modifier"  # 'for the US Embassy': the country's own body, whatever precedes
     if prev_words and prev_words[-1].lower() == "the":
@@ -452,13 +505,17 @@ _SERVED_BODY = re.compile(
     r"\s+(?:for|of|at|with)\s+(?:the\s+)?((?:[A-Z][\w’'&.-]*)(?:\s+(?:[A-Z][\w’'&.-]*|of|and|for|the|&))*)")
 
 
+_LOWER_WORD_AFTER = re.compile(r"\s+(?!(?:in|at|on|of|and|or|but|to|for|with|from|by|as|who|which|that|"
+                               r"when|while|where|whose|said|says|told|tells|is|was|has|had|will|would)\b)[a-z]")
+
+
 def _serves_private_body(text: str, end: int) -> bool:
     """Whether the role word ending at `end` is followed by the name of a body that is no
     state (nothing in it is a country, capital, state body or government word): a spokesman
     for a coalition, a company or a campaign speaks for it, not for a government."""
     m = _SERVED_BODY.match(text, end)
-    if m is None:
-        return False
+    if m is None or _LOWER_WORD_AFTER.match(text, m.end()):
+        return False  # 'the ministry for European affairs': an adjective, no body's name
     body = m.group(1)
     if _GOV_STRONG.search(body) or _GOV_NEUTRAL.search(body):
         return False
@@ -559,6 +616,10 @@ def _text_facts(text: str) -> _TextFacts:
         (facts.former if _is_former(text, m.start()) else facts.gov).append(m.group())
     for m in _GOV_MP.finditer(text):
         (facts.former if _is_former(text, m.start()) else facts.gov).append(m.group())
+    if any(ev.weight >= 4 and ev.ctx in ("modifier", "possessive") for ev in facts.places):
+        for m in _STATE_AGENCY.finditer(text):
+            if not _serves_private_body(text, m.end()):
+                (facts.former if _is_former(text, m.start()) else facts.gov).append(m.group())
     facts.neutral.extend(m.group() for m in _GOV_NEUTRAL.finditer(text))
     facts.neutral.extend(m.group() for m in _ABBREVIATED_TITLE.finditer(text))
     if _STUDENT.search(text) is None:  # a student at a university is no expert
@@ -705,6 +766,9 @@ _PREMODIFIER_LOWER = frozenset(
 _TITLE_ABBREVIATIONS = frozenset("Mr. Mrs. Ms. Dr. Sen. Rep. Gov. Gen. Lt. Col. Sgt. Adm. Capt. "
                                   "Maj. Cmdr. St. Jr. Sr. Prof. Rev. Hon.".split())
 _HEADS_CLAUSE = re.compile(r"who\s+(?:heads|head|leads|lead|runs|directs|chairs)\s+(the\s+.+)")
+# no apposition but a clause: 'ban Trump, Salceda cited a memorandum issued by …'
+_CLAUSE_AFTER = re.compile(r"[A-Z][\w'’.-]*\s+(?:[a-z]+ed|said|says|told|tells|cites|cite|wrote|writes|"
+                           r"added|adds|argues|notes|says)\b")
 _RELATIVE_START = re.compile(r"(?:who|whom|whose|which|that|where|when)\b", _FLAGS)
 # 'the president of the National Organization for Women', 'Chick-fil-A president Dan Cathy':
 # an organisation's officer, whatever the outlet's country.
@@ -794,7 +858,7 @@ def name_descriptors(name: str, texts: Iterable[str], limit: int = 12,
                     # 'Clemens Fuest, who heads the Ifo Institute in Munich,': its head
                     apposition = "head of " + heads.group(1)
                 if apposition and len(apposition) < 80 and _ANY_ROLE_WORD.search(apposition) \
-                        and not _RELATIVE_START.match(apposition):
+                        and not _RELATIVE_START.match(apposition) and not _CLAUSE_AFTER.match(apposition):
                     out.append(surname + ", " + apposition)
             if len(out) >= limit:
                 return _unique(out)
@@ -833,6 +897,9 @@ class _Assigner:
         self._acronyms: dict[str, dict[str, str]] = {}
         self._hits: dict[str, list[Hit]] = {}
         self._endings: dict[str, dict[str, tuple[str, str]]] = {}
+        self._introduced: dict[tuple[str, str], list[str]] = {}
+        # perspectives found in the text, not listed: a country's opposition, a named party
+        self.extra_targets: dict[str, Target] = {}
 
     def acronyms(self, claims: Sequence[Claim]) -> dict[str, str]:
         """Initials → name of the gazetteer's bodies and institutions of several words that the
@@ -847,6 +914,13 @@ class _Assigner:
                     for hit in self.doc_hits(doc_id):
                         if hit.entry.category in _OFFICIAL_CATEGORIES and " " in hit.text.strip():
                             got.setdefault(_initials(hit.entry.term), hit.entry.term)
+                    for m in _DEFINED_ACRONYM.finditer(doc.text):
+                        # 'the Independent Electoral and Boundaries Commission (IEBC)'
+                        words = m.group(1).split()
+                        full = next((" ".join(words[i:]) for i in range(len(words))
+                                     if _initials(" ".join(words[i:])) == m.group(2)), None)
+                        if full is not None:
+                            got.setdefault(m.group(2), full)
             for k, v in got.items():
                 out[k].add(v)
         return {k: next(iter(v)) for k, v in out.items() if len(v) == 1 and len(k) >= 2}
@@ -1075,6 +1149,160 @@ class _Assigner:
         return _Decision(target, f"'{role}' speaks for the ministry its sentence names "
                          f"('{_quote(phrase, 50)}'): {g.label(target)}")
 
+    # -- organisations -------------------------------------------------------------------
+    def introduced_as(self, name: str, claims: Sequence[Claim]) -> list[str]:
+        """How the claims' documents describe an organisation by its kind: the kind right
+        before the name ('cloud software company Norrsken Data') or an apposition after it
+        ('BEUC, the European consumer organisation,')."""
+        out: list[str] = []
+        for doc_id in _unique(c.document for c in claims[:DESCRIBE_CLAIMS]):
+            doc = self.docs.get(doc_id)
+            if doc is None or len(doc.text) > DESCRIBE_MAX_CHARS:
+                continue
+            key = (doc_id, name)
+            got = self._introduced.get(key)
+            if got is None:
+                got = self._introduced[key] = []
+                text = doc.text
+                i = text.find(name)
+                while i >= 0 and len(got) < 20:
+                    end = i + len(name)
+                    if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "-'’")) and \
+                            not (end < len(text) and (text[end].isalnum() or text[end] in "-")):
+                        if (m := _ORG_KIND_END.search(text, max(0, i - 80), i)) is not None:
+                            got.append(m.group().strip())
+                        if (m := _APPOSITION.match(text, end)) is not None:
+                            got.append(m.group(1))
+                    i = text.find(name, end)
+            out.extend(got)
+        return out
+
+    def expand_initials(self, acronym: str, claims: Sequence[Claim]) -> str | None:
+        """The one capitalised name in the claims' documents whose initials spell `acronym`
+        ('Rapid Support Forces' for 'RSF')."""
+        found: set[str] = set()
+        for doc_id in _unique(c.document for c in claims[:DESCRIBE_CLAIMS]):
+            doc = self.docs.get(doc_id)
+            if doc is None or len(doc.text) > DESCRIBE_MAX_CHARS:
+                continue
+            for m in _CAPITALISED_NAME.finditer(doc.text):
+                words = [w for w in m.group().split() if w.lower() not in _ORG_CONNECTORS]
+                for i in range(len(words) - len(acronym) + 1):
+                    part = words[i:i + len(acronym)]
+                    if "".join(w[0] for w in part) == acronym and part[0] not in _PREMODIFIER_STOP:
+                        found.add(" ".join(part))
+        return next(iter(found)) if len(found) == 1 else None
+
+    def armed_group(self, profile: _Profile) -> _Decision | None:
+        """An armed group that is no state's, as the documents describe it ('the paramilitary
+        Rapid Support Forces', 'M40, a rebel group,'): a side of its own, labelled with its name,
+        for the group and for its people ('RSF spokesman …', 'a commander of the …')."""
+        for text in profile.texts:
+            bare = _bare_name(text)
+            candidates = [bare]
+            if (m := _GROUP_VOICE.match(bare)) is not None:
+                candidates.append(m.group(1))
+            candidates.extend(m.group(1) for m in _GROUP_SERVED.finditer(text))
+            for candidate in candidates:
+                name = _org_name(candidate)
+                if name is None:
+                    continue
+                if re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", name):
+                    name = self.expand_initials(name, profile.claims) or name
+                described = [*self.introduced_as(name, profile.claims),
+                             *(m.group() for m in [_ORG_KIND_BEFORE.match(_bare_name(text))] if m)]
+                armed = next((d for d in described if _ARMED.search(d)), None)
+                if armed is None:
+                    continue
+                gid = "armed-" + (slugify(name) or "group")
+                self.extra_targets.setdefault(gid, Target(gid, name, "other"))
+                return _Decision(gid, f"'{_quote(text, 50)}' is or speaks for '{name}', described as "
+                                 f"'{_quote(armed, 40)}': an armed group, a side of its own")
+        return None
+
+    def named_like_analysts(self, profile: _Profile, merged: _TextFacts) -> bool:
+        """Whether the only analyst evidence is a word of the speaker's own name ('Institute',
+        'Center for') while the documents describe it as another kind of organisation ('The
+        Sabin Vaccine Institute, a Washington-based nonprofit,'): an organisation, no think tank."""
+        if merged.press or not merged.analyst or not all(
+                a.strip("'").casefold() in _NAME_ANALYST_WORDS for a in merged.analyst):
+            return False
+        name = _org_name(profile.name)
+        if name is None or _person_name(profile.name):
+            return False
+        described = [t for t in [*profile.texts, *self.introduced_as(name, profile.claims)]
+                     if t.casefold() != name.casefold() and _org_description([t])]
+        return bool(described) and not any(_ANALYST.search(t) for t in described)
+
+    def opposition(self, profile: _Profile) -> _Decision | None:
+        """A country's opposition ('Opposition leader …', "Kenya's main opposition coalition",
+        'a Turkish opposition lawmaker'): a perspective of its own beside the government, "<Demonym>
+        opposition", for the country its words name, else the documents' dominant country; a party
+        named as the opposition party ('the opposition party PAN') is that party's own."""
+        role = next(((t, m) for t in profile.texts for m in _OPPOSITION.finditer(t)
+                     if _holds_now(t, m.start())), None)
+        if role is None:
+            return None
+        text, m = role
+        named = next((n for t in profile.texts for n in _OPPOSITION_PARTY.finditer(t)), None)
+        if named is not None:
+            name = (named.group("a") or named.group("b")).strip()
+            pid = "party-" + (slugify(name) or "unnamed")
+            self.extra_targets.setdefault(pid, Target(pid, name, "other"))
+            return _Decision(pid, f"'{_quote(named.group(), 50)}': the opposition party {name}")
+        g = gazetteer()
+        places = [ev for ev in self.facts(text).places if ev.weight >= 4
+                  and ev.ctx in ("modifier", "possessive", "of", "bare")
+                  and g.targets[ev.target].kind == "government"]
+        if len({ev.target for ev in places}) == 1:
+            country, why = places[0].target, _describe(places)
+        else:
+            loc = None if places else self.dominant_location(
+                (c.document for c in profile.claims), min_weight=1.0, countries=True,
+                exclude=profile.claims)
+            if loc is None:
+                return None
+            country, why = loc
+        label = f"{g.demonyms[country]} opposition" if country in g.demonyms \
+            else f"Opposition ({g.label(country)})"
+        oid = f"{country}-opposition"
+        self.extra_targets.setdefault(oid, Target(oid, label, "other"))
+        return _Decision(oid, f"opposition role '{m.group()}' ({why}): {label}")
+
+    def sentence_before_opens_with(self, profile: _Profile) -> tuple[str, str] | None:
+        """(country, reason) when the sentence right before the speaker's first words opens with
+        a country or its capital ('Beijing rejected the protest. Foreign ministry spokeswoman …
+        said', "Mexico's attorney general's office said … ¶ Security Secretary … said"): the
+        side a reader takes an unqualified government role to speak for, in a story about two."""
+        first = min(profile.claims[:DESCRIBE_CLAIMS], key=lambda c: (c.document, _position(c)), default=None)
+        if first is None:
+            return None
+        doc = self.docs.get(first.document)
+        if doc is None:
+            return None
+        pos = min(first.start, _position(first))
+        lo = max(0, pos - 1500)
+        starts = [lo if lo == 0 else -1, *(m.end() for m in _SENTENCE_BREAK.finditer(doc.text, lo, pos + 2)
+                                           if m.end() <= pos)]
+        starts = [x for x in starts if x >= 0]
+        if len(starts) < 2:
+            return None
+        prev, cur = starts[-2], starts[-1]
+        sentence = doc.text[prev:cur]
+        opening = _SENTENCE_OPENING.match(sentence)
+        at = opening.end() if opening else 0
+        g = gazetteer()
+        hit = next(iter(g.scan(sentence[at:at + 60])), None)
+        if hit is None or hit.start != 0 or hit.entry.target is None \
+                or hit.entry.category not in ("country", "capital") \
+                or g.targets[hit.entry.target].kind != "government":
+            return None
+        if _context(sentence[at:], hit) not in ("bare", "possessive", "modifier") or \
+                _COORDINATED.match(sentence, at + hit.end):
+            return None  # 'Brazil and Argentina held talks.': two sides
+        return hit.entry.target, (f"the sentence before opens with '{hit.text}' "
+                                  f"('{_quote(sentence.strip(), 50)}'): {g.label(hit.entry.target)}")
+
     # -- the decision --------------------------------------------------------------------
     def decide(self, profile: _Profile) -> _Decision:
         """The speaker's perspective, with the reason: the registry first, then a US state's
@@ -1157,6 +1385,9 @@ class _Assigner:
         by_party = _party_decision(profile, lambda: self.countries_of(profile))
         if by_party is not None:
             return by_party
+        opposition = self.opposition(profile)
+        if opposition is not None:
+            return opposition
         party = next((m.group().strip(" (,") for t in profile.texts
                       if (m := _US_PARTY_STATE.search(t))), None)
         if party is not None:
@@ -1178,7 +1409,8 @@ class _Assigner:
         if merged.union and not merged.gov and not merged.official:
             return _Decision(UNIONS_ID, f"union evidence {', '.join(_unique(merged.union)[:2])}"
                              f" in '{_quote(' / '.join(profile.texts))}' and no government role")
-        if (merged.analyst or merged.press) and not merged.gov and not merged.official:
+        if (merged.analyst or merged.press) and not merged.gov and not merged.official \
+                and not self.named_like_analysts(profile, merged):
             if len(merged.analyst) >= len(merged.press):
                 return _Decision(ANALYSTS_ID, f"analyst evidence {', '.join(_unique(merged.analyst)[:2])}"
                                  f" in '{_quote(' / '.join(profile.texts))}' and no government role")
@@ -1294,6 +1526,17 @@ class _Assigner:
             if seen is not None:
                 return _Decision(country, f"title '{title}' exists only in {gazetteer().label(country)}'s "
                                  f"government, and the documents name it ('{seen}')")
+        commissioner = next((m.group().strip() for t in profile.texts for m in _EU_COMMISSIONER.finditer(t)
+                             if (m.group("w") or "") not in _NOT_EU_COMMISSIONER
+                             and _holds_now(t, m.start())), None)
+        if commissioner is not None and not merged.places and not campaign:
+            # 'Budget Commissioner Piotr Serafin' in documents that name the European Union or
+            # its Commission: a member of the European Commission
+            seen = next((h.text for c in profile.claims[:DESCRIBE_CLAIMS]
+                         for h in self.doc_hits(c.document) if h.entry.target == _EU_ID), None)
+            if seen is not None:
+                return _Decision(_EU_ID, f"title '{commissioner}' in documents that name the "
+                                 f"European Union ('{seen}'): a European Commissioner")
         national = next((g for g in merged.gov if _NATIONAL.search(g)), None)
         if national is None and not campaign:
             national = next((m.group() for t in profile.texts for m in _NATIONAL_OFFICE.finditer(t)
@@ -1308,6 +1551,10 @@ class _Assigner:
                 # 'Sen.'/'Rep.' is US usage: in a Sydney story it may be a visiting US senator
                 return _Decision(loc[0], f"government role ('{national}') with no country named; "
                                  f"{loc[1]}")
+            topic = self.sentence_before_opens_with(profile) if national not in ("Sen.", "Rep.") else None
+            if loc is None and topic is not None:
+                return _Decision(topic[0], f"government role ('{national}') with no country named; "
+                                 f"{topic[1]}")
         cabinet = next((m.group() for t in profile.texts for m in _CABINET_SECRETARY.finditer(t)
                         if _holds_now(t, m.start())), None)
         if cabinet is not None and not merged.places and not campaign:
@@ -1317,6 +1564,9 @@ class _Assigner:
                                          countries=True, exclude=profile.claims)
             if loc is not None and loc[0] in _SECRETARY_COUNTRIES:
                 return _Decision(loc[0], f"cabinet title ('{cabinet}') with no country named; {loc[1]}")
+            topic = self.sentence_before_opens_with(profile) if loc is None else None
+            if topic is not None and topic[0] in _SECRETARY_COUNTRIES:
+                return _Decision(topic[0], f"cabinet title ('{cabinet}') with no country named; {topic[1]}")
         if (merged.gov or merged.neutral) and not merged.places:
             title = (merged.gov or merged.neutral)[0]
             return _Decision(None, f"role '{title}' but no country or institution evident")
@@ -1771,6 +2021,12 @@ def _mention_context(claims: Sequence[Claim], docs: dict[str, Document]) -> list
 _ACRONYM = re.compile(r"(?<![\w.])[A-Z]{2,6}(?![\w.])")
 
 
+# a name the document defines with its initials: 'the Independent Electoral and Boundaries
+# Commission (IEBC)'
+_DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:and|of|for|the|on)\s+)*){1,7}[A-Z][\w'’-]*)"
+                              r"\s+\(([A-Z]{2,6})\)")
+
+
 def _initials(term: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", term) if w[:1].isupper())
 
@@ -1825,7 +2081,7 @@ _BACK_HEADS: dict[str, tuple[str, ...]] = {
     "ministry": ("ministry",),
     "regulator": ("regulator", "watchdog", "authority"),
     "watchdog": ("watchdog", "regulator"),
-    "agency": ("agency", "administration", "bureau", "service"),
+    "agency": ("agency", "administration", "bureau", "service", "organi[sz]ation"),
     "police": ("police",),
     "prosecutors?": ("prosecut\\w*",),
     "prosecuting authority": ("prosecuting authority", "prosecut\\w*"),
@@ -1872,7 +2128,18 @@ def _position(claim: Claim) -> int:
     return claim.speaker_start if claim.speaker_start is not None else claim.start
 
 
-_UNION_BACK = re.compile(r"^the\s+(?:union|federation|association|guild)(?:['’]s\b.*)?$", _FLAGS)
+_UNION_BACK = re.compile(r"^the\s+(?:(?:[\w-]+\s+){1,3}of\s+the\s+)?(?:union|federation|association|guild)"
+                         r"(?:['’]s\b.*)?$", _FLAGS)
+# "agency's emergency response director": a role whose article the attribution left out
+_BARE_POSSESSOR = re.compile(r"^[a-z][\w-]*['’]s\s")
+
+
+def _is_body(speaker: Speaker) -> bool:
+    """Whether a decided speaker is an organisation or a listed body, not a person, although
+    its name looks like one ('Doctors Without Borders', 'Arktik Shipping')."""
+    p = speaker.perspective or ""
+    return p in gazetteer().ngos or \
+        _identity(_Profile(speaker.name, [speaker.name], False)) is not None
 
 
 def _back_reference(speaker: Speaker, own: Sequence[Claim], decided: _Decided,
@@ -1881,10 +2148,31 @@ def _back_reference(speaker: Speaker, own: Sequence[Claim], decided: _Decided,
     the nearest earlier speaker of the same document, at most BACK_REFERENCE_CHARS before,
     whose names and roles hold the same head word; 'its'/'their' + role: the speaker right
     before, if it is a body (not a named person)."""
-    texts = [t for t in _unique([speaker.name, speaker.role, *(c.speaker_mention for c in own)])
-             if _DESCRIPTION.match(t)]
+    texts = [("the " + t if _BARE_POSSESSOR.match(t) else t)
+             for t in _unique([speaker.name, speaker.role, *(c.speaker_mention for c in own)])]
+    texts = [t for t in texts if _DESCRIPTION.match(t)]
     if not texts:
         return None
+    org = next((t for t in texts if _ORG_BACK.match(t)), None)
+    if org is not None and spoken is not None:
+        # "the group's Sudan country director", 'a spokeswoman for the charity': the body that
+        # spoke last (people and undecided descriptions such as 'the company' in between
+        # skipped), if it is a listed non-governmental organisation; another named body there,
+        # even one with no perspective, stops the search
+        for c in own[:DESCRIBE_CLAIMS]:
+            for oc, os in spoken.before(c, BACK_REFERENCE_CHARS):
+                if os.id == speaker.id:
+                    continue
+                if not _is_body(os) and _ORG_HEAD.search(os.name) is None and _looks_like_person(
+                        _Profile(os.name, _unique([os.name, os.role, oc.speaker_mention]), os.anonymous)):
+                    continue
+                if os.perspective is None and _DESCRIPTION.match(os.name):
+                    continue  # 'the company' points back itself: no newly named body
+                p = os.perspective or ""
+                if p in gazetteer().ngos:
+                    return p, (f"'{_quote(org, 50)}' points back to the organisation "
+                               f"'{_quote(os.name, 50)}' that spoke last: {gazetteer().label(p)}")
+                break
     union = next((t for t in texts if _UNION_BACK.match(t)), None)
     if union is not None:
         # 'the union', 'the federation', "the union's president": the labour union named shortly
@@ -1908,21 +2196,24 @@ def _back_reference(speaker: Speaker, own: Sequence[Claim], decided: _Decided,
         return None
     for c in own[:DESCRIBE_CLAIMS]:
         # 'its'/'their' point to the speaker right before, decided or not ('BEUC … said. Its
-        # director general …' is BEUC's, not that of a government that spoke before BEUC)
-        before = (spoken if spoken is not None and not heads else decided).before(c, BACK_REFERENCE_CHARS)
+        # director general …' is BEUC's, not that of a government that spoke before BEUC), and
+        # so does 'its foreign ministry' ('Egypt … welcomed the talks. Its foreign ministry
+        # said …' is Egypt's, not that of a ministry named before)
+        by_last = spoken is not None and (not heads or possessed)
+        before = (spoken if by_last and spoken is not None else decided).before(c, BACK_REFERENCE_CHARS)
         for oc, os in before:
             if os.id == speaker.id:
                 continue
             if os.perspective is None:
                 break
             names = _unique([os.name, os.role, oc.speaker_mention])
-            if heads:
+            if heads and not possessed:
                 hit = next((h.search(n) for n in names for h in heads if h.search(n)), None)
                 if hit is None:
                     continue
                 why = f"'{hit.group()}'"
             else:
-                if _looks_like_person(_Profile(os.name, names, os.anonymous)):
+                if _looks_like_person(_Profile(os.name, names, os.anonymous)) and not _is_body(os):
                     break  # 'their leader' after a person: not a body's
                 why = "the body that spoke last"
             target = os.perspective or ""
@@ -1960,6 +2251,108 @@ def _listed_person(names: Sequence[str], claims: Sequence[Claim],
             return target, (f"'{_quote(name, 40)}' is in the built-in list of office-holders "
                             f"(as of 2025-06): {g.label(target)}")
     return None
+
+
+# ---------------------------------------------------------------- organisations
+
+_NAME_ANALYST_WORDS = frozenset({"institute", "university", "college", "center for", "centre for",
+                                 "school of"})
+# The kind of body a description names when it is a company or a non-governmental organisation:
+# 'Swedish cloud software company', 'an anti-corruption watchdog', "the country's largest business
+# lobby", "the ship's operator", 'a network of civil society organisations', 'a Washington-based
+# nonprofit', 'the paramilitary …'. Such a body has no perspective of its own (unless listed in
+# the gazetteer's `ngos`); its kind only tells that a name such as '… Institute' is no think tank.
+_ORG_KIND = (
+    r"(?:compan(?:y|ies)|firm|corporation|conglomerate|operator|manufacturer|carmaker|automaker|"
+    r"chipmaker|drugmaker|producer|developer|retailer|insurer|lender|airline|start-?up|"
+    r"(?:non-?profit|charitable|private)\s+(?:institute|foundation|group|organi[sz]ation)|"
+    r"non-?profit|not-for-profit|charity|NGO|non-?governmental organi[sz]ation|watchdog|lobby|"
+    r"(?:advocacy|campaign|campaigning|rights|human rights|environmental|conservation|aid|relief|"
+    r"humanitarian|lobby|lobbying|business|industry|trade|consumer|civil society|anti-corruption|"
+    r"pressure|activist|green|medical|farm|farmers['’]?|monitoring|observer)\s+"
+    r"(?:group|organi[sz]ation|body|network|association|coalition)|"
+    r"(?:network|coalition|alliance|umbrella group)\s+of\s+(?:[\w-]+\s+){0,3}"
+    r"(?:organi[sz]ations|groups|NGOs|companies|firms)|"
+    r"paramilitary(?:\s+(?:group|force|forces))?|rebel\s+(?:group|movement|force|forces|alliance)|"
+    r"militia|armed group|insurgent group)"
+)
+# a description whose head is such a kind ('an anti-corruption watchdog', 'Farm lobby group';
+# not 'a company spokesman', whose head is the spokesman)
+_ORG_DESCRIPTION = re.compile(
+    rf"^(?:(?:an?|the)\s+)?(?:[\w'’&.-]+\s+){{0,5}}?{_ORG_KIND}"
+    r"(?=$|\s*[,;(]|\s+(?:that|which|who|whose|in|based|representing|with|of|for|from|on|at)\b)",
+    _FLAGS)
+# the kind written before the name ('the environmental group Bellona', 'Farm lobby group CNA')
+_ORG_KIND_BEFORE = re.compile(rf"^(?:(?:the|a|an)\s+)?(?:[\w'’&.-]+\s+){{0,4}}?{_ORG_KIND}\s+"
+                              r"(?=[A-Z])", _FLAGS)
+# the kind right before a name in a document ('cloud software company Norrsken Data'), and an
+# apposition right after it ('BEUC, the European consumer organisation,')
+_ORG_KIND_END = re.compile(rf"\b{_ORG_KIND}\s+(?:the\s+)?$", _FLAGS)
+_APPOSITION = re.compile(r"(?:\s*\([A-Z]{2,8}\))?,\s+((?:an?|the)\s+[^,.;:\"“”]{1,80})")
+# 'Murmansk-based Arktik Shipping'
+_BASED_PREFIX = re.compile(r"^(?:[A-Z][\w.'’-]*-based)\s+")
+# a name's word that no person's name has ('Sabin Vaccine Institute' is no person)
+_ORG_HEAD = re.compile(r"\b(?:Institute|Foundation|Society|Association|Group|Company|Council|Committee|"
+                       r"Organi[sz]ation|Agency|Fund|Union|Party|Coalition|Network|Observatory|"
+                       r"Alliance|Federation|Commission|Center|Centre|Trust|Inc|Corp|Ltd|Bank)\b")
+# armed groups that are no state's (see `_Assigner.armed_group`)
+_ARMED = re.compile(r"\b(?:paramilitar(?:y|ies)|rebel\s+(?:group|movement|force|forces|alliance)|militia|"
+                    r"armed group|insurgent group|guerrilla (?:group|movement|army))\b", _FLAGS)
+# 'RSF spokesman', "the RSF's commander", 'M40 fighters'
+_GROUP_VOICE = re.compile(r"^([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}?)(?:['’]s)?\s+(?:spokes(?:man|woman|person)|"
+                          r"commanders?|leaders?|chief|fighters|official|media office|advis[eo]r)\b")
+# 'a spokesman for the Rapid Support Forces', 'a commander of the paramilitary …'
+_GROUP_SERVED = re.compile(r"\b(?:spokes(?:man|woman|person)|commanders?|leaders?|officials?|advis[eo]r)\s+"
+                           r"(?:for|of)\s+the\s+(?:paramilitary\s+)?([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})")
+_CAPITALISED_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the)\s+)?[A-Z][\w'’-]*){1,6}")
+_ORG_CONNECTORS = frozenset("of and for the & de du des la le für on to".split())
+# a description that points back to a listed non-governmental organisation named shortly before
+# ("the group's Sudan country director", 'a spokeswoman for the charity')
+_ORG_BACK = re.compile(
+    r"^(?:(?:a|an|the)\s+(?:spokes(?:man|woman|person)|official|executive|director)\s+(?:for|of|at|with)\s+)?"
+    r"(?:the|a|an)\s+(?:(?:aid|rights|human rights|humanitarian|relief|environmental|campaign|"
+    r"advocacy|medical)\s+)?(?:group|organi[sz]ation|charity|watchdog|agency|non-?profit|NGO)"
+    r"(?:['’]s\b.*|\s+(?:spokes(?:man|woman|person)|official|executive|chief|president|director|"
+    r"head|founder))?$", _FLAGS)
+
+
+def _org_name(text: str) -> str | None:
+    """The name of an organisation as written ('Bellona' in 'the environmental group Bellona',
+    'Arktik Shipping' in 'Murmansk-based Arktik Shipping'): capitalised words and connectors,
+    no place or other gazetteer name, no pronoun; None otherwise."""
+    text = _bare_name(text)
+    if (m := _ORG_KIND_BEFORE.match(text)) is not None:
+        text = text[m.end():]
+    text = _BASED_PREFIX.sub("", text).strip(" ,;:")
+    words = text.split()
+    if not 1 <= len(words) <= 8 or not words[0][:1].isupper() or not words[-1][:1].isupper():
+        return None
+    if not all(w[:1].isupper() or w.lower() in _ORG_CONNECTORS for w in words):
+        return None
+    if words[0].lower() in _PRONOUNS or words[0] in _PREMODIFIER_STOP:
+        return None
+    entry = gazetteer().lookup(text)
+    if entry is not None:
+        return None  # a country, a capital, a listed body: not a private organisation
+    return text
+
+
+def _org_description(texts: Iterable[str]) -> str | None:
+    """The first text that describes an organisation by its kind."""
+    for t in texts:
+        t = t.strip()
+        m = _ORG_DESCRIPTION.match(t) or _ORG_KIND_BEFORE.match(t)
+        if m is None:
+            continue
+        if re.search(r"\bwatchdog\b", m.group(), _FLAGS) and gazetteer().scan(m.group()):
+            continue  # "Britain's data watchdog" is a state regulator
+        return m.group().strip()
+    return None
+
+
+def _person_name(name: str) -> bool:
+    words = _HONORIFIC.sub("", name).split()
+    return len(words) >= 2 and words[0].lower() in FIRST_NAMES
 
 
 # ---------------------------------------------------------------- entry point
@@ -2073,6 +2466,10 @@ def assign_perspectives(
             listed = _listed_person([s.name, *s.aliases], own, assigner.docs)
             if listed is not None:
                 decision = _Decision(listed[0], listed[1])
+        if decision.target is None:
+            armed = assigner.armed_group(profile)
+            if armed is not None:
+                decision = armed
         s.perspective = decision.target
         s.perspective_reason = decision.reason
         if decision.target is not None:
@@ -2087,21 +2484,27 @@ def assign_perspectives(
     decided = _Decided((c, by_id[c.speaker_id]) for c in claims
                        if c.speaker_id in by_id and by_id[c.speaker_id].perspective is not None)
     spoken = _Decided((c, by_id[c.speaker_id]) for c in claims if c.speaker_id in by_id)
-    for s in speakers:
-        own = claims_of.get(s.id, [])
-        if s.perspective is not None or not own:
-            continue
-        back = _back_reference(s, own, decided, spoken)
-        if back is None or not back[0]:
-            continue
-        target, reason = back
-        s.perspective, s.perspective_reason = target, reason
-        used_speakers[target].append(s.id)
-        for c in own:
-            c.perspective = target
-            claim_counts[target] += 1
-        for c in own:
-            decided.add(c, s)
+    for _pass in range(3):
+        # a chain ('the company said …; its chief executive …') may be met in any order
+        changed = False
+        for s in speakers:
+            own = claims_of.get(s.id, [])
+            if s.perspective is not None or not own:
+                continue
+            back = _back_reference(s, own, decided, spoken)
+            if back is None or not back[0]:
+                continue
+            target, reason = back
+            s.perspective, s.perspective_reason = target, reason
+            used_speakers[target].append(s.id)
+            for c in own:
+                c.perspective = target
+                claim_counts[target] += 1
+            for c in own:
+                decided.add(c, s)
+            changed = True
+        if not changed:
+            break
 
     for (name, role), own in loose.items():
         profile = _Profile(
@@ -2118,6 +2521,7 @@ def assign_perspectives(
         if decision.target is not None:
             used_speakers.setdefault(decision.target, [])
 
+    targets.update(assigner.extra_targets)
     docs = {d.id: d for d in documents}
     for c in narration:
         doc = docs.get(c.document)
