@@ -810,6 +810,14 @@ _SERVES_TO = frozenset("""aide aides adviser advisers advisor advisors close spo
     assistants deputy successor predecessor heir liaison""".split())
 
 
+def _acronym_in_name(toks: list[tuple[int, int, str]], i: int) -> bool:
+    """'WHO Director-General Tedros …', 'US Secretary …': an upper-case acronym opening a
+    name run, not the pronoun or relative word it spells."""
+    word = toks[i][2]
+    return len(word) >= 2 and word.isalpha() and word.isupper() and i < len(toks) - 1 and \
+        is_capitalized(toks[i + 1][2])
+
+
 def _np_backward(toks: list[tuple[int, int, str]]) -> tuple[int, int] | None:
     """The noun phrase ending at the last token (walking back to a stop word or punctuation)."""
     if not toks:
@@ -826,7 +834,7 @@ def _np_backward(toks: list[tuple[int, int, str]]) -> tuple[int, int] | None:
             break
         if low in NP_STOPS and not (i == len(toks) - 1 and low in PRONOUNS) and (
                 not is_capitalized(word) or low in _FUNCTION_WORDS) \
-                and not _and_inside_name(toks, i) and not (
+                and not _and_inside_name(toks, i) and not _acronym_in_name(toks, i) and not (
                     low == "to" and i > 0 and i < len(toks) - 1 and
                     toks[i - 1][2].lower() in _SERVES_TO):
             break

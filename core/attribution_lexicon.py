@@ -141,7 +141,10 @@ TITLE_WORDS = frozenset(
     national security council department treasury justice majority minority whip federal
     reserve supreme court iraqi iranian american british saudi israeli russian chinese syrian
     turkish european ministry foreign-affairs affairs pentagon campaign
-    manager surrogate running mate chairman's staff rnc dnc""".split()
+    manager surrogate running mate chairman's staff rnc dnc secretary-general director-general
+    attorney-general governor-general solicitor-general inspector-general auditor-general
+    surgeon-general commander-in-chief editor-in-chief vice-president vice-chairman
+    vice-chancellor under-secretary""".split()
 )
 
 _CAPITAL = re.compile(r"^[\"“‘'(]*[A-Z]")

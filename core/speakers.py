@@ -104,9 +104,19 @@ def _is_body(name: str) -> bool:
     words = low.split()
     if words and words[-1] in _ORG_WORDS:
         return True
+    if len(words) >= 2 and ("international" in words[:-1] or (
+            any(w in _ORG_WORDS for w in words[:-1]) and _is_country(name.split()[-1]))):
+        return True  # 'Transparency International Hungary', 'Amnesty International USA'
     if _is_group(name):
         return True
     return len(name) <= 5 and name.isupper()
+
+
+def _is_country(word: str) -> bool:
+    if word.lower() in COUNTRIES:
+        return True
+    entry = gazetteer().lookup(word)
+    return entry is not None and entry.category == "country"
 
 
 def _is_group(name: str) -> bool:
@@ -1317,9 +1327,12 @@ def _subject_antecedent(text: str, pos: int, pronoun: str, registry: _Registry,
         if subject is not None and (k > 0 or subject[0] < pos or _leading_clause(
                 text, start, pos)):
             ent = _person_named(subject[1], text, subject[0], registry, people, subject[2])
-            if ent is None and k == 0 and subject[0] < pos and _full_name_subject(subject[1]):
+            if ent is None and ((k == 0 and subject[0] < pos) or subject[2]) and \
+                    _full_name_subject(subject[1]) and \
+                    subject[1].split()[-1].lower() not in _THING_HEADS:
                 # "Lior Vant, an expert on X, said he …": a full name opening the pronoun's own
-                # sentence is a person even with a first name no list knows
+                # sentence is a person even with a first name no list knows; so is a titled
+                # full name opening a sentence before ('lawmaker Tineke Strik welcomed it.')
                 ent = registry.person(subject[1])
                 ent.names[subject[1]] += 0
             if fits(ent):
@@ -1342,6 +1355,11 @@ def _subject_antecedent(text: str, pos: int, pronoun: str, registry: _Registry,
             if start <= at < limit and fits(ent):
                 return ent
     return None
+
+
+# Capitalised names of things, not people ('the North American Free Trade Agreement').
+_THING_HEADS = frozenset("""agreement act treaty accord plan bill law deal pact protocol convention
+    program programme initiative strategy doctrine fund report amendment""".split())
 
 
 def _full_name_subject(name: str) -> bool:

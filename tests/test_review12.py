@@ -132,3 +132,40 @@ def test_a_described_source_is_not_joined_to_a_different_head() -> None:
     claims = _claims("A senior Freedonian official said the talks failed. The spokesman said "
                      "talks would resume.")
     assert claims[-1].speaker != "a senior Freedonian official"
+
+
+def test_an_acronym_opening_a_titled_name_is_part_of_the_tag() -> None:
+    claims = _claims("\"We are cautiously optimistic,\" WHO Director-General Amara Tesfaye told "
+                     "a briefing in Geneva. He said 11 people had died.")
+    assert [c.speaker for c in claims] == ["Amara Tesfaye", "Amara Tesfaye"]
+    assert claims[0].kind.value == "direct" and claims[0].role == "WHO Director-General"
+
+
+def test_a_hyphenated_title_is_a_role() -> None:
+    claim = _claims("UN Secretary-General Anton Gruber said talks would go on.")[0]
+    assert (claim.speaker, claim.role) == ("Anton Gruber", "UN Secretary-General")
+
+
+def test_a_national_chapter_of_an_international_body_is_no_person() -> None:
+    claims = _claims(
+        "Budapest rejected the report on Hungary. In the European Parliament, Dutch Green lawmaker Tineke "
+        "Strook welcomed the move. \"For once the Commission has shown some spine,\" she said.\n\n"
+        "Transparency International Hungary, an anti-corruption watchdog, said the new "
+        "authority lacked powers.")
+    quote = next(c for c in claims if "spine" in c.text)
+    assert quote.speaker == "Tineke Strook"
+
+
+def test_a_treaty_opening_the_sentence_before_is_no_antecedent() -> None:
+    claims = _claims("Donald Brewster spoke in Mexico City. And the North American Free Trade "
+                     "Agreement, which he had called a disaster? He said it should be updated.")
+    assert claims[-1].speaker == "Donald Brewster"
+
+
+@pytest.mark.parametrize(("name", "body"), [
+    ("Transparency International Hungary", True), ("Amnesty International USA", True),
+    ("Freedonia Press Council Hungary", True), ("Steve Israel", False), ("Ana Jordan", False),
+])
+def test_a_body_named_with_its_country_is_a_body(name: str, body: bool) -> None:
+    from core.speakers import _is_body
+    assert _is_body(name) is body
