@@ -232,6 +232,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--merge", type=float, help="merge threshold (default: the product's)")
     parser.add_argument("--suggest", type=float, help="suggestion threshold")
     parser.add_argument("--same-document", type=float, help="same_document_factor")
+    parser.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                        help="any SimilarityParams knob (repeatable), e.g. context_floor=0.2")
     args = parser.parse_args(argv)
     global SETTINGS, VERBOSE
     VERBOSE = args.verbose
@@ -241,6 +243,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         SETTINGS = SETTINGS.model_copy(update={"extra": {**SETTINGS.extra, "same_document_factor": args.same_document}})
     if args.suggest is not None:
         SETTINGS = SETTINGS.model_copy(update={"suggest_threshold": args.suggest})
+    for item in args.param:
+        name, _, value = item.partition("=")
+        SETTINGS = SETTINGS.model_copy(update={"extra": {**SETTINGS.extra, name: float(value)}})
     splits = ["tune", "report"] if args.split == "both" else [args.split]
     results: dict[str, dict[str, float]] = {}
     ecb_root = Path(args.data) / "ecbplus"
