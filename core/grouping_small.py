@@ -29,7 +29,7 @@ from core.similarity_base import (
     place_terms,
     places_conflict,
     roles_swapped,
-    story_floor,
+    story_params,
     story_sample,
     term_match,
     weak_term,
@@ -201,7 +201,7 @@ def build_small_index(
                         for cnt in doc_counts]
         if one_story:
             sample = story_sample(n_docs)
-            params = story_floor(params, [_dot(context_rows[a], context_rows[b])
+            params = story_params(params, [_dot(context_rows[a], context_rows[b])
                                           for x, a in enumerate(sample) for b in sample[x + 1:]])
         if params.inherit_weight > 0 and params.inherit_terms > 0:
             own_rows = rows

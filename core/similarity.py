@@ -53,7 +53,7 @@ from core.similarity_base import (
     place_terms,
     places_conflict,
     roles_swapped,
-    story_floor,
+    story_params,
     story_sample,
     term_match,
     weak_term,
@@ -233,7 +233,7 @@ def build_index(
     """Vectorise claims. `documents[i]` names claim i's article; `contexts` maps an article name to
     its text (when absent, an article's context is the concatenation of its claims).
     `one_story`: the articles tell one story (the pipeline's grouping, core.grouping), so the
-    article factor's floor follows the story's own article cosines (similarity_base.story_floor)."""
+    article factor's floor and the inherited article terms follow the story (similarity_base.story_params)."""
     params = params or SimilarityParams()
     tokenizer = Tokenizer()
     vocab = Vocabulary(tokenizer)
@@ -295,7 +295,7 @@ def build_index(
             rows_s = contexts_matrix[sample]
             dense = (rows_s @ rows_s.T).toarray()
             upper = np.triu_indices(len(sample), k=1)
-            params = story_floor(params, dense[upper].tolist())
+            params = story_params(params, dense[upper].tolist())
         if params.inherit_weight > 0 and params.inherit_terms > 0:
             own = X
             X = _inherit(X, contexts_matrix, doc_of, params.inherit_weight, params.inherit_terms)
