@@ -162,3 +162,20 @@ def test_two_articles_of_a_story_reporting_one_fact_share_a_row(tmp_path: Path) 
     sizes = sorted((len(g.claims) for g in analysis.groups), reverse=True)
     assert sizes[0] <= len(analysis.claims) // 2
     assert len(analysis.groups) >= 8
+
+
+def test_claims_sharing_only_inherited_story_names_do_not_link() -> None:
+    """Two claims of two outlets with no word of their own in common ('the family would rebuild
+    the mill' / 'the town would lose much of its business tax') meet only on the names both
+    articles carry: inside a story that lifted them over the merge threshold."""
+    texts, documents, contexts = _story_index_inputs()
+    i = next(k for k, t in enumerate(texts) if t.startswith("Mill owner Greta Halvorsen said"))
+    j = next(k for k, t in enumerate(texts) if t.startswith("The council's finance officer"))
+    assert documents[i] != documents[j]
+    merge = Settings().merge_threshold
+    story = build_small_index(texts, documents=documents, contexts=contexts, one_story=True)
+    assert not story.own[i].keys() & story.own[j].keys()
+    assert 0 < score(story, i, j) < merge
+    heavy = build_small_index(texts, documents=documents, contexts=contexts, one_story=True,
+                              params=SimilarityParams(story_inherit_weight=0.2))
+    assert score(heavy, i, j) >= merge
