@@ -2,6 +2,12 @@
 
     .venv/bin/python bench/pipeline_groups.py [--data DIR] [--dataset ecb|basil|both]
         [--split tune|report|both] [--per-case N] [--save FILE] [--compare FILE]
+        [--merge X] [--suggest X] [--same-document X] [--param NAME=VALUE ...]
+
+`--param` sets any SimilarityParams knob for the run (repeatable), e.g. `--param
+story_floor_share=0` (the article factor's fixed floor inside a story) or `--param
+story_inherit_weight=0.2` (claims of a story inherit their article's terms at full weight):
+the session 12 grid on the tune splits was run this way.
 
 bench/grouping.py scores the similarity on given sentences. This bench scores what the analyst
 sees: real articles go through ingest → segmentation → attribution → perspectives → grouping,
