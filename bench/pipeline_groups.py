@@ -2,6 +2,12 @@
 
     .venv/bin/python bench/pipeline_groups.py [--data DIR] [--dataset ecb|basil|both]
         [--split tune|report|both] [--per-case N] [--save FILE] [--compare FILE]
+        [--merge X] [--suggest X] [--same-document X] [--param NAME=VALUE ...]
+
+`--param` sets any SimilarityParams knob for the run (repeatable), e.g. `--param
+story_floor_share=0` (the article factor's fixed floor inside a story) or `--param
+story_inherit_weight=0.2` (claims of a story inherit their article's terms at full weight):
+the session 12 grid on the tune splits was run this way.
 
 bench/grouping.py scores the similarity on given sentences. This bench scores what the analyst
 sees: real articles go through ingest → segmentation → attribution → perspectives → grouping,
@@ -232,6 +238,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--merge", type=float, help="merge threshold (default: the product's)")
     parser.add_argument("--suggest", type=float, help="suggestion threshold")
     parser.add_argument("--same-document", type=float, help="same_document_factor")
+    parser.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                        help="any SimilarityParams knob (repeatable), e.g. context_floor=0.2")
     args = parser.parse_args(argv)
     global SETTINGS, VERBOSE
     VERBOSE = args.verbose
@@ -241,6 +249,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         SETTINGS = SETTINGS.model_copy(update={"extra": {**SETTINGS.extra, "same_document_factor": args.same_document}})
     if args.suggest is not None:
         SETTINGS = SETTINGS.model_copy(update={"suggest_threshold": args.suggest})
+    for item in args.param:
+        name, _, value = item.partition("=")
+        SETTINGS = SETTINGS.model_copy(update={"extra": {**SETTINGS.extra, name: float(value)}})
     splits = ["tune", "report"] if args.split == "both" else [args.split]
     results: dict[str, dict[str, float]] = {}
     ecb_root = Path(args.data) / "ecbplus"

@@ -432,12 +432,14 @@ def _group_story(
         return found
 
     if len(claims) <= SMALL_INPUT:
-        small = build_small_index(texts, documents=doc_names, contexts=contexts, params=params)
+        small = build_small_index(texts, documents=doc_names, contexts=contexts, params=params,
+                                  one_story=True)
         groups = group_small(small, settings, ids, sides, stance_of)
     else:
         from core.similarity import build_index
 
-        index = build_index(texts, documents=doc_names, contexts=contexts, params=params)
+        index = build_index(texts, documents=doc_names, contexts=contexts, params=params,
+                            one_story=True)
         groups = group_index(index, settings, ids, sides=sides, stances=stance_of)
     group_of = {cid: g.id for g in groups for cid in g.claims}
     return [c.model_copy(update={"group": group_of[c.id]}) for c in claims], groups

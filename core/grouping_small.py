@@ -29,6 +29,8 @@ from core.similarity_base import (
     place_terms,
     places_conflict,
     roles_swapped,
+    story_params,
+    story_sample,
     term_match,
     weak_term,
 )
@@ -123,6 +125,7 @@ def build_small_index(
     contexts: dict[str, str] | None = None,
     topics: Sequence[str | None] | None = None,
     params: SimilarityParams | None = None,
+    one_story: bool = False,
 ) -> SmallIndex:
     """Plain-Python twin of core.similarity.build_index (same arguments, same vectors)."""
     params = params or SimilarityParams()
@@ -196,6 +199,10 @@ def build_small_index(
                  for t in range(n_terms)]
         context_rows = [_top(_weigh(cnt, None, doc_idf, boost), params.context_terms)
                         for cnt in doc_counts]
+        if one_story:
+            sample = story_sample(n_docs)
+            params = story_params(params, [_dot(context_rows[a], context_rows[b])
+                                          for x, a in enumerate(sample) for b in sample[x + 1:]])
         if params.inherit_weight > 0 and params.inherit_terms > 0:
             own_rows = rows
             rows = [_inherit(row, context_rows[doc_of[i]], params.inherit_weight,

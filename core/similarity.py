@@ -53,6 +53,8 @@ from core.similarity_base import (
     place_terms,
     places_conflict,
     roles_swapped,
+    story_params,
+    story_sample,
     term_match,
     weak_term,
 )
@@ -226,9 +228,12 @@ def build_index(
     contexts: dict[str, str] | None = None,
     topics: Sequence[str | None] | None = None,
     params: SimilarityParams | None = None,
+    one_story: bool = False,
 ) -> ClaimIndex:
     """Vectorise claims. `documents[i]` names claim i's article; `contexts` maps an article name to
-    its text (when absent, an article's context is the concatenation of its claims)."""
+    its text (when absent, an article's context is the concatenation of its claims).
+    `one_story`: the articles tell one story (the pipeline's grouping, core.grouping), so the
+    article factor's floor and the inherited article terms follow the story (similarity_base.story_params)."""
     params = params or SimilarityParams()
     tokenizer = Tokenizer()
     vocab = Vocabulary(tokenizer)
@@ -285,6 +290,12 @@ def build_index(
         contexts_matrix = _weighted(doc_counts, None, doc_idf * boost)
         if params.context_terms > 0:
             contexts_matrix = _top_terms(contexts_matrix, params.context_terms)
+        if one_story:
+            sample = np.array(story_sample(n_docs), dtype=np.int64)
+            rows_s = contexts_matrix[sample]
+            dense = (rows_s @ rows_s.T).toarray()
+            upper = np.triu_indices(len(sample), k=1)
+            params = story_params(params, dense[upper].tolist())
         if params.inherit_weight > 0 and params.inherit_terms > 0:
             own = X
             X = _inherit(X, contexts_matrix, doc_of, params.inherit_weight, params.inherit_terms)
