@@ -75,6 +75,7 @@ from core.curation import (
 )
 from core.models import ANALYSIS_SCHEMA, Analysis, Claim, Settings
 from core.registry import PerspectiveKind, PerspectiveRegistry, RegistryError, load_registry
+from core.tokens import cut_at_word
 from tui.actions import ACTIONS, PALETTE_KEY, bindings
 from tui.casework import ADD_DOCUMENTS_GROUP, CaseWork
 from tui.render import cut_middle, one_line
@@ -283,6 +284,8 @@ class PerspectaApp(CaseWork, App[int]):
         self.export_folder: Path | None = None
         # The row the Speakers table selects when an edit rebuilds it (J: the merged speaker).
         self.speaker_row_wanted: str | None = None
+        # The case file this run saved (run_app names it on the terminal after the TUI closes).
+        self.saved_case: Path | None = None
 
     # ---- layout -----------------------------------------------------------------------
 
@@ -453,6 +456,8 @@ class PerspectaApp(CaseWork, App[int]):
         for problem in problems:
             message = f"Edit {problem.index + 1} ({problem.op}) not applied: {problem.reason}"
             self.notify(message, severity="warning", markup=False)
+        if analysis.documents:
+            self._earlier_case_notice()
 
     @on(AnalysisProgress)
     def _on_progress(self, message: AnalysisProgress) -> None:
@@ -991,14 +996,35 @@ class PerspectaApp(CaseWork, App[int]):
         return self.comparison.analysis if self.comparison is not None else None
 
     def default_case_path(self) -> Path:
-        """Where a case opened from plain paths is saved: `<first input stem>.perspecta.json`."""
+        """Where a case opened from plain paths is saved: `<first input stem>.perspecta.json`,
+        or, when a case file of that name is already there (an earlier session's edits on the
+        same inputs), the first free `<stem>-2.perspecta.json`, `-3` …: a new case never
+        replaces an earlier one (its backup would keep only one save of it)."""
+        return free_case_path(Path.cwd(), self._case_stem())
+
+    def _case_stem(self) -> str:
+        """'seeds' for `perspecta open seeds/`: the first input's name (or the first document's)."""
         first = self.paths[0] if self.paths else None
         if first is None and self.base is not None and self.base.documents:
             first = self.base.documents[0].path.rpartition("#")[0] or self.base.documents[0].path
         stem = Path(first.rstrip("/")).stem if first else ""
         if stem.endswith(".perspecta"):
             stem = stem[: -len(".perspecta")]
-        return Path.cwd() / f"{stem or 'case'}{CASE_SUFFIX}"
+        return stem or "case"
+
+    def _earlier_case_notice(self) -> None:
+        """A case started from plain paths whose usual case file exists already: say where the
+        earlier edits are and where the new ones will go (nothing is overwritten)."""
+        if self.case_path is not None or (self.case is not None and self.case.edits):
+            return
+        earlier = Path.cwd() / f"{self._case_stem()}{CASE_SUFFIX}"
+        if not earlier.exists():
+            return
+        path = self.default_case_path()
+        self.notify(f"An earlier case on these inputs is kept in {earlier.name} "
+                    f"(perspecta open {shell_word(earlier.name)} reopens it, with its edits). "
+                    f"Edits made now are saved in {path.name}.",
+                    title="Earlier case kept", severity="warning", timeout=15, markup=False)
 
     def apply_edit(self, edit: Edit, claim_id: str | None = None) -> None:
         """Log an edit, show its result (staying at `claim_id` when it still exists), save."""
@@ -1047,6 +1073,7 @@ class PerspectaApp(CaseWork, App[int]):
         if self.case_path is None:
             self.case_path = path
             self.notify(self._saved_notice(path), title="Case saved", timeout=5, markup=False)
+        self.saved_case = path
         return True
 
     def _saved_notice(self, path: Path) -> str:
@@ -1398,7 +1425,10 @@ class PerspectaApp(CaseWork, App[int]):
             return None
         hint = Text()
         hint.append("this event: maybe the same event as ", "bold")
-        hint.append(self._event_name(comparison.event_of(target[1])))
+        # Cut to the border (the pane spans the terminal) so that the key stays in view.
+        room = max(12, self.size.width - 6 - len(hint.plain) - len(" · a joins") - 2)
+        title = one_line(comparison.event_title(comparison.event_of(target[1])))
+        hint.append(f"“{cut_at_word(title, room)}”")
         hint.append(" · a joins", "dim")
         return hint
 
@@ -1581,6 +1611,12 @@ def finished(app: PerspectaApp, args: Sequence[str]) -> int:
     """The exit code after the TUI closed; the inputs that failed or were skipped are printed
     on stderr, one line each, as `perspecta analyze` prints them."""
     code = app.return_code or 0
+    if app.saved_case is not None:
+        # The edits are in a case file; `perspecta` or `perspecta open PATH` again starts a new
+        # case, so say where they are and how to get them back.
+        where = display_path(app.saved_case)
+        print(f"perspecta: your edits are saved in {where}; reopen them with: "
+              f"perspecta open {shell_word(where)}", file=sys.stderr)
     if case_path_given(args) or app.comparison is None:
         return code
     from core.cli import error as cli_error
@@ -1594,6 +1630,31 @@ def finished(app: PerspectaApp, args: Sequence[str]) -> int:
     if analysis.errors:
         cli_error(input_summary(analysis))
     return code or exit_code(analysis)
+
+
+def free_case_path(folder: Path, stem: str) -> Path:
+    """`folder/<stem>.perspecta.json`, or the first of `<stem>-2…` that no file holds yet."""
+    path = folder / f"{stem}{CASE_SUFFIX}"
+    number = 2
+    while path.exists():
+        path = folder / f"{stem}-{number}{CASE_SUFFIX}"
+        number += 1
+    return path
+
+
+def display_path(path: Path) -> str:
+    """The path relative to the current folder when it is inside it, else absolute."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def shell_word(text: str) -> str:
+    """The path as one word for a POSIX shell (quoted only when it needs to be)."""
+    import shlex
+
+    return shlex.quote(text)
 
 
 def case_path_given(args: Sequence[str]) -> bool:

@@ -1,0 +1,153 @@
+"""New-user review 12, in the TUI: a second session on the same inputs never overwrites the
+first one's case file, and the terminal says where the edits are once the TUI closes; the
+context border names the event a suggestion would join."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from core.case import load_case
+from core.compare import build_comparison
+from core.models import Analysis
+from tests.test_tui import SEED_LIKE, SIZE, async_test, load
+from tests.test_tui_curation import CASE_NAME, comparison, go_to, go_to_claim, type_into_dialog
+from tests.test_tui_review9 import RESPONSIBLE, border_hint
+from tui import app as app_module
+from tui.app import PerspectaApp, create_app, free_case_path
+from tui.widgets.context import ContextPane, suggestion_hint
+
+
+@pytest.fixture
+def seed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Analysis:
+    monkeypatch.chdir(tmp_path)  # the case file the first edit saves lands in tmp
+    return load(SEED_LIKE)
+
+
+def notices(app: PerspectaApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def rename_current_event(pilot, label: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("r")
+    await type_into_dialog(pilot, label)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def test_free_case_path_numbers_the_name_when_taken(tmp_path: Path) -> None:
+    assert free_case_path(tmp_path, "seeds") == tmp_path / "seeds.perspecta.json"
+    (tmp_path / "seeds.perspecta.json").write_text("{}")
+    assert free_case_path(tmp_path, "seeds") == tmp_path / "seeds-2.perspecta.json"
+    (tmp_path / "seeds-2.perspecta.json").write_text("{}")
+    assert free_case_path(tmp_path, "seeds") == tmp_path / "seeds-3.perspecta.json"
+
+
+@async_test
+async def test_a_second_session_keeps_the_first_sessions_case(
+        seed: Analysis, tmp_path: Path) -> None:
+    """`make run`, rename, quit; `make run` again, two edits: before, the second session saved
+    over seeds.perspecta.json and its backup, and the first session's edits were lost."""
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not any("Earlier case" in n.title for n in app._notifications)
+        await rename_current_event(pilot, "First session [b]label")
+    first = tmp_path / CASE_NAME
+    assert [e.label for e in load_case(first).edits] == ["First session [b]label"]
+
+    again = create_app(analysis=load(SEED_LIKE))
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = notices(again)
+        assert any(f"An earlier case on these inputs is kept in {CASE_NAME}" in n
+                   and f"perspecta open {CASE_NAME}" in n for n in shown), shown
+        await rename_current_event(pilot, "Second one")
+        await rename_current_event(pilot, "Second two")
+    # The first case is untouched; the second went to a numbered file of its own.
+    assert [e.label for e in load_case(first).edits] == ["First session [b]label"]
+    second = tmp_path / CASE_NAME.replace(".perspecta.json", "-2.perspecta.json")
+    assert again.case_path == second
+    assert [e.label for e in load_case(second).edits] == ["Second one", "Second two"]
+
+
+@async_test
+async def test_closing_the_tui_names_the_saved_case_and_how_to_reopen_it(
+        seed: Analysis, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await rename_current_event(pilot, "Kept")
+        await pilot.press("q")
+    assert app_module.finished(app, []) == 0
+    err = capsys.readouterr().err
+    assert err == (f"perspecta: your edits are saved in {CASE_NAME}; reopen them with: "
+                   f"perspecta open {CASE_NAME}\n")
+
+
+@async_test
+async def test_closing_without_an_edit_prints_nothing(
+        seed: Analysis, capsys: pytest.CaptureFixture[str]) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+    assert app_module.finished(app, []) == 0
+    assert capsys.readouterr().err == ""
+
+
+@async_test
+async def test_the_context_border_names_the_event_a_suggestion_would_join(
+        seed: Analysis) -> None:
+    """'maybe the same event as Mike Pompeo · a joins' did not say which of the speaker's events
+    `a` joins; the border now names it, and `a` joins exactly that one."""
+    groups = {g.id: g for g in seed.groups}
+    link = groups["g-fire"].suggestions[0]
+    focus, other = (link.a, link.b) if link.a in groups["g-fire"].claims else (link.b, link.a)
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        comp = comparison(app)
+        await go_to_claim(app, pilot, focus)
+        target = comp.event_of(other)
+        title = comp.event_title(target)
+        subtitle = app.query_one(ContextPane).border_subtitle
+        assert subtitle is not None
+        assert f"maybe the same event as narration “The US had …” in “{title}”" in str(subtitle)
+        assert target != comp.event_of(focus)
+        await pilot.press("a")
+        await pilot.pause()
+        comp = comparison(app)
+        assert comp.event_of(focus) == comp.event_of(other)
+
+
+def test_a_long_event_name_on_the_border_is_cut_at_a_word(seed: Analysis) -> None:
+    analysis = seed.model_copy(deep=True)
+    groups = {g.id: g for g in analysis.groups}
+    link = groups["g-fire"].suggestions[0]
+    other = link.b if link.a in groups["g-fire"].claims else link.a
+    target = next(g for g in analysis.groups if other in g.claims)
+    target.label = "An analyst's [bold]very long name[/] for the event that goes on and on"
+    comp = build_comparison(analysis)
+    focus = link.a if other == link.b else link.b
+    hint = suggestion_hint(comp.reasons(focus), comp)
+    assert hint is not None
+    assert "in “An analyst's [bold]very long…” · a joins" in hint.plain
+    assert not hint.spans or all(span.style in ("bold", "dim") for span in hint.spans)
+
+
+@async_test
+async def test_at_80_columns_the_event_hint_keeps_its_key_in_view(seed: Analysis) -> None:
+    """'this event: maybe the same event as “Veloria blockade ended through negot…' lost its
+    '· a joins' past the border at 80 columns: the event's name is cut instead."""
+    analysis = seed.model_copy(deep=True)
+    responsible = next(g for g in analysis.groups if g.id == RESPONSIBLE)
+    responsible.label = "Iran is held directly responsible for any harm to Americans"
+    app = create_app(analysis=analysis)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(app, pilot, "Indirect fire on US missions")
+        await pilot.pause()
+        hint = border_hint(app)
+        assert hint.startswith("this event: maybe the same event as “Iran is held")
+        assert "…” · a joins" in hint
+        assert len(hint[: hint.index("a joins") + len("a joins")]) <= 80 - 6
