@@ -85,8 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
                         "file is kept beside it as .corrupt or .replaced")
 
     p_an = sub.add_parser("analyze", help="analyse files/folders ('-' for stdin) and write the result")
-    p_an.add_argument("paths", nargs="+", metavar="PATH")
-    p_an.add_argument("--format", choices=["json", "text"], default="text")
+    p_an.add_argument("paths", nargs="+", metavar="PATH",
+                      help="a file (.txt, .md, .html, .json), a folder (read recursively) or '-' "
+                      "for stdin")
+    p_an.add_argument("--format", choices=["json", "text"], default="text",
+                      help="text (the default): a readable listing of the claims per source, "
+                      "then each event; json: the analysis as one JSON object "
+                      "(perspecta.analysis/1)")
     p_an.add_argument("--output", "-o", default="-", help="output file ('-' for stdout, the default)")
     _add_settings_args(p_an)
     _add_registry_arg(p_an)
@@ -103,7 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
         "file, whose own settings are kept — and write a comparison report. CSV cells that a spreadsheet would run as a "
         "formula (starting with = + - @, tab or CR) get a leading apostrophe.",
     )
-    p_ex.add_argument("paths", nargs="+", metavar="PATH")
+    p_ex.add_argument("paths", nargs="+", metavar="PATH",
+                      help="files, folders or '-' for stdin; or one analysis JSON or case file")
     p_ex.add_argument("--format", "-f", choices=["md", "html", "json", "csv"], default=None,
                       help="report format (default: from the output file's suffix, else md)")
     p_ex.add_argument("--output", "-o", default="-", help="output file ('-' for stdout, the default)")

@@ -1,0 +1,65 @@
+"""New-user review 12, outside the TUI: `perspecta analyze --format text` points at its sources
+by the number the reports give them (S1 …), not by a document hash that the listing never
+shows; a claim with no perspective says so; `--help` says what each format is."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from core.cli import run
+from core.textlisting import render_text
+from tests.seedcase import seed_analysis
+
+
+def two_sources(tmp_path: Path) -> list[str]:
+    (tmp_path / "a_wire.txt").write_text(
+        "Harbour director Amina Castell said the port of Veloria reopened on Monday.\n")
+    (tmp_path / "b_blog.txt").write_text(
+        "Union leader Pavel Ostrov said the port of Veloria reopened because police broke "
+        "the blockade on Monday.\n")
+    return [str(tmp_path / "a_wire.txt"), str(tmp_path / "b_blog.txt")]
+
+
+def test_text_listing_refers_to_sources_by_number(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["analyze", *two_sources(tmp_path), "--format", "text"]) == 0
+    out = capsys.readouterr().out
+    heads = [line for line in out.splitlines() if line.startswith("== ") and line != "== events"]
+    assert [h.split()[1] for h in heads] == ["S1", "S2"]
+    assert heads[0].endswith(f"[{tmp_path / 'a_wire.txt'}]")
+    members = out.split("== events\n", 1)[1].splitlines()
+    refs = [m for m in members if m.startswith("      ")]
+    assert refs and all(re.search(r"\[S[12] \d+:\d+\]$", m) for m in refs), refs
+    # the hash ids that nothing on screen explains are gone
+    for doc in seed_analysis().documents:
+        assert doc.id not in out
+
+
+def test_text_listing_names_no_perspective_and_says_narration_once() -> None:
+    out = render_text(seed_analysis())
+    assert "<->" not in out
+    assert "<no perspective>" in out  # the Hezbollah al-Nujaba Twitter account
+    # was '[94:165] (narration: MECRA) <author-mecra> (narration)'
+    assert "  [94:165] (narration: MECRA) <author-mecra>\n" in out
+    assert "<author-mecra> (narration" not in out
+
+
+def test_text_listing_keeps_the_seed_pompeo_line() -> None:
+    out = render_text(seed_analysis())
+    assert "== S1 Developing: The closure of the US consulate in Basra" in out
+    pompeo = next(line for line in out.split("== events\n", 1)[1].splitlines()
+                  if "threats to our personnel" in line)
+    assert pompeo.strip().startswith("United States · Mike Pompeo: ")
+    assert pompeo.endswith("[S1 212:695]")
+
+
+def test_analyze_help_says_what_each_format_is(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        run(["analyze", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "text (the default): a readable listing" in out
+    assert "json: the analysis as one JSON object" in out
+    assert "'-' for stdin" in out
