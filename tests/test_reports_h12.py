@@ -1,6 +1,7 @@
 """New-user review 12, outside the TUI: `perspecta analyze --format text` points at its sources
 by the number the reports give them (S1 …), not by a document hash that the listing never
-shows; a claim with no perspective says so; `--help` says what each format is."""
+shows; a claim with no perspective says so; `--help` says what each format is; a case where
+no perspective was identified does not read '0 of 0 perspectives'."""
 
 from __future__ import annotations
 
@@ -10,6 +11,10 @@ from pathlib import Path
 import pytest
 
 from core.cli import run
+from core.compare import build_comparison
+from core.export import export_analysis
+from core.pipeline import analyze_paths
+from core.report_common import voices_phrase
 from core.textlisting import render_text
 from tests.seedcase import seed_analysis
 
@@ -63,3 +68,15 @@ def test_analyze_help_says_what_each_format_is(capsys: pytest.CaptureFixture[str
     assert "text (the default): a readable listing" in out
     assert "json: the analysis as one JSON object" in out
     assert "'-' for stdin" in out
+
+
+def test_a_case_with_no_perspective_does_not_say_0_of_0(tmp_path: Path) -> None:
+    (tmp_path / "p.txt").write_text("The minister said the port will reopen next week.\n")
+    analysis = analyze_paths([tmp_path / "p.txt"])
+    assert not build_comparison(analysis).voices
+    for fmt in ("md", "html"):
+        page = export_analysis(analysis, fmt).decode()
+        assert "0 of 0 perspectives" not in page
+        assert "1 claim · no perspective identified" in page
+    assert voices_phrase(2, 5) == "2 of 5 perspectives"
+    assert voices_phrase(0, 1) == "0 of 1 perspective"

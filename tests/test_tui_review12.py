@@ -4,6 +4,7 @@ context border names the event a suggestion would join."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,11 +12,13 @@ import pytest
 from core.case import load_case
 from core.compare import build_comparison
 from core.models import Analysis
+from tests.test_case_work import MILITIA
 from tests.test_tui import SEED_LIKE, SIZE, async_test, load
 from tests.test_tui_curation import CASE_NAME, comparison, go_to, go_to_claim, type_into_dialog
 from tests.test_tui_review9 import RESPONSIBLE, border_hint
 from tui import app as app_module
-from tui.app import PerspectaApp, create_app, free_case_path
+from tui.actions import ACTIONS
+from tui.app import PerspectaApp, PerspectaCommands, create_app, free_case_path
 from tui.widgets.context import ContextPane, suggestion_hint
 
 
@@ -151,3 +154,41 @@ async def test_at_80_columns_the_event_hint_keeps_its_key_in_view(seed: Analysis
         assert hint.startswith("this event: maybe the same event as “Iran is held")
         assert "…” · a joins" in hint
         assert len(hint[: hint.index("a joins") + len("a joins")]) <= 80 - 6
+
+
+@async_test
+async def test_the_palette_says_the_help_section_not_the_internal_action_id(
+        seed: Analysis) -> None:
+    """Ctrl+P 'open' listed 'Events: go to the claims … (⏎ Enter)' over 'open-claim'."""
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        provider = PerspectaCommands(app.screen)
+        hits = [hit async for hit in provider.search("open")]
+        assert hits
+        ids = {action.id for action in ACTIONS}
+        sections = {action.section for action in ACTIONS}
+        assert all(hit.help not in ids for hit in hits), [h.help for h in hits]
+        assert any(hit.help in sections for hit in hits)
+
+
+@async_test
+async def test_adding_one_document_says_so_in_good_english(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """'Added 1 document(s), 7 claims' is now 'Added 1 document, 7 claims'."""
+    shutil.copy(MILITIA, tmp_path / "more.txt")
+    monkeypatch.chdir(tmp_path)
+    app = create_app(analysis=load(SEED_LIKE))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("plus")
+        await type_into_dialog(pilot, "more.txt")
+        await pilot.press("enter")
+        for _ in range(400):
+            await pilot.pause(0.05)
+            if any(n.title == "Documents added" for n in app._notifications):
+                break
+        shown = notices(app)
+        assert "Adding 1 path…" in shown
+        added = next(n for n in shown if n.startswith("Added "))
+        assert added.startswith("Added 1 document, ") and "(s)" not in added

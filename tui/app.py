@@ -215,8 +215,9 @@ class PerspectaCommands(Provider):
             title = f"{action.help} ({action.keys_for_humans})"
             score = matcher.match(title)
             if score > 0:
+                # The help section it is listed under, not its internal id ('open-claim').
                 yield Hit(score, Content(title), partial(app.run_action, action.action),
-                          help=action.id)
+                          help=action.section)
         if app.comparison is None:
             return
         for event in app.comparison.events:
