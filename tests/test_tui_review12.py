@@ -4,7 +4,10 @@ context border names the event a suggestion would join."""
 
 from __future__ import annotations
 
+import io
+import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +17,14 @@ from core.compare import build_comparison
 from core.models import Analysis
 from tests.test_case_work import MILITIA
 from tests.test_tui import SEED_LIKE, SIZE, async_test, load
-from tests.test_tui_curation import CASE_NAME, comparison, go_to, go_to_claim, type_into_dialog
+from tests.test_tui_curation import (
+    CASE_NAME,
+    comparison,
+    go_to,
+    go_to_claim,
+    type_into_dialog,
+    wait_for_case,
+)
 from tests.test_tui_review9 import RESPONSIBLE, border_hint
 from tui import app as app_module
 from tui.actions import ACTIONS
@@ -192,3 +202,32 @@ async def test_adding_one_document_says_so_in_good_english(
         assert "Adding 1 path…" in shown
         added = next(n for n in shown if n.startswith("Added "))
         assert added.startswith("Added 1 document, ") and "(s)" not in added
+
+
+PIPED = ("Port reopens\n\nUnion leader Pavel Ostrov said police broke the blockade at dawn.\n\n"
+         "Harbour director Amina Castell said the crews accepted an offer on Saturday.\n")
+
+
+@async_test
+async def test_open_dash_reads_piped_text_and_the_case_keeps_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`cat a.txt | perspecta open -` failed with '-: empty': the TUI's driver read the piped
+    text as keys before the analysis could. The text is now read first; the case is saved as
+    stdin.perspecta.json (not '-.perspecta.json', an option to a shell) with the text in it."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PERSPECTA_NO_CACHE", "1")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(PIPED.encode())))
+    monkeypatch.setattr(os, "isatty", lambda fd: True)  # the tests' stdin is no terminal
+    assert app_module.take_stdin()  # sys.stdin now holds the text (restored after the test)
+    app = create_app(paths=["-"])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_case(app, pilot)
+        texts = " ".join(c.text for c in comparison(app).analysis.claims)
+        assert "police broke the blockade at dawn" in texts
+        await rename_current_event(pilot, "Piped")
+    saved = tmp_path / "stdin.perspecta.json"
+    assert app.case_path == saved
+    case = load_case(saved)
+    assert [d.path for d in case.documents] == ["-"]
+    assert case.documents[0].text == PIPED
+    assert [e.label for e in case.edits] == ["Piped"]

@@ -231,6 +231,7 @@ class PerspectaCommands(Provider):
 
 # Textual's notification: 60 cells wide, half the screen at most; its edge and padding take 4.
 TOAST_WIDTH, TOAST_FRAME = 60, 4
+STDIN = "-"  # the path that reads standard input (core.ingest.STDIN)
 FILTER_HINT = "/ filter events & claims (fuzzy, typos ok) · Enter keeps · Esc clears"
 
 
@@ -448,7 +449,11 @@ class PerspectaApp(CaseWork, App[int]):
         """Take a fresh machine analysis as the case's base and show it with the edits."""
         self.base = analysis
         if self.case is None:
-            self.case = case_from_analysis(analysis, registry=self.registry,
+            # Text read from stdin cannot be read again: the case file keeps it, so that
+            # `perspecta open stdin.perspecta.json` reopens it with its edits.
+            piped = any(d.path == STDIN or d.path.startswith(STDIN + "#")
+                        for d in analysis.documents)
+            self.case = case_from_analysis(analysis, embed_text=piped, registry=self.registry,
                                            perspectives_file=self.perspectives_file)
         # No edits: nothing to re-apply (apply_edits copies the whole analysis).
         current, problems = (apply_edits(analysis, self.case.edits) if self.case.edits
@@ -1008,6 +1013,8 @@ class PerspectaApp(CaseWork, App[int]):
         first = self.paths[0] if self.paths else None
         if first is None and self.base is not None and self.base.documents:
             first = self.base.documents[0].path.rpartition("#")[0] or self.base.documents[0].path
+        if first == STDIN or (first or "").startswith(STDIN + "#"):
+            return "stdin"  # not '-.perspecta.json', which a command line takes for an option
         stem = Path(first.rstrip("/")).stem if first else ""
         if stem.endswith(".perspecta"):
             stem = stem[: -len(".perspecta")]
@@ -1577,6 +1584,8 @@ def run_app(
     nothing is written, unless the analyst chooses to open its backup. `settings` holds only
     the grouping settings given on the command line: a case keeps all its others."""
     args = [str(p) for p in paths]
+    if STDIN in args and not take_stdin():
+        return 2
     overrides = settings or {}
     registry = None
     if perspectives:
@@ -1606,6 +1615,28 @@ def run_app(
                          else None)
     app.run()
     return finished(app, args)
+
+
+def take_stdin() -> bool:
+    """`perspecta open -`: read the piped text now, before the TUI starts (its driver reads
+    keys from stdin, and would take the text as keys), keep it for the analysis as sys.stdin,
+    then give the TUI the terminal as its stdin. False (said) when there is no terminal."""
+    import io
+    import os
+
+    data = sys.stdin.buffer.read()
+    sys.stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="replace")
+    if os.isatty(0):
+        return True
+    try:
+        terminal = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        print("perspecta: open -: the TUI needs a terminal (for piped text without one: "
+              "perspecta analyze - or perspecta export -)", file=sys.stderr)
+        return False
+    os.dup2(terminal, 0)
+    os.close(terminal)
+    return True
 
 
 def finished(app: PerspectaApp, args: Sequence[str]) -> int:
