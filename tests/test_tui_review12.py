@@ -4,6 +4,7 @@ context border names the event a suggestion would join."""
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import shutil
@@ -16,7 +17,8 @@ from core.case import load_case
 from core.compare import build_comparison
 from core.models import Analysis
 from tests.test_case_work import MILITIA
-from tests.test_tui import SEED_LIKE, SIZE, async_test, load
+from tests.test_export_dialog import Host, export_with_enter, path_input
+from tests.test_tui import SEED_LIKE, SIZE, async_test, load, screen_text
 from tests.test_tui_curation import (
     CASE_NAME,
     comparison,
@@ -30,6 +32,7 @@ from tui import app as app_module
 from tui.actions import ACTIONS
 from tui.app import PerspectaApp, PerspectaCommands, create_app, free_case_path
 from tui.widgets.context import ContextPane, suggestion_hint
+from tui.widgets.export_dialog import ExportDialog
 
 
 @pytest.fixture
@@ -231,3 +234,29 @@ async def test_open_dash_reads_piped_text_and_the_case_keeps_it(
     assert [d.path for d in case.documents] == ["-"]
     assert case.documents[0].text == PIPED
     assert [e.label for e in case.edits] == ["Piped"]
+
+
+@async_test
+async def test_the_export_dialog_shows_the_whole_overwrite_and_error_messages_at_80_columns(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """'developing-the-closure-of-the-us-consulate-in-basra.md exists: press Enter …' hid what
+    Enter does, and 'Could not write /long/path…' hid the reason: both now wrap, the action or
+    the reason first."""
+    name = "developing-the-closure-of-the-us-consulate-in-basra.md"
+    (tmp_path / name).write_text("yesterday's report\n")
+    host = Host(ExportDialog(load(SEED_LIKE), folder=tmp_path))
+    async with host.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        path_input(host).value = str(tmp_path / name)
+        await export_with_enter(host, pilot)
+        shown = " ".join(screen_text(host).split())
+        assert "The file exists: press Enter again to replace it" in shown, shown
+
+        def refuse(path: Path, data: bytes) -> None:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+
+        monkeypatch.setattr("tui.widgets.export_dialog.write_bytes_atomic", refuse)
+        await export_with_enter(host, pilot)
+        shown = " ".join(screen_text(host).split())
+        assert "Could not write: Permission denied" in shown, shown
+    assert (tmp_path / name).read_text() == "yesterday's report\n"
