@@ -80,3 +80,19 @@ def test_a_case_with_no_perspective_does_not_say_0_of_0(tmp_path: Path) -> None:
         assert "1 claim · no perspective identified" in page
     assert voices_phrase(2, 5) == "2 of 5 perspectives"
     assert voices_phrase(0, 1) == "0 of 1 perspective"
+
+
+def test_printed_html_keeps_an_events_heading_and_facts_with_its_table() -> None:
+    """Printed to A4 (Chromium), 'Event 2: …' and its facts line sat alone at the foot of a
+    page, the table on the next: the facts line (and an analyst's note) now avoid a break
+    after them, as the headings did."""
+    page = export_analysis(seed_analysis(), "html").decode()
+    css = page[page.index("@media print{"):]
+    css = css[: css.index("</style>")]
+    rule = next(line for line in css.splitlines() if "break-after:avoid" in line)
+    selectors = rule.split("{", 1)[0].split(",")
+    assert {"h2", "h3", ".facts", ".event>.note"} <= set(selectors)
+    # the facts line comes right before the event's table (or its note)
+    start = page.index('<article class="event" id="event-2">')
+    event = page[start: page.index("</article>", start)]
+    assert event.index('<p class="facts">') < event.index('<div class="scroll">')
