@@ -260,3 +260,20 @@ async def test_the_export_dialog_shows_the_whole_overwrite_and_error_messages_at
         shown = " ".join(screen_text(host).split())
         assert "Could not write: Permission denied" in shown, shown
     assert (tmp_path / name).read_text() == "yesterday's report\n"
+
+
+@async_test
+async def test_the_saved_case_line_comes_after_the_inputs_that_failed(
+        seed: Analysis, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = [str(SEED_LIKE.parent.parent.parent / "seeds"), str(tmp_path / "nope.txt")]
+    app = create_app(paths=args)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_case(app, pilot)
+        await rename_current_event(pilot, "Kept")
+        await pilot.press("q")
+    assert app_module.finished(app, args) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].endswith("nope.txt: not found")
+    assert err[1].startswith("perspecta: summary: 1 failed")
+    assert err[2] == ("perspecta: your edits are saved in seeds.perspecta.json; reopen them "
+                      "with: perspecta open seeds.perspecta.json")

@@ -1641,27 +1641,27 @@ def take_stdin() -> bool:
 
 def finished(app: PerspectaApp, args: Sequence[str]) -> int:
     """The exit code after the TUI closed; the inputs that failed or were skipped are printed
-    on stderr, one line each, as `perspecta analyze` prints them."""
+    on stderr, one line each, as `perspecta analyze` prints them, then where the edits are."""
     code = app.return_code or 0
+    if not case_path_given(args) and app.comparison is not None:
+        from core.cli import error as cli_error
+        from core.cli import exit_code, input_summary
+
+        # The inputs that failed or were skipped stay on the terminal after the TUI closes, as
+        # `perspecta analyze` prints them, and a failed input makes the exit code 2.
+        analysis = app.comparison.analysis
+        for err in analysis.errors:
+            cli_error(f"{err.path}: {err.reason}")
+        if analysis.errors:
+            cli_error(input_summary(analysis))
+        code = code or exit_code(analysis)
     if app.saved_case is not None:
         # The edits are in a case file; `perspecta` or `perspecta open PATH` again starts a new
-        # case, so say where they are and how to get them back.
+        # case, so say where they are and how to get them back (last: the line seen first).
         where = display_path(app.saved_case)
         print(f"perspecta: your edits are saved in {where}; reopen them with: "
               f"perspecta open {shell_word(where)}", file=sys.stderr)
-    if case_path_given(args) or app.comparison is None:
-        return code
-    from core.cli import error as cli_error
-    from core.cli import exit_code, input_summary
-
-    # The inputs that failed or were skipped stay on the terminal after the TUI closes, as
-    # `perspecta analyze` prints them, and a failed input makes the exit code 2.
-    analysis = app.comparison.analysis
-    for err in analysis.errors:
-        cli_error(f"{err.path}: {err.reason}")
-    if analysis.errors:
-        cli_error(input_summary(analysis))
-    return code or exit_code(analysis)
+    return code
 
 
 def free_case_path(folder: Path, stem: str) -> Path:
