@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from core.cli import run
+from core.cli import input_line, run
 from core.compare import build_comparison
 from core.export import export_analysis
+from core.models import InputError
 from core.pipeline import analyze_paths
 from core.report_common import voices_phrase
 from core.textlisting import render_text
@@ -96,3 +97,17 @@ def test_printed_html_keeps_an_events_heading_and_facts_with_its_table() -> None
     start = page.index('<article class="event" id="event-2">')
     event = page[start: page.index("</article>", start)]
     assert event.index('<p class="facts">') < event.index('<div class="scroll">')
+
+
+def test_a_case_file_in_an_input_folder_is_named_as_such(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A folder that holds an earlier session's case file: 'case.perspecta.json: article has no
+    'text' string' did not say what the file is; the line now says it and how it opens."""
+    two_sources(tmp_path)
+    (tmp_path / "work.perspecta.json").write_text('{"version": 2, "documents": [], "edits": []}')
+    assert run(["analyze", str(tmp_path), "--format", "text"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    case = str(tmp_path / "work.perspecta.json")
+    assert f"perspecta: {case}: a perspecta case file, not an article (to open it: " \
+           f"perspecta open {case})" in err
+    assert input_line(InputError(path="a.json", reason="invalid JSON")) == "a.json: invalid JSON"

@@ -186,6 +186,8 @@ NAMED_INPUT_ERRORS = 6
 
 def inputs_report(analysis: Analysis) -> str:
     """The inputs that failed or were skipped, one line each (the first few), for a notice."""
+    from core.cli import input_line
+
     failed = [e for e in analysis.errors if e.kind == "error"]
     skipped = [e for e in analysis.errors if e.kind != "error"]
     head = []
@@ -195,7 +197,7 @@ def inputs_report(analysis: Analysis) -> str:
         head.append(f"{len(skipped)} skipped")
     lines = [" · ".join(head) + (":" if analysis.errors else "")]
     for error in [*failed, *skipped][:NAMED_INPUT_ERRORS]:
-        lines.append(f"{error.path}: {error.reason}")
+        lines.append(input_line(error))
     if len(analysis.errors) > NAMED_INPUT_ERRORS:
         more = len(analysis.errors) - NAMED_INPUT_ERRORS
         lines.append(f"… and {more} more (`perspecta analyze` lists them all)")
@@ -1645,13 +1647,13 @@ def finished(app: PerspectaApp, args: Sequence[str]) -> int:
     code = app.return_code or 0
     if not case_path_given(args) and app.comparison is not None:
         from core.cli import error as cli_error
-        from core.cli import exit_code, input_summary
+        from core.cli import exit_code, input_line, input_summary
 
         # The inputs that failed or were skipped stay on the terminal after the TUI closes, as
         # `perspecta analyze` prints them, and a failed input makes the exit code 2.
         analysis = app.comparison.analysis
         for err in analysis.errors:
-            cli_error(f"{err.path}: {err.reason}")
+            cli_error(input_line(err))
         if analysis.errors:
             cli_error(input_summary(analysis))
         code = code or exit_code(analysis)
