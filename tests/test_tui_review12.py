@@ -30,8 +30,10 @@ from tests.test_tui_curation import (
 from tests.test_tui_review9 import RESPONSIBLE, border_hint
 from tui import app as app_module
 from tui.actions import ACTIONS
-from tui.app import PerspectaApp, PerspectaCommands, create_app, free_case_path
+from tui.app import PerspectaApp, PerspectaCommands, create_app, events_width, free_case_path
+from tui.widgets.columns import PerspectiveColumns
 from tui.widgets.context import ContextPane, suggestion_hint
+from tui.widgets.events import EventTable
 from tui.widgets.export_dialog import ExportDialog
 
 
@@ -277,3 +279,26 @@ async def test_the_saved_case_line_comes_after_the_inputs_that_failed(
     assert err[1].startswith("perspecta: summary: 1 failed")
     assert err[2] == ("perspecta: your edits are saved in seeds.perspecta.json; reopen them "
                       "with: perspecta open seeds.perspecta.json")
+
+
+@async_test
+async def test_resizing_the_terminal_refits_the_event_list_and_columns(seed: Analysis) -> None:
+    """The resize handler read the app's size before Textual updated it: grown from 80 to 160
+    columns, the event list stayed 26 wide; shrunk back to 80, it stayed 54 wide and the claim
+    column was an 18-column strip."""
+    app = create_app(analysis=seed)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        narrow = app.query_one(EventTable).outer_size.width
+        await pilot.resize_terminal(160, 45)
+        await pilot.pause()
+        await pilot.pause()
+        assert app.query_one(EventTable).outer_size.width == events_width(160) > narrow
+        assert app.query_one(ContextPane).outer_size.height == 10
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert app.query_one(EventTable).outer_size.width == narrow == events_width(80)
+        assert app.query_one(ContextPane).outer_size.height == 7
+        columns = app.query_one(PerspectiveColumns)
+        assert columns.outer_size.width == 80 - narrow

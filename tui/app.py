@@ -31,6 +31,8 @@ from textual.command import Hit, Hits, Provider
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.dom import NoScreen
+from textual.events import Resize
+from textual.geometry import Size
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import MountError, Widget
@@ -392,16 +394,20 @@ class PerspectaApp(CaseWork, App[int]):
         self._resume_collector()
         gc.unfreeze()
 
-    def on_resize(self) -> None:
-        self._fit_events_width()
+    def on_resize(self, event: Resize) -> None:
+        # The event's size: while it is handled, self.size is still the old one (a terminal
+        # grown from 80 to 160 columns kept the narrow event list, and one shrunk back to 80
+        # kept the wide list, leaving the claims an 18-column strip).
+        self._fit_events_width(event.size)
 
-    def _fit_events_width(self) -> None:
-        width = events_width(self.size.width)
-        events = self.query_one(EventTable)
-        events.styles.width = width
-        events.set_pane_width(width)
-        self.query_one(PerspectiveColumns).fit_width(self.size.width - width)
-        self.query_one(ContextPane).styles.height = 10 if self.size.height >= 36 else 7
+    def _fit_events_width(self, size: Size | None = None) -> None:
+        size = size or self.size
+        width = events_width(size.width)
+        table = self.query_one(EventTable)
+        table.styles.width = width
+        table.set_pane_width(width)
+        self.query_one(PerspectiveColumns).fit_width(size.width - width)
+        self.query_one(ContextPane).styles.height = 10 if size.height >= 36 else 7
 
     # ---- analysis worker --------------------------------------------------------------
 
