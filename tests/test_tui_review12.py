@@ -32,7 +32,7 @@ from tui import app as app_module
 from tui.actions import ACTIONS
 from tui.app import PerspectaApp, PerspectaCommands, create_app, events_width, free_case_path
 from tui.widgets.columns import PerspectiveColumns
-from tui.widgets.context import ContextPane, suggestion_hint
+from tui.widgets.context import ContextPane, reasons_line, suggestion_hint
 from tui.widgets.events import EventTable
 from tui.widgets.export_dialog import ExportDialog
 
@@ -302,3 +302,14 @@ async def test_resizing_the_terminal_refits_the_event_list_and_columns(seed: Ana
         assert app.query_one(ContextPane).outer_size.height == 7
         columns = app.query_one(PerspectiveColumns)
         assert columns.outer_size.width == 80 - narrow
+
+
+def test_the_context_names_the_event_of_each_suggestion(seed: Analysis) -> None:
+    """'maybe the same event: Mike Pompeo 0.03 (…) · Mike Pompeo 0.02 (…)' (the real seed) did
+    not say which two events; each suggestion now names its event. Links within the event
+    ('grouped with') do not: they are in this one."""
+    comp = build_comparison(seed)
+    line = reasons_line(comp.context("d881e5579cd:4051-4118").reasons, comp).plain
+    assert "maybe the same event: Mike Pompeo in “Reason for the closure” 0.42 (threat)" in line
+    grouped = line.split("maybe the same event", 1)[0]
+    assert grouped.startswith("grouped with: ") and " in “" not in grouped

@@ -108,7 +108,7 @@ def reasons_line(reasons: tuple[LinkReason, ...], comparison: Comparison) -> Tex
         for index, reason in enumerate(suggestions[:2]):
             if index:
                 line.append("  ·  ", "dim")
-            line.append_text(reason_text(reason, comparison))
+            line.append_text(reason_text(reason, comparison, with_event=True))
     return line
 
 
@@ -167,12 +167,18 @@ def _who(claim: Claim) -> str:
     return "narration “" + " ".join(words[:3]) + (" …”" if len(words) > 3 else "”")
 
 
-def reason_text(reason: LinkReason, comparison: Comparison) -> Text:
-    """'Mike Pompeo 0.54 (consulate, Iran)': the other claim's speaker, score, shared words."""
+def reason_text(reason: LinkReason, comparison: Comparison, *, with_event: bool = False) -> Text:
+    """'Mike Pompeo 0.54 (consulate, Iran)': the other claim's speaker, score, shared words.
+    `with_event` (a suggestion: the other claim is in another event) names that event too:
+    'Mike Pompeo in “Hold Iran directly responsible” 0.03 (…)'."""
     other = comparison.claims.get(reason.other)
     text = Text()
     if other is not None:
         text.append(_who(other))
+        event_id = comparison.event_of(reason.other)
+        if with_event and event_id in comparison.event_index:
+            title = cut_at_word(one_line(comparison.event_title(event_id)), SUGGESTED_EVENT_CHARS)
+            text.append(f" in “{title}”")
         text.append(" ")
     text.append(f"{reason.score:.2f}", "cyan")
     # the other claim's article first: where an inherited word comes from
