@@ -313,3 +313,22 @@ def test_the_context_names_the_event_of_each_suggestion(seed: Analysis) -> None:
     assert "maybe the same event: Mike Pompeo in “Reason for the closure” 0.42 (threat)" in line
     grouped = line.split("maybe the same event", 1)[0]
     assert grouped.startswith("grouped with: ") and " in “" not in grouped
+
+
+@async_test
+async def test_a_filter_that_matches_nothing_keeps_saying_so_in_the_context(
+        seed: Analysis) -> None:
+    """'/zzqxw', Enter, ↓: the context pane said 'No claim here. ←/→ to move between
+    perspectives.', with no perspective to move to."""
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"zzqxw", "enter")
+        await pilot.pause()
+        await pilot.press("down", "right", "tab")
+        await pilot.pause()
+        text = app.query_one(ContextPane)._text.plain
+        assert text == "No event or claim matches “zzqxw” · Esc clears the filter."
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.current_claim() is not None
+        assert "No event" not in app.query_one(ContextPane)._text.plain

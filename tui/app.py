@@ -564,9 +564,7 @@ class PerspectaApp(CaseWork, App[int]):
         columns = self.query_one(PerspectiveColumns)
         if event_id is None:
             columns.show([], comparison)
-            query = self.filtered.query if self.filtered is not None else ""
-            note = (f"no event or claim matches “{one_line(query)}” · Esc clears the filter"
-                    if query.strip() else "no events")
+            note = self._no_event_note()
             self.query_one(SilentLine).show_note(note)
             self.query_one(ContextPane).show_claim(None, comparison, hint=note[:1].upper() +
                                                    note[1:] + ".")
@@ -653,10 +651,23 @@ class PerspectaApp(CaseWork, App[int]):
             column.action_cursor_up()
         self.show_context()
 
+    def _no_event_note(self) -> str:
+        """Why no event is shown: the filter matches none (say so), or the case has none."""
+        query = self.filtered.query if self.filtered is not None else ""
+        return (f"no event or claim matches “{one_line(query)}” · Esc clears the filter"
+                if query.strip() else "no events")
+
     def show_context(self) -> None:
-        if self.comparison is not None:
-            self.query_one(ContextPane).show_claim(self.current_claim(), self.comparison,
-                                                   event_hint=self._event_suggestion_hint())
+        if self.comparison is None:
+            return
+        if self.event_id is None:
+            # Not 'No claim here. ←/→ to move between perspectives': there are none to move to.
+            note = self._no_event_note()
+            self.query_one(ContextPane).show_claim(None, self.comparison,
+                                                   hint=note[:1].upper() + note[1:] + ".")
+            return
+        self.query_one(ContextPane).show_claim(self.current_claim(), self.comparison,
+                                               event_hint=self._event_suggestion_hint())
 
     # ---- events from widgets ----------------------------------------------------------
 
