@@ -35,6 +35,7 @@ from tui.widgets.columns import PerspectiveColumns
 from tui.widgets.context import ContextPane, reasons_line, suggestion_hint
 from tui.widgets.events import EventTable
 from tui.widgets.export_dialog import ExportDialog
+from tui.widgets.matrix import MatrixTable
 
 
 @pytest.fixture
@@ -332,3 +333,34 @@ async def test_a_filter_that_matches_nothing_keeps_saying_so_in_the_context(
         await pilot.pause()
         assert app.current_claim() is not None
         assert "No event" not in app.query_one(ContextPane)._text.plain
+
+
+@async_test
+async def test_enter_on_an_empty_matrix_cell_says_why_the_focus_is_on_the_event(
+        seed: Analysis) -> None:
+    app = create_app(analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        comp = comparison(app)
+        await pilot.press("4")
+        await pilot.pause()
+        matrix = app.query_one(MatrixTable)
+        # the first row's first empty cell
+        row = comp.events[0]
+        column = next(i for i, pid in enumerate(matrix.perspective_ids)
+                      if not comp.cells.get(row.id, {}).get(pid))
+        matrix.move_cursor(row=0, column=column + 1)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen_name == "compare" and app.event_id == row.id
+        label = comp.perspective_label(matrix.perspective_ids[column])
+        assert f"{label} says nothing about this event (· in the Matrix)" in notices(app)
+        # a cell with claims goes into that column, and says nothing
+        await pilot.press("4")
+        await pilot.pause()
+        full = next(i for i, pid in enumerate(matrix.perspective_ids)
+                    if comp.cells.get(row.id, {}).get(pid))
+        matrix.move_cursor(row=0, column=full + 1)
+        before = len(notices(app))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_claim() is not None and len(notices(app)) == before

@@ -792,6 +792,12 @@ class PerspectaApp(CaseWork, App[int]):
             self.show_context()
         else:
             self._focus(table)
+            if (perspective is not None and self.comparison is not None
+                    and not self.comparison.cells.get(event_id, {}).get(perspective)):
+                # An empty Matrix cell: say why the focus is on the event, not in a column.
+                label = one_line(self.comparison.perspective_label(perspective))
+                self.notify(f"{label} says nothing about this event (· in the Matrix)",
+                            timeout=4, markup=False)
 
     def action_next_perspective(self) -> None:
         if self.screen_name != "compare":
