@@ -33,6 +33,7 @@ from tui.actions import ACTIONS
 from tui.app import PerspectaApp, PerspectaCommands, create_app, events_width, free_case_path
 from tui.widgets.columns import PerspectiveColumns
 from tui.widgets.context import ContextPane, reasons_line, suggestion_hint
+from tui.widgets.curate import PickerDialog
 from tui.widgets.events import EventTable
 from tui.widgets.export_dialog import ExportDialog
 from tui.widgets.matrix import MatrixTable
@@ -364,3 +365,30 @@ async def test_enter_on_an_empty_matrix_cell_says_why_the_focus_is_on_the_event(
         await pilot.press("enter")
         await pilot.pause()
         assert app.current_claim() is not None and len(notices(app)) == before
+
+
+@async_test
+async def test_merge_names_the_event_merged_into_and_says_what_it_did(seed: Analysis) -> None:
+    """M's picker said 'Merge into the current event' and, once picked, nothing at all."""
+    analysis = seed.model_copy(deep=True)
+    responsible = next(g for g in analysis.groups if g.id == RESPONSIBLE)
+    responsible.label = "Iran held [b]responsible[/b]"
+    app = create_app(analysis=analysis)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(app, pilot, "Indirect fire on US missions")
+        comp = comparison(app)
+        here = app.event_id
+        assert here is not None
+        size_here = comp.events[comp.event_index[here]].claims
+        size_there = comp.events[comp.event_index[RESPONSIBLE]].claims
+        await pilot.press("M")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerDialog)
+        assert app.screen.title_text == "Merge which event into “Indirect fire on US missions”?"
+        await pilot.press(*"responsible")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert RESPONSIBLE not in comparison(app).groups
+        assert (f"Merged “Iran held [b]responsible[/b]” ({size_there} claims) into “Indirect fire "
+                f"on US missions”, now {size_here + size_there} · u undoes") in notices(app)

@@ -1264,14 +1264,23 @@ class PerspectaApp(CaseWork, App[int]):
             return
         comparison = self.comparison
 
+        here = self.event_id
+        assert here is not None
+        here_name = self._event_name(here)
+
         def done(picked: Picked | None) -> None:
             if picked is None or picked.key is None:
                 return
             other = comparison.groups[picked.key].claims[0]
+            there_name, moved = self._event_name(picked.key), self._event_size(picked.key)
             self.apply_edit(MergeGroups(claim=anchor, other=other), self.current_claim() or anchor)
+            # Say what happened, as accepting a suggestion does (nothing did before).
+            now = self._event_size(self.event_id) if self.event_id else 0
+            self.notify(f"Merged {there_name} ({moved} claim{'s' if moved != 1 else ''}) into "
+                        f"{here_name}, now {now} · u undoes", timeout=4, markup=False)
 
-        self.push_screen(PickerDialog("Merge into the current event",
-                                      self._event_choices(self.event_id)), done)
+        self.push_screen(PickerDialog(f"Merge which event into {here_name}?",
+                                      self._event_choices(here)), done)
 
     def action_split_claim(self) -> None:
         claim_id = self._focused_claim("s splits a claim out")
