@@ -217,7 +217,8 @@ PIPED = ("Port reopens\n\nUnion leader Pavel Ostrov said police broke the blocka
 
 @async_test
 async def test_open_dash_reads_piped_text_and_the_case_keeps_it(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
     """`cat a.txt | perspecta open -` failed with '-: empty': the TUI's driver read the piped
     text as keys before the analysis could. The text is now read first; the case is saved as
     stdin.perspecta.json (not '-.perspecta.json', an option to a shell) with the text in it."""
@@ -226,6 +227,8 @@ async def test_open_dash_reads_piped_text_and_the_case_keeps_it(
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(PIPED.encode())))
     monkeypatch.setattr(os, "isatty", lambda fd: True)  # the tests' stdin is no terminal
     assert app_module.take_stdin()  # sys.stdin now holds the text (restored after the test)
+    # typed at a terminal (isatty), it says how to end the text instead of waiting mutely
+    assert "then Ctrl+D on a line of its own" in capsys.readouterr().err
     app = create_app(paths=["-"])
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_case(app, pilot)

@@ -1658,9 +1658,13 @@ def take_stdin() -> bool:
     import io
     import os
 
+    typed = os.isatty(0)
+    if typed:  # nothing piped: the text is typed here, and the terminal would just wait
+        print("perspecta: type or paste the text, then Ctrl+D on a line of its own",
+              file=sys.stderr)
     data = sys.stdin.buffer.read()
     sys.stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="replace")
-    if os.isatty(0):
+    if typed:
         return True
     try:
         terminal = os.open("/dev/tty", os.O_RDONLY)
