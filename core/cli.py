@@ -20,7 +20,7 @@ import orjson
 from pydantic import BaseModel, ValidationError
 
 from core.atomic import write_bytes_atomic
-from core.models import ANALYSIS_SCHEMA, Analysis, Claim, Group, Settings
+from core.models import ANALYSIS_SCHEMA, Analysis, Claim, Group, InputError, Settings
 from core.registry import PerspectiveRegistry, RegistryError, load_registry
 
 # The pipeline (attribution, grouping: most of the start-up imports) is imported by the commands
@@ -85,8 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
                         "file is kept beside it as .corrupt or .replaced")
 
     p_an = sub.add_parser("analyze", help="analyse files/folders ('-' for stdin) and write the result")
-    p_an.add_argument("paths", nargs="+", metavar="PATH")
-    p_an.add_argument("--format", choices=["json", "text"], default="text")
+    p_an.add_argument("paths", nargs="+", metavar="PATH",
+                      help="a file (.txt, .md, .html, .json), a folder (read recursively) or '-' "
+                      "for stdin")
+    p_an.add_argument("--format", choices=["json", "text"], default="text",
+                      help="text (the default): a readable listing of the claims per source, "
+                      "then each event; json: the analysis as one JSON object "
+                      "(perspecta.analysis/1)")
     p_an.add_argument("--output", "-o", default="-", help="output file ('-' for stdout, the default)")
     _add_settings_args(p_an)
     _add_registry_arg(p_an)
@@ -103,7 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
         "file, whose own settings are kept — and write a comparison report. CSV cells that a spreadsheet would run as a "
         "formula (starting with = + - @, tab or CR) get a leading apostrophe.",
     )
-    p_ex.add_argument("paths", nargs="+", metavar="PATH")
+    p_ex.add_argument("paths", nargs="+", metavar="PATH",
+                      help="files, folders or '-' for stdin; or one analysis JSON or case file")
     p_ex.add_argument("--format", "-f", choices=["md", "html", "json", "csv"], default=None,
                       help="report format (default: from the output file's suffix, else md)")
     p_ex.add_argument("--output", "-o", default="-", help="output file ('-' for stdout, the default)")
@@ -230,6 +236,19 @@ def windowed_json_chunks(
         yield from analysis_json_chunks(header, {"claims": claims, "groups": groups})
 
 
+CASE_FILE_SUFFIX = ".perspecta.json"  # core.case.CASE_SUFFIX (not imported: a light start)
+
+
+def input_line(err: InputError) -> str:
+    """'PATH: cause', one input that failed or was skipped. A case file read as an article (a
+    folder holding the case of an earlier session) says what it is and how it opens, instead
+    of only "article has no 'text' string"."""
+    reason = err.reason
+    if err.kind == "error" and err.path.endswith(CASE_FILE_SUFFIX):
+        reason = f"a perspecta case file, not an article (to open it: perspecta open {err.path})"
+    return f"{err.path}: {reason}"
+
+
 def input_summary(analysis: Analysis) -> str:
     """One line counting the inputs that failed or were skipped, and the documents analysed."""
     failed = sum(1 for e in analysis.errors if e.kind == "error")
@@ -251,7 +270,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     prepared = prepare_paths(args.paths, settings=_settings(args), registry=registry)
     analysis = prepared.header()  # documents and errors; claims and groups follow
     for err in analysis.errors:
-        error(f"{err.path}: {err.reason}")
+        error(input_line(err))
     # always, failures or not: scripts can read the counts from stderr (stdout is the output)
     error(input_summary(analysis))
     data: bytes | Iterable[bytes]
@@ -318,7 +337,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         error(f"{args.paths[0]}: {exc}" if isinstance(exc, ValidationError) else str(exc))
         return EXIT_INPUT_ERROR
     for err in analysis.errors:
-        error(f"{err.path}: {err.reason}")
+        error(input_line(err))
     if not _write_or_report(args.output, export_analysis(analysis, fmt)):
         return EXIT_INPUT_ERROR
     return exit_code(analysis)

@@ -362,7 +362,10 @@ def plural(n: int, word: str) -> str:
 
 def voices_phrase(speaking: int, total: int) -> str:
     """'2 of 5 perspectives': how many of the case's perspectives speak about an event (the
-    TUI's n/m; the author's narration and unassigned claims do not count)."""
+    TUI's n/m; the author's narration and unassigned claims do not count). With none in the
+    case, 'no perspective identified' (not '0 of 0 perspectives')."""
+    if not total:
+        return "no perspective identified"
     return f"{speaking} of {plural(total, 'perspective')}"
 
 

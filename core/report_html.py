@@ -137,7 +137,7 @@ header,main,footer{max-width:none;padding:0}
 nav{display:none}
 a{color:inherit;text-decoration:none}
 .scroll{overflow:visible}
-h2,h3{break-after:avoid}
+h2,h3,.facts,.event>.note{break-after:avoid}
 .claim,tr{break-inside:avoid}
 thead{display:table-header-group}
 table.side td{min-width:0}

@@ -12,7 +12,8 @@ from core.tokens import cut_at_word
 
 def claim_line(claim: Claim, outlet: str | None) -> str:
     who = claim.speaker or (f"(narration: {outlet})" if outlet else "(narration)")
-    bits = [claim.kind.value]
+    # A narration's kind is in its speaker's place already: '(narration: MECRA)'.
+    bits = [] if not claim.speaker and claim.kind.value == "narration" else [claim.kind.value]
     if claim.cue:
         bits.append(f"cue: {claim.cue}")
     if claim.anonymous:
@@ -21,8 +22,8 @@ def claim_line(claim: Claim, outlet: str | None) -> str:
         bits.append("via " + " / ".join(claim.via))
     if claim.hedges:
         bits.append("hedges: " + ", ".join(claim.hedges))
-    persp = claim.perspective or "-"
-    return f"[{claim.start}:{claim.end}] {who} <{persp}> ({'; '.join(bits)})"
+    persp = claim.perspective or "no perspective"
+    return f"[{claim.start}:{claim.end}] {who} <{persp}>" + (f" ({'; '.join(bits)})" if bits else "")
 
 
 def render_text(analysis: Analysis) -> str:
@@ -40,11 +41,15 @@ def render_text(analysis: Analysis) -> str:
         out.append("perspectives: " + ", ".join(f"{p.id}={p.label}" for p in sides))
     if authors:
         out.append("narration: " + ", ".join(f"{p.id}={p.label}" for p in authors))
+    # Sources are numbered as the reports number them (S1, S2 …): the events below say where
+    # each claim is by that number, not by the document's hash id.
+    source = {doc.id: f"S{i}" for i, doc in enumerate(analysis.documents, start=1)}
     for doc in analysis.documents:
         out.append("")
         head = doc.title or doc.path
         meta = " · ".join(x for x in (doc.outlet, doc.author, doc.published) if x)
-        out.append(f"== {head}" + (f" ({meta})" if meta else "") + f"  [{doc.path}]")
+        out.append(f"== {source[doc.id]} {head}" + (f" ({meta})" if meta else "")
+                   + f"  [{doc.path}]")
         for claim in (c for c in analysis.claims if c.document == doc.id):
             out.append("  " + claim_line(claim, doc.outlet or doc.author))
             out.extend(textwrap.wrap(claim.text, width=96, initial_indent="      ", subsequent_indent="      "))
@@ -65,8 +70,9 @@ def render_text(analysis: Analysis) -> str:
                 side = comparison.perspective_label(claim.perspective) if claim.perspective \
                     else "no perspective"
                 who = claim.speaker or "narration"
+                where = source.get(claim.document, claim.document)
                 out.append(f"      {side} · {who}: {_short(claim.text)}  "
-                           f"[{claim.document} {claim.start}:{claim.end}]")
+                           f"[{where} {claim.start}:{claim.end}]")
     return "\n".join(out) + "\n"
 
 

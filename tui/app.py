@@ -31,6 +31,8 @@ from textual.command import Hit, Hits, Provider
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.dom import NoScreen
+from textual.events import Resize
+from textual.geometry import Size
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import MountError, Widget
@@ -75,6 +77,7 @@ from core.curation import (
 )
 from core.models import ANALYSIS_SCHEMA, Analysis, Claim, Settings
 from core.registry import PerspectiveKind, PerspectiveRegistry, RegistryError, load_registry
+from core.tokens import cut_at_word
 from tui.actions import ACTIONS, PALETTE_KEY, bindings
 from tui.casework import ADD_DOCUMENTS_GROUP, CaseWork
 from tui.render import cut_middle, one_line
@@ -185,6 +188,8 @@ NAMED_INPUT_ERRORS = 6
 
 def inputs_report(analysis: Analysis) -> str:
     """The inputs that failed or were skipped, one line each (the first few), for a notice."""
+    from core.cli import input_line
+
     failed = [e for e in analysis.errors if e.kind == "error"]
     skipped = [e for e in analysis.errors if e.kind != "error"]
     head = []
@@ -194,7 +199,7 @@ def inputs_report(analysis: Analysis) -> str:
         head.append(f"{len(skipped)} skipped")
     lines = [" · ".join(head) + (":" if analysis.errors else "")]
     for error in [*failed, *skipped][:NAMED_INPUT_ERRORS]:
-        lines.append(f"{error.path}: {error.reason}")
+        lines.append(input_line(error))
     if len(analysis.errors) > NAMED_INPUT_ERRORS:
         more = len(analysis.errors) - NAMED_INPUT_ERRORS
         lines.append(f"… and {more} more (`perspecta analyze` lists them all)")
@@ -214,8 +219,9 @@ class PerspectaCommands(Provider):
             title = f"{action.help} ({action.keys_for_humans})"
             score = matcher.match(title)
             if score > 0:
+                # The help section it is listed under, not its internal id ('open-claim').
                 yield Hit(score, Content(title), partial(app.run_action, action.action),
-                          help=action.id)
+                          help=action.section)
         if app.comparison is None:
             return
         for event in app.comparison.events:
@@ -229,6 +235,7 @@ class PerspectaCommands(Provider):
 
 # Textual's notification: 60 cells wide, half the screen at most; its edge and padding take 4.
 TOAST_WIDTH, TOAST_FRAME = 60, 4
+STDIN = "-"  # the path that reads standard input (core.ingest.STDIN)
 FILTER_HINT = "/ filter events & claims (fuzzy, typos ok) · Enter keeps · Esc clears"
 
 
@@ -283,6 +290,8 @@ class PerspectaApp(CaseWork, App[int]):
         self.export_folder: Path | None = None
         # The row the Speakers table selects when an edit rebuilds it (J: the merged speaker).
         self.speaker_row_wanted: str | None = None
+        # The case file this run saved (run_app names it on the terminal after the TUI closes).
+        self.saved_case: Path | None = None
 
     # ---- layout -----------------------------------------------------------------------
 
@@ -385,16 +394,20 @@ class PerspectaApp(CaseWork, App[int]):
         self._resume_collector()
         gc.unfreeze()
 
-    def on_resize(self) -> None:
-        self._fit_events_width()
+    def on_resize(self, event: Resize) -> None:
+        # The event's size: while it is handled, self.size is still the old one (a terminal
+        # grown from 80 to 160 columns kept the narrow event list, and one shrunk back to 80
+        # kept the wide list, leaving the claims an 18-column strip).
+        self._fit_events_width(event.size)
 
-    def _fit_events_width(self) -> None:
-        width = events_width(self.size.width)
-        events = self.query_one(EventTable)
-        events.styles.width = width
-        events.set_pane_width(width)
-        self.query_one(PerspectiveColumns).fit_width(self.size.width - width)
-        self.query_one(ContextPane).styles.height = 10 if self.size.height >= 36 else 7
+    def _fit_events_width(self, size: Size | None = None) -> None:
+        size = size or self.size
+        width = events_width(size.width)
+        table = self.query_one(EventTable)
+        table.styles.width = width
+        table.set_pane_width(width)
+        self.query_one(PerspectiveColumns).fit_width(size.width - width)
+        self.query_one(ContextPane).styles.height = 10 if size.height >= 36 else 7
 
     # ---- analysis worker --------------------------------------------------------------
 
@@ -444,7 +457,11 @@ class PerspectaApp(CaseWork, App[int]):
         """Take a fresh machine analysis as the case's base and show it with the edits."""
         self.base = analysis
         if self.case is None:
-            self.case = case_from_analysis(analysis, registry=self.registry,
+            # Text read from stdin cannot be read again: the case file keeps it, so that
+            # `perspecta open stdin.perspecta.json` reopens it with its edits.
+            piped = any(d.path == STDIN or d.path.startswith(STDIN + "#")
+                        for d in analysis.documents)
+            self.case = case_from_analysis(analysis, embed_text=piped, registry=self.registry,
                                            perspectives_file=self.perspectives_file)
         # No edits: nothing to re-apply (apply_edits copies the whole analysis).
         current, problems = (apply_edits(analysis, self.case.edits) if self.case.edits
@@ -453,6 +470,8 @@ class PerspectaApp(CaseWork, App[int]):
         for problem in problems:
             message = f"Edit {problem.index + 1} ({problem.op}) not applied: {problem.reason}"
             self.notify(message, severity="warning", markup=False)
+        if analysis.documents:
+            self._earlier_case_notice()
 
     @on(AnalysisProgress)
     def _on_progress(self, message: AnalysisProgress) -> None:
@@ -545,9 +564,7 @@ class PerspectaApp(CaseWork, App[int]):
         columns = self.query_one(PerspectiveColumns)
         if event_id is None:
             columns.show([], comparison)
-            query = self.filtered.query if self.filtered is not None else ""
-            note = (f"no event or claim matches “{one_line(query)}” · Esc clears the filter"
-                    if query.strip() else "no events")
+            note = self._no_event_note()
             self.query_one(SilentLine).show_note(note)
             self.query_one(ContextPane).show_claim(None, comparison, hint=note[:1].upper() +
                                                    note[1:] + ".")
@@ -634,10 +651,23 @@ class PerspectaApp(CaseWork, App[int]):
             column.action_cursor_up()
         self.show_context()
 
+    def _no_event_note(self) -> str:
+        """Why no event is shown: the filter matches none (say so), or the case has none."""
+        query = self.filtered.query if self.filtered is not None else ""
+        return (f"no event or claim matches “{one_line(query)}” · Esc clears the filter"
+                if query.strip() else "no events")
+
     def show_context(self) -> None:
-        if self.comparison is not None:
-            self.query_one(ContextPane).show_claim(self.current_claim(), self.comparison,
-                                                   event_hint=self._event_suggestion_hint())
+        if self.comparison is None:
+            return
+        if self.event_id is None:
+            # Not 'No claim here. ←/→ to move between perspectives': there are none to move to.
+            note = self._no_event_note()
+            self.query_one(ContextPane).show_claim(None, self.comparison,
+                                                   hint=note[:1].upper() + note[1:] + ".")
+            return
+        self.query_one(ContextPane).show_claim(self.current_claim(), self.comparison,
+                                               event_hint=self._event_suggestion_hint())
 
     # ---- events from widgets ----------------------------------------------------------
 
@@ -762,6 +792,12 @@ class PerspectaApp(CaseWork, App[int]):
             self.show_context()
         else:
             self._focus(table)
+            if (perspective is not None and self.comparison is not None
+                    and not self.comparison.cells.get(event_id, {}).get(perspective)):
+                # An empty Matrix cell: say why the focus is on the event, not in a column.
+                label = one_line(self.comparison.perspective_label(perspective))
+                self.notify(f"{label} says nothing about this event (· in the Matrix)",
+                            timeout=4, markup=False)
 
     def action_next_perspective(self) -> None:
         if self.screen_name != "compare":
@@ -991,14 +1027,37 @@ class PerspectaApp(CaseWork, App[int]):
         return self.comparison.analysis if self.comparison is not None else None
 
     def default_case_path(self) -> Path:
-        """Where a case opened from plain paths is saved: `<first input stem>.perspecta.json`."""
+        """Where a case opened from plain paths is saved: `<first input stem>.perspecta.json`,
+        or, when a case file of that name is already there (an earlier session's edits on the
+        same inputs), the first free `<stem>-2.perspecta.json`, `-3` …: a new case never
+        replaces an earlier one (its backup would keep only one save of it)."""
+        return free_case_path(Path.cwd(), self._case_stem())
+
+    def _case_stem(self) -> str:
+        """'seeds' for `perspecta open seeds/`: the first input's name (or the first document's)."""
         first = self.paths[0] if self.paths else None
         if first is None and self.base is not None and self.base.documents:
             first = self.base.documents[0].path.rpartition("#")[0] or self.base.documents[0].path
+        if first == STDIN or (first or "").startswith(STDIN + "#"):
+            return "stdin"  # not '-.perspecta.json', which a command line takes for an option
         stem = Path(first.rstrip("/")).stem if first else ""
         if stem.endswith(".perspecta"):
             stem = stem[: -len(".perspecta")]
-        return Path.cwd() / f"{stem or 'case'}{CASE_SUFFIX}"
+        return stem or "case"
+
+    def _earlier_case_notice(self) -> None:
+        """A case started from plain paths whose usual case file exists already: say where the
+        earlier edits are and where the new ones will go (nothing is overwritten)."""
+        if self.case_path is not None or (self.case is not None and self.case.edits):
+            return
+        earlier = Path.cwd() / f"{self._case_stem()}{CASE_SUFFIX}"
+        if not earlier.exists():
+            return
+        path = self.default_case_path()
+        self.notify(f"An earlier case on these inputs is kept in {earlier.name} "
+                    f"(perspecta open {shell_word(earlier.name)} reopens it, with its edits). "
+                    f"Edits made now are saved in {path.name}.",
+                    title="Earlier case kept", severity="warning", timeout=15, markup=False)
 
     def apply_edit(self, edit: Edit, claim_id: str | None = None) -> None:
         """Log an edit, show its result (staying at `claim_id` when it still exists), save."""
@@ -1047,6 +1106,7 @@ class PerspectaApp(CaseWork, App[int]):
         if self.case_path is None:
             self.case_path = path
             self.notify(self._saved_notice(path), title="Case saved", timeout=5, markup=False)
+        self.saved_case = path
         return True
 
     def _saved_notice(self, path: Path) -> str:
@@ -1204,14 +1264,23 @@ class PerspectaApp(CaseWork, App[int]):
             return
         comparison = self.comparison
 
+        here = self.event_id
+        assert here is not None
+        here_name = self._event_name(here)
+
         def done(picked: Picked | None) -> None:
             if picked is None or picked.key is None:
                 return
             other = comparison.groups[picked.key].claims[0]
+            there_name, moved = self._event_name(picked.key), self._event_size(picked.key)
             self.apply_edit(MergeGroups(claim=anchor, other=other), self.current_claim() or anchor)
+            # Say what happened, as accepting a suggestion does (nothing did before).
+            now = self._event_size(self.event_id) if self.event_id else 0
+            self.notify(f"Merged {there_name} ({moved} claim{'s' if moved != 1 else ''}) into "
+                        f"{here_name}, now {now} · u undoes", timeout=4, markup=False)
 
-        self.push_screen(PickerDialog("Merge into the current event",
-                                      self._event_choices(self.event_id)), done)
+        self.push_screen(PickerDialog(f"Merge which event into {here_name}?",
+                                      self._event_choices(here)), done)
 
     def action_split_claim(self) -> None:
         claim_id = self._focused_claim("s splits a claim out")
@@ -1398,7 +1467,10 @@ class PerspectaApp(CaseWork, App[int]):
             return None
         hint = Text()
         hint.append("this event: maybe the same event as ", "bold")
-        hint.append(self._event_name(comparison.event_of(target[1])))
+        # Cut to the border (the pane spans the terminal) so that the key stays in view.
+        room = max(12, self.size.width - 6 - len(hint.plain) - len(" · a joins") - 2)
+        title = one_line(comparison.event_title(comparison.event_of(target[1])))
+        hint.append(f"“{cut_at_word(title, room)}”")
         hint.append(" · a joins", "dim")
         return hint
 
@@ -1546,6 +1618,8 @@ def run_app(
     nothing is written, unless the analyst chooses to open its backup. `settings` holds only
     the grouping settings given on the command line: a case keeps all its others."""
     args = [str(p) for p in paths]
+    if STDIN in args and not take_stdin():
+        return 2
     overrides = settings or {}
     registry = None
     if perspectives:
@@ -1577,23 +1651,80 @@ def run_app(
     return finished(app, args)
 
 
+def take_stdin() -> bool:
+    """`perspecta open -`: read the piped text now, before the TUI starts (its driver reads
+    keys from stdin, and would take the text as keys), keep it for the analysis as sys.stdin,
+    then give the TUI the terminal as its stdin. False (said) when there is no terminal."""
+    import io
+    import os
+
+    typed = os.isatty(0)
+    if typed:  # nothing piped: the text is typed here, and the terminal would just wait
+        print("perspecta: type or paste the text, then Ctrl+D on a line of its own",
+              file=sys.stderr)
+    data = sys.stdin.buffer.read()
+    sys.stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="replace")
+    if typed:
+        return True
+    try:
+        terminal = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        print("perspecta: open -: the TUI needs a terminal (for piped text without one: "
+              "perspecta analyze - or perspecta export -)", file=sys.stderr)
+        return False
+    os.dup2(terminal, 0)
+    os.close(terminal)
+    return True
+
+
 def finished(app: PerspectaApp, args: Sequence[str]) -> int:
     """The exit code after the TUI closed; the inputs that failed or were skipped are printed
-    on stderr, one line each, as `perspecta analyze` prints them."""
+    on stderr, one line each, as `perspecta analyze` prints them, then where the edits are."""
     code = app.return_code or 0
-    if case_path_given(args) or app.comparison is None:
-        return code
-    from core.cli import error as cli_error
-    from core.cli import exit_code, input_summary
+    if not case_path_given(args) and app.comparison is not None:
+        from core.cli import error as cli_error
+        from core.cli import exit_code, input_line, input_summary
 
-    # The inputs that failed or were skipped stay on the terminal after the TUI closes, as
-    # `perspecta analyze` prints them, and a failed input makes the exit code 2.
-    analysis = app.comparison.analysis
-    for err in analysis.errors:
-        cli_error(f"{err.path}: {err.reason}")
-    if analysis.errors:
-        cli_error(input_summary(analysis))
-    return code or exit_code(analysis)
+        # The inputs that failed or were skipped stay on the terminal after the TUI closes, as
+        # `perspecta analyze` prints them, and a failed input makes the exit code 2.
+        analysis = app.comparison.analysis
+        for err in analysis.errors:
+            cli_error(input_line(err))
+        if analysis.errors:
+            cli_error(input_summary(analysis))
+        code = code or exit_code(analysis)
+    if app.saved_case is not None:
+        # The edits are in a case file; `perspecta` or `perspecta open PATH` again starts a new
+        # case, so say where they are and how to get them back (last: the line seen first).
+        where = display_path(app.saved_case)
+        print(f"perspecta: your edits are saved in {where}; reopen them with: "
+              f"perspecta open {shell_word(where)}", file=sys.stderr)
+    return code
+
+
+def free_case_path(folder: Path, stem: str) -> Path:
+    """`folder/<stem>.perspecta.json`, or the first of `<stem>-2…` that no file holds yet."""
+    path = folder / f"{stem}{CASE_SUFFIX}"
+    number = 2
+    while path.exists():
+        path = folder / f"{stem}-{number}{CASE_SUFFIX}"
+        number += 1
+    return path
+
+
+def display_path(path: Path) -> str:
+    """The path relative to the current folder when it is inside it, else absolute."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def shell_word(text: str) -> str:
+    """The path as one word for a POSIX shell (quoted only when it needs to be)."""
+    import shlex
+
+    return shlex.quote(text)
 
 
 def case_path_given(args: Sequence[str]) -> bool:

@@ -23,6 +23,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from core.case import AddedDocuments, add_documents
 from core.curation import AddNote, MergeSpeakers, RenameSpeaker, apply_edits
+from core.report_common import plural
 from tui.render import one_line
 from tui.widgets.curate import Choice, Picked, PickerDialog, TextDialog
 from tui.widgets.speakers import SpeakersTable
@@ -210,7 +211,7 @@ class CaseWork:
                 return
             paths = [str(Path(p).resolve()) for p in paths]
             self.adding = True
-            message = f"Adding {len(paths)} path(s)…"
+            message = f"Adding {plural(len(paths), 'path')}…"
             self.notify(message, timeout=3, markup=False)
             self.add_documents_in_background(paths)
 
@@ -263,7 +264,7 @@ class CaseWork:
             self.notify(line, severity="warning", markup=False, timeout=10)
         added_ids = {d.id for d in result.base.documents[-len(result.added):]}
         new_claims = sum(1 for c in result.base.claims if c.document in added_ids)
-        summary = (f"Added {len(result.added)} document(s), {new_claims} claims; "
+        summary = (f"Added {plural(len(result.added), 'document')}, {plural(new_claims, 'claim')}; "
                    "events regrouped, your edits kept")
         self.notify(summary, title="Documents added", markup=False, timeout=6)
 

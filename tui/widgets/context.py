@@ -18,6 +18,7 @@ from textual.strip import Strip
 from core.compare import ClaimContext, Comparison, LinkReason
 from core.models import Claim
 from core.report_common import ARTICLE_MARK, as_written
+from core.tokens import cut_at_word
 from tui.render import SPAN_STYLE, clean, highlight_hedges, one_line, source_line
 
 
@@ -107,7 +108,7 @@ def reasons_line(reasons: tuple[LinkReason, ...], comparison: Comparison) -> Tex
         for index, reason in enumerate(suggestions[:2]):
             if index:
                 line.append("  ·  ", "dim")
-            line.append_text(reason_text(reason, comparison))
+            line.append_text(reason_text(reason, comparison, with_event=True))
     return line
 
 
@@ -117,15 +118,43 @@ def shown_suggestion(reasons: Sequence[LinkReason]) -> LinkReason | None:
     return next((r for r in reasons if r.tier != "merge"), None)
 
 
-def suggestion_hint(reasons: Sequence[LinkReason], comparison: Comparison) -> Text | None:
-    """'maybe the same event as Mike Pompeo · a joins': the claim's best suggestion, if any."""
+SUGGESTED_EVENT_CHARS = 32  # at most, of the other event's name on the border
+HINT_PREFIX = "maybe the same event as "
+HINT_KEY = " · a joins"
+
+
+def suggestion_hint(reasons: Sequence[LinkReason], comparison: Comparison,
+                    room: int | None = None) -> Text | None:
+    """'maybe the same event as Mike Pompeo in “Hold Iran directly responsible” · a joins': the
+    claim's best suggestion, if any, with the event `a` would join (a speaker has claims in
+    several events: the speaker alone did not say which). Within `room` characters (the
+    border's width) the event's name, then the speaker, are cut at a word so that the key
+    stays in view (80 columns)."""
     suggestion = shown_suggestion(reasons)
     if suggestion is None:
         return None
     other = comparison.claims.get(suggestion.other)
-    hint = Text("maybe the same event as ", "bold")
-    hint.append(_who(other) if other is not None else "another claim")
-    hint.append(" · a joins", "dim")
+    who = _who(other) if other is not None else "another claim"
+    event_id = comparison.event_of(suggestion.other)
+    title = (one_line(comparison.event_title(event_id))
+             if other is not None and event_id in comparison.event_index else "")
+    limit = SUGGESTED_EVENT_CHARS
+    if room is not None and title:
+        fixed = len(HINT_PREFIX) + len(" in “”") + len(HINT_KEY)
+        wanted = min(len(title), limit)
+        if fixed + len(who) + wanted > room:
+            # The event's name gives way first (to 16 characters), then the speaker.
+            keep = min(wanted, max(16, room - fixed - len(who)))
+            if fixed + len(who) + keep > room:
+                who = ("narration" if who.startswith("narration “")
+                       else cut_at_word(who, max(8, room - fixed - keep)))
+            limit = max(8, min(limit, room - fixed - len(who)))
+    hint = Text(HINT_PREFIX, "bold")
+    hint.append(who)
+    if title:
+        hint.append(" in ")
+        hint.append(f"“{cut_at_word(title, limit)}”")
+    hint.append(HINT_KEY, "dim")
     return hint
 
 
@@ -138,12 +167,18 @@ def _who(claim: Claim) -> str:
     return "narration “" + " ".join(words[:3]) + (" …”" if len(words) > 3 else "”")
 
 
-def reason_text(reason: LinkReason, comparison: Comparison) -> Text:
-    """'Mike Pompeo 0.54 (consulate, Iran)': the other claim's speaker, score, shared words."""
+def reason_text(reason: LinkReason, comparison: Comparison, *, with_event: bool = False) -> Text:
+    """'Mike Pompeo 0.54 (consulate, Iran)': the other claim's speaker, score, shared words.
+    `with_event` (a suggestion: the other claim is in another event) names that event too:
+    'Mike Pompeo in “Hold Iran directly responsible” 0.03 (…)'."""
     other = comparison.claims.get(reason.other)
     text = Text()
     if other is not None:
         text.append(_who(other))
+        event_id = comparison.event_of(reason.other)
+        if with_event and event_id in comparison.event_index:
+            title = cut_at_word(one_line(comparison.event_title(event_id)), SUGGESTED_EVENT_CHARS)
+            text.append(f" in “{title}”")
         text.append(" ")
     text.append(f"{reason.score:.2f}", "cyan")
     # the other claim's article first: where an inherited word comes from
@@ -230,7 +265,9 @@ class ContextPane(ScrollView, can_focus=True):
         same = document is not None and source.plain.startswith(one_line(document.title)[:30])
         if same and document is not None:
             source = Text(one_line(document.published), "dim") if document.published else Text()
-        hint = suggestion_hint(comparison.reasons(claim_id), comparison) or event_hint
+        # The pane spans the terminal: its border holds the width less corners and padding.
+        room = self.app.size.width - 6 if self.app.size.width else None
+        hint = suggestion_hint(comparison.reasons(claim_id), comparison, room) or event_hint
         if hint is not None:
             # On the border, so it shows however short the pane (80×24) or long the paragraph.
             source = hint.append_text(Text(" · ", "dim")).append_text(source) if source.plain \

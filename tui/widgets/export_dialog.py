@@ -162,7 +162,7 @@ class ExportDialog(ModalScreen[ExportResult | None]):
     ExportDialog .export-label { margin-top: 1; text-style: bold; }
     ExportDialog #export-format { width: 100%; }
     ExportDialog #export-status {
-        height: 1; margin-top: 1; text-wrap: nowrap; text-overflow: ellipsis; color: $text-muted;
+        height: auto; min-height: 1; max-height: 3; margin-top: 1; color: $text-muted;
     }
     ExportDialog #export-status.-error { color: $error; text-style: bold; }
     ExportDialog #export-status.-warning { color: $warning; }
@@ -330,7 +330,9 @@ class ExportDialog(ModalScreen[ExportResult | None]):
             return
         if path.is_file() and self.confirmed_overwrite != (path, self.fmt):
             self.confirmed_overwrite = (path, self.fmt)
-            self.show_status(f"{path.name} exists: press Enter again to replace it.", "warning")
+            # What to do first: a long file name must not push it out of view.
+            self.show_status(f"The file exists: press Enter again to replace it ({path.name}).",
+                             "warning")
             return
         self.writing_to = path
         self.query_one("#export-ok", Button).disabled = True
@@ -362,7 +364,7 @@ class ExportDialog(ModalScreen[ExportResult | None]):
             self.query_one("#export-ok", Button).disabled = False
             error = event.worker.error
             reason = describe_error(error) if error is not None else "unknown error"
-            self.show_status(f"Could not write {path}: {reason}", "error")
+            self.show_status(f"Could not write: {reason} ({path})", "error")
             self.query_one("#export-path", Input).focus()
 
     def finish(self, result: ExportResult) -> None:
@@ -383,7 +385,8 @@ class ExportDialog(ModalScreen[ExportResult | None]):
         self.dismiss(None)
 
     def show_status(self, message: str, kind: str = "") -> None:
-        """One line under the path: progress, a warning or an error (plain text, no markup)."""
+        """Under the path: progress, a warning or an error (plain text, no markup), wrapped
+        over up to three lines so that a long path never hides the reason."""
         self.status_text = message
         status = self.query_one("#export-status", Static)
         status.update(Text(message))
