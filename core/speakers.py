@@ -446,14 +446,19 @@ _PLACE_WORDS = frozenset("""county city town hall street road avenue university 
     county's district province state park river lake bay island mountain valley""".split())
 
 
+WRITTEN_NAME_WINDOW = 20_000  # characters around a lone surname searched for its full name
+
+
 def _written_family_first(text: str, pos: int, family: str) -> str | None:
     """'Xi Jinping' or 'Lee Jae-myung' written before `pos` for the family name 'Xi'/'Lee'."""
     found: set[str] = set()
+    lo = max(0, pos - WRITTEN_NAME_WINDOW)
+    near = text[lo:pos + WRITTEN_NAME_WINDOW]  # (a huge document stays linear)
     for m in re.finditer(rf"\b{re.escape(family)}\s+([A-Z][\w’'-]+)(?:\s+([A-Z][a-z]+))?\b",
-                         text[:pos]):
+                         text[lo:pos]):
         given = m.group(1)
         if given.lower() in TITLE_LOWER or not (family in _FAMILY_NAME_FIRST or "-" in given) or \
-                _lowercase_in(text, given) or _is_body(f"{family} {given}") or \
+                _lowercase_in(near, given) or _is_body(f"{family} {given}") or \
                 given.lower() in _PLACE_WORDS:
             continue  # ('Lee County', 'Kim Hall')
         # 'Kim Jong Un': a given name of two words
@@ -466,14 +471,16 @@ def _written_full_name(text: str, pos: int, surname: str) -> str | None:
     """The last full name ('Shigeru Ishiba', after 'Prime Minister') ending in `surname`
     written before `pos`: one or two given names that are no title or role word."""
     found: set[str] = set()
+    lo = max(0, pos - WRITTEN_NAME_WINDOW)
+    near = text[lo:pos + WRITTEN_NAME_WINDOW]  # (a huge document stays linear)
     for m in re.finditer(rf"\b((?:[A-Z][\w’'-]+\s+){{1,3}}){re.escape(surname)}\b(?!['’])",
-                         text[:pos]):
+                         text[lo:pos]):
         first: list[str] = []
         for tok in reversed(m.group(1).split()):  # the given names right before the surname
             if tok.rstrip(".").lower() in TITLE_LOWER or not _SURNAME.match(tok) or \
                     len(first) == 2 or tok.endswith(("'s", "’s")) or \
                     tok.lower() in _NOT_GIVEN or tok.lower() in _NOT_FIRST_NAMES or \
-                    _lowercase_in(text, tok):
+                    _lowercase_in(near, tok):
                 break
             first.insert(0, tok)
         if first and not _is_body(" ".join([*first, surname])):
