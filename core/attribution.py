@@ -810,6 +810,9 @@ _SERVES_TO = frozenset("""aide aides adviser advisers advisor advisors close spo
     assistants deputy successor predecessor heir liaison""".split())
 
 
+_MARKUP_CHARS = re.compile(r"[<>{}=|\\]")
+
+
 def _acronym_in_name(toks: list[tuple[int, int, str]], i: int) -> bool:
     """'WHO Director-General Tedros …', 'US Secretary …': an upper-case acronym opening a
     name run, not the pronoun or relative word it spells."""
@@ -830,8 +833,9 @@ def _np_backward(toks: list[tuple[int, int, str]]) -> tuple[int, int] | None:
     while i >= 0:
         word = toks[i][2]
         low = word.lower().strip("“\"‘'(")
-        if i < len(toks) - 1 and (word[-1] in ",;:)”\"" or word in ("—", "–", "-", "--")):
-            break
+        if i < len(toks) - 1 and (word[-1] in ",;:)”\"" or word in ("—", "–", "-", "--") or
+                                   _MARKUP_CHARS.search(word)):
+            break  # ('<script>alert(1)</script> He said': markup is no part of a name)
         if low in NP_STOPS and not (i == len(toks) - 1 and low in PRONOUNS) and (
                 not is_capitalized(word) or low in _FUNCTION_WORDS) \
                 and not _and_inside_name(toks, i) and not _acronym_in_name(toks, i) and not (
@@ -1930,7 +1934,8 @@ class _DocAttributor:
         self.extend_to = None
         # After the quote: '…," said Caddell' / '…," Caddell said' / '…," he added.'
         after = text[q.end:hi]
-        lead = len(after) - len(after.lstrip(" ,—–-'’”\""))  # (a nested quote's close too)
+        lead = len(after) - len(after.lstrip(" \n,—–-'’”\""))  # (a nested quote's close too;
+        # a hard-wrapped line break: '…work,"\nunion leader Jo Park said.')
         pos = q.end + lead
         m = _CUE.match(text, pos, hi)
         if m:

@@ -57,6 +57,8 @@ def _is_wrap(prev_line: str, next_line: str) -> bool:
     """A hard-wrapped line break inside a paragraph (not a paragraph break)."""
     p = prev_line.rstrip()
     n = next_line.lstrip()
+    if p[-1:] in ("\"", "”", "’") and p.rstrip("\"”’")[-1:] == ",":
+        p = p.rstrip("\"”’")  # '"We will not go back to work,"' / 'union leader Jo Park said.'
     return bool(p) and bool(n) and (p[-1].islower() or p[-1] in ",;") and n[0].islower()
 
 

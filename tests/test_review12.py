@@ -169,3 +169,16 @@ def test_a_treaty_opening_the_sentence_before_is_no_antecedent() -> None:
 def test_a_body_named_with_its_country_is_a_body(name: str, body: bool) -> None:
     from core.speakers import _is_body
     assert _is_body(name) is body
+
+
+def test_markup_before_a_pronoun_is_no_part_of_the_speaker() -> None:
+    claims = _claims("\"The police acted within the law,\" Interior Minister Dorian Vale said. "
+                     "<script>alert(1)</script> He said claims of abuse would be examined.")
+    assert [c.speaker for c in claims if c.cue == "said"] == ["Dorian Vale", "Dorian Vale"]
+
+
+def test_a_tag_on_the_line_after_a_quote_names_its_speaker() -> None:
+    claims = _claims("\"The police acted within the law,\" Interior Minister Dorian Vale said.\n\n"
+                     "\"We will not go back to work,\"\nunion leader Jo Park said.")
+    quote = next(c for c in claims if "go back" in c.text)
+    assert (quote.speaker, quote.kind.value) == ("Jo Park", "direct")
