@@ -21,8 +21,9 @@ a narration claim spans its sentence. `claim.text == doc.text[claim.start:claim.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from core.attribution_lexicon import (
@@ -135,6 +136,8 @@ _HEADLINE = re.compile(r"((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*):\s+(?=\S)
 _NOT_LABELS = frozenset("""update note editor correction breaking watch video photo photos read
     related exclusive source sources disclosure advertisement listen transcript""".split())
 # Section labels before a colon, not speakers: 'Editor's Note:', 'Paid Notice:', 'Delegate Update:'.
+_LINE_LABEL = re.compile(r"(?m)^([^\n:]{1,60}):\s")
+_LABEL_FUNCTION_WORDS = frozenset("with for to in on at from by the a an into over after".split())
 _SECTION_LABEL = re.compile(r"\b(?:Note|Notice|Update|Correction|Clarification|Disclosure)$", re.I)
 _POSSESSIVE_END = re.compile(r"\w['’]s?$")
 _CONTRACTION = re.compile(r"(?:i|you|he|she|it|we|they|that|there|what)['’]")
@@ -877,7 +880,20 @@ _PARTICLE_SURNAME = re.compile(r"(?:al|el|ad|ash|as|at|an|ar|az|ud|bin|ibn|abu|b
 
 # A subject pronoun and its verb ('they entered caucus sites', 'it withheld emails'); 'She
 # and her aides' is a speaker.
+_PRONOUN_CONTRACTION = re.compile(r"(?i)^(?:he|she|it|they|we|i|you)['’](?:s|re|m|ve|d|ll)$")
 _PRONOUN_CLAUSE = re.compile(r"(?i:they|he|she|we|i|it|you)\s+(?!and\b|or\b)[a-z]")
+
+
+def _clause_not_source(phrase: str) -> bool:
+    """A clause or a phrase cut short, not a source: 'they entered caucus sites' (a pronoun and
+    its verb), "the two women she's" (accused of …), 'checked in without' (saying …)."""
+    words = phrase.split()
+    if not words:
+        return False
+    if _PRONOUN_CLAUSE.match(phrase) or _PRONOUN_CONTRACTION.search(words[-1]):
+        return True
+    return len(words) >= 2 and phrase.islower() and (
+        words[-1] in _ANY_PREPOSITION or words[-1] in ("without", "with", "from", "against"))
 
 
 def _valid_speaker(phrase: str) -> bool:
@@ -891,8 +907,8 @@ def _valid_speaker(phrase: str) -> bool:
     head = words[-1].lower().strip(",.")
     if len(words) == 1 and head in PRONOUNS:
         return True
-    if _PRONOUN_CLAUSE.match(phrase):
-        return False  # "… taken as they entered caucus sites showed": a clause, no speaker
+    if _clause_not_source(phrase):
+        return False
     if head in _DEMONSTRATIVE or (words[0].lower() in _DEMONSTRATIVE and len(words) == 1):
         return False
     first = words[0].lower().strip("“\"‘'(")
@@ -1838,6 +1854,7 @@ class _DocAttributor:
         self.tail_frame = False  # … and indirect() found it to be only the quote's frame
         self.lowercase_words: frozenset[str] | None = None  # built on first use
         self.after_first_names: frozenset[str] | None = None  # words after 'Capitalised '
+        self.label_counts: Counter[str] | None = None  # 'TAPPER' -> lines opening 'TAPPER: '
         self.model: CueModel | None = CUE_MODEL
         self.learned_rules = LEARNED_RULES
         # Training (bench/train_attribution.py): every scored candidate is recorded here.
@@ -2084,7 +2101,7 @@ class _DocAttributor:
                 head.group(1).lower() in _NOT_LABELS:
             return None
         label = head.group(1)
-        if len(re.findall(rf"(?m)^{re.escape(label)}:\s", self.text)) < 2 or \
+        if self.label_lines(label) < 2 or \
                 not (label.isupper() or self.known_name(label)):
             return None
         if label.upper() in _ASKER_LABELS:
@@ -2098,14 +2115,23 @@ class _DocAttributor:
             attr.speaker = " ".join(w[:1] + w[1:].lower() for w in label.split())
         return None if attr is None else (attr, head.end())
 
+    def label_lines(self, label: str) -> int:
+        """How many lines of the document open with 'label: ' (one pass over the document, not
+        a search per line: a long transcript stays linear)."""
+        if self.label_counts is None:
+            self.label_counts = Counter(m.group(1) for m in _LINE_LABEL.finditer(self.text))
+        return self.label_counts.get(label, 0)
+
     def known_name(self, name: str) -> bool:
         """A 'NAME: …' lead-in names a speaker: two or more capitalised words, or a surname
         that appears after a first name elsewhere in the document."""
         words = name.split()
         if len(words) >= 2:
-            return is_proper_name(name) and words[-1].lower() not in TITLE_WORDS
+            return is_proper_name(name) and words[-1].lower() not in TITLE_WORDS and \
+                not any(w.lower() in _LABEL_FUNCTION_WORDS for w in words)  # 'CHARGED WITH
+            # MURDER:' is a heading
         if name.isupper() and len(name) >= 3 and name.lower() not in _NOT_LABELS and \
-                len(re.findall(rf"(?m)^{re.escape(name)}:\s", self.text)) >= 2:
+                self.label_lines(name) >= 2:
             return True  # a transcript: 'TAPPER: …' opens two or more lines
         if self.after_first_names is None:
             # One pass over the document (a regex search per call was quadratic on big files).
@@ -2811,6 +2837,13 @@ class _DocAttributor:
             if self.collected is not None:
                 self.collected.append((cand, c, c_end, lo, attr))
             if self.model is None:
+                continue
+            pronoun = _PRONOUN_CLAUSE.match(attr.mention)
+            if pronoun is not None:
+                # 'he cut into Bush, calling him a "stiff"': the clause's pronoun speaks
+                word = attr.mention.split()[0]
+                attr = replace(attr, mention=word, end=attr.start + len(word))
+            elif _clause_not_source(attr.mention):
                 continue
             p = self.model.probability(cand)
             if p >= self.model.threshold and (best is None or p > best[0]):

@@ -182,3 +182,21 @@ def test_a_tag_on_the_line_after_a_quote_names_its_speaker() -> None:
                      "\"We will not go back to work,\"\nunion leader Jo Park said.")
     quote = next(c for c in claims if "go back" in c.text)
     assert (quote.speaker, quote.kind.value) == ("Jo Park", "direct")
+
+
+@pytest.mark.parametrize(("text", "bad"), [
+    ("Yesterday, Reid apparently felt she needed to be checked in without really saying why "
+     "she was going in.", "checked in without"),
+    ("And so were the two women she's accused of gunning down with a gun, just minutes after.",
+     "two women she's"),
+    ("CHARGED WITH MURDER: What the media won't tell you about the employee.\n\nThe trial "
+     "opens today.", "CHARGED WITH MURDER"),
+])
+def test_a_clause_or_a_heading_is_no_source(text: str, bad: str) -> None:
+    assert not any((c.speaker_mention or "") == bad for c in _claims(text))
+
+
+def test_a_pronoun_clause_before_a_participle_gives_the_pronoun() -> None:
+    claims = _claims("Donald Brewster attacked the plan on Monday. In the debate he cut into "
+                     "Vance, calling him a \"stiff\" and accusing him of acting like a child.")
+    assert not any((c.speaker_mention or "").startswith("he ") for c in claims)
