@@ -880,6 +880,7 @@ _PARTICLE_SURNAME = re.compile(r"(?:al|el|ad|ash|as|at|an|ar|az|ud|bin|ibn|abu|b
 
 # A subject pronoun and its verb ('they entered caucus sites', 'it withheld emails'); 'She
 # and her aides' is a speaker.
+_AGE_EPITHET = re.compile(r"(?i)the\s+\d{1,3}-year-old")
 _PRONOUN_CONTRACTION = re.compile(r"(?i)^(?:he|she|it|they|we|i|you)['’](?:s|re|m|ve|d|ll)$")
 _PRONOUN_CLAUSE = re.compile(r"(?i:they|he|she|we|i|it|you)\s+(?!and\b|or\b)[a-z]")
 
@@ -907,6 +908,8 @@ def _valid_speaker(phrase: str) -> bool:
     head = words[-1].lower().strip(",.")
     if len(words) == 1 and head in PRONOUNS:
         return True
+    if _AGE_EPITHET.fullmatch(phrase):
+        return True  # 'The 47-year-old said': a person named just before
     if _clause_not_source(phrase):
         return False
     if head in _DEMONSTRATIVE or (words[0].lower() in _DEMONSTRATIVE and len(words) == 1):

@@ -576,9 +576,11 @@ def resolve_speakers(
             # "The Arizona Republican said", "the prime minister continues": the person the
             # document introduced with that title just before
             ent = _described_person(raw, text, claim.speaker_start, registry, people) or \
-                _epithet_person(raw, text, claim.speaker_start, registry, people) or ent
+                _epithet_person(raw, text, claim.speaker_start, registry, people,
+                                spoken.get(claim.document, ())) or ent
         elif not claim.anonymous and claim.speaker_start is not None:
-            ent = _epithet_person(raw, text, claim.speaker_start, registry, people) or ent
+            ent = _epithet_person(raw, text, claim.speaker_start, registry, people,
+                                  spoken.get(claim.document, ())) or ent
         if ent is not None and id(ent) not in history.recency and \
                 ent.key.startswith(("anon:", "desc:")):
             earlier = _earlier_description(_display(raw), ent, history)
@@ -1161,8 +1163,8 @@ _EPITHET_HEADS = frozenset(_DESCRIBED_TITLES) | frozenset(
     congressman congresswoman senator actor actress singer star coach manager striker
     midfielder defender goalkeeper captain forward player champion Dutchman Frenchman
     Englishman Irishman Welshman Scotsman Dutchwoman Frenchwoman Englishwoman Irishwoman
-    Spaniard Briton Scot Dane Swede Finn Pole Turk""".split())
-_EPITHET = re.compile(r"(?i)the\s+(?:[\w.'’-]+\s+){0,4}(?:" + "|".join(
+    Spaniard Briton Scot Dane Swede Finn Pole Turk general""".split())
+_EPITHET = re.compile(r"(?i)the\s+(?:[\w.'’-]+\s+){0,4}(?:\d{1,3}-year-old|" + "|".join(
     sorted(_EPITHET_HEADS, key=len, reverse=True)) +
     r")(?:\s+of\s+(?:the\s+)?[\w.'’-]+(?:\s+[\w.'’-]+)?)?")
 
@@ -1177,7 +1179,8 @@ def _demonym_epithet(desc: str) -> bool:
 
 
 def _epithet_person(desc: str, text: str, pos: int, registry: _Registry,
-                    people: _DocPeople) -> _Entity | None:
+                    people: _DocPeople,
+                    spoken: Sequence[tuple[int, _Entity]] = ()) -> _Entity | None:
     """The person an epithet opening a sentence refers to: the named subject of the sentence
     before, when that sentence names no other person and does not use the epithet's noun
     itself ('Bernie Sanders spoke in Iowa. The Vermont independent said …' -> Sanders; not
@@ -1194,7 +1197,10 @@ def _epithet_person(desc: str, text: str, pos: int, registry: _Registry,
     start, end = sentences[1]
     subject = _clause_subject(text, start, end)
     if subject is None or _quoted_at(text, start, subject[0]):
-        return None
+        # '"… roots," he said. The 58-year-old said …': the one person who spoke in the
+        # sentence before
+        before = {id(e): e for at, e in spoken[-6:] if start <= at < end and e.person}
+        return next(iter(before.values())) if len(before) == 1 else None
     head = desc.split()[-1].lower() if " of " not in desc.lower() else \
         desc.lower().split(" of ")[0].split()[-1]
     rest = text[start:subject[0]] + " " + text[subject[0] + len(subject[1]):end]

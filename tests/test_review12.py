@@ -200,3 +200,17 @@ def test_a_pronoun_clause_before_a_participle_gives_the_pronoun() -> None:
     claims = _claims("Donald Brewster attacked the plan on Monday. In the debate he cut into "
                      "Vance, calling him a \"stiff\" and accusing him of acting like a child.")
     assert not any((c.speaker_mention or "").startswith("he ") for c in claims)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Governor Selin Aydar is due to present the report next week. The 47-year-old said last "
+     "month that the bank would not hesitate to tighten.", "Selin Aydar"),
+    ("Defence Secretary Gilberto Ramoso said the navy would stay. The 61-year-old former army "
+     "general said Manila had filed a protest.", "Gilberto Ramoso"),
+    ("Grant Halvorsen spoke at the stadium. \"We intend to respect that,\" he said.\n\nThe "
+     "58-year-old said there were no plans to move the club.", "Grant Halvorsen"),
+])
+def test_an_age_epithet_is_the_person_named_or_speaking_just_before(
+        text: str, speaker: str) -> None:
+    claim = next(c for c in _claims(text) if (c.speaker_mention or "").startswith("The "))
+    assert claim.speaker == speaker
