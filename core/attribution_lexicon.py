@@ -215,13 +215,24 @@ INSTITUTION_HEADS = frozenset("""forces force authority agency ministry committe
     programme program""".split())
 
 
+# Ministries' portfolios: 'Water and Energy Minister …' is one title, no two people.
+_PORTFOLIOS = frozenset("""water energy trade industry health social finance economy economic
+    justice home foreign commonwealth transport environment agriculture science technology
+    culture education labour labor housing interior defence defense security immigration
+    tourism communications information sport sports fisheries mines mining petroleum planning
+    development works infrastructure employment welfare women youth land lands natural""".split())
+
+
 def split_name_role(mention: str) -> tuple[str, str | None]:
     """Split 'U.S. Secretary of State Michael R. Pompeo' into ('Michael R. Pompeo', 'U.S.
     Secretary of State'). A mention without a personal name comes back whole with no role."""
     mention = re.sub(r"\s*\([^)]*\)\s*$", "", mention)  # "John Kasich (R-OH)"
     # "Chairman Michael Steele Sunday": the day after a name is when, not who
     mention = _TRAILING_WEEKDAY.sub("", mention)
-    if JOINT_NAMES.fullmatch(mention) or _AND_OTHERS.search(mention):
+    portfolio = re.match(r"(\w+)\s+and\s", mention)
+    if (JOINT_NAMES.fullmatch(mention) and not (
+            portfolio and portfolio.group(1).lower() in _PORTFOLIOS)) or \
+            _AND_OTHERS.search(mention):
         # "Justin Trudeau and Enrique Peña Nieto", "Mitt Romney and other Republicans": people
         # speaking together
         return mention, None

@@ -459,6 +459,12 @@ def _is_former(text: str, start: int) -> bool:
     return _FORMER.search(clause) is not None and _CURRENT.search(clause) is None
 
 
+# Capitalised opening words that count or determine, no part of a name ('Two Philippine
+# officials', 'Several Egyptian diplomats').
+_COUNT_WORDS = frozenset("""two three four five six seven eight nine ten a an the one several many
+    some both all most few other another dozens hundreds thousands senior top""".split())
+
+
 def _context(text: str, hit: Hit) -> str:
     """How a place term is used: modifier, possessive, of, from, location, destination, bare;
     'skip' for stances ('anti-US', 'Iran-backed') and person names ('Jordan Peterson')."""
@@ -476,7 +482,7 @@ def _context(text: str, hit: Hit) -> str:
         for word in around:
             word = word.strip(".,;:!?\"'“”()[]")
             if (word[:1].isupper() and word.lower() not in _TITLE_WORDS
-                    and gazetteer().lookup(word) is None):
+                    and word.lower() not in _COUNT_WORDS and gazetteer().lookup(word) is None):
                 return "skip"
     if after.startswith(("'s", "’s")):
         return "possessive"

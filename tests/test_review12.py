@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import orjson
 import pytest
 
 from core.models import Claim
@@ -214,3 +217,21 @@ def test_an_age_epithet_is_the_person_named_or_speaking_just_before(
         text: str, speaker: str) -> None:
     claim = next(c for c in _claims(text) if (c.speaker_mention or "").startswith("The "))
     assert claim.speaker == speaker
+
+
+def test_a_portfolio_title_is_one_role_not_two_people() -> None:
+    from core.attribution_lexicon import split_name_role
+    assert split_name_role("Water and Energy Minister Tesfaye Gebre") == (
+        "Tesfaye Gebre", "Water and Energy Minister")
+    assert split_name_role("Clinton and Sanders") == ("Clinton and Sanders", None)
+
+
+def test_a_counted_group_keeps_its_demonym(tmp_path: Path) -> None:
+    from core.cli import run
+    src = tmp_path / "a.txt"
+    src.write_text("Reef standoff\n\nTwo Freedonian officials said the talks failed. "
+                   "Three Egyptian officials said the talks went well.\n", encoding="utf-8")
+    out = tmp_path / "a.json"
+    assert run(["analyze", str(src), "--format", "json", "--output", str(out)]) == 0
+    speakers = {s["name"]: s["perspective"] for s in orjson.loads(out.read_bytes())["speakers"]}
+    assert speakers["Three Egyptian officials"] == "egypt"
