@@ -85,7 +85,7 @@ _ADVERBIAL = re.compile(
     r")?|(?:in|on|during)\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+){0,2}?(?:statement|interview|"
     r"speech|tweet|post|letter|email|call|rally|conference|briefing|appearance|event|debate|"
     r"hearing|op-ed)(?:\s+(?:with|on|to|at|in)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?|"
-    r"on\s+Twitter|to\s+reporters|to\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}(?![\w'’]))\s*,?"
+    r"on\s+Twitter|to\s+reporters|to\s+[A-Z][\w.]*+(?:\s+[A-Z][\w.]*+){0,3}+(?![\w'’]))\s*,?"
 )
 _INTRO = re.compile(
     r"\b(?:issued|released|put\s+out|posted|published|sent|made|tweeted|wrote|gave|delivered)\s+"

@@ -101,6 +101,8 @@ def _is_body(name: str) -> bool:
     low = name.lower()
     if low in COUNTRIES or low in BODY_ALIASES.values() or low in BODY_ALIASES:
         return True
+    if " " not in name and name[:1].isupper() and _is_country(name, capitals=True):
+        return True  # 'Budapest rejected the report': a government, no person
     words = low.split()
     if words and words[-1] in _ORG_WORDS:
         return True
@@ -112,11 +114,12 @@ def _is_body(name: str) -> bool:
     return len(name) <= 5 and name.isupper()
 
 
-def _is_country(word: str) -> bool:
+def _is_country(word: str, capitals: bool = False) -> bool:
     if word.lower() in COUNTRIES:
         return True
     entry = gazetteer().lookup(word)
-    return entry is not None and entry.category == "country"
+    return entry is not None and (entry.category == "country" or (
+        capitals and entry.category == "capital"))
 
 
 def _is_group(name: str) -> bool:
@@ -384,10 +387,10 @@ DESCRIPTION_CANDIDATES = 12  # recent unnamed sources of each kind a description
 
 
 def _earlier_description(raw: str, ent: _Entity, history: _History) -> _Entity | None:
-    """The unnamed source a description repeats ('the senior official' after 'A senior Iraqi
-    official', 'a spokesman' after 'a spokesman for American Media Inc.'): the most recent
-    description of the document with the same head noun and all of this one's words. 'the …'
-    may drop modifiers; 'a …' only a phrase after the head. 'Another official' is new."""
+    """The unnamed source a definite description repeats ('the senior official' after 'A
+    senior Iraqi official', 'the spokesman' after 'a spokesman for American Media Inc.'): the
+    most recent description of the document with the same head noun and all of this one's
+    words; none when the latest such source is 'Another …'. 'A witness' is always new."""
     words = raw.lower().split()
     if len(words) < 2 or words[0] not in ("the", "a", "an") or \
             any(w in _NEW_REFERENT for w in words) or _DESCRIPTION_POSTMODIFIER.search(raw):
@@ -400,17 +403,18 @@ def _earlier_description(raw: str, ent: _Entity, history: _History) -> _Entity |
     candidates = sorted([e for e in recent
                          if e is not ent and e.key.startswith(("anon:", "desc:"))],
                         key=lambda e: history.recency[id(e)], reverse=True)
+    if words[0] != "the":
+        return None  # 'A witness said … A witness said': an indefinite is someone new
     for other in candidates:
         for name in other.names:
             low = name.lower()
             core_words = _DESCRIPTION_POSTMODIFIER.sub("", low).split()
-            if len(core_words) < 2 or core_words[0] not in ("the", "a", "an") or \
-                    core_words[-1] != content[-1]:
+            if len(core_words) < 2 or core_words[-1] != content[-1]:
                 continue
-            if words[0] == "the" and set(content) <= set(core_words[1:]):
+            if core_words[0] not in ("the", "a", "an"):
+                return None  # 'Another resident said': the latest one is not clear
+            if set(content) <= set(core_words[1:]):
                 return other  # 'the senior official' after 'a senior Iraqi official'
-            if words[0] != "the" and core_words[1:] == content and core_words != low.split():
-                return other  # 'a spokesman' after 'a spokesman for American Media Inc.'
     return None
 
 
@@ -423,8 +427,9 @@ def _described_body(raw: str, history: _History) -> _Entity | None:
         return None
     modifier, head = (m.group(1) or "").lower(), m.group(2).lower()
     words = _BODY_WORDS.get(head, (head,))
-    bodies = sorted([e for b in ("body", "anonymous") for e in history.buckets.get(b, {}).values()
-                     if not e.person and not e.anonymous],
+    recent = [e for b in ("body", "anonymous") for e in islice(
+        reversed(history.buckets.get(b, {}).values()), DESCRIPTION_CANDIDATES)]
+    bodies = sorted([e for e in recent if not e.person and not e.anonymous],
                     key=lambda e: history.recency[id(e)], reverse=True)
     for ent in bodies[:2]:  # only a body that spoke just before ('The union' is no EU far back)
         for name in ent.names:
@@ -1096,6 +1101,8 @@ _STATE_ABBREVIATIONS = {
     "s.c": "south carolina", "s.d": "south dakota", "tenn": "tennessee", "tex": "texas",
     "vt": "vermont", "va": "virginia", "wash": "washington", "w.va": "west virginia",
     "wis": "wisconsin", "wyo": "wyoming"}
+_US_STATE_NAMES = frozenset(v.title() for v in _STATE_ABBREVIATIONS.values()) | frozenset(
+    "Iowa Ohio Texas Utah Maine Idaho Hawaii Alaska Vermont Virginia Washington".split())
 _PARTY_STATE = re.compile(r"\b([RDI])-([A-Z][\w.]*?)\.?(?=[\s,;)]|$)")
 _PARTIES = {"r": "republican", "d": "democrat", "i": "independent"}
 
@@ -1157,14 +1164,19 @@ def _described_person(desc: str, text: str, pos: int, registry: _Registry,
 
 # A person's epithet: 'The Vermont independent', 'the former secretary of state', 'the
 # 74-year-old billionaire' — a singular person noun after 'the' and up to four modifiers.
-_EPITHET_HEADS = frozenset(_DESCRIBED_TITLES) | frozenset(
-    """billionaire mogul tycoon magnate businessman businesswoman chancellor premier independent
-    executive founder lawmaker frontrunner front-runner incumbent challenger entrepreneur
-    congressman congresswoman senator actor actress singer star coach manager striker
-    midfielder defender goalkeeper captain forward player champion Dutchman Frenchman
-    Englishman Irishman Welshman Scotsman Dutchwoman Frenchwoman Englishwoman Irishwoman
-    Spaniard Briton Scot Dane Swede Finn Pole Turk general""".split())
-_EPITHET = re.compile(r"(?i)the\s+(?:[\w.'’-]+\s+){0,4}(?:\d{1,3}-year-old|" + "|".join(
+# Office titles: an epithet with one of these is the person before only when that person
+# spoke earlier or was written with a title ('John Smith was sentenced. The judge said' is
+# someone else). Functions one serves ('spokesman', 'judge', 'lawyer') are never epithets.
+_OFFICE_EPITHETS = frozenset("""president secretary minister mayor senator governor congressman
+    congresswoman leader candidate nominee chancellor premier lawmaker incumbent challenger
+    frontrunner front-runner king queen prince sheikh pope general democrat republican
+    executive founder""".split())
+_EPITHET_HEADS = _OFFICE_EPITHETS | frozenset(
+    """billionaire mogul tycoon magnate businessman businesswoman independent entrepreneur actor
+    actress singer star coach manager striker midfielder goalkeeper captain forward player
+    champion Dutchman Frenchman Englishman Irishman Welshman Scotsman Dutchwoman Frenchwoman
+    Englishwoman Irishwoman Spaniard Briton Scot Dane Swede Finn Pole Turk""".split())
+_EPITHET = re.compile(r"(?i)the\s+(?:[\w.'’-]+\s+){0,4}(?P<head>\d{1,3}-year-old|" + "|".join(
     sorted(_EPITHET_HEADS, key=len, reverse=True)) +
     r")(?:\s+of\s+(?:the\s+)?[\w.'’-]+(?:\s+[\w.'’-]+)?)?")
 
@@ -1182,11 +1194,26 @@ def _epithet_person(desc: str, text: str, pos: int, registry: _Registry,
                     people: _DocPeople,
                     spoken: Sequence[tuple[int, _Entity]] = ()) -> _Entity | None:
     """The person an epithet opening a sentence refers to: the named subject of the sentence
-    before, when that sentence names no other person and does not use the epithet's noun
-    itself ('Bernie Sanders spoke in Iowa. The Vermont independent said …' -> Sanders; not
-    after 'Merkel met Macron.', nor after 'Trump attacked the senator.')."""
-    if re.search(r"['’]s\b", desc) or not (_EPITHET.fullmatch(desc) or _demonym_epithet(desc)):
+    before, when that sentence names no other person or name and does not use the epithet's
+    noun itself ('Bernie Sanders spoke in Iowa. The Vermont independent said …' -> Sanders; not
+    after 'Merkel met Macron.', 'Biden called Putin a killer.', nor 'Trump attacked the
+    senator.'); an office title only for a person who spoke before or was written with a title
+    ('John Smith was sentenced. The senator said …' is someone else)."""
+    if re.search(r"['’]s\b", desc):
         return None  # ("the capital's new mayor" is someone else's)
+    epithet = _EPITHET.fullmatch(desc)
+    if epithet is not None:
+        head = epithet.group("head")
+        if head[:1].isupper() and head.lower() not in ("republican", "democrat") and \
+                not head[1:].islower():
+            epithet = None
+        elif head[:1].isupper() and head.lower() not in ("republican", "democrat") and \
+                head.lower() not in _NATIONALITY_NOUNS:
+            epithet = None  # 'The Independent said', 'The Star said': a newspaper
+    if epithet is None and not _demonym_epithet(desc) and not _AGED.fullmatch(desc):
+        return None  # ('The 49-year-old former judge': an age says a person, whatever noun)
+    office = epithet is not None and epithet.group("head").lower() in _OFFICE_EPITHETS and \
+        not re.search(r"(?i)\bformer\b", desc)  # ('the former secretary of state': held it)
     sentences = _sentences_before(text, pos)
     if len(sentences) < 2:
         return None
@@ -1200,24 +1227,55 @@ def _epithet_person(desc: str, text: str, pos: int, registry: _Registry,
         # '"… roots," he said. The 58-year-old said …': the one person who spoke in the
         # sentence before
         before = {id(e): e for at, e in spoken[-6:] if start <= at < end and e.person}
-        return next(iter(before.values())) if len(before) == 1 else None
-    head = desc.split()[-1].lower() if " of " not in desc.lower() else \
+        only = next(iter(before.values())) if len(before) == 1 else None
+        return only if only is not None and (not office or only.roles) else None
+    head_word = desc.split()[-1].lower() if " of " not in desc.lower() else \
         desc.lower().split(" of ")[0].split()[-1]
     rest = text[start:subject[0]] + " " + text[subject[0] + len(subject[1]):end]
-    if re.search(r"(?i)\b" + re.escape(head) + r"\b", rest):
+    if re.search(r"(?i)\b" + re.escape(head_word) + r"\b", rest):
         return None  # 'Trump attacked the senator. The senator said …'
     ent = _person_named(subject[1], text, subject[0], registry, people, subject[2])
     if ent is None or not ent.person or not (
             subject[2] or any(len(n.split()) >= 2 for n in ent.names)):
         return None  # a lone capitalised word is no one until written in full
-    for m in _NAME_RUN.finditer(text, subject[0] + len(subject[1]), end):
-        name, role = split_name_role(re.sub(r"['’]s$", "", m.group().rstrip(".,;:")))
-        if not name or not _plausible_name(name):
-            continue
-        other = _person_named(name, text, m.end(), registry, people, role is not None)
-        if other is not None and other is not ent:
-            return None  # two people named before: the epithet could be either
+    if office and not (subject[2] or ent.roles):
+        return None  # 'John Smith was sentenced. The judge/senator said …'
+    if _other_name_after(text, subject[0] + len(subject[1]), end, ent, registry, people):
+        return None  # two people named before: the epithet could be either
     return ent
+
+
+_AGED = re.compile(r"(?i)the\s+(?:[\w.'’-]+\s+){0,2}\d{1,3}-year-old(?:\s+[a-z][\w.'’-]*){0,4}")
+# Nationality nouns written with a capital ('The Dutchman', 'The Briton').
+_NATIONALITY_NOUNS = frozenset(w.lower() for w in """Dutchman Frenchman Englishman Irishman
+    Welshman Scotsman Dutchwoman Frenchwoman Englishwoman Irishwoman Spaniard Briton Scot Dane
+    Swede Finn Pole Turk""".split())
+
+
+def _other_name_after(text: str, lo: int, hi: int, ent: _Entity, registry: _Registry,
+                      people: _DocPeople) -> bool:
+    """Whether text[lo:hi] names someone or something besides `ent` that an epithet could
+    mean: a person, or any capitalised name that is no place, month or day ('Biden called
+    Putin a killer', 'The Commission fined Google')."""
+    for m in _NAME_RUN.finditer(text, lo, hi):
+        run = re.sub(r"['’]s$", "", m.group().rstrip(".,;:"))
+        name, role = split_name_role(run)
+        if not name or not _plausible_name(name) or name.lower() in _MONTHS_DAYS:
+            continue
+        if text[max(lo, m.start() - 1):m.start()] in ("“", "\""):
+            continue  # a quoted word
+        other = _person_named(name, text, m.end(), registry, people, role is not None)
+        if other is ent:
+            continue
+        if other is not None:
+            return True
+        entry = gazetteer().lookup(name)
+        if entry is not None and entry.category in ("country", "capital", "city", "demonym"):
+            continue
+        if _is_country(name) or name in _US_STATE_NAMES:
+            continue
+        return True
+    return False
 
 
 # A body's epithet: 'The group', 'the oil giant', 'The Japanese carmaker'.
@@ -1231,14 +1289,17 @@ _MONTHS_DAYS = frozenset("""monday tuesday wednesday thursday friday saturday su
     february march april may june july august september october november december""".split())
 
 
-def _body_subject(text: str, start: int, end: int) -> str | None:
+def _body_subject(text: str, start: int, end: int) -> tuple[int, int, str] | None:
     """The capitalised name opening the sentence [start, end) when a verb or a comma follows
-    it ('The European Central Bank, which …, met', 'Human Rights Watch said'), else None."""
+    it ('The European Central Bank, which …, met', 'Human Rights Watch said'): where it is
+    written, where it ends and its words; else None."""
     while start < end and text[start] in _OPEN_QUOTES:
         start += 1
     words: list[str] = []
+    ends: list[int] = []
     for m in re.finditer(r"\S+", text[start:end]):
         tok = m.group()
+        ends.append(start + m.start() + len(tok.rstrip(",")))
         bare = tok.rstrip(",")
         if not words and bare == "The":
             words.append(bare)
@@ -1260,7 +1321,8 @@ def _body_subject(text: str, start: int, end: int) -> str | None:
     if not named or named[0].lower() in PRONOUNS | _NOT_SUBJECTS | _SKIPPED_OPENERS | \
             _CLAUSE_OPENERS:
         return None
-    return " ".join(words)  # 'The Central Bank of X' as the attribution would read it
+    # 'The Central Bank of X' as the attribution would read it
+    return start, ends[len(words) - 1], " ".join(words)
 
 
 def _subject_body_before(text: str, pos: int, registry: _Registry, people: _DocPeople,
@@ -1275,11 +1337,11 @@ def _subject_body_before(text: str, pos: int, registry: _Registry, people: _DocP
     if lead and lead.lower().rstrip(",") not in _SKIPPED_OPENERS:
         return None
     start, end = sentences[1]
-    name = _body_subject(text, start, end)
-    if name is None or name.lower() in COUNTRIES:
+    found = _body_subject(text, start, end)
+    if found is None or found[2].lower() in COUNTRIES:
         return None
-    at = text.find(name, start, end)
-    written, name = name, name.removeprefix("The ")  # 'The Central Bank of X' as read
+    at, at_end, name = found
+    written, name = text[at:at_end], name.removeprefix("The ")  # 'The Central Bank of X'
     if name.split()[0].lower().rstrip(".") in FIRST_NAME_PRONOUN:
         return None  # a person
     if len(name) < 2 or (" " not in name and not _is_body(name) and (
@@ -1289,19 +1351,24 @@ def _subject_body_before(text: str, pos: int, registry: _Registry, people: _DocP
             _full_name_before(text, name, start, None) is not None)):
         return None  # 'Perhaps', 'More': a capitalised word never written inside a sentence;
         # 'Barden' after 'Mark Barden': a person
-    for m in _NAME_RUN.finditer(text, at + len(written), end):
+    for m in _NAME_RUN.finditer(text, at_end, end):
         other = m.group().rstrip(".,;:")
-        if other.lower() in _MONTHS_DAYS or other.lower() in COUNTRIES:
+        if other.lower() in _MONTHS_DAYS or _is_country(other) or other in _US_STATE_NAMES:
             continue
-        if _is_body(other) or registry.by_key.get("body:" + translit(other)) is not None:
-            return None  # 'Shell sued BP. The oil giant said': either
+        entry = gazetteer().lookup(other)
+        if entry is not None and entry.category in ("capital", "city", "demonym"):
+            continue
+        if _is_body(other) or _SURNAME.match(other.split()[-1]) or (
+                other.isupper() and len(other) >= 2):
+            return None  # 'Shell sued BP.', 'The Commission fined Google.': either
     probe = claim.model_copy(update={"anonymous": False, "speaker_start": at,
-                                     "speaker_end": at + len(written)})
+                                     "speaker_end": at_end})
     ent = _resolve_one(written, probe, registry, people, history, text)
     if ent is None or ent.key.startswith("anon:") or \
             _pronoun_of(ent, text) is not None or (ent.person and (
-            ent.first is not None and ent.first.lower() in FIRST_NAME_PRONOUN)):
-        return None  # a person
+                (ent in people and " " not in name) or (ent.first is not None and
+                                  ent.first.lower() in FIRST_NAME_PRONOUN))):
+        return None  # a person ('Netanyahu met Biden. It said …')
     return ent
 
 
@@ -1333,16 +1400,21 @@ def _subject_antecedent(text: str, pos: int, pronoun: str, registry: _Registry,
         return ent is not None and ent.person and (
             pronoun == "i" or _pronoun_of(ent, text) in (None, pronoun))
 
-    for k, (start, end) in enumerate(_sentences_before(text, pos)):
+    sentences = _sentences_before(text, pos)
+    sentences_lo = min((a for a, _b in sentences), default=pos)
+    for k, (start, end) in enumerate(sentences):
         subject = _clause_subject(text, start, end)
         if subject is not None and _quoted_at(text, start, subject[0]):
             subject = None  # '"Chairman Steele needs to apologize," he said': a quoted name
         if subject is not None and (k > 0 or subject[0] < pos or _leading_clause(
                 text, start, pos)):
             ent = _person_named(subject[1], text, subject[0], registry, people, subject[2])
-            if ent is None and ((k == 0 and subject[0] < pos) or subject[2]) and \
+            if ent is None and ((k == 0 and subject[0] < pos) or (subject[2] and not any(
+                    e.person and _pronoun_of(e, text) in (None, pronoun)
+                    for at, e in spoken[-12:] if at >= sentences_lo))) and \
                     _full_name_subject(subject[1]) and \
                     subject[1].split()[-1].lower() not in _THING_HEADS:
+                # (a titled name of unknown gender gives way to a person who spoke just before)
                 # "Lior Vant, an expert on X, said he …": a full name opening the pronoun's own
                 # sentence is a person even with a first name no list knows; so is a titled
                 # full name opening a sentence before ('lawmaker Tineke Strik welcomed it.')
