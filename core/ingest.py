@@ -284,6 +284,10 @@ class _Reader:
                            f"open it: perspecta open {file})", "skipped")
                 self.own_skipped += 1
                 continue
+            if CASE_SUFFIX + "." in file.name.lower():  # .bak, .corrupt, .replaced
+                self.error(str(file), f"skipped: {file.name} is a copy of a perspecta case "
+                           "file kept aside", "skipped")
+                continue
             fmt = FORMAT_BY_SUFFIX.get(file.suffix.lower())
             if fmt is None:
                 suffix = file.suffix.lower() or "no extension"
@@ -347,8 +351,9 @@ class _Reader:
                 self.error(name, f"skipped: {path.name} is {exc}, not an article", "skipped")
                 self.own_skipped += 1
             elif str(exc) == "a perspecta case file":
-                self.error(name, f"a perspecta case file, not an article (to open it: "
-                           f"perspecta open {name})")
+                hint = (f"to open it: perspecta open {name}" if name.endswith(CASE_SUFFIX)
+                        else f"perspecta opens a case file named NAME{CASE_SUFFIX}")
+                self.error(name, f"a perspecta case file, not an article ({hint})")
             else:
                 self.error(name, f"{exc}, not an article")
         except _InputProblem as exc:

@@ -47,6 +47,8 @@ def test_a_case_file_in_a_folder_is_skipped_not_failed(
     case = walk / "walk.perspecta.json"
     assert f"perspecta: {case}: skipped: walk.perspecta.json is a perspecta case file (to open " \
            f"it: perspecta open {case})" in err
+    assert f"perspecta: {case}.bak: skipped: walk.perspecta.json.bak is a copy of a perspecta " \
+           "case file kept aside" in err
     assert "perspecta: summary: 0 failed, 2 skipped, 2 documents analysed" in err
 
 
@@ -115,6 +117,14 @@ def test_reports_and_cases_named_explicitly_fail_with_one_line(
     assert f"perspecta: {case}: a perspecta case file, not an article (to open it: " \
            f"perspecta open {case})" in err
     assert "perspecta: summary: 6 failed, 0 skipped, 1 document analysed" in err
+    # a case file under another name is known by its schema; `open` knows it by its name
+    renamed = out / "w.json"
+    renamed.write_bytes(case.read_bytes())
+    assert [e.reason for e in ingest([str(renamed)]).errors] == [
+        "a perspecta case file, not an article (perspecta opens a case file named "
+        "NAME.perspecta.json)"]
+    assert [e.reason for e in ingest([str(out)]).errors if e.path == str(renamed)] == [
+        "skipped: w.json is a perspecta case file, not an article"]
     # piped
     report = ingest(["-"], stdin=io.BytesIO(reports["r.md"].read_bytes()))
     assert [(e.kind, e.reason) for e in report.errors] == \
