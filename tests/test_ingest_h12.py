@@ -174,3 +174,33 @@ def test_the_markers_are_the_ones_the_reports_write() -> None:
         "a CSV export of perspecta"
     assert perspecta_file_kind(",".join(COLUMNS)) == "a CSV export of perspecta"
     assert perspecta_file_kind(analysis.documents[0].text) is None
+
+
+def test_the_tui_opens_a_folder_holding_its_own_case_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`perspecta open case` after a session saved case.perspecta.json in that folder: the
+    TUI opens, and closes with exit 0 and the skip line (it exited 2 with a failure)."""
+    from tests.test_tui import SIZE, async_test
+    from tui import app as app_module
+    from tui.app import create_app
+
+    walk = _folder(tmp_path)
+    save_case(walk / "case.perspecta.json", case_from_analysis(seed_analysis()))
+    args = [str(walk)]
+
+    @async_test
+    async def session() -> None:
+        app = create_app(paths=args)
+        async with app.run_test(size=SIZE) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert app.comparison is not None
+            assert len(app.comparison.analysis.documents) == 2
+            await pilot.press("q")
+        assert app_module.finished(app, args) == 0
+
+    session()
+    err = _stderr(capsys)
+    assert any(line.endswith("skipped: case.perspecta.json is a perspecta case file (to open "
+                             f"it: perspecta open {walk / 'case.perspecta.json'})")
+               for line in err), err
