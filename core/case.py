@@ -215,8 +215,15 @@ class OpenedCase(Model):
 
 
 def _document_from_text(doc: CaseDocument) -> Document:
+    """The document from the text the case keeps, read as ingest read it the first time (its
+    title line, front matter and furniture are no claims), so reopening gives the same claims."""
+    from core.ingest import document_from_saved_text
+
     text = doc.text or ""
-    digest = hashlib.sha256(text.encode()).hexdigest()
+    found = document_from_saved_text(doc.path, text, doc.title)
+    if found is not None:
+        return found
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     return Document(id="d" + digest[:10], path=doc.path, title=doc.title, text=text, sha256=digest)
 
 

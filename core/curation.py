@@ -9,6 +9,7 @@ undo is "drop the last edit and re-apply", so it can never drift from what is sa
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Annotated, Literal
@@ -162,6 +163,40 @@ class _Workspace:
         # Speaker id → the claims they lost (removed, or given to another speaker): a role or
         # alias that came only from those claims does not outlive them (see `finish`).
         self.lost: dict[str, list[Claim]] = {}
+    def event_title(self, group: Group) -> str:
+        """The event's name as the TUI's event list and the reports show it at this point of
+        the log: `Comparison.event_title`. A row where two sides speak may be named by what one
+        denies and the other asserts (ranked by how rare the words are in the whole case); it
+        is computed by a comparison of that row alone, given the whole case's term counts, so
+        describing an edit never indexes the whole case again. Elsewhere the title is the
+        claims' phrase (`readable_label`)."""
+        from core.compare import is_keyword_label
+        from core.rivals import claim_side
+
+        claims = [self.claims[c] for c in group.claims if c in self.claims]
+        if claims and is_keyword_label(group.label, group.terms) and \
+                len({side for c in claims if (side := claim_side(c)) is not None}) >= 2:
+            return self._row_title(group, claims)
+        fallback = group.label.strip() or "(unlabelled event)"
+        return _event_title(group.label, tuple(group.terms), tuple(c.text for c in claims),
+                            fallback)
+
+    def _row_title(self, group: Group, claims: list[Claim]) -> str:
+        from core.compare import Comparison
+
+        row = self.analysis.model_copy(update={
+            "claims": claims,
+            "groups": [group.model_copy(update={"claims": [c.id for c in claims]})],
+        })
+        comparison = Comparison(row)
+        if hasattr(comparison, "_df"):  # term counts of the whole case, not of this row
+            comparison._df = _term_counts(tuple(self.claims), tuple(self.claims.values()))
+        else:  # compare.py changed how it counts: index the whole case (slower, as exact)
+            comparison = Comparison(self.analysis.model_copy(update={
+                "claims": list(self.claims.values()),
+                "groups": [g for g in self.groups.values() if g.claims],
+            }))
+        return comparison.event_title(group.id)
 
     def lose(self, claim: Claim) -> None:
         """`claim` leaves its speaker (removed, or given another speaker)."""
@@ -554,8 +589,7 @@ def _event_phrase(ws: _Workspace, group: Group | None) -> str:
     analyst's label, else a phrase from its claims)."""
     if group is None:
         return "no event"
-    texts = tuple(ws.claims[c].text for c in group.claims if c in ws.claims)
-    return f"event “{_event_title(group.label, tuple(group.terms), texts, group.id)}”"
+    return f"event “{ws.event_title(group)}”"
 
 
 @lru_cache(maxsize=4096)
@@ -564,6 +598,25 @@ def _event_title(label: str, terms: tuple[str, ...], texts: tuple[str, ...], fal
     from core.compare import readable_label  # the TUI's first frame does not wait for it
 
     return readable_label(label, terms, texts, fallback=fallback)
+
+
+_TERM_COUNTS: dict[tuple[str, ...], Counter[str]] = {}
+
+
+def _term_counts(ids: tuple[str, ...], claims: tuple[Claim, ...]) -> Counter[str]:
+    """How many claims of the case use each term (as `Comparison` counts them), kept for the
+    last set of claims: the whole log is re-applied after every edit, over the same claims."""
+    found = _TERM_COUNTS.get(ids)
+    if found is None:
+        from core.tokens import Tokenizer
+
+        tokenizer = Tokenizer()
+        found = Counter()
+        for claim in claims:
+            found.update(set(tokenizer.terms(claim.text)[0]))
+        _TERM_COUNTS.clear()
+        _TERM_COUNTS[ids] = found
+    return found
 
 
 def _perspective_phrase(ws: _Workspace, pid: str | None) -> str:

@@ -22,15 +22,25 @@ Text and offsets
 Metadata: JSON fields, HTML metadata, a sidecar NAME.meta.json beside a file, and `---` front
 matter (sidecar wins), then what the text itself shows (title line, byline, dateline).
 
+perspecta's own files are not articles: a case file (`NAME.perspecta.json`, or JSON with
+"schema": "perspecta.case") and the reports perspecta exports (Markdown: a "Generated … by
+perspecta · …" line at the top; HTML: `<meta name="generator" content="perspecta">`; JSON:
+"schema": "perspecta.analysis/1"; CSV: perspecta's header row). Met while walking a folder
+(a session saved its case there, a report was exported into it) they are skipped with a note;
+named explicitly (or piped) they fail with a one-line reason. CSV is never read from a folder
+anyway (not a supported type); named explicitly it would be read as text, so its header is
+checked too.
+
 Errors: every input that fails gives one InputError (kind "error") whose reason is one line;
-inputs left out on purpose (unsupported file in a folder, duplicate text) give kind "skipped".
-Other inputs are always still read.
+inputs left out on purpose (unsupported file in a folder, duplicate text, perspecta's own
+files in a folder) give kind "skipped". Other inputs are always still read.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable, Sequence
@@ -70,6 +80,20 @@ _JSON_TEXT_KEYS = ("text", "content", "body")
 _JSON_PARAGRAPH_KEYS = ("paragraphs", "body-paragraphs", "body_paragraphs")
 _HASH_CHUNK = 1 << 20
 
+# perspecta's own files (core.case.CASE_SUFFIX / CASE_SCHEMA, core.models.ANALYSIS_SCHEMA, the
+# first line of core/report_markdown.py and the head of core/report_html.py; the CSV header is
+# core.report_csv.COLUMNS — not imported: the reports import the whole comparison).
+CASE_SUFFIX = ".perspecta.json"
+_CASE_SCHEMA = "perspecta.case"
+_ANALYSIS_SCHEMA = "perspecta.analysis/1"
+_MARKDOWN_REPORT = re.compile(
+    r"^Generated \d{4}-\d{2}-\d{2} \d{2}:\d{2}(?: UTC)? by perspecta · ", re.MULTILINE)
+_HTML_REPORT = re.compile(
+    r"<meta\s+name=[\"']?generator[\"']?\s+content=[\"']?perspecta\b", re.IGNORECASE)
+_CSV_HEADER = "document,document_id,outlet,date,speaker,role,anonymous,via,perspective,"
+# Where the markers sit: the top of the file (a long title can push them down a little).
+_MARKER_WINDOW = 16_384
+
 
 class IngestResult(BaseModel):
     """Documents read, and one InputError per input that failed or was skipped."""
@@ -92,6 +116,35 @@ class IngestResult(BaseModel):
 
 class _InputProblem(Exception):
     """One input cannot become a document; the message is the user-facing reason."""
+
+
+class _OwnFile(_InputProblem):
+    """The input is a file perspecta wrote (a case file or a report), not an article; the
+    message says which, e.g. 'a perspecta case file'."""
+
+
+def perspecta_file_kind(text: str) -> str | None:
+    """What perspecta file `text` is ('a perspecta case file', 'a Markdown report exported by
+    perspecta' …), judged by the markers perspecta writes at its top; None for anything else."""
+    head = text[:_MARKER_WINDOW]
+    if head.startswith(_CSV_HEADER):
+        return "a CSV export of perspecta"
+    if _HTML_REPORT.search(head):
+        return "an HTML report exported by perspecta"
+    if _MARKDOWN_REPORT.search(head):
+        return "a Markdown report exported by perspecta"
+    return None
+
+
+def _json_kind(data: Any) -> str | None:
+    """'a perspecta case file' / 'an analysis JSON exported by perspecta' for perspecta's own
+    JSON, else None."""
+    if isinstance(data, dict):
+        if data.get("schema") == _CASE_SCHEMA:
+            return "a perspecta case file"
+        if data.get("schema") == _ANALYSIS_SCHEMA:
+            return "an analysis JSON exported by perspecta"
+    return None
 
 
 # Ingest's share of the whole analysis on a progress bar (the pipeline's steps follow).
@@ -117,6 +170,38 @@ def ingest(
     return reader.result
 
 
+def document_from_saved_text(name: str, text: str, title: str | None = None) -> Document | None:
+    """A document rebuilt from the text a case file keeps (piped text cannot be read again),
+    the way `ingest` read it the first time: front matter, title line, byline and page
+    furniture are found in the text again, so a title line is no claim on reopening either.
+
+    `name` is the document's path ('-' for stdin; a file's suffix gives its type). `title` is
+    the title it had: when the text alone gives another (it came from an HTML page's <title>, a
+    JSON field or a sidecar), the document is read again with that title known. None when the
+    text holds no article (empty, only page furniture)."""
+    piped = name == STDIN or name.startswith(STDIN + "#")
+    head, sep, tail = name.rpartition("#")
+    file = head if sep and tail.isdigit() else name
+    fmt: Format = "stdin" if piped else FORMAT_BY_SUFFIX.get(Path(file).suffix.lower(), "txt")
+
+    def read(known: ArticleMeta, as_fmt: Format) -> Document | None:
+        reader = _Reader(None)
+        try:
+            if as_fmt in ("html", "json"):  # their text is the article's: no front matter
+                reader.add_document(name, text, as_fmt, known, 0)
+            else:
+                reader.add_plain(name, text, as_fmt, known)
+        except _InputProblem:
+            return None
+        return reader.result.documents[0] if reader.result.documents else None
+
+    doc = read(ArticleMeta(title=title) if fmt in ("html", "json") else ArticleMeta(), fmt)
+    if doc is not None and title and doc.title != title:
+        # Piped HTML: its title came from the page's metadata, not from the extracted text.
+        doc = read(ArticleMeta(title=title), "html" if piped else fmt) or doc
+    return doc
+
+
 class _Reader:
     def __init__(self, stdin: BinaryIO | None,
                  progress: Callable[[str, float], None] | None = None) -> None:
@@ -126,6 +211,7 @@ class _Reader:
         self.progress = progress
         self.span = (0.0, 1.0)  # the share of the reading that the current argument takes
         self.shown = -1.0
+        self.own_skipped = 0  # perspecta's own files skipped in folders (case files, reports)
 
     def report(self, fraction: float) -> None:
         """Tell `progress` how far the current argument is read (0..1)."""
@@ -168,10 +254,15 @@ class _Reader:
         try:
             text = _decode(data)
             del data
+            own = perspecta_file_kind(text)
+            if own is not None:
+                raise _OwnFile(own)
             if looks_like_html(text):
                 self.add_html(STDIN, text, ArticleMeta())
             else:
                 self.add_plain(STDIN, text, "stdin", ArticleMeta())
+        except _OwnFile as exc:
+            self.error(STDIN, f"{exc}, not an article")
         except _InputProblem as exc:
             self.error(STDIN, str(exc))
 
@@ -179,12 +270,23 @@ class _Reader:
         files = self.walk(root)
         articles = [f for f in files if f.suffix.lower() in FORMAT_BY_SUFFIX and not is_sidecar(f)]
         used_sidecars = {side for f in articles for side in sidecar_paths(f)}
+        own_before = self.own_skipped
         for k, file in enumerate(files):
             self.report(k / len(files))
             if file in used_sidecars:
                 continue
             if is_sidecar(file):
                 self.error(str(file), "skipped: metadata sidecar with no matching article", "skipped")
+                continue
+            if file.name.lower().endswith(CASE_SUFFIX):
+                # An earlier session's case saved in the folder: not an article, not a failure.
+                self.error(str(file), f"skipped: {file.name} is a perspecta case file (to "
+                           f"open it: perspecta open {file})", "skipped")
+                self.own_skipped += 1
+                continue
+            if CASE_SUFFIX + "." in file.name.lower():  # .bak, .corrupt, .replaced
+                self.error(str(file), f"skipped: {file.name} is a copy of a perspecta case "
+                           "file kept aside", "skipped")
                 continue
             fmt = FORMAT_BY_SUFFIX.get(file.suffix.lower())
             if fmt is None:
@@ -200,9 +302,12 @@ class _Reader:
                 # A FIFO or device inside a folder could block the read forever.
                 self.error(str(file), "skipped: not a regular file", "skipped")
                 continue
-            self.read_file(file, fmt)
+            self.read_file(file, fmt, in_folder=True)
         if not articles:
             self.error(str(root), "folder holds no .txt, .md, .html or .json files")
+        elif self.own_skipped - own_before == len(articles):
+            self.error(str(root), "folder holds no articles, only files perspecta wrote "
+                       "(case files, reports)")
 
     def walk(self, root: Path) -> list[Path]:
         """Files under `root`, sorted by path; each real folder is entered once."""
@@ -222,12 +327,17 @@ class _Reader:
             found.extend(Path(folder, name) for name in names if not name.startswith("."))
         return sorted(found, key=lambda f: f.relative_to(root).parts)
 
-    def read_file(self, path: Path, fmt: Format | None) -> None:
+    def read_file(self, path: Path, fmt: Format | None, in_folder: bool = False) -> None:
+        """Read one file; `in_folder`: met while walking a folder (perspecta's own files are
+        then skipped, not failed)."""
         name = str(path)
         try:
             data = _read_bytes(path)
             text = _decode(data)
             del data
+            own = perspecta_file_kind(text)
+            if own is not None:
+                raise _OwnFile(own)
             if fmt == "json":
                 self.add_json(name, text)
                 return
@@ -236,6 +346,16 @@ class _Reader:
                 self.add_html(name, text, meta)
             else:
                 self.add_plain(name, text, fmt or "txt", meta)
+        except _OwnFile as exc:
+            if in_folder:
+                self.error(name, f"skipped: {path.name} is {exc}, not an article", "skipped")
+                self.own_skipped += 1
+            elif str(exc) == "a perspecta case file":
+                hint = (f"to open it: perspecta open {name}" if name.endswith(CASE_SUFFIX)
+                        else f"perspecta opens a case file named NAME{CASE_SUFFIX}")
+                self.error(name, f"a perspecta case file, not an article ({hint})")
+            else:
+                self.error(name, f"{exc}, not an article")
         except _InputProblem as exc:
             self.error(name, str(exc))
 
@@ -265,6 +385,9 @@ class _Reader:
             data = orjson.loads(text)
         except orjson.JSONDecodeError as exc:
             raise _InputProblem(f"invalid JSON: {exc}") from exc
+        own = _json_kind(data)
+        if own is not None:
+            raise _OwnFile(own)
         if isinstance(data, dict):
             items: list[tuple[str, Any]] = [(name, data)]
         elif isinstance(data, list):

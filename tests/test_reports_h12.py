@@ -102,12 +102,16 @@ def test_printed_html_keeps_an_events_heading_and_facts_with_its_table() -> None
 def test_a_case_file_in_an_input_folder_is_named_as_such(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A folder that holds an earlier session's case file: 'case.perspecta.json: article has no
-    'text' string' did not say what the file is; the line now says it and how it opens."""
+    'text' string' did not say what the file is; the line now says it and how it opens. (Since
+    review 12 it is skipped, not failed: tests/test_ingest_h12.py.)"""
     two_sources(tmp_path)
     (tmp_path / "work.perspecta.json").write_text('{"version": 2, "documents": [], "edits": []}')
-    assert run(["analyze", str(tmp_path), "--format", "text"]) == 2
+    assert run(["analyze", str(tmp_path), "--format", "text"]) == 0
     err = capsys.readouterr().err.splitlines()
     case = str(tmp_path / "work.perspecta.json")
+    assert f"perspecta: {case}: skipped: work.perspecta.json is a perspecta case file (to open " \
+           f"it: perspecta open {case})" in err
+    assert run(["analyze", case, "--format", "text"]) == 2
     assert f"perspecta: {case}: a perspecta case file, not an article (to open it: " \
-           f"perspecta open {case})" in err
+           f"perspecta open {case})" in capsys.readouterr().err.splitlines()
     assert input_line(InputError(path="a.json", reason="invalid JSON")) == "a.json: invalid JSON"
