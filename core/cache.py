@@ -25,6 +25,7 @@ import pydantic
 from pydantic import BaseModel
 
 from core.atomic import write_bytes_atomic
+from core.ingest import CASE_SUFFIX
 from core.models import Analysis, Settings
 
 CACHE_FORMAT = b"perspecta.analysis-cache/1"
@@ -75,8 +76,12 @@ def _input_files(path: Path) -> list[Path]:
         raise OSError(f"{path}: not a file or folder")
     files: list[Path] = []
     for root, dirs, names in os.walk(path):
-        dirs.sort()
+        # the files ingest reads: no hidden files or folders, no case file of a session (its
+        # edits would change the key at every save)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
+            if name.startswith(".") or CASE_SUFFIX in name.lower():
+                continue
             files.append(Path(root) / name)
             if len(files) > MAX_INPUT_FILES:
                 raise OSError("too many files to cache")

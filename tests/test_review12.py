@@ -275,3 +275,17 @@ def test_a_titled_name_of_unknown_gender_is_no_she_after_a_woman_spoke() -> None
 def test_an_addressee_with_a_first_name_keeps_the_possessor_whole() -> None:
     claim = _claims("Brandt responded to Ted Vance's allegations, saying they were false.")[0]
     assert claim.text.startswith("to Ted Vance's allegations")
+
+
+def test_the_cache_key_ignores_hidden_files_and_a_sessions_case_file(tmp_path: Path) -> None:
+    from core.cache import cache_key
+    (tmp_path / "a.txt").write_text("Story\n\nAda Brandt said the port was open.\n",
+                                    encoding="utf-8")
+    before = cache_key([str(tmp_path)])
+    (tmp_path / "walk.perspecta.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "walk.perspecta.json.bak").write_text("{}", encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD").write_text("ref", encoding="utf-8")
+    assert before is not None and cache_key([str(tmp_path)]) == before
+    (tmp_path / "b.txt").write_text("More\n\nBo Lind said it was shut.\n", encoding="utf-8")
+    assert cache_key([str(tmp_path)]) != before
