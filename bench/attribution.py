@@ -174,6 +174,13 @@ def _missed(content: list[tuple[int, int]], length: int, spoken: list[tuple[int,
     return "elsewhere (headlines, furniture, outside any claim)"
 
 
+def speaker_has_last_name(speaker: str | None, last: str) -> bool:
+    """Whether a resolved speaker holds the gold Source's last name (possessive 's dropped)."""
+    words = {w.lower().strip(".,") for w in (speaker or "").split()}
+    words |= {w.removesuffix("'s").removesuffix("’s") for w in words}
+    return last in words
+
+
 def articles(root: Path, split: str) -> list[tuple[Path, Path]]:
     ann_dir, text_dir = root / split / "attributions", root / split / "text"
     pairs: dict[str, tuple[Path, Path]] = {}
@@ -218,9 +225,7 @@ def score_split(root: Path, split: str, limit: int | None, show_errors: int) -> 
                     continue
                 best = max(spoken, key=lambda c: covered(g.content, [(c.start, c.end)]))
                 scores.named += 1
-                words = {w.lower().strip(".,") for w in (best.speaker or "").split()}
-                words |= {w.removesuffix("'s").removesuffix("’s") for w in words}
-                if last in words:
+                if speaker_has_last_name(best.speaker, last):
                     scores.named_ok += 1
                 elif len(scores.errors) < show_errors:
                     scores.errors.append(f"SPEAKER {txt.name}: gold {g.source!r} system "

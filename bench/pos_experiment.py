@@ -86,7 +86,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import core.attribution as attribution_module
-from bench.attribution import Scores, articles, covered, gold_last_name, parse_ann
+from bench.attribution import (
+    Scores,
+    articles,
+    covered,
+    gold_last_name,
+    parse_ann,
+    speaker_has_last_name,
+)
 from bench.common import DATA
 from bench.train_attribution import choose_threshold, probability, train
 from core.attribution import _WORD, Quote, _DocAttributor
@@ -428,9 +435,7 @@ def score(pairs: list[tuple[Path, Path]]) -> Scores:
                     continue
                 best = max(spoken, key=lambda c: covered(g.content, [(c.start, c.end)]))
                 scores.named += 1
-                words = {w.lower().strip(".,") for w in (best.speaker or "").split()}
-                words |= {w.removesuffix("'s").removesuffix("’s") for w in words}
-                scores.named_ok += last in words
+                scores.named_ok += speaker_has_last_name(best.speaker, last)
         for c in spoken:
             scores.system += 1
             scores.correct += covered([(c.start, c.end)], gold_spans) * 2 >= c.end - c.start

@@ -15,6 +15,7 @@ from core.models import Analysis, Settings
 from core.pipeline import analyze_paths
 from core.similarity import build_index, scores
 from core.similarity_base import STORY_FLOOR_SAMPLE, SimilarityParams, story_params, story_sample
+from tests.test_grouping_h11 import _write
 
 # One story, five outlets: a fire at a textile mill. Each article brings its own people and
 # details (so the articles compare at low cosines among themselves, as a real story's do); two
@@ -38,16 +39,6 @@ Smoke from the fire at the Halvorsen mill in Brennick closed three schools on We
 }
 REBUILD_A = "the family would rebuild the mill and keep all 120 workers on the payroll"
 REBUILD_B = "the company will rebuild the burnt mill and that none of its workers will lose wages"
-
-
-def _write(folder: Path, texts: dict[str, str]) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, text in texts.items():
-        path = folder / name
-        path.write_text(text + "\n", encoding="utf-8")
-        paths.append(path)
-    return paths
 
 
 def _group_of(analysis: Analysis, text: str) -> str | None:

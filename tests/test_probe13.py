@@ -3,37 +3,21 @@
 not used before: a Philippine-China reef standoff, a Turkish rate decision, an Alberta wildfire
 inquiry, a Blue Nile dam dispute, a Premier League takeover, Taiwanese chip export controls, a
 Peruvian impeachment, a Poland-Belarus border incident. First contact (perspecta at b0abae6):
-speaker 96, perspective 42 right, 8 wrong, 52 missing of 102. The floors sit a little below
+speaker 96, perspective 42 right, 8 wrong, 52 missing of 102. Session 12 then used the set for
+tuning (speaker 99, perspective 44 right, 7 wrong at the end); the floors sit a little below
 that, so a change that loses several statements fails here."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import orjson
-
-from bench.probe import ROOT, score
+from bench.probe import ROOT
+from tests.probe_case import check_gold, check_scores
 
 FOLDER = ROOT / "fixtures" / "probe13"
 
 
 def test_gold_quotes_are_unique_in_their_texts() -> None:
-    gold = orjson.loads((FOLDER / "gold.json").read_bytes())["statements"]
-    assert len(gold) == 102
-    docs = {item["doc"] for item in gold}
-    assert docs == {p.name for p in Path(FOLDER).glob("*.txt")}
-    for item in gold:
-        text = (FOLDER / item["doc"]).read_text(encoding="utf-8")
-        assert text.count(item["quote"]) == 1, item
-        assert item["speaker_keys"] and all(k == k.lower() for k in item["speaker_keys"]), item
+    check_gold(FOLDER, 102)
 
 
 def test_probe13_speakers_and_perspectives() -> None:
-    rows, results = score(FOLDER)
-    assert results["statements"] == 102
-    assert results["speaker_right"] >= 93, [
-        (r.doc, r.quote, r.speaker, r.gold_speaker) for r in rows if not r.speaker_ok]
-    assert results["perspective_right"] >= 39, results
-    assert results["perspective_wrong"] <= 10, [
-        (r.doc, r.quote, r.perspective, r.gold_perspective) for r in rows
-        if not r.perspective_ok and r.perspective is not None]
+    check_scores(FOLDER, 102, speaker_min=96, right_min=41, wrong_max=8)

@@ -16,6 +16,7 @@ import pytest
 from core.case import load_case
 from core.compare import build_comparison
 from core.models import Analysis
+from tests import test_tui_review11
 from tests.test_case_work import MILITIA
 from tests.test_export_dialog import Host, export_with_enter, path_input
 from tests.test_tui import SEED_LIKE, SIZE, async_test, load, screen_text
@@ -28,9 +29,10 @@ from tests.test_tui_curation import (
     wait_for_case,
 )
 from tests.test_tui_review9 import RESPONSIBLE, border_hint
+from tests.test_tui_review11 import notices
 from tui import app as app_module
 from tui.actions import ACTIONS
-from tui.app import PerspectaApp, PerspectaCommands, create_app, events_width, free_case_path
+from tui.app import PerspectaCommands, create_app, events_width, free_case_path
 from tui.widgets.columns import PerspectiveColumns
 from tui.widgets.context import ContextPane, reasons_line, suggestion_hint
 from tui.widgets.curate import PickerDialog
@@ -38,15 +40,9 @@ from tui.widgets.events import EventTable
 from tui.widgets.export_dialog import ExportDialog
 from tui.widgets.matrix import MatrixTable
 
-
-@pytest.fixture
-def seed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Analysis:
-    monkeypatch.chdir(tmp_path)  # the case file the first edit saves lands in tmp
-    return load(SEED_LIKE)
+seed = test_tui_review11.seed  # the seed-like case, its case file saved in tmp (a fixture)
 
 
-def notices(app: PerspectaApp) -> list[str]:
-    return [n.message for n in app._notifications]
 
 
 async def rename_current_event(pilot, label: str) -> None:  # type: ignore[no-untyped-def]
