@@ -25,7 +25,6 @@ import pydantic
 from pydantic import BaseModel
 
 from core.atomic import write_bytes_atomic
-from core.ingest import CASE_SUFFIX
 from core.models import Analysis, Settings
 
 CACHE_FORMAT = b"perspecta.analysis-cache/1"
@@ -69,6 +68,9 @@ def code_fingerprint() -> bytes:
     return _code_fingerprint
 
 
+_CASE_SUFFIX = ".perspecta.json"  # core.case.CASE_SUFFIX (not imported: a light start)
+
+
 def _input_files(path: Path) -> list[Path]:
     if path.is_file():
         return [path]
@@ -80,7 +82,7 @@ def _input_files(path: Path) -> list[Path]:
         # edits would change the key at every save)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
-            if name.startswith(".") or CASE_SUFFIX in name.lower():
+            if name.startswith(".") or _CASE_SUFFIX in name.lower():
                 continue
             files.append(Path(root) / name)
             if len(files) > MAX_INPUT_FILES:
