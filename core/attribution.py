@@ -881,6 +881,10 @@ _PARTICLE_SURNAME = re.compile(r"(?:al|el|ad|ash|as|at|an|ar|az|ud|bin|ibn|abu|b
 # A subject pronoun and its verb ('they entered caucus sites', 'it withheld emails'); 'She
 # and her aides' is a speaker.
 _AGE_EPITHET = re.compile(r"(?i)the\s+\d{1,3}-year-old")
+# Heads of a possessed subject ("Turkey's central bank", "China's foreign ministry").
+_POSSESSED_HEADS = ROLE_NOUNS | frozenset("""bank ministry government office agency regulator
+    authority council committee commission department embassy military army navy police court
+    parliament cabinet administration regime presidency watchdog""".split())
 _PRONOUN_CONTRACTION = re.compile(r"(?i)^(?:he|she|it|they|we|i|you)['’](?:s|re|m|ve|d|ll)$")
 _PRONOUN_CLAUSE = re.compile(r"(?i:they|he|she|we|i|it|you)\s+(?!and\b|or\b)[a-z]")
 
@@ -941,6 +945,9 @@ def _valid_speaker(phrase: str) -> bool:
             tail[-1].lower() not in DETERMINERS | _POSSESSIVES and \
             not any(w in _ANY_PREPOSITION or w in PRONOUNS or w.endswith("ed") for w in tail):
         return True  # "some officers along Colorado's borders": the head is before 'along'
+    if len(words) >= 2 and is_capitalized(words[0]) and words[0].endswith(("'s", "’s")) and \
+            head in _POSSESSED_HEADS:
+        return True  # "Turkey's central bank", "China's foreign ministry"
     # "the billionaire businessman", "a White House aide": a determiner and a noun-like head.
     return (DESCRIPTIONS and words[0].lower() in _SPEAKER_DETERMINERS and len(words) <= 5
             and head.isalpha() and not _adverb(head) and head not in NP_STOPS)
@@ -2288,8 +2295,15 @@ class _DocAttributor:
         lo = _skip_fronted(self.text, lo, hi)
         toks = _tokens(self.text, lo, hi)
         taken: list[tuple[int, int, str]] = []
+        head_at = -1  # "Turkey's central bank held …": the possessed noun phrase up to its head
         for index, tok in enumerate(toks[:8]):
             word = tok[2]
+            if taken and taken[-1][2].endswith(("'s", "’s")) and word.islower():
+                head_at = next((k for k in range(index, min(index + 3, len(toks)))
+                                if toks[k][2].lower() in _POSSESSED_HEADS), -1)
+            if index <= head_at:
+                taken.append(tok)
+                continue
             # "Democratic front-runner Hillary Clinton": a lowercase modifier before a name.
             modifier = bool(taken) and index + 1 < len(toks) and is_capitalized(
                 toks[index + 1][2]) and ("-" in word or word.lower() in TITLE_WORDS)

@@ -140,11 +140,11 @@ _GOV_STRONG = re.compile(
     _FLAGS,
 )
 # A state's agencies, counted as government roles only with their country written right with
-# them ("Japan's fisheries agency", 'the China Coast Guard', 'the Danish Maritime Authority'), not
+# them ("Japan's fisheries agency", 'the China Coast Guard', "Turkey's central bank"), not
 # where they sit ('a Paris-based agency'); a news, aid or credit agency is no state's, and an
 # authority on a country is an expert.
 _STATE_AGENCY = re.compile(
-    r"\b(?:authority(?!\s+on\b)|regulators?|inspectorate|coast ?guard|"
+    r"\b(?:authority(?!\s+on\b)|regulators?|inspectorate|coast ?guard|central bank|"
     r"(?<!news )(?<!aid )(?<!relief )(?<!advertising )(?<!ad )(?<!talent )(?<!travel )(?<!rating )"
     r"(?<!ratings )(?<!credit )(?<!press )(?<!modeling )(?<!modelling )(?<!marketing )"
     r"(?<!employment )(?<!recruitment )(?<!insurance )(?<!dating )(?<!photo )(?<!literary )agency)\b",

@@ -289,3 +289,18 @@ def test_the_cache_key_ignores_hidden_files_and_a_sessions_case_file(tmp_path: P
     assert before is not None and cache_key([str(tmp_path)]) == before
     (tmp_path / "b.txt").write_text("More\n\nBo Lind said it was shut.\n", encoding="utf-8")
     assert cache_key([str(tmp_path)]) != before
+
+
+def test_a_possessed_body_opening_a_coordinated_sentence_speaks(tmp_path: Path) -> None:
+    text = ("ANKARA — Freedonia's central bank held its rate at 38.5% on Thursday, surprising "
+            "economists who had expected a cut, and said policy would stay tight.")
+    claim = next(c for c in _claims(text) if c.cue == "said")
+    assert claim.speaker_mention == "Freedonia's central bank"
+    from core.cli import run
+    src = tmp_path / "a.txt"
+    src.write_text("Rates\n\nTurkey's central bank said policy would stay tight.\n",
+                   encoding="utf-8")
+    out = tmp_path / "a.json"
+    assert run(["analyze", str(src), "--format", "json", "--output", str(out)]) == 0
+    speakers = {s["name"]: s["perspective"] for s in orjson.loads(out.read_bytes())["speakers"]}
+    assert speakers["Turkey's central bank"] == "turkey"
