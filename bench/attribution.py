@@ -181,6 +181,16 @@ def speaker_has_last_name(speaker: str | None, last: str) -> bool:
     return last in words
 
 
+def named_speaker(gold: Gold, spoken: list[Claim]) -> tuple[bool, Claim] | None:
+    """For a found gold span whose Source is a proper name: whether the claim overlapping it
+    most has a speaker holding that last name, and that claim; None for unnamed Sources."""
+    last = gold_last_name(gold.source)
+    if last is None:
+        return None
+    best = max(spoken, key=lambda c: covered(gold.content, [(c.start, c.end)]))
+    return speaker_has_last_name(best.speaker, last), best
+
+
 def articles(root: Path, split: str) -> list[tuple[Path, Path]]:
     ann_dir, text_dir = root / split / "attributions", root / split / "text"
     pairs: dict[str, tuple[Path, Path]] = {}
@@ -220,12 +230,12 @@ def score_split(root: Path, split: str, limit: int | None, show_errors: int) -> 
             found = bool(length) and covered(g.content, sys_spans) * 2 >= length
             if found:
                 scores.found += 1
-                last = gold_last_name(g.source)
-                if last is None:
+                named = named_speaker(g, spoken)
+                if named is None:
                     continue
-                best = max(spoken, key=lambda c: covered(g.content, [(c.start, c.end)]))
+                right, best = named
                 scores.named += 1
-                if speaker_has_last_name(best.speaker, last):
+                if right:
                     scores.named_ok += 1
                 elif len(scores.errors) < show_errors:
                     scores.errors.append(f"SPEAKER {txt.name}: gold {g.source!r} system "

@@ -90,9 +90,8 @@ from bench.attribution import (
     Scores,
     articles,
     covered,
-    gold_last_name,
+    named_speaker,
     parse_ann,
-    speaker_has_last_name,
 )
 from bench.common import DATA
 from bench.train_attribution import choose_threshold, probability, train
@@ -430,12 +429,10 @@ def score(pairs: list[tuple[Path, Path]]) -> Scores:
             scores.gold += 1
             if length and covered(g.content, sys_spans) * 2 >= length:
                 scores.found += 1
-                last = gold_last_name(g.source)
-                if last is None:
-                    continue
-                best = max(spoken, key=lambda c: covered(g.content, [(c.start, c.end)]))
-                scores.named += 1
-                scores.named_ok += speaker_has_last_name(best.speaker, last)
+                named = named_speaker(g, spoken)
+                if named is not None:
+                    scores.named += 1
+                    scores.named_ok += named[0]
         for c in spoken:
             scores.system += 1
             scores.correct += covered([(c.start, c.end)], gold_spans) * 2 >= c.end - c.start
